@@ -1,0 +1,68 @@
+"""newsparse: structured news parsing with exact character offsets.
+
+>>> import newsparse
+>>> article = newsparse.parse("First paragraph.\\n\\nSecond paragraph.")
+>>> [p.to_dict() for p in article.paragraphs]
+[{'start': 0, 'end': 16}, {'start': 18, 'end': 35}]
+"""
+
+from newsparse._version import __version__
+from newsparse.aliases import AliasEntry, AliasTable, Role
+from newsparse.bylines import parse_byline
+from newsparse.datelines import parse_dateline
+from newsparse.errors import (
+    AliasTableError,
+    InputTypeError,
+    InvalidArgumentError,
+    NewsparseError,
+    SchemaError,
+)
+from newsparse.model import (
+    SCHEMA_VERSION,
+    Article,
+    Author,
+    Byline,
+    Dateline,
+    DateMention,
+    Entity,
+    EntityType,
+    Granularity,
+    MatchMethod,
+    Mention,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Speaker,
+)
+from newsparse.pipeline import NewsparseWarning, parse
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AliasEntry",
+    "AliasTable",
+    "AliasTableError",
+    "Article",
+    "Author",
+    "Byline",
+    "DateMention",
+    "Dateline",
+    "Entity",
+    "EntityType",
+    "Granularity",
+    "InputTypeError",
+    "InvalidArgumentError",
+    "MatchMethod",
+    "Mention",
+    "NewsparseError",
+    "NewsparseWarning",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "Role",
+    "SchemaError",
+    "Speaker",
+    "__version__",
+    "parse",
+    "parse_byline",
+    "parse_dateline",
+]

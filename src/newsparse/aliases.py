@@ -1,0 +1,396 @@
+"""Alias tables: the user's list of canonical entities and the names they go by.
+
+A table is loaded from JSON (a list of records) or CSV (a header
+``id,name,type,aliases`` with aliases separated by ``|``), from one file or
+several merged. Loading checks everything and either returns the whole table
+or raises an :class:`~newsparse.AliasTableError` naming the file, the line (or
+record) and the field; it never returns half a table.
+
+>>> table = AliasTable.from_records([
+...     {"id": "Q1", "name": "Ada Lovelace", "type": "PERSON", "aliases": ["Countess of Lovelace"]},
+... ])
+>>> table["Q1"].aliases
+('Countess of Lovelace',)
+>>> try:
+...     AliasTable.from_records([{"id": "Q1", "name": "Ada", "type": "HUMAN"}], source="a.json")
+... except AliasTableError as error:
+...     print(error.source, error.record, error.field, "-", error.detail)
+a.json 1 type - 'HUMAN' is not one of PERSON, ORG, PLACE, OTHER
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from newsparse.errors import AliasTableError
+from newsparse.model import EntityType
+
+__all__ = ["AliasEntry", "AliasTable", "Role"]
+
+_TYPES = ", ".join(t.value for t in EntityType)
+
+
+@attrs.frozen
+class Role:
+    """A title an entry held, with ISO dates; ``None`` means open-ended."""
+
+    title: str
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+
+    def held_on(self, day: _dt.date) -> bool:
+        """Whether the role was held on ``day``.
+
+        >>> Role("Mayor", _dt.date(2020, 1, 1), None).held_on(_dt.date(2024, 5, 1))
+        True
+        """
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@attrs.frozen
+class AliasEntry:
+    """One canonical entity of a table."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
+    return tuple(entries)
+
+
+@attrs.frozen
+class AliasTable:
+    """A set of :class:`AliasEntry` with unique ids.
+
+    Build one with :meth:`from_file`, :meth:`from_files` or :meth:`from_records`.
+    Tables are immutable; :meth:`merge` makes a new one from several.
+    """
+
+    entries: tuple[AliasEntry, ...] = attrs.field(converter=_entries)
+    _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, AliasEntry] = {}
+        for number, entry in enumerate(self.entries, 1):
+            if entry.id in by_id:
+                raise AliasTableError(
+                    f"duplicate id {entry.id!r}; every entry needs its own id",
+                    record=number,
+                    field="id",
+                )
+            by_id[entry.id] = entry
+        object.__setattr__(self, "_by_id", by_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[AliasEntry]:
+        return iter(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def __getitem__(self, entry_id: str) -> AliasEntry:
+        return self._by_id[entry_id]
+
+    def get(self, entry_id: str) -> AliasEntry | None:
+        """The entry with this id, or ``None``."""
+        return self._by_id.get(entry_id)
+
+    @classmethod
+    def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:
+        """One table holding the entries of all; an id used twice is an error."""
+        entries: list[AliasEntry] = []
+        seen: dict[str, int] = {}
+        for index, table in enumerate(tables):
+            for entry in table.entries:
+                if entry.id in seen:
+                    raise AliasTableError(
+                        f"duplicate id {entry.id!r}: tables {seen[entry.id] + 1} and {index + 1} "
+                        "both define it; rename one or drop it from one table",
+                        field="id",
+                    )
+                seen[entry.id] = index
+                entries.append(entry)
+        return cls(entries)
+
+    # ------------------------------------------------------------------
+    # loading
+
+    @classmethod
+    def from_records(
+        cls, records: Sequence[Mapping[str, Any]], *, source: str = "<records>"
+    ) -> AliasTable:
+        """A table from records shaped like the JSON format's, e.g. from ``json.load``."""
+        if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Sequence):
+            raise AliasTableError(
+                "an alias table is a list of records (JSON objects)", source=source
+            )
+        entries = [_entry(record, source=source, record=i) for i, record in enumerate(records, 1)]
+        return _unique(entries, source=source, lines=None)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, format: str | None = None) -> AliasTable:
+        """A table from a ``.json`` or ``.csv`` file (UTF-8, with or without BOM).
+
+        ``format`` (``"json"`` or ``"csv"``) overrides the file's suffix.
+        """
+        source = os.fspath(path)
+        kind = (format or os.path.splitext(source)[1].lstrip(".")).lower()
+        if kind not in ("json", "csv"):
+            raise AliasTableError(
+                "cannot tell the format from the file name; name it .json or .csv, "
+                "or pass format='json' or format='csv'",
+                source=source,
+            )
+        try:
+            with open(source, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            raise AliasTableError(
+                f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+                "save the file as UTF-8",
+                source=source,
+            ) from exc
+        except OSError as exc:
+            raise AliasTableError(f"cannot read the file: {exc.strerror}", source=source) from exc
+        if kind == "json":
+            return _from_json(text, source)
+        return _from_csv(text, source)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | os.PathLike[str]]) -> AliasTable:
+        """One table from several files; an id defined in two files is an error naming both."""
+        tables = []
+        owners: dict[str, str] = {}
+        for path in paths:
+            table = cls.from_file(path)
+            for entry in table.entries:
+                if entry.id in owners:
+                    raise AliasTableError(
+                        f"duplicate id {entry.id!r}, already defined in {owners[entry.id]}; "
+                        "every entry needs its own id",
+                        source=os.fspath(path),
+                        field="id",
+                    )
+                owners[entry.id] = os.fspath(path)
+            tables.append(table)
+        return cls.merge(tables)
+
+
+# --------------------------------------------------------------------------
+# validation
+
+
+def _unique(entries: list[AliasEntry], *, source: str, lines: Sequence[int] | None) -> AliasTable:
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in first:
+            where = f"line {lines[first[entry.id]]}" if lines else f"record {first[entry.id] + 1}"
+            raise AliasTableError(
+                f"duplicate id {entry.id!r}, first used at {where}; every entry needs its own id",
+                source=source,
+                line=lines[index] if lines else None,
+                record=index + 1,
+                field="id",
+            )
+        first[entry.id] = index
+    return AliasTable(entries)
+
+
+def _text(value: Any, where: dict[str, Any], field: str, *, required: bool = True) -> str:
+    if not isinstance(value, str):
+        got = "missing" if value is None else f"a {type(value).__name__}"
+        raise AliasTableError(f"must be a non-empty string, got {got}", field=field, **where)
+    stripped = value.strip()
+    if required and not stripped:
+        raise AliasTableError("must not be empty", field=field, **where)
+    return stripped
+
+
+def _date(value: Any, where: dict[str, Any], field: str) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise AliasTableError(
+        f"{value!r} is not a date in the form YYYY-MM-DD (use null for an open end)",
+        field=field,
+        **where,
+    )
+
+
+def _entry(
+    data: Any,
+    *,
+    source: str,
+    record: int,
+    line: int | None = None,
+    split_aliases: bool = False,
+) -> AliasEntry:
+    where: dict[str, Any] = {"source": source, "record": record, "line": line}
+    if not isinstance(data, Mapping):
+        raise AliasTableError(f"each record must be an object, got {type(data).__name__}", **where)
+    entry_id = _text(data.get("id"), where, "id")
+    name = _text(data.get("name"), where, "name")
+    raw_type = data.get("type")
+    type_name = raw_type.strip().upper() if isinstance(raw_type, str) else ""
+    if type_name not in EntityType.__members__:
+        raise AliasTableError(f"{raw_type!r} is not one of {_TYPES}", field="type", **where)
+    raw_aliases = data.get("aliases")
+    aliases: list[str] = []
+    if raw_aliases is not None:
+        if split_aliases and isinstance(raw_aliases, str):
+            raw_aliases = [a for a in raw_aliases.split("|") if a.strip()]
+        if not isinstance(raw_aliases, list):
+            raise AliasTableError(
+                f"must be a list of strings, got a {type(raw_aliases).__name__}",
+                field="aliases",
+                **where,
+            )
+        for i, alias in enumerate(raw_aliases):
+            aliases.append(_text(alias, where, f"aliases[{i}]"))
+    roles: list[Role] = []
+    raw_roles = data.get("roles")
+    if raw_roles is not None:
+        if not isinstance(raw_roles, list):
+            raise AliasTableError(
+                f"must be a list of objects, got a {type(raw_roles).__name__}",
+                field="roles",
+                **where,
+            )
+        for i, raw_role in enumerate(raw_roles):
+            field = f"roles[{i}]"
+            if not isinstance(raw_role, Mapping):
+                raise AliasTableError(
+                    f"must be an object with title, start and end, got a {type(raw_role).__name__}",
+                    field=field,
+                    **where,
+                )
+            title = _text(raw_role.get("title"), where, f"{field}.title")
+            start = _date(raw_role.get("start"), where, f"{field}.start")
+            end = _date(raw_role.get("end"), where, f"{field}.end")
+            if start is not None and end is not None and end < start:
+                raise AliasTableError(
+                    f"ends ({end}) before it starts ({start})", field=f"{field}.end", **where
+                )
+            roles.append(Role(title, start, end))
+    return AliasEntry(
+        id=entry_id,
+        name=name,
+        type=EntityType[type_name],
+        aliases=tuple(dict.fromkeys(aliases)),
+        roles=tuple(roles),
+    )
+
+
+def _from_json(text: str, source: str) -> AliasTable:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AliasTableError(
+            f"malformed JSON at column {exc.colno}: {exc.msg}", source=source, line=exc.lineno
+        ) from exc
+    if not isinstance(data, list):
+        raise AliasTableError(
+            f"the top level must be a list of records, got a JSON {type(data).__name__}",
+            source=source,
+            line=1,
+        )
+    lines: list[int] | None = None
+    entries: list[AliasEntry] = []
+    for number, record in enumerate(data, 1):
+        try:
+            entries.append(_entry(record, source=source, record=number))
+        except AliasTableError as exc:
+            lines = lines or _record_lines(text)
+            raise AliasTableError(
+                exc.detail,
+                source=source,
+                line=lines[number - 1],
+                record=number,
+                field=exc.field,
+            ) from None
+    if len({e.id for e in entries}) != len(entries):
+        lines = _record_lines(text)
+    return _unique(entries, source=source, lines=lines)
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line on which each element of a JSON array starts (the text is valid JSON)."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    pos = text.index("[") + 1
+    line = 1 + text.count("\n", 0, pos)
+    length = len(text)
+    while True:
+        while pos < length and text[pos] in " \t\r\n,":
+            if text[pos] == "\n":
+                line += 1
+            pos += 1
+        if pos >= length or text[pos] == "]":
+            return lines
+        lines.append(line)
+        _, end = decoder.raw_decode(text, pos)
+        line += text.count("\n", pos, end)
+        pos = end
+
+
+def _from_csv(text: str, source: str) -> AliasTable:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise AliasTableError(
+            "the file is empty; it needs a header line id,name,type,aliases", source=source
+        ) from None
+    columns = [c.strip().lower() for c in header]
+    missing = [c for c in ("id", "name", "type") if c not in columns]
+    if missing:
+        raise AliasTableError(
+            f"the header lacks {', '.join(missing)}; it must read id,name,type,aliases",
+            source=source,
+            line=1,
+        )
+    entries: list[AliasEntry] = []
+    lines: list[int] = []
+    try:
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise AliasTableError(
+                    f"has {len(row)} columns but the header has {len(columns)}; "
+                    "quote a field that holds a comma",
+                    source=source,
+                    line=reader.line_num,
+                )
+            record = dict(zip(columns, row, strict=True))
+            entries.append(
+                _entry(
+                    record,
+                    source=source,
+                    record=len(entries) + 1,
+                    line=reader.line_num,
+                    split_aliases=True,
+                )
+            )
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise AliasTableError(f"malformed CSV: {exc}", source=source, line=reader.line_num) from exc
+    return _unique(entries, source=source, lines=lines)

@@ -1,0 +1,76 @@
+"""The exceptions newsparse raises on purpose.
+
+Every one of them derives from :class:`NewsparseError`, so ``except
+newsparse.NewsparseError`` catches anything the library raises deliberately.
+Where an error is also a programming mistake of a familiar kind, it derives
+from the matching built-in too (``TypeError``, ``ValueError``), so existing
+handlers keep working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AliasTableError",
+    "InputTypeError",
+    "InvalidArgumentError",
+    "NewsparseError",
+    "SchemaError",
+]
+
+
+class NewsparseError(Exception):
+    """Base class of every error newsparse raises on purpose."""
+
+
+class InputTypeError(NewsparseError, TypeError):
+    """An argument has the wrong type, e.g. ``bytes`` where text is expected."""
+
+
+class InvalidArgumentError(NewsparseError, ValueError):
+    """An argument has the right type but a value newsparse cannot use."""
+
+
+class SchemaError(NewsparseError, ValueError):
+    """A dictionary or JSON document does not have the contract's shape.
+
+    ``path`` says where, e.g. ``entities[2].mentions[0].start``.
+    """
+
+    def __init__(self, message: str, path: str = "") -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class AliasTableError(NewsparseError, ValueError):
+    """An alias table file cannot be loaded.
+
+    The message names the file, the line or record (counted from 1, as an editor
+    shows them) and the field, and says how to fix it. The attributes carry the
+    same facts for programs: ``source``, ``line``, ``record`` and ``field``, each
+    ``None`` when it does not apply, and ``detail``, the message without them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        record: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.detail = message
+        self.source = source
+        self.line = line
+        self.record = record
+        self.field = field
+        where = []
+        if source is not None:
+            where.append(source)
+        if line is not None:
+            where.append(f"line {line}")
+        if record is not None:
+            where.append(f"record {record}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)

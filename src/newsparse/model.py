@@ -1,0 +1,729 @@
+"""The typed, immutable result of parsing one article.
+
+Every class here is a frozen, slotted ``attrs`` class that holds data and knows
+how to turn itself into the contract's JSON shape and back. None of them parses
+text: that is the job of the stage modules.
+
+Each extracted item carries ``start``, ``end`` and ``text``, where ``text`` is
+exactly ``article_text[start:end]``. Offsets are Python ``str`` indices into the
+input as it was given, never into a cleaned-up copy.
+
+>>> m = Mention(start=4, end=9, text="Trump")
+>>> m.to_dict()
+{'start': 4, 'end': 9, 'text': 'Trump', 'how': None}
+>>> Mention(start=4, end=9, text="Tru")
+Traceback (most recent call last):
+...
+ValueError: Mention: text has 3 characters but start..end spans 5
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from newsparse.errors import SchemaError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Author",
+    "Byline",
+    "DateMention",
+    "Dateline",
+    "Entity",
+    "EntityType",
+    "Granularity",
+    "MatchMethod",
+    "Mention",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "Speaker",
+]
+
+#: The version of the JSON shape written by :meth:`Article.to_dict`.
+SCHEMA_VERSION = 1
+
+
+class EntityType(str, enum.Enum):
+    """What kind of thing an entity is."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    PLACE = "PLACE"
+    OTHER = "OTHER"
+
+
+class Granularity(str, enum.Enum):
+    """How precise a date is: ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class QuoteKind(str, enum.Enum):
+    """``direct`` speech in quotation marks, ``indirect`` reported speech, or ``mixed``."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class MatchMethod(str, enum.Enum):
+    """How a mention was found, so users can decide which matches to trust."""
+
+    TABLE = "table"
+    """A table name or alias, as written (up to case)."""
+    VARIANT = "variant"
+    """A table name or alias through the spelling folding."""
+    FUZZY = "fuzzy"
+    """A near-misspelling of a table name."""
+    COREFERENCE = "coreference"
+    """A short form joined to a fuller one named earlier in the article."""
+    ACRONYM = "acronym"
+    """An acronym defined in the article, e.g. ``Popular Mobilization Forces (PMF)``."""
+    RULE = "rule"
+    """Found by the text rules alone."""
+
+
+_T = TypeVar("_T")
+
+
+# --------------------------------------------------------------------------
+# validation helpers (used by the classes below, not exported)
+
+
+def _check_span(obj: Any) -> None:
+    """Check the invariant shared by every item with offsets."""
+    name = type(obj).__name__
+    start, end = obj.start, obj.end
+    for field_name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name}: {field_name} must be an int, not {type(value).__name__}")
+    if not 0 <= start <= end:
+        raise ValueError(f"{name}: offsets must satisfy 0 <= start <= end, got {start}..{end}")
+    text = getattr(obj, "text", None)
+    if text is not None and len(text) != end - start:
+        raise ValueError(
+            f"{name}: text has {len(text)} characters but start..end spans {end - start}"
+        )
+
+
+def _to_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        return _dt.date.fromisoformat(value)
+    raise TypeError(f"expected a datetime.date or an ISO date string, not {type(value).__name__}")
+
+
+def _tuple_of(values: Iterable[_T], kind: type[_T]) -> tuple[_T, ...]:
+    """``values`` as a tuple, checking each element's type."""
+    result = tuple(values)
+    for item in result:
+        if not isinstance(item, kind):
+            raise TypeError(f"expected {kind.__name__} items, not {type(item).__name__}")
+    return result
+
+
+# Named converters, one per element type (the attrs mypy plugin needs named functions).
+def _authors(values: Iterable[Author]) -> tuple[Author, ...]:
+    return _tuple_of(values, Author)
+
+
+def _mentions(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return _tuple_of(values, Mention)
+
+
+def _bylines(values: Iterable[Byline]) -> tuple[Byline, ...]:
+    return _tuple_of(values, Byline)
+
+
+def _entities(values: Iterable[Entity]) -> tuple[Entity, ...]:
+    return _tuple_of(values, Entity)
+
+
+def _date_mentions(values: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return _tuple_of(values, DateMention)
+
+
+def _quotes(values: Iterable[Quote]) -> tuple[Quote, ...]:
+    return _tuple_of(values, Quote)
+
+
+def _paragraphs(values: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return _tuple_of(values, Paragraph)
+
+
+_OPTIONAL_STR = attrs.validators.optional(attrs.validators.instance_of(str))
+_STR = attrs.validators.instance_of(str)
+
+_VALUE_SHAPES = {
+    Granularity.DAY: ("%Y-%m-%d", 10),
+    Granularity.MONTH: ("%Y-%m", 7),
+    Granularity.YEAR: ("%Y", 4),
+}
+
+
+# --------------------------------------------------------------------------
+# the classes
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of the input: ``start`` and ``end`` offsets, trimmed of spaces."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@attrs.frozen
+class Dateline:
+    """The dateline at the head of an article: where, when and by which outlet it was filed."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    place: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    date: _dt.date | None = attrs.field(default=None, converter=_to_date)
+    outlet: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "place": self.place,
+            "date": None if self.date is None else self.date.isoformat(),
+            "outlet": self.outlet,
+        }
+
+
+@attrs.frozen
+class Author:
+    """A person named in a byline or credit line, with the role the line gives them.
+
+    ``name`` is recased when the line is in ALL CAPS or all lower case; the span
+    (``start``, ``end``, ``text``) is always the surface as written.
+    """
+
+    name: str = attrs.field(validator=_STR)
+    role: str = attrs.field(validator=_STR)
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+        if not self.role or self.role != self.role.lower():
+            raise ValueError(f"Author: role must be a non-empty lower-case word, got {self.role!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@attrs.frozen
+class Byline:
+    """A byline (``By A and B, Reuters``) or a trailing credit line (``Reporting by A``)."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    organization: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    authors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "organization": self.organization,
+            "authors": [a.to_dict() for a in self.authors],
+        }
+
+
+@attrs.frozen
+class Mention:
+    """One place in the text where an entity is named."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    how: MatchMethod | None = attrs.field(
+        default=None, converter=attrs.converters.optional(MatchMethod)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "how": None if self.how is None else self.how.value,
+        }
+
+
+@attrs.frozen
+class Entity:
+    """A person, organisation or place, with every mention of it in the article.
+
+    ``id`` is unique within the article and equals ``table_id`` when the entity
+    resolved to an alias table entry; ``name`` is then the table's canonical name,
+    else the fullest form found in the text.
+    """
+
+    id: str = attrs.field(validator=_STR)
+    name: str = attrs.field(validator=_STR)
+    type: EntityType = attrs.field(converter=EntityType)
+    table_id: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("Entity: id must not be empty")
+        if self.table_id is not None and self.id != self.table_id:
+            raise ValueError(f"Entity: id {self.id!r} must equal table_id {self.table_id!r}")
+        if not self.mentions:
+            raise ValueError(f"Entity {self.id!r}: needs at least one mention")
+        starts = [m.start for m in self.mentions]
+        if starts != sorted(starts):
+            raise ValueError(f"Entity {self.id!r}: mentions must be in text order")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "table_id": self.table_id,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@attrs.frozen
+class DateMention:
+    """A date named in the body, resolved against the article's date.
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as ``granularity`` says.
+    """
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    value: str = attrs.field(validator=_STR)
+    granularity: Granularity = attrs.field(converter=Granularity)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+        fmt, length = _VALUE_SHAPES[self.granularity]
+        try:
+            ok = len(self.value) == length and bool(_dt.datetime.strptime(self.value, fmt))
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValueError(
+                f"DateMention: value {self.value!r} is not a {self.granularity.value} "
+                f"in the form {fmt.replace('%', '')}"
+            )
+
+    @property
+    def first_day(self) -> _dt.date:
+        """The first day of the period the value names.
+
+        >>> DateMention(0, 12, "in September", "2024-09", "month").first_day
+        datetime.date(2024, 9, 1)
+        """
+        parts = [int(p) for p in self.value.split("-")] + [1, 1]
+        return _dt.date(parts[0], parts[1], parts[2])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity.value,
+        }
+
+
+@attrs.frozen
+class Speaker:
+    """Who a quote is attributed to.
+
+    ``entity`` is the ``id`` of an entity of the same article when the speaker is
+    a named entity (the surface may be a pronoun or a short form); ``anonymous``
+    is true for unnamed sources such as ``an informed source``.
+    """
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    entity: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    anonymous: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "entity": self.entity,
+            "anonymous": self.anonymous,
+        }
+
+
+@attrs.frozen
+class Quote:
+    """What someone said: the quoted or reported content, its cue and its speaker."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+    kind: QuoteKind = attrs.field(converter=QuoteKind)
+    cue: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
+    speaker: Speaker | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind.value,
+            "cue": self.cue,
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+        }
+
+
+@attrs.frozen
+class Article:
+    """Everything newsparse read from one article.
+
+    The article text itself is not stored: every item holds its own surface and
+    offsets into it. Build one with :func:`newsparse.parse`; restore one from
+    JSON with :meth:`from_dict` or :meth:`from_json`.
+
+    Invariants, checked on construction: every offset lies in
+    ``0..text_length``; entity ids are unique; no span is a mention of two
+    entities; a quote's ``speaker.entity`` names an entity of the article;
+    paragraphs are in order and do not overlap.
+    """
+
+    text_length: int
+    published: _dt.date | None = attrs.field(default=None, converter=_to_date)
+    dateline: Dateline | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Dateline))
+    )
+    byline: Byline | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Byline))
+    )
+    credits: tuple[Byline, ...] = attrs.field(default=(), converter=_bylines)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_date_mentions)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_paragraphs)
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.text_length, bool) or not isinstance(self.text_length, int):
+            raise TypeError("Article: text_length must be an int")
+        if self.text_length < 0:
+            raise ValueError("Article: text_length must not be negative")
+        for item in self.spans():
+            if item.end > self.text_length:
+                raise ValueError(
+                    f"Article: {type(item).__name__} at {item.start}..{item.end} "
+                    f"lies beyond text_length {self.text_length}"
+                )
+        ids: set[str] = set()
+        seen_spans: set[tuple[int, int]] = set()
+        for entity in self.entities:
+            if entity.id in ids:
+                raise ValueError(f"Article: entity id {entity.id!r} is used twice")
+            ids.add(entity.id)
+            for m in entity.mentions:
+                if (m.start, m.end) in seen_spans:
+                    raise ValueError(
+                        f"Article: the mention {m.text!r} at {m.start}..{m.end} "
+                        "is listed twice (a span belongs to one entity at most)"
+                    )
+                seen_spans.add((m.start, m.end))
+        for quote in self.quotes:
+            speaker = quote.speaker
+            if speaker is not None and speaker.entity is not None and speaker.entity not in ids:
+                raise ValueError(
+                    f"Article: a quote's speaker names entity {speaker.entity!r}, "
+                    "which is not among the article's entities"
+                )
+        previous_end = 0
+        for paragraph in self.paragraphs:
+            if paragraph.start < previous_end:
+                raise ValueError("Article: paragraphs must be in order and must not overlap")
+            previous_end = paragraph.end
+
+    def spans(self) -> Iterable[Any]:
+        """Every item of the article that has offsets, in no particular order."""
+        if self.dateline is not None:
+            yield self.dateline
+        for line in (self.byline, *self.credits):
+            if line is not None:
+                yield line
+                yield from line.authors
+        for entity in self.entities:
+            yield from entity.mentions
+        yield from self.dates
+        for quote in self.quotes:
+            yield quote
+            if quote.speaker is not None:
+                yield quote.speaker
+        yield from self.paragraphs
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or ``None``."""
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+    # ------------------------------------------------------------------
+    # JSON
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape, built from JSON types only (dict, list, str, int, bool, None).
+
+        >>> Article(text_length=0).to_dict()["schema_version"]
+        1
+        """
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "text_length": self.text_length,
+            "published": None if self.published is None else self.published.isoformat(),
+            "dateline": None if self.dateline is None else self.dateline.to_dict(),
+            "byline": None if self.byline is None else self.byline.to_dict(),
+            "credits": [c.to_dict() for c in self.credits],
+            "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
+        separators = (",", ": ") if indent is not None else (",", ":")
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, separators=separators)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Restore an article from :meth:`to_dict`'s shape.
+
+        Keys the contract does not know are ignored, so output of a newer
+        minor version (or the command line's ``source`` key) still loads.
+        Raises :class:`~newsparse.SchemaError` naming the path of the first
+        problem.
+
+        >>> a = Article(text_length=10, published="2025-01-08")
+        >>> Article.from_dict(a.to_dict()) == a
+        True
+        """
+        return _read_article(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Article:
+        """Restore an article from :meth:`to_json`'s output."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise SchemaError(f"not valid JSON: {exc}") from exc
+        return _read_article(data)
+
+
+# --------------------------------------------------------------------------
+# reading the JSON shape back, with errors that say where
+
+
+class _Reader:
+    """Typed access to one JSON object, raising SchemaError with the path."""
+
+    __slots__ = ("data", "path")
+
+    def __init__(self, data: Any, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise SchemaError(f"expected an object, got {_json_type(data)}", path or "<root>")
+        self.data = data
+        self.path = path
+
+    def _at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def get(self, key: str, kind: type, *, optional: bool = False) -> Any:
+        if key not in self.data:
+            if optional:
+                return None
+            raise SchemaError("missing", self._at(key))
+        value = self.data[key]
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) and kind is not bool:
+            raise SchemaError(f"expected {kind.__name__}, got a boolean", self._at(key))
+        if not isinstance(value, kind):
+            raise SchemaError(f"expected {kind.__name__}, got {_json_type(value)}", self._at(key))
+        return value
+
+    def objects(self, key: str) -> list[_Reader]:
+        values = self.get(key, list)
+        return [_Reader(v, f"{self._at(key)}[{i}]") for i, v in enumerate(values)]
+
+    def build(self, factory: Callable[..., _T], **kwargs: Any) -> _T:
+        try:
+            return factory(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise SchemaError(str(exc), self.path or "<root>") from exc
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _read_span(r: _Reader) -> dict[str, Any]:
+    return {"start": r.get("start", int), "end": r.get("end", int), "text": r.get("text", str)}
+
+
+def _read_byline(r: _Reader) -> Byline:
+    authors = [
+        a.build(
+            Author,
+            name=a.get("name", str),
+            role=a.get("role", str),
+            **_read_span(a),
+        )
+        for a in r.objects("authors")
+    ]
+    return r.build(
+        Byline,
+        organization=r.get("organization", str, optional=True),
+        authors=authors,
+        **_read_span(r),
+    )
+
+
+def _read_article(data: Any) -> Article:
+    r = _Reader(data, "")
+    version = r.get("schema_version", int)
+    if version != SCHEMA_VERSION:
+        raise SchemaError(
+            f"schema_version {version} is not supported (this newsparse reads {SCHEMA_VERSION})",
+            "schema_version",
+        )
+    dateline = None
+    if r.get("dateline", dict, optional=True) is not None:
+        d = _Reader(r.data["dateline"], "dateline")
+        dateline = d.build(
+            Dateline,
+            place=d.get("place", str, optional=True),
+            date=d.get("date", str, optional=True),
+            outlet=d.get("outlet", str, optional=True),
+            **_read_span(d),
+        )
+    byline = None
+    if r.get("byline", dict, optional=True) is not None:
+        byline = _read_byline(_Reader(r.data["byline"], "byline"))
+    entities = []
+    for e in r.objects("entities"):
+        mentions = [
+            m.build(Mention, how=m.get("how", str, optional=True), **_read_span(m))
+            for m in e.objects("mentions")
+        ]
+        entities.append(
+            e.build(
+                Entity,
+                id=e.get("id", str),
+                name=e.get("name", str),
+                type=e.get("type", str),
+                table_id=e.get("table_id", str, optional=True),
+                mentions=mentions,
+            )
+        )
+    dates = [
+        d.build(
+            DateMention,
+            value=d.get("value", str),
+            granularity=d.get("granularity", str),
+            **_read_span(d),
+        )
+        for d in r.objects("dates")
+    ]
+    quotes = []
+    for q in r.objects("quotes"):
+        speaker = None
+        if q.get("speaker", dict, optional=True) is not None:
+            s = _Reader(q.data["speaker"], f"{q.path}.speaker")
+            speaker = s.build(
+                Speaker,
+                entity=s.get("entity", str, optional=True),
+                anonymous=s.get("anonymous", bool),
+                **_read_span(s),
+            )
+        quotes.append(
+            q.build(
+                Quote,
+                kind=q.get("kind", str),
+                cue=q.get("cue", str, optional=True),
+                speaker=speaker,
+                **_read_span(q),
+            )
+        )
+    paragraphs = [
+        p.build(Paragraph, start=p.get("start", int), end=p.get("end", int))
+        for p in r.objects("paragraphs")
+    ]
+    return r.build(
+        Article,
+        text_length=r.get("text_length", int),
+        published=r.get("published", str, optional=True),
+        dateline=dateline,
+        byline=byline,
+        credits=[_read_byline(c) for c in r.objects("credits")],
+        entities=entities,
+        dates=dates,
+        quotes=quotes,
+        paragraphs=paragraphs,
+    )

@@ -1,0 +1,445 @@
+"""Text and offsets: the normalised view, lines, paragraphs and sentences.
+
+The input is never altered. Stages match against a *normalised view* of it in
+which typographic variants are folded to one form:
+
+- curly, low and prime quotation marks, and the modifier letters used for
+  apostrophes, ayn and hamza, become ``'`` or ``"``;
+- hyphens become ``-``; en, em and other dashes become ``—``; the minus sign ``-``;
+- no-break and other Unicode spaces become a plain space; CRLF, CR, NEL and the
+  line separator become ``\\n``, the paragraph separator a blank line;
+- zero-width characters, bidi controls, the soft hyphen, the BOM and other
+  control characters (all but tab and newline) are dropped;
+- characters are composed (NFC) and compatibility forms folded (NFKC: ligatures,
+  full-width letters, ``…``) where that does not split a word; lone surrogates
+  become U+FFFD.
+
+Every position of the view maps back to the original exactly, so any span found
+in the view becomes a span of the input with :meth:`TextView.span`.
+
+>>> view = TextView("“Hi,” she said\\u00a0—\\r\\nfine")
+>>> view.norm
+'"Hi," she said —\\nfine'
+>>> start, end = view.span(0, 5)
+>>> view.original[start:end]
+'“Hi,”'
+
+:func:`segment` cuts a text into lines, paragraphs and sentences once, for all
+stages to share.
+
+>>> doc = segment("The U.S. envoy met Dr. Smith on Jan. 3. They spoke.\\n\\nA new day.")
+>>> [doc.original_text(s) for s in doc.sentences]
+['The U.S. envoy met Dr. Smith on Jan. 3.', 'They spoke.', 'A new day.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import attrs
+import regex
+
+from newsparse import _data
+
+__all__ = ["Document", "Span", "TextView", "segment"]
+
+
+class Span(NamedTuple):
+    """A half-open range ``start..end`` of positions in a :class:`TextView`'s ``norm``."""
+
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------
+# the normalised view
+
+_SINGLE_QUOTES = (
+    "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4"
+    "\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u2039\u203a\uff07"
+)
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\u301f\uff02"
+_HYPHENS = "\u2010\u2011\u2043\ufe63\uff0d\u2212"
+_DASHES = "\u2012\u2013\u2015\u2e3a\u2e3b\ufe58\ufe31\ufe32"
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
+_LINE_BREAKS = "\u0085\u2028\x0b\x0c"
+_DROPPED = (
+    "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _translation_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for chars, replacement in (
+        (_SINGLE_QUOTES, "'"),
+        (_DOUBLE_QUOTES, '"'),
+        (_HYPHENS, "-"),
+        (_DASHES, "\u2014"),
+        (_SPACES, " "),
+        (_LINE_BREAKS, "\n"),
+        (_DROPPED, ""),
+    ):
+        for char in chars:
+            table[ord(char)] = replacement
+    table[0x2029] = "\n\n"
+    for code in [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]:
+        table[code] = ""
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
+    return table
+
+
+_TABLE = _translation_table()
+
+# Runs of characters that may need folding: everything but printable ASCII,
+# tab and newline. A carriage return joins the run so CRLF folds as one.
+_RUN = regex.compile(r"(?:\r\n|[^\t\n\x20-\x7e])+")
+_CLUSTER = regex.compile(r"\X")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> str:
+    """The view's form of one grapheme cluster."""
+    if cluster in ("\r\n", "\r"):
+        return "\n"
+    translated = cluster.translate(_TABLE)
+    if not translated:
+        return translated
+    folded = unicodedata.normalize("NFKC", translated)
+    if folded != translated:
+        # NFKC turns spacing accents (U+00A8, U+02DC) into a space and a mark,
+        # which would split a word: compose only in that case.
+        if any(c.isspace() for c in folded) and not any(c.isspace() for c in translated):
+            folded = unicodedata.normalize("NFC", translated)
+        folded = folded.translate(_TABLE)
+    return folded
+
+
+def _needs_folding(run: str) -> bool:
+    return run.translate(_TABLE) != run or not unicodedata.is_normalized("NFKC", run)
+
+
+class TextView:
+    """The original text, its normalised form ``norm``, and the map between them.
+
+    ``norm`` is what stages match against; :meth:`span` turns a ``norm`` range
+    into the range of the original that holds it. Text that needs no folding
+    (plain ASCII, most news) costs one scan and no memory for the map.
+    """
+
+    __slots__ = ("_norm_starts", "_segments", "norm", "original")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        # Each segment is a stretch of the original [orig_start, orig_end) that
+        # became norm[norm_start : norm_start + norm_length]; between segments
+        # the two texts agree character for character.
+        segments: list[tuple[int, int, int, int]] = []
+        pieces: list[str] = []
+        last = 0
+        npos = 0
+        for run in _RUN.finditer(text):
+            start, end = run.span()
+            if start > last and unicodedata.combining(text[start]):
+                start -= 1  # let a combining mark compose with the letter before it
+            run_text = text[start:end]
+            if not _needs_folding(run_text):
+                continue
+            for cluster in _CLUSTER.finditer(run_text):
+                folded = _fold_cluster(cluster.group())
+                if folded == cluster.group():
+                    continue
+                oa, ob = start + cluster.start(), start + cluster.end()
+                if oa > last:
+                    pieces.append(text[last:oa])
+                    npos += oa - last
+                if segments and segments[-1][2] == oa:
+                    ns, sa, _, nl = segments[-1]
+                    segments[-1] = (ns, sa, ob, nl + len(folded))
+                else:
+                    segments.append((npos, oa, ob, len(folded)))
+                pieces.append(folded)
+                npos += len(folded)
+                last = ob
+        if segments:
+            pieces.append(text[last:])
+            self.norm = "".join(pieces)
+        else:
+            self.norm = text
+        self._segments = segments
+        self._norm_starts = [s[0] for s in segments]
+
+    def __repr__(self) -> str:
+        return f"TextView({self.original!r})"
+
+    @property
+    def is_identity(self) -> bool:
+        """True when ``norm`` is the original text unchanged."""
+        return not self._segments
+
+    def start(self, pos: int) -> int:
+        """The original position of the character at ``norm[pos]`` (a span's start)."""
+        i = bisect.bisect_right(self._norm_starts, pos) - 1
+        if i < 0:
+            return pos
+        norm_start, orig_start, orig_end, norm_length = self._segments[i]
+        if pos < norm_start + norm_length:
+            return orig_start
+        return orig_end + (pos - norm_start - norm_length)
+
+    def end(self, pos: int) -> int:
+        """The original position just after ``norm[pos - 1]`` (a span's end)."""
+        if pos <= 0:
+            return 0
+        last = pos - 1
+        i = bisect.bisect_right(self._norm_starts, last) - 1
+        if i < 0:
+            return pos
+        norm_start, _, orig_end, norm_length = self._segments[i]
+        if last < norm_start + norm_length:
+            return orig_end
+        return orig_end + (last - norm_start - norm_length) + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original range holding ``norm[start:end]``.
+
+        An empty range maps to an empty range; a range that covers part of a
+        folded character (one ``.`` of ``…``) covers all of it.
+        """
+        if end <= start:
+            pos = self.start(start)
+            return pos, pos
+        return self.start(start), self.end(end)
+
+    def original_text(self, span: Span | tuple[int, int]) -> str:
+        """The original text under a ``norm`` range."""
+        start, end = self.span(span[0], span[1])
+        return self.original[start:end]
+
+
+# --------------------------------------------------------------------------
+# lines, paragraphs and sentences
+
+_NON_SPACE = regex.compile(r"\S")
+_LOWER_START = regex.compile(r"\s*\p{Ll}")
+_INDENT = regex.compile(r"(?:\t| {2,})\S")
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
+# A run of terminators is matched from its first character only (the
+# look-behind), so a long run of dots costs one pass, not one pass per dot.
+_TERMINATOR = regex.compile(r"""(?<![.!?])[.!?]++["')\]]*+(?=\s++(\S))""")
+_INITIAL = regex.compile(r"\p{Lu}")
+_DOTTED = regex.compile(r"(?:\w\.)+\w")
+_OPENERS = "\"'([{"
+
+
+def _lines(norm: str) -> list[Span]:
+    lines = []
+    start = 0
+    while True:
+        newline = norm.find("\n", start)
+        if newline < 0:
+            lines.append(Span(start, len(norm)))
+            return lines
+        lines.append(Span(start, newline))
+        start = newline + 1
+
+
+def _trim(norm: str, start: int, end: int) -> Span | None:
+    """``start..end`` without the white space at either end, or None if blank."""
+    first = _NON_SPACE.search(norm, start, end)
+    if first is None:
+        return None
+    stop = end
+    while stop > first.start() and norm[stop - 1].isspace():
+        stop -= 1
+    return Span(first.start(), stop)
+
+
+def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
+    """Paragraphs from lines.
+
+    A blank line always separates paragraphs, and so does a line that starts
+    with an indent. Whether a single line break does depends on the text: in
+    hard-wrapped text (lines that go on with a lower-case word, as wire copy
+    does) it is a space, except after a heading in capitals or a short line;
+    elsewhere (one paragraph per line, as scraped text has) it is a break.
+    """
+    blocks: list[list[Span]] = []
+    current: list[Span] = []
+    for line in lines:
+        if _NON_SPACE.search(norm, line.start, line.end) is None:
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+
+    indented = 0
+    single = 0
+    wrapped_evidence = 0
+    widths = []
+    for block in blocks:
+        for line in block:
+            widths.append(line.end - line.start)
+        for line in block[1:]:
+            if _INDENT.match(norm, line.start, line.end):
+                indented += 1
+            else:
+                single += 1
+                if _LOWER_START.match(norm, line.start, line.end):
+                    wrapped_evidence += 1
+    wrapped = indented > 0 or (wrapped_evidence > 0 and wrapped_evidence >= 0.15 * single)
+    widths.sort()
+    width = widths[int(len(widths) * 0.9)] if widths else 0
+
+    paragraphs: list[Span] = []
+    for block in blocks:
+        start = block[0].start
+        for previous, line in itertools.pairwise(block):
+            if _breaks_between(norm, previous, line, wrapped=wrapped, width=width):
+                trimmed = _trim(norm, start, previous.end)
+                if trimmed is not None:
+                    paragraphs.append(trimmed)
+                start = line.start
+        trimmed = _trim(norm, start, block[-1].end)
+        if trimmed is not None:
+            paragraphs.append(trimmed)
+    return paragraphs
+
+
+def _breaks_between(norm: str, previous: Span, line: Span, *, wrapped: bool, width: int) -> bool:
+    if not wrapped or _INDENT.match(norm, line.start, line.end):
+        return True
+    if _is_heading(norm, previous) or _is_heading(norm, line):
+        return True
+    previous_text = norm[previous.start : previous.end].strip()
+    return (
+        len(previous_text) < 0.6 * width
+        and previous_text[-1:] not in ",-;:("
+        and not _LOWER_START.match(norm, line.start, line.end)
+    )
+
+
+def _is_heading(norm: str, line: Span) -> bool:
+    """A line in capitals: at least two upper-case letters and no lower-case one."""
+    if _LOWER.search(norm, line.start, line.end):
+        return False
+    first = _UPPER.search(norm, line.start, line.end)
+    return first is not None and _UPPER.search(norm, first.end(), line.end) is not None
+
+
+def _abbreviations() -> dict[str, str]:
+    return {row[0]: row[1] for row in _data.read_rows("abbreviations.tsv")}
+
+
+def _word_before(norm: str, lo: int, pos: int) -> str:
+    """The white-space-delimited word ending at ``pos``, without opening punctuation."""
+    start = pos
+    while start > lo and not norm[start - 1].isspace():
+        start -= 1
+    return norm[start:pos].lstrip(_OPENERS)
+
+
+def _word_at(norm: str, pos: int, hi: int) -> str:
+    end = pos
+    while end < hi and (norm[end].isalnum() or norm[end] in "'-"):
+        end += 1
+    return norm[pos:end]
+
+
+def _ends_sentence(norm: str, lo: int, hi: int, match: regex.Match[str]) -> bool:
+    next_start = match.start(1)
+    following = norm[next_start]
+    if following.islower() or following in ",;:":
+        return False
+    if match.group() != ".":
+        return True
+    word = _word_before(norm, lo, match.start())
+    if not word:
+        return True
+    next_word = _word_at(norm, next_start + (following in _OPENERS), hi)
+    starts_sentence = next_word in _data.read_words("sentence_starters.txt")
+    if _INITIAL.fullmatch(word) or _DOTTED.fullmatch(word):
+        return starts_sentence
+    kind = _abbreviations().get(word.lower())
+    if kind == "title":
+        return False
+    if kind == "month" and following.isdigit():
+        return False
+    if kind is not None:
+        return starts_sentence
+    return True
+
+
+def _sentences(norm: str, paragraphs: Sequence[Span]) -> list[Span]:
+    sentences: list[Span] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in _TERMINATOR.finditer(norm, paragraph.start, paragraph.end):
+            if _ends_sentence(norm, paragraph.start, paragraph.end, match):
+                trimmed = _trim(norm, start, match.end())
+                if trimmed is not None:
+                    sentences.append(trimmed)
+                start = match.end()
+        trimmed = _trim(norm, start, paragraph.end)
+        if trimmed is not None:
+            sentences.append(trimmed)
+    return sentences
+
+
+@attrs.frozen
+class Document:
+    """One article cut up once for every stage: the view, its lines, paragraphs and sentences.
+
+    All spans are ranges of ``view.norm``; use :meth:`original_span` to turn one
+    into offsets of the input.
+    """
+
+    view: TextView
+    lines: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+
+    @property
+    def norm(self) -> str:
+        return self.view.norm
+
+    @property
+    def original(self) -> str:
+        return self.view.original
+
+    def original_span(self, span: Span | tuple[int, int]) -> tuple[int, int]:
+        """The input offsets of a ``norm`` range."""
+        return self.view.span(span[0], span[1])
+
+    def original_text(self, span: Span | tuple[int, int]) -> str:
+        """The input text of a ``norm`` range."""
+        return self.view.original_text(span)
+
+    def sentences_in(self, paragraph: Span) -> Iterator[Span]:
+        """The sentences of one paragraph, in order."""
+        i = bisect.bisect_left(self.sentences, Span(paragraph.start, -1))
+        while i < len(self.sentences) and self.sentences[i].end <= paragraph.end:
+            yield self.sentences[i]
+            i += 1
+
+
+def segment(text: str) -> Document:
+    """Build the normalised view of ``text`` and cut it into lines, paragraphs and sentences."""
+    view = TextView(text)
+    norm = view.norm
+    lines = _lines(norm)
+    paragraphs = _paragraphs(norm, lines)
+    sentences = _sentences(norm, paragraphs)
+    return Document(
+        view=view, lines=tuple(lines), paragraphs=tuple(paragraphs), sentences=tuple(sentences)
+    )
