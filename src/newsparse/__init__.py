@@ -33,6 +33,7 @@ from newsparse.model import (
     Quote,
     QuoteKind,
     Speaker,
+    json_schema,
 )
 from newsparse.pipeline import NewsparseWarning, parse
 
@@ -62,6 +63,7 @@ __all__ = [
     "SchemaError",
     "Speaker",
     "__version__",
+    "json_schema",
     "parse",
     "parse_byline",
     "parse_dateline",

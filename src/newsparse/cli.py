@@ -8,6 +8,7 @@ alias table that does not load).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import json
 import os
@@ -111,7 +112,8 @@ def main(
     stderr = stderr or sys.stderr
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse reports usage errors (2) and --help/--version (0)
         return int(exc.code or 0)
     try:
@@ -159,8 +161,8 @@ def main(
             stdout.flush()
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            if stdout is sys.stdout:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
     return status
 

@@ -23,6 +23,7 @@ import datetime as _dt
 import enum
 import json
 from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
 from typing import Any, TypeVar
 
 import attrs
@@ -45,6 +46,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "Speaker",
+    "json_schema",
 ]
 
 #: The version of the JSON shape written by :meth:`Article.to_dict`.
@@ -570,6 +572,19 @@ class Article:
         except ValueError as exc:
             raise SchemaError(f"not valid JSON: {exc}") from exc
         return _read_article(data)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Article.to_dict`'s shape.
+
+    >>> json_schema()["properties"]["schema_version"]
+    {'const': 1}
+    """
+    text = (resources.files("newsparse") / "schema" / "article.schema.json").read_text(
+        encoding="utf-8"
+    )
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 # --------------------------------------------------------------------------

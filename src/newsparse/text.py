@@ -88,6 +88,7 @@ def _translation_table() -> dict[int, str]:
         for char in chars:
             table[ord(char)] = replacement
     table[0x2029] = "\n\n"
+    table[0x0D] = "\n"
     for code in [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]:
         table[code] = ""
     for code in range(0xD800, 0xE000):
@@ -139,7 +140,8 @@ class TextView:
         self.original = text
         # Each segment is a stretch of the original [orig_start, orig_end) that
         # became norm[norm_start : norm_start + norm_length]; between segments
-        # the two texts agree character for character.
+        # the two texts agree character for character. Segments are in order;
+        # a dropped character (length 0) shares its norm_start with the next.
         segments: list[tuple[int, int, int, int]] = []
         pieces: list[str] = []
         last = 0
@@ -159,11 +161,9 @@ class TextView:
                 if oa > last:
                     pieces.append(text[last:oa])
                     npos += oa - last
-                if segments and segments[-1][2] == oa:
-                    ns, sa, _, nl = segments[-1]
-                    segments[-1] = (ns, sa, ob, nl + len(folded))
-                else:
-                    segments.append((npos, oa, ob, len(folded)))
+                # One segment per cluster (never merged), so a span can end
+                # between two folded characters.
+                segments.append((npos, oa, ob, len(folded)))
                 pieces.append(folded)
                 npos += len(folded)
                 last = ob

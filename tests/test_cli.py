@@ -1,0 +1,203 @@
+"""The command line: output, exit codes, encodings, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsparse as np
+from newsparse.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "basra_port.txt"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def run(
+    args: list[str], *, stdin_bytes: bytes = b"", terminal: bool = False
+) -> tuple[int, str, str]:
+    out: io.StringIO = Terminal() if terminal else io.StringIO()
+    err = io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(stdin_bytes), encoding="utf-8")
+    status = main(args, stdin=stdin, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def records(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_one_file_prints_contract_json(tmp_path: Path) -> None:
+    text = "First paragraph.\n\nSecond one."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    status, out, err = run([str(path)])
+    assert (status, err) == (0, "")
+    (record,) = records(out)
+    assert record["source"] == str(path)
+    assert record["schema_version"] == 1
+    assert record["text_length"] == len(text)
+    assert [text[p["start"] : p["end"]] for p in record["paragraphs"]] == [
+        "First paragraph.",
+        "Second one.",
+    ]
+    assert np.Article.from_dict(record) == np.parse(text)
+
+
+def test_pretty_on_a_terminal_and_compact_otherwise() -> None:
+    _, out, _ = run([str(EXAMPLE)], terminal=True)
+    assert out.startswith("{\n  ")
+    _, out, _ = run([str(EXAMPLE)])
+    assert out.count("\n") == 1
+    _, out, _ = run(["--jsonl", str(EXAMPLE)], terminal=True)
+    assert out.count("\n") == 1
+    _, out, _ = run(["--pretty", str(EXAMPLE)])
+    assert out.startswith("{\n  ")
+
+
+def test_many_files_one_line_each_in_order(tmp_path: Path) -> None:
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"{i}.txt"
+        path.write_text("x" * (i + 1), encoding="utf-8")
+        paths.append(str(path))
+    status, out, _ = run(["--jsonl", *paths])
+    assert status == 0
+    assert [(r["source"], r["text_length"]) for r in records(out)] == [
+        (paths[0], 1),
+        (paths[1], 2),
+        (paths[2], 3),
+    ]
+
+
+def test_stdin_with_bom() -> None:
+    status, out, _ = run(["-"], stdin_bytes="\ufeffOne.\n\nTwo.".encode())
+    assert status == 0
+    (record,) = records(out)
+    assert record["source"] == "-"
+    assert record["text_length"] == len("One.\n\nTwo.")
+
+
+def test_bom_is_skipped_in_files(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHello.")
+    _, out, _ = run([str(path)])
+    assert records(out)[0]["text_length"] == len("Hello.")
+
+
+def test_a_failing_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Fine.", encoding="utf-8")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\u00e9 au lait.".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    status, out, err = run([str(latin), str(missing), str(good)])
+    assert status == 1
+    assert [r["source"] for r in records(out)] == [str(good)]
+    assert f"{latin}: not valid utf-8 text (byte 0xe9 at offset 3)" in err
+    assert f"{missing}: No such file or directory" in err
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\u00e9.".encode("latin-1"))
+    status, out, _ = run(["--encoding", "latin-1", str(latin)])
+    assert status == 0
+    assert records(out)[0]["text_length"] == 5
+    status, _, err = run(["--encoding", "klingon", str(latin)])
+    assert status == 2
+    assert "unknown encoding" in err
+
+
+def test_a_directory_is_a_failed_file(tmp_path: Path) -> None:
+    status, _, err = run([str(tmp_path)])
+    assert status == 1
+    assert str(tmp_path) in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--no-such-option", "a.txt"],
+        ["--reference-date", "08/01/2025", "a.txt"],
+        ["--jsonl", "--pretty", "a.txt"],
+        ["-", "-"],
+    ],
+)
+def test_bad_usage_exits_2(args: list[str]) -> None:
+    status, out, err = run(args)
+    assert status == 2
+    assert out == ""
+    assert "newsparse: error:" in err
+
+
+def test_reference_date_option() -> None:
+    _, out, _ = run(["--reference-date", "2025-01-08", str(EXAMPLE)])
+    assert records(out)[0]["published"] == "2025-01-08"
+
+
+def test_aliases_option(tmp_path: Path) -> None:
+    status, _, err = run(["--aliases", str(ROOT / "examples" / "aliases.json"), str(EXAMPLE)])
+    assert (status, err) == (0, "")
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"id": "a", "name": "A", "type": "ORG"},\n {"id": "a"}]', encoding="utf-8")
+    status, out, err = run(["--aliases", str(bad), str(EXAMPLE)])
+    assert status == 2
+    assert out == ""
+    assert f"{bad}, line 2, record 2, field 'name'" in err
+
+
+def test_version_and_help() -> None:
+    status, out, _ = run(["--version"])
+    assert (status, out.strip()) == (0, f"newsparse {np.__version__}")
+    status, text, _ = run(["--help"])
+    assert status == 0
+    assert "examples:" in text
+    assert "--jsonl" in text
+    assert "exit status" in text
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    by_module = subprocess.run(
+        [sys.executable, "-m", "newsparse", str(EXAMPLE)],
+        capture_output=True,
+        check=True,
+        text=True,
+        encoding="utf-8",
+    )
+    record = json.loads(by_module.stdout)
+    assert record["text_length"] == len(EXAMPLE.read_text(encoding="utf-8"))
+    script = Path(sys.executable).with_name("newsparse")
+    if script.exists():
+        by_script = subprocess.run(
+            [str(script), str(EXAMPLE)],
+            capture_output=True,
+            check=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert by_script.stdout == by_module.stdout
+
+
+def test_offsets_of_cli_output_on_the_seed(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    status, out, _ = run([str(seed_path)])
+    assert status == 0
+    record = records(out)[0]
+    assert record["text_length"] == len(text)
+    assert record["paragraphs"]
+    article = np.Article.from_dict(record)
+    for item in article.spans():
+        if hasattr(item, "text"):
+            assert text[item.start : item.end] == item.text

@@ -1,0 +1,382 @@
+"""The text layer: the normalised view, its offset map, and segmentation."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newsparse.text import TextView, segment
+
+# --------------------------------------------------------------------------
+# the normalised view
+
+FOLDING = [
+    ("plain ASCII is untouched", "Baghdad, Jan 8 (Reuters) -", "Baghdad, Jan 8 (Reuters) -"),
+    ("curly double quotes", "\u201cWe will not,\u201d he said", '"We will not," he said'),
+    ("low and reversed quotes", "\u201eja\u201c und \u201fno\u201d", '"ja" und "no"'),
+    ("guillemets", "\u00abNouveau\u00bb", '"Nouveau"'),
+    ("curly apostrophe", "Qaani\u2019s visit", "Qaani's visit"),
+    ("modifier-letter ayn and hamza", "Shi\u02bfa Qa\u02bcani", "Shi'a Qa'ani"),
+    ("acute accent used as apostrophe", "O\u00b4Neill", "O'Neill"),
+    ("em dash stays a dash", "WASHINGTON (AP) \u2014 The", "WASHINGTON (AP) \u2014 The"),
+    ("en dash becomes em dash", "PARIS \u2013 The", "PARIS \u2014 The"),
+    ("non-breaking hyphen", "Al\u2011Sudani", "Al-Sudani"),
+    ("minus sign", "\u22125 degrees", "-5 degrees"),
+    ("no-break space", "Jan\u00a08", "Jan 8"),
+    ("narrow and ideographic spaces", "a\u202fb\u3000c", "a b c"),
+    ("CRLF", "line one\r\nline two", "line one\nline two"),
+    ("lone CR", "line one\rline two", "line one\nline two"),
+    ("line separator", "one\u2028two", "one\ntwo"),
+    ("paragraph separator", "one\u2029two", "one\n\ntwo"),
+    ("zero-width space dropped", "Bagh\u200bdad", "Baghdad"),
+    ("bidi marks dropped", "\u200fTehran\u200e", "Tehran"),
+    ("BOM dropped", "\ufeffBy Jane Doe", "By Jane Doe"),
+    ("soft hyphen dropped", "Pezesh\u00adkian", "Pezeshkian"),
+    ("NUL and other controls dropped", "a\x00b\x07c\x1bd", "abcd"),
+    ("tab kept", "a\tb", "a\tb"),
+    ("decomposed accent composed", "Mu\u0308ller", "M\u00fcller"),
+    ("precomposed accent kept", "M\u00fcller", "M\u00fcller"),
+    ("ligature unfolded", "\ufb01nance", "finance"),
+    ("full-width letters", "\uff32\uff45\uff55\uff54\uff45\uff52\uff53", "Reuters"),
+    ("ellipsis", "wait\u2026", "wait..."),
+    ("spacing diaeresis is not split", "a\u00a8b", "a\u00a8b"),
+    ("Arabic script untouched", "\u0628\u063a\u062f\u0627\u062f", "\u0628\u063a\u062f\u0627\u062f"),
+    ("lone surrogate replaced", "a\ud800b", "a\ufffdb"),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "norm"), FOLDING, ids=[row[0] for row in FOLDING])
+def test_folding(why: str, text: str, norm: str) -> None:
+    view = TextView(text)
+    assert view.norm == norm
+    assert view.original == text
+    assert view.is_identity == (text == norm)
+
+
+def test_spans_map_back_exactly() -> None:
+    text = "\u201cAl\u2011Sudani\u201d\u00a0said\r\nno\u200b."
+    view = TextView(text)
+    assert view.norm == '"Al-Sudani" said\nno.'
+    start = view.norm.index("Al-Sudani")
+    s, e = view.span(start, start + len("Al-Sudani"))
+    assert text[s:e] == "Al\u2011Sudani"
+    s, e = view.span(0, view.norm.index(" said"))
+    assert text[s:e] == "\u201cAl\u2011Sudani\u201d"
+    # A span ending at the newline's place ends after the whole CRLF.
+    nl = view.norm.index("\n")
+    assert view.span(nl, nl + 1) == (text.index("\r"), text.index("\r") + 2)
+    # A span over "no." covers the dropped zero-width space inside it.
+    s, e = view.span(nl + 1, len(view.norm))
+    assert text[s:e] == "no\u200b."
+
+
+def test_part_of_a_folded_character_maps_to_all_of_it() -> None:
+    view = TextView("so\u2026 yes")
+    assert view.norm == "so... yes"
+    assert view.span(2, 3) == (2, 3)  # the first "." of "..." is the whole "…"
+    assert view.span(3, 5) == (2, 3)
+    assert view.span(5, 6) == (3, 4)
+
+
+RISKY = st.sampled_from(
+    [
+        "\r\n",
+        "\r",
+        "\u00a0",
+        "\u200b",
+        "\u200d",
+        "\u200f",
+        "\u202e",
+        "\ufeff",
+        "\u00ad",
+        "\u0301",
+        "\u0308",
+        "\ufb01",
+        "\u2026",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "\u2014",
+        "\u2011",
+        "\x00",
+        "\x1b",
+        "\u2028",
+        "\u2029",
+        "\ud800",
+        "\U0001f600",
+        "\u0628",
+        "\uff21",
+        "\u00a8",
+        "e",
+        "A",
+        " ",
+        "\n",
+        "'",
+        '"',
+        "-",
+        ".",
+    ]
+)
+RISKY_TEXT = st.lists(RISKY | st.text(max_size=3), max_size=40).map("".join)
+ANY_TEXT = st.text(max_size=200)
+WORD = regex.compile(r"\w+")
+
+
+def _check_view(text: str) -> None:
+    view = TextView(text)
+    norm = view.norm
+    n = len(norm)
+    starts = [view.start(p) for p in range(n + 1)]
+    ends = [view.end(p) for p in range(n + 1)]
+    assert starts == sorted(starts)
+    assert ends == sorted(ends)
+    assert all(0 <= v <= len(text) for v in starts + ends)
+    for p in range(n):
+        s, e = view.span(p, p + 1)
+        assert s < e, "every character of the view comes from some original text"
+    # Whatever lies outside the whole view's span folds away to nothing.
+    s, e = view.span(0, n)
+    if n:
+        assert TextView(text[:s]).norm == ""
+        assert TextView(text[e:]).norm == ""
+    # Words of the view map to original text that folds back to the same word.
+    for word in WORD.finditer(norm):
+        s, e = view.span(*word.span())
+        assert word.group() in TextView(text[s:e]).norm
+
+
+@given(RISKY_TEXT)
+@example("e\u0301\u0301x")
+@example("\r\n\r\n\u2029")
+def test_view_offsets_on_risky_text(text: str) -> None:
+    _check_view(text)
+
+
+@given(ANY_TEXT)
+def test_view_offsets_on_any_unicode(text: str) -> None:
+    _check_view(text)
+
+
+@given(RISKY_TEXT)
+def test_segments_are_ordered_trimmed_and_inside_the_text(text: str) -> None:
+    doc = segment(text)
+    previous = 0
+    for paragraph in doc.paragraphs:
+        assert previous <= paragraph.start < paragraph.end <= len(doc.norm)
+        assert not doc.norm[paragraph.start].isspace()
+        assert not doc.norm[paragraph.end - 1].isspace()
+        previous = paragraph.end
+        sentences = list(doc.sentences_in(paragraph))
+        assert sentences, "every paragraph has at least one sentence"
+        assert sentences[0].start == paragraph.start
+        assert sentences[-1].end == paragraph.end
+    assert sum(len(list(doc.sentences_in(p))) for p in doc.paragraphs) == len(doc.sentences)
+    for span in (*doc.paragraphs, *doc.sentences):
+        start, end = doc.original_span(span)
+        assert 0 <= start <= end <= len(text)
+
+
+# --------------------------------------------------------------------------
+# sentences: (text, the sentences it holds)
+
+SENTENCES = [
+    (
+        "two plain sentences",
+        "The talks ended. Both sides left.",
+        ["The talks ended.", "Both sides left."],
+    ),
+    (
+        "question and exclamation",
+        "Will it hold? Nobody knows! We wait.",
+        ["Will it hold?", "Nobody knows!", "We wait."],
+    ),
+    ("title before a name", "Dr. Laila Karim spoke first.", ["Dr. Laila Karim spoke first."]),
+    (
+        "military rank",
+        "Lt. Gen. Amir Haddad visited Erbil.",
+        ["Lt. Gen. Amir Haddad visited Erbil."],
+    ),
+    ("Mr. and Mrs.", "Mr. and Mrs. Lane flew home.", ["Mr. and Mrs. Lane flew home."]),
+    (
+        "U.S. mid-sentence",
+        "The U.S. envoy arrived on Monday.",
+        ["The U.S. envoy arrived on Monday."],
+    ),
+    (
+        "U.S. at a sentence end",
+        "Aid came from the U.S. The rest came later.",
+        ["Aid came from the U.S.", "The rest came later."],
+    ),
+    ("U.N. before a name", "The U.N. Security Council met.", ["The U.N. Security Council met."]),
+    (
+        "month abbreviation with day",
+        "The vote is on Jan. 3 in Baghdad.",
+        ["The vote is on Jan. 3 in Baghdad."],
+    ),
+    ("Sept. with day", "It began on Sept. 11, 2001.", ["It began on Sept. 11, 2001."]),
+    ("middle initial", "James A. Baker met the minister.", ["James A. Baker met the minister."]),
+    ("two initials", "R.J. Peek led the patrol.", ["R.J. Peek led the patrol."]),
+    ("initial-only first name", "J. Smith declined to comment.", ["J. Smith declined to comment."]),
+    (
+        "company suffix mid-sentence",
+        "Acme Corp. Chief Executive Ann Lee resigned.",
+        ["Acme Corp. Chief Executive Ann Lee resigned."],
+    ),
+    (
+        "company suffix at the end",
+        "Shares rose at Acme Inc. The index fell.",
+        ["Shares rose at Acme Inc.", "The index fell."],
+    ),
+    (
+        "Jr. mid-sentence",
+        "Martin Luther King Jr. Day is a holiday.",
+        ["Martin Luther King Jr. Day is a holiday."],
+    ),
+    ("No. before a number", "It ranked No. 1 in the survey.", ["It ranked No. 1 in the survey."]),
+    (
+        "decimal number",
+        "Output rose 2.5 pct in March. Exports fell.",
+        ["Output rose 2.5 pct in March.", "Exports fell."],
+    ),
+    (
+        "money",
+        "It cost $1.2 billion. Critics objected.",
+        ["It cost $1.2 billion.", "Critics objected."],
+    ),
+    (
+        "closing quote after the stop",
+        'He said: "We are ready." Then he left.',
+        ['He said: "We are ready."', "Then he left."],
+    ),
+    ("question inside a quote", '"Why now?" she asked.', ['"Why now?" she asked.']),
+    (
+        "quote opens the next sentence",
+        'Talks resumed. "We are close," he said.',
+        ["Talks resumed.", '"We are close," he said.'],
+    ),
+    ("split quote", '"We will not," he said, "give up."', ['"We will not," he said, "give up."']),
+    (
+        "curly quotes",
+        "\u201cIt is over.\u201d Nobody answered.",
+        ["\u201cIt is over.\u201d", "Nobody answered."],
+    ),
+    (
+        "parenthesis",
+        "Prices fell (again). Traders sold.",
+        ["Prices fell (again).", "Traders sold."],
+    ),
+    ("ellipsis before a capital", "We waited... Nothing came.", ["We waited...", "Nothing came."]),
+    ("ellipsis before lower case", "We waited... and waited.", ["We waited... and waited."]),
+    ("a.m. mid-sentence", "It began at 6 a.m. local time.", ["It began at 6 a.m. local time."]),
+    ("lower case after a stop", "The firm (est. in 1990) grew.", ["The firm (est. in 1990) grew."]),
+    (
+        "digit starts the next sentence",
+        "The attack came in 1987. 25 people died.",
+        ["The attack came in 1987.", "25 people died."],
+    ),
+    (
+        "Gov. before a name",
+        "Gov. Ana Ruiz signed it. Lawmakers cheered.",
+        ["Gov. Ana Ruiz signed it.", "Lawmakers cheered."],
+    ),
+    ("St. in a place name", "They met in St. Petersburg.", ["They met in St. Petersburg."]),
+    (
+        "wrapped wire text",
+        "Output rose in\nMarch. Exports\nfell.",
+        ["Output rose in\nMarch.", "Exports\nfell."],
+    ),
+    ("no final stop", "Iraq and Kuwait agree on channel", ["Iraq and Kuwait agree on channel"]),
+    ("stop before a dash", "It ended. \u2014 Reuters", ["It ended.", "\u2014 Reuters"]),
+    ("multiple spaces", "It ended.   Then it began.", ["It ended.", "Then it began."]),
+    ("e.g. mid-sentence", "Some states, e.g. Iraq, agreed.", ["Some states, e.g. Iraq, agreed."]),
+    (
+        "abbreviation then a name",
+        "He joined Reuters Ltd. Smith said later.",
+        ["He joined Reuters Ltd. Smith said later."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), SENTENCES, ids=[row[0] for row in SENTENCES])
+def test_sentences(why: str, text: str, expected: list[str]) -> None:
+    doc = segment(text)
+    assert [doc.original_text(s) for s in doc.sentences] == expected
+
+
+# --------------------------------------------------------------------------
+# paragraphs: (text, the paragraphs it holds)
+
+WIRE = (
+    "IRAQ OIL OUTPUT RISES\n"
+    "BAGHDAD, March 2 - Iraq's oil output rose in February, the\n"
+    "oil ministry said on Monday.\n"
+    "    Output averaged 1.9 mln barrels a day, up from 1.7 mln\n"
+    "in January, it said.\n"
+    " Reuter\n"
+)
+PARAGRAPHS = [
+    ("blank lines", "One para.\n\nTwo para.", ["One para.", "Two para."]),
+    ("several blank lines with spaces", "One.\n  \n\n \nTwo.", ["One.", "Two."]),
+    ("CRLF blank line", "One.\r\n\r\nTwo.", ["One.", "Two."]),
+    ("leading and trailing space", "  \n One.  \n\n", ["One."]),
+    (
+        "hard-wrapped wire copy with indents",
+        WIRE,
+        [
+            "IRAQ OIL OUTPUT RISES",
+            "BAGHDAD, March 2 - Iraq's oil output rose in February, the\noil ministry said on Monday.",
+            "Output averaged 1.9 mln barrels a day, up from 1.7 mln\nin January, it said.",
+            "Reuter",
+        ],
+    ),
+    (
+        "one paragraph per line",
+        "Forces detained two suspects.\nThe operation took place in Kandahar.\nNo civilians were hurt.",
+        [
+            "Forces detained two suspects.",
+            "The operation took place in Kandahar.",
+            "No civilians were hurt.",
+        ],
+    ),
+    (
+        "title and byline lines over a blank-line body",
+        "Talks resume in Geneva\nBy Jane Doe, Reuters\n\nGENEVA, May 3 (Reuters) - Talks resumed.",
+        [
+            "Talks resume in Geneva",
+            "By Jane Doe, Reuters",
+            "GENEVA, May 3 (Reuters) - Talks resumed.",
+        ],
+    ),
+    (
+        "line separators as in scraped releases",
+        "Title of release\nRegional Command\u2028\u2028By Army Capt. Ann Lee\u2028\u2028KABUL - Text.",
+        ["Title of release", "Regional Command", "By Army Capt. Ann Lee", "KABUL - Text."],
+    ),
+    ("paragraph separator", "One.\u2029Two.", ["One.", "Two."]),
+    (
+        "tab indent",
+        "The first line goes on\nand on.\n\tA new one starts.",
+        ["The first line goes on\nand on.", "A new one starts."],
+    ),
+    ("empty text", "", []),
+    ("only white space", " \n\t\n ", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "expected"), PARAGRAPHS, ids=[row[0] for row in PARAGRAPHS]
+)
+def test_paragraphs(why: str, text: str, expected: list[str]) -> None:
+    doc = segment(text)
+    assert [doc.original_text(p) for p in doc.paragraphs] == expected
+
+
+def test_original_offsets_survive_folding_in_segmentation() -> None:
+    text = "\ufeffFirst\u00a0one.\u200b\r\n\r\n\u201cSecond.\u201d"
+    doc = segment(text)
+    assert [doc.original_text(p) for p in doc.paragraphs] == [
+        "First\u00a0one.",
+        "\u201cSecond.\u201d",
+    ]
