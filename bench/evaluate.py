@@ -1,0 +1,209 @@
+"""The measurement harness: one table of figures per capability.
+
+Reads the seed article (``shared/seed``) and the Reuters-21578 corpus
+(``shared/data/reuters21578``) and prints what newsparse gets right on them.
+Figures are measured on ``split == TEST``; tune on TRAIN (``--split TRAIN``).
+
+    python bench/evaluate.py [--shared ../shared] [--split TEST] [--limit N]
+
+Each capability adds its rows to ``ROWS`` below; a row that cannot be measured
+(the corpus is absent) says so instead of a figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import newsparse
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SHARED = HERE.parent.parent / "shared"
+
+MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_GOLD_DATELINE = re.compile(
+    rf"^\W*(?P<place>.*?)[\s,]*\b(?:{MONTHS})[a-z]*\.?\s*\d{{1,2}}\b.*$", re.IGNORECASE
+)
+
+
+class Corpus:
+    """The shared material, loaded lazily."""
+
+    def __init__(self, shared: Path, split: str, limit: int | None) -> None:
+        self.shared = shared
+        self.split = split
+        self.limit = limit
+
+    @property
+    def seed_dir(self) -> Path:
+        return self.shared / "seed"
+
+    def seed(self) -> tuple[str, dict[str, Any], newsparse.AliasTable] | None:
+        texts = sorted(self.seed_dir.glob("*.txt"))
+        if not texts:
+            return None
+        expected = json.loads((self.seed_dir / "expected.json").read_text(encoding="utf-8"))
+        table = newsparse.AliasTable.from_file(self.seed_dir / "aliases.json")
+        return texts[0].read_text(encoding="utf-8"), expected, table
+
+    def reuters(self) -> Iterator[dict[str, Any]]:
+        path = self.shared / "data" / "reuters21578" / "reuters21578.jsonl"
+        if not path.exists():
+            return
+        count = 0
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record["split"] != self.split:
+                    continue
+                yield record
+                count += 1
+                if self.limit is not None and count >= self.limit:
+                    return
+
+
+def reuters_date(record: dict[str, Any]) -> dt.date:
+    """The date of a Reuters item's ``<DATE>`` timestamp, e.g. ``26-FEB-1987 15:01:01.79``."""
+    return dt.datetime.strptime(record["date"].split()[0], "%d-%b-%Y").date()
+
+
+def gold_place(dateline_raw: str) -> str | None:
+    """The place of a Reuters gold dateline: what precedes its month and day."""
+    match = _GOLD_DATELINE.match(dateline_raw.strip())
+    place = match.group("place") if match else dateline_raw.strip().rstrip("-").strip()
+    return fold_place(place) or None
+
+
+def fold_place(place: str | None) -> str:
+    """Places compare case-insensitively with spaces folded."""
+    return " ".join((place or "").replace(" ,", ",").split()).casefold().strip(" ,")
+
+
+def percent(right: int, total: int) -> str:
+    return f"{100 * right / total:.2f}% ({right}/{total})" if total else "n/a"
+
+
+# --------------------------------------------------------------------------
+# rows: each function yields (capability, measure, figure)
+
+Row = tuple[str, str, str]
+
+
+def robustness_rows(corpus: Corpus) -> Iterator[Row]:
+    total = failures = bad_offsets = 0
+    start = time.perf_counter()
+    for record in corpus.reuters():
+        text = record["text"]
+        total += 1
+        try:
+            article = newsparse.parse(text, reference_date=reuters_date(record))
+        except Exception:  # the harness counts what the library must never do
+            failures += 1
+            continue
+        for item in article.spans():
+            text_ok = getattr(item, "text", None) in (None, text[item.start : item.end])
+            if not (0 <= item.start <= item.end <= len(text) and text_ok):
+                bad_offsets += 1
+                break
+    elapsed = time.perf_counter() - start
+    if not total:
+        yield ("robustness", "Reuters articles", "corpus absent")
+        return
+    split = corpus.split
+    yield (
+        "robustness",
+        f"Reuters {split}: parsed without exception",
+        percent(total - failures, total),
+    )
+    yield ("robustness", f"Reuters {split}: all offsets valid", percent(total - bad_offsets, total))
+    yield ("speed", f"Reuters {split}: parse, articles/s", f"{total / elapsed:,.0f}")
+
+
+def dateline_rows(corpus: Corpus) -> Iterator[Row]:
+    total = place_ok = date_ok = both = 0
+    for record in corpus.reuters():
+        total += 1
+        article = newsparse.parse(record["text"], reference_date=reuters_date(record))
+        dateline = article.dateline
+        got_place = fold_place(dateline.place) if dateline else ""
+        p = got_place == (gold_place(record["dateline_raw"]) or "")
+        d = dateline is not None and dateline.date == reuters_date(record)
+        place_ok += p
+        date_ok += d
+        both += p and d
+    if total:
+        yield ("datelines", f"Reuters {corpus.split}: place right", percent(place_ok, total))
+        yield ("datelines", f"Reuters {corpus.split}: date right", percent(date_ok, total))
+        yield ("datelines", f"Reuters {corpus.split}: place and date right", percent(both, total))
+    seed = corpus.seed()
+    if seed is None:
+        yield ("datelines", "seed", "seed absent")
+        return
+    text, expected, _ = seed
+    article = newsparse.parse(text)
+    gold = expected["dateline"]
+    got = article.dateline
+    yield (
+        "datelines",
+        "seed: date and outlet right",
+        "yes"
+        if got is not None
+        and got.date is not None
+        and got.date.isoformat() == gold["date"]
+        and got.outlet == gold["outlet"]
+        else f"no (got {got.to_dict() if got else None})",
+    )
+
+
+def seed_rows(corpus: Corpus) -> Iterator[Row]:
+    seed = corpus.seed()
+    if seed is None:
+        yield ("seed", "seed article", "seed absent")
+        return
+    text, expected, table = seed
+    article = newsparse.parse(text, aliases=table)
+    spans = list(article.spans())
+    valid = all(
+        0 <= s.start <= s.end <= len(text)
+        and getattr(s, "text", None) in (None, text[s.start : s.end])
+        for s in spans
+    )
+    yield ("seed", "offsets valid", f"{'yes' if valid else 'NO'} ({len(spans)} items)")
+    yield ("seed", "paragraphs", str(len(article.paragraphs)))
+    found = {(d.text.lower(), d.value) for d in article.dates}
+    right = sum((g["surface"].lower(), g["value"]) in found for g in expected["dates"])
+    yield ("dates", "seed: dates right", f"{right} of {len(expected['dates'])}")
+
+
+ROWS: list[Callable[[Corpus], Iterator[Row]]] = [seed_rows, dateline_rows, robustness_rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--split", default="TEST", choices=["TEST", "TRAIN", "NOT-USED"])
+    parser.add_argument("--limit", type=int, default=None, help="at most N Reuters articles")
+    args = parser.parse_args(argv)
+    if not args.shared.exists():
+        print(f"evaluate: {args.shared} not found; pass --shared", file=sys.stderr)
+        return 2
+    corpus = Corpus(args.shared, args.split, args.limit)
+    print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}")
+    rows = [row for function in ROWS for row in function(corpus)]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    header = ("capability", "measure", "figure")
+    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+    for row in (header, tuple("-" * w for w in widths), *rows):
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

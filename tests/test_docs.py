@@ -1,0 +1,108 @@
+"""The documentation: runnable examples run, the schema copies agree, every field is documented."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+import pkgutil
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import newsparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _blocks(page: Path, language: str) -> list[str]:
+    return [
+        body for lang, body in FENCE.findall(page.read_text(encoding="utf-8")) if lang == language
+    ]
+
+
+PAGES = [p for p in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"] if _blocks(p, "pycon")]
+MODULES = sorted(
+    name
+    for _, name, _ in pkgutil.walk_packages(newsparse.__path__, "newsparse.")
+    if not name.endswith("__main__")
+)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=FLAGS, verbose=False)
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_examples_in_the_docs_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(
+        "\n".join(_blocks(page, "pycon")), {}, page.name, str(page), 0
+    )
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_json_examples_in_the_output_reference_are_valid() -> None:
+    validator = jsonschema.Draft202012Validator(newsparse.json_schema())
+    blocks = _blocks(DOCS / "output.md", "json")
+    assert blocks
+    for block in blocks:
+        data = json.loads(block)
+        validator.validate(data)
+        assert newsparse.Article.from_dict(data).to_dict() == {
+            k: v for k, v in data.items() if k != "source"
+        }
+
+
+def test_docs_schema_is_the_packaged_schema() -> None:
+    shipped = json.loads((DOCS / "schema" / "article.schema.json").read_text(encoding="utf-8"))
+    assert shipped == newsparse.json_schema()
+
+
+def _field_names(schema: dict[str, Any]) -> set[str]:
+    names: set[str] = set()
+    for node in [schema, *schema["$defs"].values()]:
+        names.update(node.get("properties", {}))
+    return names
+
+
+def test_output_reference_documents_every_field() -> None:
+    page = (DOCS / "output.md").read_text(encoding="utf-8")
+    missing = sorted(n for n in _field_names(newsparse.json_schema()) if f"`{n}`" not in page)
+    assert missing == []
+
+
+def test_schema_matches_the_model() -> None:
+    article_keys = set(newsparse.Article(text_length=0).to_dict())
+    schema = newsparse.json_schema()
+    assert set(schema["required"]) == article_keys
+    assert set(schema["properties"]) == article_keys | {"source"}
+
+
+def test_public_names_are_documented() -> None:
+    for name in newsparse.__all__:
+        obj = getattr(newsparse, name)
+        if callable(obj) and not isinstance(obj, type(newsparse.SCHEMA_VERSION)):
+            assert obj.__doc__, f"{name} has no docstring"
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
+    blocks = [b.strip() for b in _blocks(ROOT / "README.md", "sh")]
+    install_and_run, install_and_test = blocks[0], blocks[1]
+    assert "pip install ." in install_and_run
+    assert "newsparse" in install_and_run.split("&&")[-1]
+    assert "examples/" in install_and_run
+    assert "pytest" in install_and_test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_and_test in ci
