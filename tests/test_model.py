@@ -8,9 +8,9 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given
-from tests.strategies import articles
 
 import newsparse as np
+from tests.strategies import articles
 
 VALIDATOR = jsonschema.Draft202012Validator(np.json_schema())
 

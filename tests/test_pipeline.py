@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import reuters_records
 
 import newsparse as np
 from newsparse import pipeline
+from tests.conftest import reuters_records
 
 
 @pytest.mark.parametrize("value", [b"text", bytearray(b"text"), memoryview(b"text")])
