@@ -29,15 +29,17 @@ DEFAULT_SHARED = HERE.parent.parent / "shared"
 
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _GOLD_DATELINE = re.compile(
-    rf"^\W*(?P<place>.*?)[\s,]*\b(?:{MONTHS})[a-z]*\.?\s*\d{{1,2}}\b.*$", re.IGNORECASE
+    rf"^\W*(?P<place>.*?)[\s,]*\b(?:(?:{MONTHS})[a-z]*\.?\s*\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})[a-z]*)\b.*$",
+    re.IGNORECASE,
 )
 
 
 class Corpus:
     """The shared material, loaded lazily."""
 
-    def __init__(self, shared: Path, split: str, limit: int | None) -> None:
+    def __init__(self, shared: Path, split: str, limit: int | None, show_misses: int = 0) -> None:
         self.shared = shared
+        self.show_misses = show_misses
         self.split = split
         self.limit = limit
 
@@ -77,8 +79,8 @@ def reuters_date(record: dict[str, Any]) -> dt.date:
 def gold_place(dateline_raw: str) -> str | None:
     """The place of a Reuters gold dateline: what precedes its month and day."""
     match = _GOLD_DATELINE.match(dateline_raw.strip())
-    place = match.group("place") if match else dateline_raw.strip().rstrip("-").strip()
-    return fold_place(place) or None
+    place = match.group("place") if match else dateline_raw.strip()
+    return fold_place(place.strip().rstrip("-")) or None
 
 
 def fold_place(place: str | None) -> str:
@@ -126,22 +128,66 @@ def robustness_rows(corpus: Corpus) -> Iterator[Row]:
     yield ("speed", f"Reuters {split}: parse, articles/s", f"{total / elapsed:,.0f}")
 
 
+def gold_dateline_date(record: dict[str, Any]) -> dt.date | None:
+    """The gold date of a Reuters dateline: its month and day, the year from ``<DATE>``.
+
+    The year is the one that puts the date closest on or before the timestamp,
+    allowing a month forward (datelines filed in Tokyo are a day ahead of New York).
+    None when the gold dateline has no date (``TOKYO -``).
+    """
+    match = _GOLD_DATELINE.match(record["dateline_raw"].strip())
+    if match is None:
+        return None
+    raw = match.group(0)
+    numbers = re.search(rf"\b({MONTHS})[a-z]*\.?\s*(\d{{1,2}})\b", raw, re.IGNORECASE)
+    day_first = re.search(rf"\b(\d{{1,2}})\s+({MONTHS})[a-z]*\b", raw, re.IGNORECASE)
+    if numbers is not None:
+        month_name, day = numbers.group(1), int(numbers.group(2))
+    elif day_first is not None:
+        month_name, day = day_first.group(2), int(day_first.group(1))
+    else:
+        return None
+    month = MONTHS.split("|").index(month_name.lower()) + 1
+    stamp = reuters_date(record)
+    best = None
+    for year in (stamp.year - 1, stamp.year, stamp.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= stamp + dt.timedelta(days=31) and (best is None or candidate > best):
+            best = candidate
+    return best
+
+
 def dateline_rows(corpus: Corpus) -> Iterator[Row]:
     total = place_ok = date_ok = both = 0
+    misses: list[str] = []
     for record in corpus.reuters():
         total += 1
-        article = newsparse.parse(record["text"], reference_date=reuters_date(record))
+        stamp = reuters_date(record)
+        article = newsparse.parse(record["text"], reference_date=stamp)
         dateline = article.dateline
         got_place = fold_place(dateline.place) if dateline else ""
         p = got_place == (gold_place(record["dateline_raw"]) or "")
-        d = dateline is not None and dateline.date == reuters_date(record)
+        gold_date = gold_dateline_date(record)
+        if gold_date is None:
+            # No date in the dateline: the article's date is the reference date.
+            d = (dateline is None or dateline.date is None) and article.published == stamp
+        else:
+            d = dateline is not None and dateline.date == gold_date
         place_ok += p
         date_ok += d
         both += p and d
+        if not (p and d) and len(misses) < corpus.show_misses:
+            got = dateline.to_dict() if dateline else None
+            misses.append(f"{record['id']}: gold {record['dateline_raw']!r} got {got}")
     if total:
         yield ("datelines", f"Reuters {corpus.split}: place right", percent(place_ok, total))
         yield ("datelines", f"Reuters {corpus.split}: date right", percent(date_ok, total))
         yield ("datelines", f"Reuters {corpus.split}: place and date right", percent(both, total))
+    for miss in misses:
+        print("  miss:", miss, file=sys.stderr)
     seed = corpus.seed()
     if seed is None:
         yield ("datelines", "seed", "seed absent")
@@ -190,11 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--split", default="TEST", choices=["TEST", "TRAIN", "NOT-USED"])
     parser.add_argument("--limit", type=int, default=None, help="at most N Reuters articles")
+    parser.add_argument(
+        "--show-misses", type=int, default=0, metavar="N", help="print N misses per row to stderr"
+    )
     args = parser.parse_args(argv)
     if not args.shared.exists():
         print(f"evaluate: {args.shared} not found; pass --shared", file=sys.stderr)
         return 2
-    corpus = Corpus(args.shared, args.split, args.limit)
+    corpus = Corpus(args.shared, args.split, args.limit, args.show_misses)
     print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}")
     rows = [row for function in ROWS for row in function(corpus)]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]

@@ -1,27 +1,470 @@
 """Datelines: where, when and by which outlet an article was filed.
 
-Not implemented yet (issue 3): :func:`parse_dateline` and the dateline stage
-find nothing until then.
+Styles read (see ``docs/datelines.md`` for examples of each):
+
+- wire: ``NEW YORK, March 26 -``, ``ROSEMONT, ILL., March 16 -``,
+  ``BAGHDAD, Jan 8 (Reuters) -``, ``LONDON (Reuters) -``, ``WASHINGTON (AP) —``,
+  ``PARIS, 8 janv (AFP) -``, ``BEIRUT, Lebanon (AP) —``, ``KABUL, Afghanistan (Jan. 25, 2013)``;
+- agency prefixes: ``Baghdad-INA``, ``Erbil (Kurdistan24) -``, ``(Rudaw) -``;
+- scraped exports: ``date 2025-01-08 Shafaq News/``, ``2025-01-08 | Outlet |``,
+  an ISO timestamp alone on the first line.
+
+A dateline date rarely has a year: it is taken from the reference date (the
+closest such date on or before it, allowing a month of slack forward).
+
+>>> d = parse_dateline("BAGHDAD, Jan 8 (Reuters) - Iraq said", reference_date=_dt.date(2025, 1, 9))
+>>> d.text, d.place, d.date, d.outlet
+('BAGHDAD, Jan 8 (Reuters) -', 'BAGHDAD', datetime.date(2025, 1, 8), 'Reuters')
+>>> parse_dateline("WASHINGTON officials said on Monday") is None
+True
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Iterator
 
+import attrs
+import regex
+from dateutil.parser import isoparse
+
+from newsparse import _data
 from newsparse.model import Dateline
-from newsparse.text import Document
+from newsparse.outlets import OutletTable
+from newsparse.text import Document, Span, TextView
 
-__all__ = ["find_dateline", "parse_dateline"]
+__all__ = ["find_dateline", "parse_dateline", "resolve_month_day"]
+
+# How far into an article a dateline may stand: lines, and characters.
+_MAX_LINES = 8
+_MAX_CHARS = 2000
+# Lines that may hold a dateline with neither a date nor an agency ("TOKYO -").
+_MAX_WEAK_LINE = 4
 
 
-def parse_dateline(s: str, *, reference_date: _dt.date | None = None) -> Dateline | None:
-    """The dateline that ``s`` starts with, or ``None``.
+@functools.cache
+def _months() -> dict[str, int]:
+    """Month tokens of every language in the table, and truncated English names.
 
-    Not implemented yet: always ``None``.
+    Wire copy has typos such as ``Marc 3`` and ``Apri 1``: any prefix of at least
+    three letters of an English month name is read as that month.
     """
-    return None
+    months = {row[0]: int(row[1]) for row in _data.read_rows("months.tsv")}
+    for row in _data.read_rows("months.tsv"):
+        token, number, language = row[0], int(row[1]), row[2]
+        if language == "en" and len(token) > 4:
+            for length in range(3, len(token)):
+                months.setdefault(token[:length], number)
+    return months
 
 
-def find_dateline(doc: Document, reference_date: _dt.date | None) -> Dateline | None:
-    """The dateline stage of :func:`newsparse.parse`: the dateline at the head of the article."""
-    return None
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    months = _alternation(list(_months()))
+    month = rf"(?i:(?P<month>{months}))\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?P<year>(?:1[89]|2\d)\d\d)(?!\d)"
+    return {
+        # "March 26", "Sept. 8", "MAR8", "8 janv", optionally ", 2013".
+        "date": regex.compile(
+            rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
+            rf"(?:[ \t]*,?[ \t]*{year})?(?![\p{{L}}\d])"
+        ),
+        "word": regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'.\-/}]*+"),
+        "space": regex.compile(r"[ \t]*+"),
+        "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-)(?![\p{L}\d])"),
+        "paren": regex.compile(r"\([ \t]*+([^()\n]{1,60}?)[ \t]*+\)"),
+        "scraped_date": regex.compile(
+            r"(?i:date)[ \t:]++(?P<iso>\d{4}-\d\d-\d\d)[ \t]++(?P<outlet>[^/|\n]{2,60}?)[ \t]*+/"
+        ),
+        "scraped_pipe": regex.compile(
+            r"(?P<iso>\d{4}-\d\d-\d\d)[ \t]*+\|[ \t]*+(?P<outlet>[^|\n]{2,60}?)[ \t]*+\|"
+        ),
+        "timestamp": regex.compile(
+            r"(?P<iso>\d{4}-\d\d-\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
+            r"[ \t]*+(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?[ \t]*+$"
+        ),
+        "lower": regex.compile(r"\p{Ll}"),
+        "upper": regex.compile(r"\p{Lu}"),
+        "lead": regex.compile(r"[ \t*]*+"),
+    }
+
+
+def resolve_month_day(
+    month: int, day: int, reference: _dt.date | None, *, slack_days: int = 31
+) -> _dt.date | None:
+    """The date with this month and day closest on or before ``reference``.
+
+    A date up to ``slack_days`` after ``reference`` is allowed (an article filed
+    in another time zone, or a reference date that lags). ``None`` without a
+    reference date or when no such date exists.
+
+    >>> resolve_month_day(12, 31, _dt.date(1987, 1, 2))
+    datetime.date(1986, 12, 31)
+    >>> resolve_month_day(2, 27, _dt.date(1987, 2, 26))
+    datetime.date(1987, 2, 27)
+    """
+    if reference is None:
+        return None
+    latest = reference + _dt.timedelta(days=slack_days)
+    best = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= latest and (best is None or candidate > best):
+            best = candidate
+    return best
+
+
+@attrs.frozen
+class _Found:
+    """A dateline found in a string: offsets into that string, and what it says."""
+
+    start: int
+    end: int
+    place: tuple[int, int] | None
+    date: _dt.date | None
+    outlet: str | None
+    strong: bool
+
+
+class _Reader:
+    """Reads a dateline at the start of one line, token by token."""
+
+    def __init__(
+        self, text: str, start: int, end: int, reference: _dt.date | None, outlets: OutletTable
+    ) -> None:
+        self.text = text
+        self.end = end
+        self.pos = start
+        self.reference = reference
+        self.outlets = outlets
+        self.p = _patterns()
+
+    def skip_space(self) -> None:
+        self.pos = self.p["space"].match(self.text, self.pos, self.end).end()
+
+    def match(self, name: str) -> regex.Match[str] | None:
+        return self.p[name].match(self.text, self.pos, self.end)
+
+    def date_here(self) -> tuple[regex.Match[str], _dt.date | None] | None:
+        m = self.match("date")
+        if m is None:
+            return None
+        month_name = (m.group("month") or m.group("month2")).casefold()
+        day = int(m.group("day") or m.group("day2"))
+        month = _months()[month_name]
+        if not 1 <= day <= 31:
+            return None
+        if m.group("year"):
+            try:
+                return m, _dt.date(int(m.group("year")), month, day)
+            except ValueError:
+                return None
+        return m, resolve_month_day(month, day, self.reference)
+
+    def outlet_in(self, candidate: str) -> str | None:
+        found = self.outlets.lookup(candidate, fuzzy=True)
+        return found.name if found is not None else None
+
+    def read(self) -> _Found | None:
+        lead = self.match("lead")
+        if lead is not None:
+            self.pos = lead.end()
+        start = self.pos
+        return (
+            self._scraped(start)
+            or self._agency_only(start)
+            or self._place_agency(start)
+            or self._wire(start)
+        )
+
+    def _scraped(self, start: int) -> _Found | None:
+        for name in ("scraped_date", "scraped_pipe", "timestamp"):
+            m = self.match(name)
+            if m is None:
+                continue
+            try:
+                day = isoparse(m.group("iso")).date()
+            except ValueError:
+                return None
+            outlet = None
+            if "outlet" in m.groupdict():
+                written = m.group("outlet").strip()
+                outlet = self.outlet_in(written) or written
+            return _Found(start, m.end(), None, day, outlet, strong=True)
+        return None
+
+    def _agency_only(self, start: int) -> _Found | None:
+        paren = self.match("paren")
+        if paren is None:
+            return None
+        self.pos = paren.end()
+        outlet = _agency(self, paren.group(1))
+        separator = self.match("separator")
+        if outlet is None or separator is None:
+            self.pos = start
+            return None
+        return _Found(start, separator.end(), None, None, outlet, strong=True)
+
+    def _place_agency(self, start: int) -> _Found | None:
+        word = self.match("word")
+        if word is None or "-" not in word.group():
+            return None
+        place, _, agency = word.group().rpartition("-")
+        outlet = self.outlets.lookup(agency)
+        # "Baghdad-INA": an agency's acronym, in capitals, glued to the place.
+        if not place or outlet is None or agency.upper() != agency or len(agency) > 6:
+            return None
+        self.pos = word.end()
+        end = word.end()
+        separator = self.match("separator")
+        if separator is not None:
+            end = separator.end()
+        elif not self._at_line_end() and self.text[self.pos] != ":":
+            self.pos = start
+            return None
+        return _Found(start, end, (start, start + len(place)), None, outlet.name, strong=True)
+
+    def _wire(self, start: int) -> _Found | None:
+        place_end = None
+        parts = 0
+        date: _dt.date | None = None
+        has_date = False
+        outlet = None
+        first_part_end = None
+        # The place: up to three comma-separated parts of up to five words.
+        comma_before_date = False
+        last_part_words = 0
+        while parts < 3:
+            if self.date_here() is not None:
+                comma_before_date = parts > 0
+                break
+            words = 0
+            part_start = self.pos
+            while words < 5:
+                word = self.match("word")
+                if word is None:
+                    break
+                self.pos = word.end()
+                words += 1
+                place_end = self.pos
+                mark = self.pos
+                self.skip_space()
+                if self.pos == mark or self.date_here() is not None:
+                    self.pos = mark
+                    break
+                if self.match("word") is None:
+                    self.pos = mark
+                    break
+            if words == 0:
+                break
+            last_part_words = words
+            if parts == 0:
+                first_part_end = place_end
+                if self.text[part_start : part_start + 3].casefold() == "by ":
+                    return None
+            parts += 1
+            self.skip_space()
+            if self.pos < self.end and self.text[self.pos] == ",":
+                self.pos += 1
+                self.skip_space()
+                continue
+            break
+        found_date = self.date_here()
+        if found_date is None and place_end is not None:
+            # "KANSAS CITY, Mo. - March 13 -": a dash between place and date.
+            mark = self.pos
+            separator = self.match("separator")
+            if separator is not None:
+                self.pos = separator.end()
+                self.skip_space()
+                found_date = self.date_here()
+            if found_date is None:
+                self.pos = mark
+        elif found_date is not None and not comma_before_date and last_part_words > 2:
+            # "SYRIA SEEKING WHITE SUGAR ON APRIL 8 -" is a headline, not a place.
+            return None
+        if found_date is not None:
+            m, date = found_date
+            has_date = True
+            self.pos = m.end()
+            self.skip_space()
+            if self.pos < self.end and self.text[self.pos] == ",":
+                # "WASHINGTON, March 12, Reuter -"
+                mark = self.pos
+                self.pos += 1
+                self.skip_space()
+                word = self.match("word")
+                if word is not None and (name := self.outlet_in(word.group())):
+                    outlet = name
+                    self.pos = word.end()
+                else:
+                    self.pos = mark
+        elif place_end is None:
+            return None
+        self.skip_space()
+        paren = self.match("paren")
+        bracketed = False
+        if paren is not None:
+            inner = _Reader(self.text, paren.start(1), paren.end(1), self.reference, self.outlets)
+            in_date = inner.date_here()
+            if in_date is not None and in_date[0].end() == paren.end(1):
+                date, has_date, bracketed = in_date[1], True, True
+                self.pos = paren.end()
+                self.skip_space()
+                paren = self.match("paren")
+        if paren is not None:
+            name = _agency(self, paren.group(1))
+            if name is None:
+                return None
+            outlet = name
+            bracketed = True
+            self.pos = paren.end()
+        strong = has_date or outlet is not None
+        end = self.pos
+        separator = self.match("separator")
+        if separator is not None:
+            end = separator.end()
+        elif not (bracketed and self._at_line_end()):
+            # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" alone on its line.
+            return None
+        place = (start, place_end) if place_end is not None else None
+        if not strong and not self._weak_place_ok(start, first_part_end, separator):
+            return None
+        return _Found(start, end, place, date, outlet, strong)
+
+    def _at_line_end(self) -> bool:
+        mark = self.pos
+        self.skip_space()
+        at_end = self.pos >= self.end
+        self.pos = mark
+        return at_end
+
+    def _weak_place_ok(
+        self, start: int, first_part_end: int | None, separator: regex.Match[str] | None
+    ) -> bool:
+        """A dateline with neither date nor agency: ``TOKYO - The ...``."""
+        if first_part_end is None or separator is None:
+            return False
+        first = self.text[start:first_part_end]
+        if self.p["lower"].search(first) or len(first.split()) > 4:
+            return False
+        if len(self.p["upper"].findall(first)) < 2:
+            return False
+        # What follows must read as prose, not as the rest of a headline in capitals.
+        after = self.text[separator.end() : min(self.end, separator.end() + 60)]
+        return self.p["lower"].search(after) is not None
+
+
+def _agency(reader: _Reader, inner: str) -> str | None:
+    if inner.strip().upper() in _data.read_words("title_tags.txt"):
+        return None
+    return reader.outlet_in(inner) or _agency_like(inner)
+
+
+def _agency_like(inner: str) -> str | None:
+    """An agency missing from the table, in parentheses: ``(Kurdistan24)``, ``(Basra Herald)``.
+
+    One to three capitalised words that are not all in capitals: an unknown
+    acronym in capitals is as likely a ticker (``(MYR)``) or a tag
+    (``(CORRECTED)``) as an agency, so only the table's acronyms count.
+    """
+    words = inner.split()
+    if not 1 <= len(words) <= 3 or any(not w[:1].isupper() for w in words):
+        return None
+    if inner.upper() == inner:
+        return None
+    return inner.strip()
+
+
+def _read(
+    text: str, start: int, end: int, reference: _dt.date | None, outlets: OutletTable
+) -> _Found | None:
+    return _Reader(text, start, end, reference, outlets).read()
+
+
+def parse_dateline(
+    s: str,
+    *,
+    reference_date: _dt.date | None = None,
+    outlets: OutletTable | None = None,
+) -> Dateline | None:
+    """The dateline that ``s`` starts with (on its first line), or ``None``.
+
+    ``reference_date`` gives the year of a dateline without one. ``outlets``
+    replaces the shipped table of agencies and outlets.
+
+    >>> parse_dateline("ROSEMONT, ILL., March 16 - ", reference_date=_dt.date(1987, 3, 16)).place
+    'ROSEMONT, ILL.'
+    >>> parse_dateline("PARIS, 8 janv (AFP) -").outlet
+    'Agence France-Presse'
+    """
+    view = TextView(s)
+    norm = view.norm
+    line_end = norm.find("\n")
+    found = _read(
+        norm,
+        0,
+        len(norm) if line_end < 0 else line_end,
+        reference_date,
+        outlets or OutletTable.default(),
+    )
+    if found is None:
+        return None
+    return _to_dateline(view, found)
+
+
+def _to_dateline(view: TextView, found: _Found) -> Dateline:
+    start, end = view.span(found.start, found.end)
+    place = None
+    if found.place is not None:
+        p_start, p_end = view.span(*found.place)
+        place = view.original[p_start:p_end].strip(" ,")
+    return Dateline(
+        start=start,
+        end=end,
+        text=view.original[start:end],
+        place=place or None,
+        date=found.date,
+        outlet=found.outlet,
+    )
+
+
+def _candidate_lines(doc: Document) -> Iterator[tuple[int, Span]]:
+    count = 0
+    for line in doc.lines:
+        if line.start > _MAX_CHARS or count >= _MAX_LINES:
+            return
+        if doc.norm[line.start : line.end].strip():
+            yield count, line
+            count += 1
+
+
+def find_dateline(
+    doc: Document, reference_date: _dt.date | None, outlets: OutletTable | None = None
+) -> Dateline | None:
+    """The dateline stage of :func:`newsparse.parse`: the dateline at the head of the article.
+
+    It may follow a title and a byline. The first line holding a dateline with a
+    date or an agency wins; one with neither (``TOKYO - ...``) counts only near
+    the top.
+    """
+    table = outlets or OutletTable.default()
+    weak: _Found | None = None
+    for index, line in _candidate_lines(doc):
+        found = _read(doc.norm, line.start, line.end, reference_date, table)
+        if found is None:
+            continue
+        if found.strong:
+            return _to_dateline(doc.view, found)
+        if weak is None and index < _MAX_WEAK_LINE:
+            weak = found
+    return _to_dateline(doc.view, weak) if weak is not None else None

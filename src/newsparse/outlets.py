@@ -1,0 +1,229 @@
+"""News agencies and outlets: the table datelines and bylines are read with.
+
+The package ships a table of general reference data (the major international
+and national news agencies and some large outlets). Users add their own with
+:meth:`OutletTable.extended` or load one with :meth:`OutletTable.from_file`.
+
+>>> table = OutletTable.default()
+>>> table.lookup("AP").name
+'Associated Press'
+>>> table.lookup("Reutersd") is None, table.lookup("Reutersd", fuzzy=True).name
+(True, 'Reuters')
+>>> local = table.extended([Outlet("Basra Herald", ("BH Daily",), "IQ")])
+>>> local.lookup("bh daily").name
+'Basra Herald'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+
+import attrs
+import regex
+
+from newsparse import _data
+from newsparse.errors import NewsparseError
+
+__all__ = ["Outlet", "OutletTable", "OutletTableError"]
+
+_KEY_DROP = regex.compile(r"[\W_]+")
+
+
+class OutletTableError(NewsparseError, ValueError):
+    """An outlet table file cannot be loaded; the message names the file and line."""
+
+
+def outlet_key(name: str) -> str:
+    """The lookup key of an outlet name: case-folded letters and digits only.
+
+    >>> outlet_key("Agence France-Presse"), outlet_key("A.P.")
+    ('agencefrancepresse', 'ap')
+    """
+    return _KEY_DROP.sub("", name.casefold())
+
+
+def _aliases(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Outlet:
+    """A news agency or outlet: its canonical name, other names, and country."""
+
+    name: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    country: str | None = None
+    kind: str = "outlet"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by at most one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+class OutletTable:
+    """A set of outlets, looked up by any of their names, case and punctuation aside."""
+
+    __slots__ = ("_by_key", "outlets")
+
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self.outlets: tuple[Outlet, ...] = tuple(outlets)
+        self._by_key: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            for name in outlet.names:
+                key = outlet_key(name)
+                if key:
+                    # A later outlet (a user's) overrides an earlier one of the same name.
+                    self._by_key[key] = outlet
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self.outlets)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OutletTable) and self.outlets == other.outlets
+
+    def __hash__(self) -> int:
+        return hash(self.outlets)
+
+    def __repr__(self) -> str:
+        return f"OutletTable(<{len(self.outlets)} outlets>)"
+
+    def __reduce__(self) -> tuple[type[OutletTable], tuple[tuple[Outlet, ...]]]:
+        return (OutletTable, (self.outlets,))
+
+    @classmethod
+    def default(cls) -> OutletTable:
+        """The table shipped with newsparse (``newsparse/data/outlets.tsv``)."""
+        return _default_table()
+
+    def extended(self, outlets: Iterable[Outlet]) -> OutletTable:
+        """A new table with ``outlets`` added; they win over shipped entries of the same name."""
+        return OutletTable((*self.outlets, *outlets))
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, extend_default: bool = True) -> OutletTable:
+        """Outlets from a file: JSON (a list of ``{"name", "aliases", "country"}``) or CSV
+        with a header ``name,aliases,country`` (aliases separated by ``|``).
+
+        By default the shipped table is extended; pass ``extend_default=False`` to
+        use the file alone.
+        """
+        source = os.fspath(path)
+        try:
+            with open(source, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise OutletTableError(f"{source}: cannot read the file: {exc}") from exc
+        outlets = _read_json(text, source) if source.endswith(".json") else _read_csv(text, source)
+        return cls.default().extended(outlets) if extend_default else cls(outlets)
+
+    def lookup(self, name: str, *, fuzzy: bool = False) -> Outlet | None:
+        """The outlet called ``name``, or ``None``.
+
+        With ``fuzzy``, a name of six letters or more may differ from a known one
+        by one typing error (``Reutersd``), when exactly one outlet is that close.
+        """
+        key = outlet_key(name)
+        if not key:
+            return None
+        found = self._by_key.get(key)
+        if found is not None or not fuzzy or len(key) < 6:
+            return found
+        close = {
+            id(outlet): outlet
+            for known, outlet in self._by_key.items()
+            if len(known) >= 6 and _within_one_edit(key, known)
+        }
+        return next(iter(close.values())) if len(close) == 1 else None
+
+
+@functools.cache
+def _default_table() -> OutletTable:
+    outlets = []
+    for row in _data.read_rows("outlets.tsv"):
+        name, aliases, country, kind = (list(row) + ["", "", "", ""])[:4]
+        outlets.append(
+            Outlet(
+                name=name,
+                aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
+                country=None if country in ("", "-") else country,
+                kind=kind or "outlet",
+            )
+        )
+    return OutletTable(outlets)
+
+
+def _read_json(text: str, source: str) -> list[Outlet]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OutletTableError(f"{source}, line {exc.lineno}: malformed JSON: {exc.msg}") from exc
+    if not isinstance(data, list):
+        raise OutletTableError(f"{source}: the top level must be a list of outlets")
+    outlets = []
+    for number, record in enumerate(data, 1):
+        if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+            raise OutletTableError(f"{source}, record {number}: needs a string field 'name'")
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise OutletTableError(
+                f"{source}, record {number}, field 'aliases': must be a list of strings"
+            )
+        country = record.get("country")
+        outlets.append(
+            Outlet(
+                record["name"].strip(),
+                tuple(aliases),
+                country if isinstance(country, str) else None,
+                str(record.get("kind") or "outlet"),
+            )
+        )
+    return outlets
+
+
+def _read_csv(text: str, source: str) -> list[Outlet]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [c.strip().lower() for c in next(reader, [])]
+    if "name" not in header:
+        raise OutletTableError(f"{source}, line 1: the header must read name,aliases,country")
+    outlets = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise OutletTableError(
+                f"{source}, line {reader.line_num}: has {len(row)} columns "
+                f"but the header has {len(header)}"
+            )
+        record = dict(zip(header, row, strict=True))
+        outlets.append(
+            Outlet(
+                record["name"].strip(),
+                tuple(a.strip() for a in record.get("aliases", "").split("|") if a.strip()),
+                record.get("country", "").strip() or None,
+                record.get("kind", "").strip() or "outlet",
+            )
+        )
+    return outlets
