@@ -142,8 +142,13 @@ def test_bad_usage_exits_2(args: list[str]) -> None:
     assert "newsparse: error:" in err
 
 
-def test_reference_date_option() -> None:
-    _, out, _ = run(["--reference-date", "2025-01-08", str(EXAMPLE)])
+def test_reference_date_option(tmp_path: Path) -> None:
+    # The example's dateline says "March 4": the reference date gives the year.
+    _, out, _ = run(["--reference-date", "2025-03-05", str(EXAMPLE)])
+    assert records(out)[0]["published"] == "2025-03-04"
+    undated = tmp_path / "undated.txt"
+    undated.write_text("No dateline in this text.", encoding="utf-8")
+    _, out, _ = run(["--reference-date", "2025-01-08", str(undated)])
     assert records(out)[0]["published"] == "2025-01-08"
 
 

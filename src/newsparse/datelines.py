@@ -76,7 +76,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:[ \t]*,?[ \t]*{year})?(?![\p{{L}}\d])"
         ),
         "word": regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'.\-/}]*+"),
-        "space": regex.compile(r"[ \t]*+"),
         "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-)(?![\p{L}\d])"),
         "paren": regex.compile(r"\([ \t]*+([^()\n]{1,60}?)[ \t]*+\)"),
         "scraped_date": regex.compile(
@@ -149,7 +148,8 @@ class _Reader:
         self.p = _patterns()
 
     def skip_space(self) -> None:
-        self.pos = self.p["space"].match(self.text, self.pos, self.end).end()
+        while self.pos < self.end and self.text[self.pos] in " \t":
+            self.pos += 1
 
     def match(self, name: str) -> regex.Match[str] | None:
         return self.p[name].match(self.text, self.pos, self.end)

@@ -163,7 +163,7 @@ class OutletTable:
 def _default_table() -> OutletTable:
     outlets = []
     for row in _data.read_rows("outlets.tsv"):
-        name, aliases, country, kind = (list(row) + ["", "", "", ""])[:4]
+        name, aliases, country, kind = (*row, "", "", "", "")[:4]
         outlets.append(
             Outlet(
                 name=name,
