@@ -1,18 +1,310 @@
 """Dates named in the body, resolved against the article's date.
 
-Not implemented yet (issue 3): the dates stage finds nothing until then.
+Absolute: ``Jan. 3``, ``January 3, 2025``, ``3 January 2025``, ``2025-01-03``,
+``January 2025``, ``in 1987``. Relative: ``yesterday``, ``today``,
+``last Sunday``, ``on Sunday``, ``next week``, ``earlier this month``,
+``last year``, ``three days ago``, ``in September``.
+
+Each date has a ``value`` and a ``granularity``: ``day`` (``YYYY-MM-DD``),
+``month`` (``YYYY-MM``) or ``year`` (``YYYY``). A week is given by its Monday,
+at day granularity.
+
+Where the year is not written, the tense of the clause decides: ``in September``
+is the most recent September before the article when the clause speaks of the
+past (``said``, ``was``, a verb in -ed), the coming one when it speaks of the
+future (``will``, ``is due to``, ``next``...), and the nearer one otherwise; a
+month and day are placed the same way.
+
+>>> found = find_dates_in("He left last Sunday and returns in March.", _dt.date(2025, 1, 8))
+>>> [(d.text, d.value) for d in found]
+[('last Sunday', '2025-01-05'), ('in March', '2025-03')]
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Iterator
 
-from newsparse.model import DateMention
-from newsparse.text import Document
+import regex
+from dateutil.relativedelta import relativedelta
 
-__all__ = ["find_dates"]
+from newsparse import _data
+from newsparse.model import Dateline, DateMention, Granularity
+from newsparse.text import Document, segment
+
+__all__ = ["find_dates", "find_dates_in"]
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+# Clause boundaries: a tense cue is looked for between the nearest ones.
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:()\u2014\"]|\s-\s|\s(?:and|but|while|whereas|although|though|because)\s"
+)
 
 
-def find_dates(doc: Document, published: _dt.date | None) -> tuple[DateMention, ...]:
-    """The dates stage of :func:`newsparse.parse`."""
-    return ()
+@functools.cache
+def _english_months() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in _data.read_rows("months.tsv") if row[2] == "en"}
+
+
+@functools.cache
+def _weekdays() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in _data.read_rows("weekdays.tsv")}
+
+
+@functools.cache
+def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
+    future, past = set(), set()
+    for row in _data.read_rows("tense_cues.tsv"):
+        (future if row[1] == "future" else past).add(row[0])
+    return frozenset(future), frozenset(past)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    full = [m for m in _english_months() if len(m) > 3 or m == "may"]
+    months = _alternation(list(_english_months()))
+    weekdays = _alternation([w for w in _weekdays() if len(w) > 4])
+    # Month and weekday names must be capitalised (or in capitals): "may" is a verb.
+    month = rf"(?=\p{{Lu}})(?i:{months})(?:\.|\b)"
+    month_full = rf"(?=\p{{Lu}})(?i:{_alternation(full)})\b"
+    weekday = rf"(?=\p{{Lu}})(?i:{weekdays})\b"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    year = r"(?:1[5-9]|2[01])\d\d(?![\p{L}\d])"
+    numbers = _alternation(list(_NUMBERS))
+    on = r"(?:(?P<on>(?i:on|in))\s+)?"
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\d,.\-])
+        (?:
+            (?P<iso>\d{{4}}-[01]\d-[0-3]\d)(?![\d\-])
+          | {on}(?:(?P<wd_md>{weekday}),?\s+)?(?P<m_md>{month})\s+(?P<d_md>{day})
+                (?:,?\s+(?P<y_md>{year}))?
+          | {on}(?P<d_dm>{day})\s+(?:of\s+)?(?P<m_dm>{month})(?:,?\s+(?P<y_dm>{year}))?
+          | (?:(?P<in_my>(?i:in))\s+)?(?P<m_my>{month})\s+(?:of\s+)?(?P<y_my>{year})
+          | (?P<rel_wd>(?i:last|next|this|past|coming))\s+(?P<wd_rel>{weekday})
+          | (?P<rel_unit>(?i:(?:earlier|later)\s+this|this|last|next|past|coming))\s+
+                (?P<unit>(?i:week|month|year))\b
+          | (?P<deictic>(?i:yesterday|today|tomorrow))\b
+          | (?P<count>\d{{1,3}}|(?i:{numbers}))\s+(?P<ago_unit>(?i:day|week|month|year))s?\s+
+                (?i:ago)\b
+          | {on}(?P<wd>{weekday})
+          | (?P<prep_m>(?i:in|during|since|until|by|from|before|after|early|late|mid-?))\s*
+                (?P<m_bare>{month_full})(?!\s*\d)
+          | (?P<prep_y>(?i:in|during|since|until|by|from|before|after))\s+(?P<y_bare>{year})
+        )
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _clause(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """The clause around ``start..end``: from the break before it to the break after it."""
+    left = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        left = m.end()
+    right_match = _CLAUSE_BREAK.search(text, end, hi)
+    right = right_match.start() if right_match else hi
+    return text[left:right]
+
+
+def _tense(clause: str) -> str | None:
+    """``future``, ``past`` or None, from the cue words of a clause."""
+    future_words, past_words = _tense_words()
+    words = [w.casefold() for w in regex.findall(r"[\p{L}']+", clause)]
+    if any(w in future_words for w in words) or "going to" in clause.casefold():
+        return "future"
+    if any(w in past_words or (w.endswith("ed") and len(w) > 4) for w in words):
+        return "past"
+    return None
+
+
+def _monday(day: _dt.date) -> _dt.date:
+    return day - _dt.timedelta(days=day.weekday())
+
+
+def _month_day(month: int, day: int, published: _dt.date, tense: str | None) -> _dt.date | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(_dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if tense == "future":
+        later = [c for c in candidates if c >= published]
+        return min(later) if later else None
+    if tense == "past":
+        earlier = [c for c in candidates if c <= published]
+        return max(earlier) if earlier else None
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+def _resolve(
+    m: regex.Match[str], published: _dt.date | None, tense: str | None
+) -> tuple[str, Granularity] | None:
+    g = m.groupdict()
+    day_g, month_g, year_g = Granularity.DAY, Granularity.MONTH, Granularity.YEAR
+    months = _english_months()
+    weekdays = _weekdays()
+    if g["iso"]:
+        try:
+            return _dt.date.fromisoformat(g["iso"]).isoformat(), day_g
+        except ValueError:
+            return None
+    for month_key, day_key, year_key in (("m_md", "d_md", "y_md"), ("m_dm", "d_dm", "y_dm")):
+        if g[month_key]:
+            month = months[g[month_key].rstrip(".").casefold()]
+            day = int(regex.match(r"\d+", g[day_key]).group())  # type: ignore[union-attr]
+            if g[year_key]:
+                try:
+                    return _dt.date(int(g[year_key]), month, day).isoformat(), day_g
+                except ValueError:
+                    return None
+            if published is None:
+                return None
+            found = _month_day(month, day, published, tense)
+            return (found.isoformat(), day_g) if found else None
+    if g["m_my"]:
+        month = months[g["m_my"].rstrip(".").casefold()]
+        return f"{int(g['y_my']):04d}-{month:02d}", month_g
+    if g["y_bare"]:
+        return g["y_bare"], year_g
+    if published is None:
+        return None
+    if g["wd_rel"] or g["wd"]:
+        weekday = weekdays[(g["wd_rel"] or g["wd"]).casefold()]
+        back = (published.weekday() - weekday) % 7
+        modifier = (g["rel_wd"] or "").casefold()
+        if modifier in ("last", "past"):
+            found = published - _dt.timedelta(days=back or 7)
+        elif modifier in ("next", "coming"):
+            found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        elif modifier == "this":
+            found = _monday(published) + _dt.timedelta(days=weekday)
+        elif tense == "future":
+            found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7)
+        else:
+            found = published - _dt.timedelta(days=back)
+        return found.isoformat(), day_g
+    if g["unit"]:
+        modifier = " ".join(g["rel_unit"].casefold().split())
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
+        unit = g["unit"].casefold()
+        if unit == "week":
+            return (_monday(published) + _dt.timedelta(weeks=step)).isoformat(), day_g
+        if unit == "month":
+            found = published + relativedelta(months=step)
+            return f"{found.year:04d}-{found.month:02d}", month_g
+        return f"{published.year + step:04d}", year_g
+    if g["deictic"]:
+        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["deictic"].casefold()]
+        return (published + _dt.timedelta(days=step)).isoformat(), day_g
+    if g["ago_unit"]:
+        count = _NUMBERS.get(g["count"].casefold()) or int(g["count"])
+        unit = g["ago_unit"].casefold()
+        if unit in ("day", "week"):
+            days = count * (7 if unit == "week" else 1)
+            return (published - _dt.timedelta(days=days)).isoformat(), day_g
+        if unit == "month":
+            found = published - relativedelta(months=count)
+            return f"{found.year:04d}-{found.month:02d}", month_g
+        return f"{published.year - count:04d}", year_g
+    if g["m_bare"]:
+        month = months[g["m_bare"].casefold()]
+        preposition = g["prep_m"].casefold().rstrip("-")
+        if preposition in ("until", "by") and tense is None:
+            tense = "future"
+        elif preposition in ("since", "after", "from"):
+            tense = "past"
+        past_year = published.year - (month > published.month)
+        future_year = published.year + (month < published.month)
+        if tense == "past":
+            year = past_year
+        elif tense == "future":
+            year = future_year
+        else:
+            # No tense cue: the nearer one, the past one when both are as near.
+            back = (published.month - month) % 12
+            ahead = (month - published.month) % 12
+            year = past_year if back <= ahead else future_year
+        return f"{year:04d}-{month:02d}", month_g
+    return None
+
+
+def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
+    """``Sunday Times``, ``Black Monday``: a weekday inside a capitalised name."""
+    if not m.group("wd") or m.group("on"):
+        return False
+    after = regex.match(r"\s+(\p{Lu}\p{Ll}*)", text[m.end() : m.end() + 40])
+    if after and after.group(1).casefold() not in _english_months():
+        return True
+    # A capitalised word just before it: "Black Monday", "Bloody Sunday".
+    return (
+        regex.search(r"\p{Lu}[\p{L}']*\s+$", text[max(lo, m.start() - 40) : m.start()]) is not None
+    )
+
+
+def _span(m: regex.Match[str]) -> tuple[int, int]:
+    """The span of a date expression: prepositions other than ``in`` and ``on`` are left out."""
+    start = m.start()
+    for preposition, target in (("prep_m", "m_bare"), ("prep_y", "y_bare")):
+        if m.group(preposition) and m.group(preposition).casefold() != "in":
+            start = m.start(target)
+    return start, m.end()
+
+
+def _scan(
+    doc: Document, published: _dt.date | None, skip: tuple[int, int] | None
+) -> Iterator[DateMention]:
+    pattern = _pattern()
+    norm = doc.norm
+    for sentence in doc.sentences:
+        for m in pattern.finditer(norm, sentence.start, sentence.end):
+            if _is_name(norm, m, sentence.start):
+                continue
+            start, end = _span(m)
+            original = doc.original_span((start, end))
+            if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
+                continue
+            tense = _tense(_clause(norm, sentence.start, sentence.end, start, end))
+            resolved = _resolve(m, published, tense)
+            if resolved is None:
+                continue
+            value, granularity = resolved
+            yield DateMention(
+                start=original[0],
+                end=original[1],
+                text=doc.original[original[0] : original[1]],
+                value=value,
+                granularity=granularity,
+            )
+
+
+def find_dates(
+    doc: Document, published: _dt.date | None, dateline: Dateline | None = None
+) -> tuple[DateMention, ...]:
+    """The dates stage of :func:`newsparse.parse`: every date in the text, outside the dateline.
+
+    Without ``published`` only dates that carry their year are resolved.
+    """
+    skip = (dateline.start, dateline.end) if dateline is not None else None
+    return tuple(_scan(doc, published, skip))
+
+
+def find_dates_in(text: str, published: _dt.date | None) -> tuple[DateMention, ...]:
+    """The dates of ``text`` resolved against ``published``, for a text that is not a whole article.
+
+    >>> [(d.text, d.value, d.granularity.value) for d in find_dates_in("It rose in 1987.", None)]
+    [('in 1987', '1987', 'year')]
+    """
+    return find_dates(segment(text), published)

@@ -73,7 +73,9 @@ def parse(
     found_entities: tuple[Entity, ...] = _stage(
         "entities", entities.find_entities, (), doc, aliases, published
     )
-    found_dates: tuple[DateMention, ...] = _stage("dates", dates.find_dates, (), doc, published)
+    found_dates: tuple[DateMention, ...] = _stage(
+        "dates", dates.find_dates, (), doc, published, dateline
+    )
     found_quotes: tuple[Quote, ...] = _stage("quotes", quotes.find_quotes, (), doc, found_entities)
     paragraphs = [Paragraph(*doc.original_span(p)) for p in doc.paragraphs]
     return Article(

@@ -1,0 +1,372 @@
+"""Datelines: every supported style, the ones that are not datelines, and the year rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsparse as np
+from newsparse.datelines import resolve_month_day
+from newsparse.outlets import Outlet, OutletTable
+
+REF = dt.date(2025, 1, 9)
+
+# (line, dateline text, place, date, outlet); the reference date is REF.
+DATELINES = [
+    # wire
+    ("NEW YORK, March 26 - Stocks fell", "NEW YORK, March 26 -", "NEW YORK", "2024-03-26", None),
+    (
+        "ROSEMONT, ILL., March 16 - The company",
+        "ROSEMONT, ILL., March 16 -",
+        "ROSEMONT, ILL.",
+        "2024-03-16",
+        None,
+    ),
+    (
+        "BAGHDAD, Jan 8 (Reuters) - Iraq's",
+        "BAGHDAD, Jan 8 (Reuters) -",
+        "BAGHDAD",
+        "2025-01-08",
+        "Reuters",
+    ),
+    ("LONDON (Reuters) - Britain's", "LONDON (Reuters) -", "LONDON", None, "Reuters"),
+    (
+        "WASHINGTON (AP) \u2014 The Senate",
+        "WASHINGTON (AP) \u2014",
+        "WASHINGTON",
+        None,
+        "Associated Press",
+    ),
+    (
+        "PARIS, 8 janv (AFP) - La",
+        "PARIS, 8 janv (AFP) -",
+        "PARIS",
+        "2025-01-08",
+        "Agence France-Presse",
+    ),
+    (
+        "BEIRUT, Lebanon (AP) \u2014 Israeli",
+        "BEIRUT, Lebanon (AP) \u2014",
+        "BEIRUT, Lebanon",
+        None,
+        "Associated Press",
+    ),
+    (
+        "CAIRO, Jan. 5 (AP) -- Egypt",
+        "CAIRO, Jan. 5 (AP) --",
+        "CAIRO",
+        "2025-01-05",
+        "Associated Press",
+    ),
+    (
+        "AMMAN, Jordan, Dec. 30 \u2013 Jordan's",
+        "AMMAN, Jordan, Dec. 30 \u2013",
+        "AMMAN, Jordan",
+        "2024-12-30",
+        None,
+    ),
+    (
+        "Ankara, December 28 (Reuters) - Turkey",
+        "Ankara, December 28 (Reuters) -",
+        "Ankara",
+        "2024-12-28",
+        "Reuters",
+    ),
+    ("DOHA, Sept. 14 - Qatar", "DOHA, Sept. 14 -", "DOHA", "2024-09-14", None),
+    ("TOKYO, JAN 9 - The yen", "TOKYO, JAN 9 -", "TOKYO", "2025-01-09", None),
+    (
+        "WINSTON-SALEM, N.C., March 2 - R.J.",
+        "WINSTON-SALEM, N.C., March 2 -",
+        "WINSTON-SALEM, N.C.",
+        "2024-03-02",
+        None,
+    ),
+    (
+        "COEUR D'ALENE, Idaho, March 2 - Silver",
+        "COEUR D'ALENE, Idaho, March 2 -",
+        "COEUR D'ALENE, Idaho",
+        "2024-03-02",
+        None,
+    ),
+    ("THE HAGUE, Nov 4 - Dutch", "THE HAGUE, Nov 4 -", "THE HAGUE", "2024-11-04", None),
+    (
+        "RIO DE JANEIRO, Feb 26 - Brazil's",
+        "RIO DE JANEIRO, Feb 26 -",
+        "RIO DE JANEIRO",
+        "2024-02-26",
+        None,
+    ),
+    (
+        "Rio de Janeiro, Feb 26 - Brazil's",
+        "Rio de Janeiro, Feb 26 -",
+        "Rio de Janeiro",
+        "2024-02-26",
+        None,
+    ),
+    (
+        "GRONINGEN, the Netherlands, March 31 - Gas",
+        "GRONINGEN, the Netherlands, March 31 -",
+        "GRONINGEN, the Netherlands",
+        "2024-03-31",
+        None,
+    ),
+    ("JOHANNESBURG March 13 - Gold", "JOHANNESBURG March 13 -", "JOHANNESBURG", "2024-03-13", None),
+    (
+        "RICHMOND, Va. Feb 26 - Tobacco",
+        "RICHMOND, Va. Feb 26 -",
+        "RICHMOND, Va.",
+        "2024-02-26",
+        None,
+    ),
+    ("MONTREAL, Feb 26- Canada's", "MONTREAL, Feb 26-", "MONTREAL", "2024-02-26", None),
+    ("NEW YORK , March 5 - Bonds", "NEW YORK , March 5 -", "NEW YORK", "2024-03-05", None),
+    ("omaha, april 7 - Cattle", "omaha, april 7 -", "omaha", "2024-04-07", None),
+    ("AMSTERDAM, 2 March - Dutch", "AMSTERDAM, 2 March -", "AMSTERDAM", "2024-03-02", None),
+    (
+        "WASHINGTON, March 12, Reuter - The",
+        "WASHINGTON, March 12, Reuter -",
+        "WASHINGTON",
+        "2024-03-12",
+        "Reuters",
+    ),
+    (
+        "KANSAS CITY, Mo. - March 13 - Wheat",
+        "KANSAS CITY, Mo. - March 13 -",
+        "KANSAS CITY, Mo.",
+        "2024-03-13",
+        None,
+    ),
+    ("CHICAGO, March 4, - Soybeans", "CHICAGO, March 4, -", "CHICAGO", "2024-03-04", None),
+    ("ATLANTA, Apri 1 - Coca-Cola", "ATLANTA, Apri 1 -", "ATLANTA", "2024-04-01", None),
+    ("APRIL 7 - Grain", "APRIL 7 -", None, "2024-04-07", None),
+    (
+        "****SANTO DOMINGO, March 4 - Sugar",
+        "SANTO DOMINGO, March 4 -",
+        "SANTO DOMINGO",
+        "2024-03-04",
+        None,
+    ),
+    (
+        "KABUL, Afghanistan (Jan. 25, 2013)",
+        "KABUL, Afghanistan (Jan. 25, 2013)",
+        "KABUL, Afghanistan",
+        "2013-01-25",
+        None,
+    ),
+    (
+        "KABUL, Afghanistan (Sept. 1) - An Afghan",
+        "KABUL, Afghanistan (Sept. 1) -",
+        "KABUL, Afghanistan",
+        "2024-09-01",
+        None,
+    ),
+    (
+        "HELMAND PROVINCE, Afghanistan \u2013 Afghan",
+        "HELMAND PROVINCE, Afghanistan \u2013",
+        "HELMAND PROVINCE, Afghanistan",
+        None,
+        None,
+    ),
+    ("TOKYO - The dollar rose", "TOKYO -", "TOKYO", None, None),
+    (
+        "MOSUL, Iraq, May 3, 2017 (AP) - Troops",
+        "MOSUL, Iraq, May 3, 2017 (AP) -",
+        "MOSUL, Iraq",
+        "2017-05-03",
+        "Associated Press",
+    ),
+    # agency prefixes
+    ("Baghdad-INA", "Baghdad-INA", "Baghdad", None, "Iraqi News Agency"),
+    ("Baghdad-INA - The cabinet", "Baghdad-INA -", "Baghdad", None, "Iraqi News Agency"),
+    ("Erbil (Kurdistan24) - The Kurdistan", "Erbil (Kurdistan24) -", "Erbil", None, "Kurdistan24"),
+    ("(Rudaw) - Iraqi forces", "(Rudaw) -", None, None, "Rudaw"),
+    ("TEHRAN (IRNA) - Iran's", "TEHRAN (IRNA) -", "TEHRAN", None, "Islamic Republic News Agency"),
+    (
+        "SULAIMANI (Basra Herald) - Officials",
+        "SULAIMANI (Basra Herald) -",
+        "SULAIMANI",
+        None,
+        "Basra Herald",
+    ),
+    ("Kirkuk (Reutersd) - Oil", "Kirkuk (Reutersd) -", "Kirkuk", None, "Reuters"),
+    # scraped exports
+    (
+        "date 2024-11-03 Basra Times/ The port",
+        "date 2024-11-03 Basra Times/",
+        None,
+        "2024-11-03",
+        "Basra Times",
+    ),
+    (
+        "  date 2024-11-03 Kurdistan24/ Text",
+        "date 2024-11-03 Kurdistan24/",
+        None,
+        "2024-11-03",
+        "Kurdistan24",
+    ),
+    (
+        "2024-11-03 | Al Jazeera | Doha",
+        "2024-11-03 | Al Jazeera |",
+        None,
+        "2024-11-03",
+        "Al Jazeera",
+    ),
+    ("2024-11-03T08:15:00+03:00", "2024-11-03T08:15:00+03:00", None, "2024-11-03", None),
+    ("2024-11-03 21:40 UTC", "2024-11-03 21:40 UTC", None, "2024-11-03", None),
+    # typography
+    (
+        "BAGHDAD,\u00a0Jan\u00a08 (Reuters)\u00a0\u2013 Iraq",
+        "BAGHDAD,\u00a0Jan\u00a08 (Reuters)\u00a0\u2013",
+        "BAGHDAD",
+        "2025-01-08",
+        "Reuters",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "place", "date", "outlet"), DATELINES, ids=[row[1] for row in DATELINES]
+)
+def test_dateline_styles(
+    line: str, text: str, place: str | None, date: str | None, outlet: str | None
+) -> None:
+    dateline = np.parse_dateline(line, reference_date=REF)
+    assert dateline is not None
+    assert (dateline.text, dateline.place, dateline.outlet) == (text, place, outlet)
+    assert (dateline.date.isoformat() if dateline.date else None) == date
+    assert line[dateline.start : dateline.end] == dateline.text
+
+
+NOT_DATELINES = [
+    "WASHINGTON officials said on Monday that",
+    "BY THE WAY",
+    "By Jane Doe, Reuters",
+    "BY TOM HALE, REUTERS",
+    "ECONOMIC SPOTLIGHT - PARIS BOURSE REFORM",
+    "Regional Command - East",
+    "Iraq and Kuwait agree to share dredging costs",
+    "Al-Sudani said the talks - the first in years - went well",
+    "(CORRECTED) - NEW YORK, March 3 - The",
+    "CHAVIN RAISES STAKE IN MYERS (MYR)",
+    "SYRIA SEEKING WHITE SUGAR ON APRIL 8 - TRADERS",
+    "BRITISH TELECOM 3RD QTR ENDED DEC 31",
+    "Pay 1 May",
+    "UNITED-GUARDIAN <UG> SETS DIVIDEND",
+    "(Reporting by Jane Doe; Editing by Tom Hale)",
+    "The meeting (AP) said nothing",
+    "",
+    "   ",
+    "-",
+    "2013-01-S-025",
+]
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_not_datelines(line: str) -> None:
+    assert np.parse_dateline(line, reference_date=REF) is None
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "reference", "expected"),
+    [
+        (1, 8, dt.date(2025, 1, 8), dt.date(2025, 1, 8)),
+        (12, 31, dt.date(2025, 1, 2), dt.date(2024, 12, 31)),
+        (1, 2, dt.date(2024, 12, 30), dt.date(2025, 1, 2)),  # within a month's slack
+        (3, 16, dt.date(2025, 1, 9), dt.date(2024, 3, 16)),
+        (2, 29, dt.date(2025, 3, 1), dt.date(2024, 2, 29)),
+        (2, 29, dt.date(2023, 3, 1), None),
+        (1, 8, None, None),
+    ],
+)
+def test_year_from_the_reference_date(
+    month: int, day: int, reference: dt.date | None, expected: dt.date | None
+) -> None:
+    assert resolve_month_day(month, day, reference) == expected
+
+
+def test_no_reference_date_means_no_date_unless_the_dateline_has_a_year() -> None:
+    assert np.parse_dateline("BAGHDAD, Jan 8 (Reuters) -").date is None
+    assert np.parse_dateline("MOSUL, May 3, 2017 (AP) -").date == dt.date(2017, 5, 3)
+
+
+def test_dateline_after_title_and_byline_in_parse() -> None:
+    text = (
+        "Iraq and Kuwait agree on channel\n"
+        "By Layla Haddad, Reuters\n"
+        "BASRA, Iraq, March 4 (Reuters) - Iraq and Kuwait agreed on Tuesday to split costs.\n"
+    )
+    article = np.parse(text, reference_date=dt.date(2025, 3, 5))
+    dateline = article.dateline
+    assert dateline is not None
+    assert dateline.text == "BASRA, Iraq, March 4 (Reuters) -"
+    assert text[dateline.start : dateline.end] == dateline.text
+    assert (dateline.place, dateline.outlet) == ("BASRA, Iraq", "Reuters")
+    assert article.published == dt.date(2025, 3, 4)
+
+
+def test_a_dated_dateline_wins_over_the_reference_date() -> None:
+    article = np.parse("CAIRO, Jan. 5 (AP) -- Egypt said.", reference_date="2025-01-09")
+    assert article.published == dt.date(2025, 1, 5)
+    undated = np.parse("CAIRO (AP) -- Egypt said.", reference_date="2025-01-09")
+    assert undated.dateline is not None and undated.dateline.date is None
+    assert undated.published == dt.date(2025, 1, 9)
+
+
+def test_a_headline_dash_is_not_taken_before_the_real_dateline() -> None:
+    text = "ECONOMIC SPOTLIGHT - PARIS BOURSE REFORM\nPARIS, March 12 - French brokers will lose.\n"
+    dateline = np.parse(text, reference_date="1987-03-12").dateline
+    assert dateline is not None and dateline.place == "PARIS"
+
+
+def test_no_dateline_deep_in_the_body() -> None:
+    body = "\n\n".join(["A paragraph of body text that goes on."] * 12)
+    assert np.parse(body + "\n\nLONDON (Reuters) - late line.").dateline is None
+
+
+def test_offsets_survive_crlf_and_bom() -> None:
+    text = "\ufeffTitle line\r\nBAGHDAD, Jan 8 (Reuters) \u2014 Iraq's cabinet met.\r\n"
+    dateline = np.parse(text, reference_date="2025-01-09").dateline
+    assert dateline is not None
+    assert text[dateline.start : dateline.end] == "BAGHDAD, Jan 8 (Reuters) \u2014"
+
+
+def test_users_can_add_outlets() -> None:
+    table = OutletTable.default().extended([Outlet("Sulaimani Daily", ("SD",), "IQ", "outlet")])
+    dateline = np.parse_dateline("SULAIMANI (SD) - Officials", outlets=table)
+    assert dateline is not None and dateline.outlet == "Sulaimani Daily"
+    assert np.parse_dateline("SULAIMANI (SD) - Officials") is None
+
+
+def test_outlet_table_from_files(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    csv_file = folder / "outlets.csv"
+    csv_file.write_text(
+        "name,aliases,country\nBasra Herald,BH|Herald of Basra,IQ\n", encoding="utf-8"
+    )
+    table = OutletTable.from_file(csv_file)
+    assert table.lookup("Herald of Basra").name == "Basra Herald"  # type: ignore[union-attr]
+    assert table.lookup("Reuters") is not None
+    json_file = folder / "outlets.json"
+    json_file.write_text('[{"name": "Mosul Eye", "aliases": ["ME"]}]', encoding="utf-8")
+    alone = OutletTable.from_file(json_file, extend_default=False)
+    assert len(alone) == 1 and alone.lookup("me").name == "Mosul Eye"  # type: ignore[union-attr]
+    bad = folder / "bad.csv"
+    bad.write_text("name,aliases\nA,B,C\n", encoding="utf-8")
+    with pytest.raises(np.NewsparseError, match="line 2"):
+        OutletTable.from_file(bad)
+
+
+def test_seed_dateline(seed_text: str, seed_expected: dict[str, object]) -> None:
+    article = np.parse(seed_text)
+    gold = seed_expected["dateline"]
+    assert isinstance(gold, dict)
+    assert article.dateline is not None
+    assert article.dateline.text == gold["raw"]
+    assert article.dateline.date is not None
+    assert article.dateline.date.isoformat() == gold["date"]
+    assert article.dateline.outlet == gold["outlet"]
+    assert article.dateline.place == gold["place"]
+    assert article.published == article.dateline.date
