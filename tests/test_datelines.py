@@ -309,14 +309,16 @@ def test_a_dated_dateline_wins_over_the_reference_date() -> None:
     article = np.parse("CAIRO, Jan. 5 (AP) -- Egypt said.", reference_date="2025-01-09")
     assert article.published == dt.date(2025, 1, 5)
     undated = np.parse("CAIRO (AP) -- Egypt said.", reference_date="2025-01-09")
-    assert undated.dateline is not None and undated.dateline.date is None
+    assert undated.dateline is not None
+    assert undated.dateline.date is None
     assert undated.published == dt.date(2025, 1, 9)
 
 
 def test_a_headline_dash_is_not_taken_before_the_real_dateline() -> None:
     text = "ECONOMIC SPOTLIGHT - PARIS BOURSE REFORM\nPARIS, March 12 - French brokers will lose.\n"
     dateline = np.parse(text, reference_date="1987-03-12").dateline
-    assert dateline is not None and dateline.place == "PARIS"
+    assert dateline is not None
+    assert dateline.place == "PARIS"
 
 
 def test_no_dateline_deep_in_the_body() -> None:
@@ -334,7 +336,8 @@ def test_offsets_survive_crlf_and_bom() -> None:
 def test_users_can_add_outlets() -> None:
     table = OutletTable.default().extended([Outlet("Sulaimani Daily", ("SD",), "IQ", "outlet")])
     dateline = np.parse_dateline("SULAIMANI (SD) - Officials", outlets=table)
-    assert dateline is not None and dateline.outlet == "Sulaimani Daily"
+    assert dateline is not None
+    assert dateline.outlet == "Sulaimani Daily"
     assert np.parse_dateline("SULAIMANI (SD) - Officials") is None
 
 
@@ -352,7 +355,8 @@ def test_outlet_table_from_files(tmp_path: object) -> None:
     json_file = folder / "outlets.json"
     json_file.write_text('[{"name": "Mosul Eye", "aliases": ["ME"]}]', encoding="utf-8")
     alone = OutletTable.from_file(json_file, extend_default=False)
-    assert len(alone) == 1 and alone.lookup("me").name == "Mosul Eye"  # type: ignore[union-attr]
+    assert len(alone) == 1
+    assert alone.lookup("me").name == "Mosul Eye"
     bad = folder / "bad.csv"
     bad.write_text("name,aliases\nA,B,C\n", encoding="utf-8")
     with pytest.raises(np.NewsparseError, match="line 2"):

@@ -58,7 +58,8 @@ def _weekdays() -> dict[str, int]:
 
 @functools.cache
 def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
-    future, past = set(), set()
+    future: set[str] = set()
+    past: set[str] = set()
     for row in _data.read_rows("tense_cues.tsv"):
         (future if row[1] == "future" else past).add(row[0])
     return frozenset(future), frozenset(past)
