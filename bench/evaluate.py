@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -37,8 +38,18 @@ _GOLD_DATELINE = re.compile(
 class Corpus:
     """The shared material, loaded lazily."""
 
-    def __init__(self, shared: Path, split: str, limit: int | None, show_misses: int = 0) -> None:
+    def __init__(
+        self,
+        shared: Path,
+        split: str,
+        limit: int | None,
+        show_misses: int = 0,
+        speed_sample: int = 500,
+        repeats: int = 5,
+    ) -> None:
         self.shared = shared
+        self.speed_sample = speed_sample
+        self.repeats = repeats
         self.show_misses = show_misses
         self.split = split
         self.limit = limit
@@ -228,7 +239,76 @@ def seed_rows(corpus: Corpus) -> Iterator[Row]:
     yield ("dates", "seed: dates right", f"{right} of {len(expected['dates'])}")
 
 
-ROWS: list[Callable[[Corpus], Iterator[Row]]] = [seed_rows, dateline_rows, robustness_rows]
+def _lead(text: str) -> str:
+    """The head of an article: its first three lines, where titles, bylines and datelines stand."""
+    return "\n".join(text.split("\n")[:3])
+
+
+def dateline_speed_rows(corpus: Corpus) -> Iterator[Row]:
+    """The dateline stage against ``dateparser.search_dates`` on the same leads, in one run."""
+    from newsparse.datelines import find_dateline
+    from newsparse.text import segment
+
+    records = list(corpus.reuters())[: corpus.speed_sample]
+    if not records:
+        return
+    leads = [(_lead(r["text"]), reuters_date(r), gold_dateline_date(r)) for r in records]
+
+    def ours() -> int:
+        right = 0
+        for lead, stamp, gold in leads:
+            found = find_dateline(segment(lead), stamp)
+            right += found is not None and found.date == (gold or None)
+        return right
+
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        search_dates = None
+
+    def theirs() -> int:
+        assert search_dates is not None
+        right = 0
+        for lead, stamp, gold in leads:
+            base = dt.datetime(stamp.year, stamp.month, stamp.day, 23, 59)
+            found = search_dates(lead, settings={"RELATIVE_BASE": base})
+            right += bool(found) and found[0][1].date() == gold
+        return right
+
+    timings: dict[str, list[float]] = {"newsparse": [], "dateparser": []}
+    scores: dict[str, int] = {}
+    for _ in range(corpus.repeats):
+        for name, function in (("newsparse", ours), ("dateparser", theirs)):
+            if name == "dateparser" and search_dates is None:
+                continue
+            start = time.perf_counter()
+            scores[name] = function()
+            timings[name].append(time.perf_counter() - start)
+    n = len(leads)
+    ours_rate = n / statistics.median(timings["newsparse"])
+    yield (
+        "datelines",
+        f"speed on {n} leads, median of {corpus.repeats}: newsparse",
+        f"{ours_rate:,.0f} articles/s, date right {percent(scores['newsparse'], n)}",
+    )
+    if search_dates is None:
+        yield ("datelines", "speed: dateparser", "not installed (pip install '.[bench]')")
+        return
+    theirs_rate = n / statistics.median(timings["dateparser"])
+    yield (
+        "datelines",
+        f"speed on {n} leads, median of {corpus.repeats}: dateparser.search_dates",
+        f"{theirs_rate:,.0f} articles/s, date right {percent(scores['dateparser'], n)} "
+        f"(newsparse {ours_rate / theirs_rate:.0f}x faster)",
+    )
+
+
+ROWS: list[Callable[[Corpus], Iterator[Row]]] = [
+    seed_rows,
+    dateline_rows,
+    dateline_speed_rows,
+    robustness_rows,
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,11 +319,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-misses", type=int, default=0, metavar="N", help="print N misses per row to stderr"
     )
+    parser.add_argument(
+        "--speed-sample", type=int, default=500, metavar="N", help="leads timed against peers"
+    )
+    parser.add_argument("--repeats", type=int, default=5, help="timing repetitions (median)")
     args = parser.parse_args(argv)
     if not args.shared.exists():
         print(f"evaluate: {args.shared} not found; pass --shared", file=sys.stderr)
         return 2
-    corpus = Corpus(args.shared, args.split, args.limit, args.show_misses)
+    corpus = Corpus(
+        args.shared, args.split, args.limit, args.show_misses, args.speed_sample, args.repeats
+    )
     print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}")
     rows = [row for function in ROWS for row in function(corpus)]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]

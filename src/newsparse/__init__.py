@@ -35,6 +35,7 @@ from newsparse.model import (
     Speaker,
     json_schema,
 )
+from newsparse.outlets import Outlet, OutletTable, OutletTableError
 from newsparse.pipeline import NewsparseWarning, parse
 
 __all__ = [
@@ -56,6 +57,9 @@ __all__ = [
     "Mention",
     "NewsparseError",
     "NewsparseWarning",
+    "Outlet",
+    "OutletTable",
+    "OutletTableError",
     "Paragraph",
     "Quote",
     "QuoteKind",

@@ -31,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsparse import _data
 from newsparse.model import Dateline, DateMention, Granularity
-from newsparse.text import Document, segment
+from newsparse.text import Document, Span, segment
 
 __all__ = ["find_dates", "find_dates_in"]
 
@@ -44,6 +44,11 @@ _NUMBERS = {
 _CLAUSE_BREAK = regex.compile(
     r"[,;:()\u2014\"]|\s-\s|\s(?:and|but|while|whereas|although|though|because)\s"
 )
+
+
+_WORDS = regex.compile(r"[\p{L}']+")
+_CAPITALISED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}']*+\s++$")
 
 
 @functools.cache
@@ -120,7 +125,7 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> str:
 def _tense(clause: str) -> str | None:
     """``future``, ``past`` or None, from the cue words of a clause."""
     future_words, past_words = _tense_words()
-    words = [w.casefold() for w in regex.findall(r"[\p{L}']+", clause)]
+    words = [w.casefold() for w in _WORDS.findall(clause)]
     if any(w in future_words for w in words) or "going to" in clause.casefold():
         return "future"
     if any(w in past_words or (w.endswith("ed") and len(w) > 4) for w in words):
@@ -165,7 +170,7 @@ def _resolve(
     for month_key, day_key, year_key in (("m_md", "d_md", "y_md"), ("m_dm", "d_dm", "y_dm")):
         if g[month_key]:
             month = months[g[month_key].rstrip(".").casefold()]
-            day = int(regex.match(r"\d+", g[day_key]).group())  # type: ignore[union-attr]
+            day = int(g[day_key].rstrip("stndrh"))
             if g[year_key]:
                 try:
                     return _dt.date(int(g[year_key]), month, day).isoformat(), day_g
@@ -246,13 +251,11 @@ def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
     """``Sunday Times``, ``Black Monday``: a weekday inside a capitalised name."""
     if not m.group("wd") or m.group("on"):
         return False
-    after = regex.match(r"\s+(\p{Lu}\p{Ll}*)", text[m.end() : m.end() + 40])
+    after = _CAPITALISED_AFTER.match(text, m.end(), m.end() + 40)
     if after and after.group(1).casefold() not in _english_months():
         return True
     # A capitalised word just before it: "Black Monday", "Bloody Sunday".
-    return (
-        regex.search(r"\p{Lu}[\p{L}']*\s+$", text[max(lo, m.start() - 40) : m.start()]) is not None
-    )
+    return _CAPITALISED_BEFORE.search(text, max(lo, m.start() - 40), m.start()) is not None
 
 
 def _span(m: regex.Match[str]) -> tuple[int, int]:
@@ -264,31 +267,89 @@ def _span(m: regex.Match[str]) -> tuple[int, int]:
     return start, m.end()
 
 
+@functools.cache
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """Words a date expression contains (triggers), and words it may start with (openers).
+
+    The full pattern is tried only at a trigger, starting up to three words
+    before it when those are openers (``in``, ``last``, ``earlier this``, ``3``).
+    Triggers are matched as written: month and weekday names capitalised or in
+    capitals, the other words in any of the usual cases, years as four digits.
+    """
+    named = [*_english_months(), *_weekdays()]
+    plain = ["week", "weeks", "month", "months", "year", "years", "day", "days"]
+    plain += ["yesterday", "today", "tomorrow", "ago"]
+    triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
+    triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
+    triggers |= {str(year) for year in range(1500, 2200)}
+    openers = {"on", "in", "last", "next", "this", "past", "coming", "earlier", "later"}
+    openers |= {"during", "since", "until", "by", "from", "before", "after", "early", "late"}
+    openers |= {"mid", "of", "st", "nd", "rd", "th", *_NUMBERS, *_weekdays()}
+    return frozenset(triggers), frozenset(openers)
+
+
 def _scan(
     doc: Document, published: _dt.date | None, skip: tuple[int, int] | None
 ) -> Iterator[DateMention]:
     pattern = _pattern()
+    triggers, openers = _triggers()
     norm = doc.norm
-    for sentence in doc.sentences:
-        for m in pattern.finditer(norm, sentence.start, sentence.end):
-            if _is_name(norm, m, sentence.start):
+    words = doc.words
+    texts = doc.word_texts
+    resume = 0
+    for i in [i for i, word in enumerate(texts) if word in triggers]:
+        start = words[i][0]
+        if start < resume:
+            continue
+        sentence = doc.sentence_of(start)
+        if sentence is None:
+            continue
+        first = i
+        while first > 0 and i - first < 3 and words[first - 1][0] >= sentence.start:
+            before = texts[first - 1]
+            if not (before.casefold() in openers or before[0].isdigit()):
+                break
+            first -= 1
+        for j in range(first, i + 1):
+            if words[j][0] < resume:
                 continue
-            start, end = _span(m)
-            original = doc.original_span((start, end))
-            if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
-                continue
-            tense = _tense(_clause(norm, sentence.start, sentence.end, start, end))
-            resolved = _resolve(m, published, tense)
-            if resolved is None:
-                continue
-            value, granularity = resolved
-            yield DateMention(
-                start=original[0],
-                end=original[1],
-                text=doc.original[original[0] : original[1]],
-                value=value,
-                granularity=granularity,
-            )
+            m = pattern.match(norm, words[j][0], sentence.end)
+            if m is not None and m.end() > start:
+                break
+        else:
+            continue
+        resume = m.end()
+        found = _mention(doc, m, published, sentence, skip)
+        if found is not None:
+            yield found
+
+
+def _mention(
+    doc: Document,
+    m: regex.Match[str],
+    published: _dt.date | None,
+    sentence: Span,
+    skip: tuple[int, int] | None,
+) -> DateMention | None:
+    norm = doc.norm
+    if _is_name(norm, m, sentence.start):
+        return None
+    start, end = _span(m)
+    original = doc.original_span((start, end))
+    if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
+        return None
+    tense = _tense(_clause(norm, sentence.start, sentence.end, start, end))
+    resolved = _resolve(m, published, tense)
+    if resolved is None:
+        return None
+    value, granularity = resolved
+    return DateMention(
+        start=original[0],
+        end=original[1],
+        text=doc.original[original[0] : original[1]],
+        value=value,
+        granularity=granularity,
+    )
 
 
 def find_dates(

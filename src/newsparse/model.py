@@ -172,9 +172,9 @@ _OPTIONAL_STR = attrs.validators.optional(attrs.validators.instance_of(str))
 _STR = attrs.validators.instance_of(str)
 
 _VALUE_SHAPES = {
-    Granularity.DAY: ("%Y-%m-%d", 10),
-    Granularity.MONTH: ("%Y-%m", 7),
-    Granularity.YEAR: ("%Y", 4),
+    Granularity.DAY: ("YYYY-MM-DD", 10),
+    Granularity.MONTH: ("YYYY-MM", 7),
+    Granularity.YEAR: ("YYYY", 4),
 }
 
 
@@ -347,15 +347,20 @@ class DateMention:
 
     def __attrs_post_init__(self) -> None:
         _check_span(self)
-        fmt, length = _VALUE_SHAPES[self.granularity]
+        form, length = _VALUE_SHAPES[self.granularity]
+        parts = self.value.split("-")
         try:
-            ok = len(self.value) == length and bool(_dt.datetime.strptime(self.value, fmt))
+            ok = (
+                len(self.value) == length
+                and all(p.isdigit() and p.isascii() for p in parts)
+                and bool(_dt.date(*(int(p) for p in (*parts, "1", "1")[:3])))
+            )
         except ValueError:
             ok = False
         if not ok:
             raise ValueError(
                 f"DateMention: value {self.value!r} is not a {self.granularity.value} "
-                f"in the form {fmt.replace('%', '')}"
+                f"in the form {form}"
             )
 
     @property

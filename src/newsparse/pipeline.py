@@ -16,6 +16,7 @@ from newsparse import bylines, datelines, dates, entities, quotes
 from newsparse.aliases import AliasTable
 from newsparse.errors import InputTypeError, InvalidArgumentError
 from newsparse.model import Article, Byline, DateMention, Entity, Paragraph, Quote
+from newsparse.outlets import OutletTable
 from newsparse.text import segment
 
 __all__ = ["NewsparseWarning", "parse"]
@@ -35,12 +36,15 @@ def parse(
     *,
     aliases: AliasTable | None = None,
     reference_date: _dt.date | str | None = None,
+    outlets: OutletTable | None = None,
 ) -> Article:
     """Read one article.
 
     ``aliases`` is an :class:`~newsparse.AliasTable` to resolve entities to;
     ``reference_date`` (a ``datetime.date`` or ``YYYY-MM-DD``) supplies the year
     and the anchor for relative dates when the article has no dated dateline.
+    ``outlets`` replaces the shipped table of news agencies and outlets used to
+    read datelines and bylines (see :meth:`OutletTable.extended`).
 
     Any ``str`` parses without an exception; a non-``str`` raises ``TypeError``.
 
@@ -65,9 +69,13 @@ def parse(
             "load one with AliasTable.from_file(path)"
         )
     reference = coerce_date(reference_date, "reference_date")
+    if outlets is not None and not isinstance(outlets, OutletTable):
+        raise InputTypeError(
+            f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
+        )
 
     doc = segment(text)
-    dateline = _stage("dateline", datelines.find_dateline, None, doc, reference)
+    dateline = _stage("dateline", datelines.find_dateline, None, doc, reference, outlets)
     byline, credits = _stage("byline", bylines.find_bylines, _NO_BYLINES, doc)
     published = dateline.date if dateline is not None and dateline.date else reference
     found_entities: tuple[Entity, ...] = _stage(

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -226,6 +227,8 @@ class TextView:
 # --------------------------------------------------------------------------
 # lines, paragraphs and sentences
 
+# The standard library's engine splits words fastest; \w is Unicode-aware there too.
+_WORD = re.compile(r"\w+")
 _NON_SPACE = regex.compile(r"\S")
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
 _INDENT = regex.compile(r"(?:\t| {2,})\S")
@@ -337,6 +340,7 @@ def _is_heading(norm: str, line: Span) -> bool:
     return first is not None and _UPPER.search(norm, first.end(), line.end) is not None
 
 
+@functools.cache
 def _abbreviations() -> dict[str, str]:
     return {row[0]: row[1] for row in _data.read_rows("abbreviations.tsv")}
 
@@ -398,16 +402,19 @@ def _sentences(norm: str, paragraphs: Sequence[Span]) -> list[Span]:
 
 @attrs.frozen
 class Document:
-    """One article cut up once for every stage: the view, its lines, paragraphs and sentences.
+    """One article cut up once for every stage: view, lines, paragraphs, sentences, words.
 
     All spans are ranges of ``view.norm``; use :meth:`original_span` to turn one
-    into offsets of the input.
+    into offsets of the input. ``words`` are the runs of letters and digits
+    (``\\w+``), in order: ``Al-Sudani's`` is three words, ``Al``, ``Sudani`` and ``s``.
     """
 
     view: TextView
     lines: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
+    words: list[tuple[int, int]] = attrs.field(eq=False, repr=False)
+    word_texts: list[str] = attrs.field(eq=False, repr=False)
 
     @property
     def norm(self) -> str:
@@ -425,6 +432,21 @@ class Document:
         """The input text of a ``norm`` range."""
         return self.view.original_text(span)
 
+    def sentence_of(self, pos: int) -> Span | None:
+        """The sentence holding ``norm[pos]``, or None."""
+        i = bisect.bisect_right(self.sentences, Span(pos, len(self.norm) + 1)) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def word_range(self, span: Span | tuple[int, int]) -> range:
+        """The indices of the words that lie inside a ``norm`` range."""
+        first = bisect.bisect_left(self.words, (span[0], -1))
+        last = bisect.bisect_left(self.words, (span[1], -1))
+        while last > first and self.words[last - 1][1] > span[1]:
+            last -= 1
+        return range(first, last)
+
     def sentences_in(self, paragraph: Span) -> Iterator[Span]:
         """The sentences of one paragraph, in order."""
         i = bisect.bisect_left(self.sentences, Span(paragraph.start, -1))
@@ -440,6 +462,12 @@ def segment(text: str) -> Document:
     lines = _lines(norm)
     paragraphs = _paragraphs(norm, lines)
     sentences = _sentences(norm, paragraphs)
+    words = [m.span() for m in _WORD.finditer(norm)]
     return Document(
-        view=view, lines=tuple(lines), paragraphs=tuple(paragraphs), sentences=tuple(sentences)
+        view=view,
+        lines=tuple(lines),
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        words=words,
+        word_texts=[norm[start:end] for start, end in words],
     )
