@@ -271,7 +271,8 @@ def dateline_speed_rows(corpus: Corpus) -> Iterator[Row]:
         right = 0
         for lead, stamp, gold in leads:
             base = dt.datetime(stamp.year, stamp.month, stamp.day, 23, 59)
-            found = search_dates(lead, settings={"RELATIVE_BASE": base})
+            # English only: the fair setting for English wire copy, and 10x faster.
+            found = search_dates(lead, languages=["en"], settings={"RELATIVE_BASE": base})
             right += bool(found) and found[0][1].date() == gold
         return right
 
