@@ -66,7 +66,8 @@ class Corpus:
         table = newsparse.AliasTable.from_file(self.seed_dir / "aliases.json")
         return texts[0].read_text(encoding="utf-8"), expected, table
 
-    def reuters(self) -> Iterator[dict[str, Any]]:
+    def reuters(self, *, every_split: bool = False) -> Iterator[dict[str, Any]]:
+        """Reuters records of the chosen split (or of every split), up to ``limit``."""
         path = self.shared / "data" / "reuters21578" / "reuters21578.jsonl"
         if not path.exists():
             return
@@ -74,7 +75,7 @@ class Corpus:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
-                if record["split"] != self.split:
+                if record["split"] != self.split and not every_split:
                     continue
                 yield record
                 count += 1
@@ -239,6 +240,60 @@ def seed_rows(corpus: Corpus) -> Iterator[Row]:
     yield ("dates", "seed: dates right", f"{right} of {len(expected['dates'])}")
 
 
+# The agency at the end of a Reuters author line, typos included ("Reutersd").
+_AGENCY_TAIL = re.compile(r",?\s*\b(reuters?[a-z]?)\.?\s*$", re.IGNORECASE)
+
+
+def gold_byline(author_raw: str) -> tuple[list[str], str | None]:
+    """The people and agency of a Reuters ``<AUTHOR>`` line, split by plain rules.
+
+    ``By Cal Mankowski, Reuters`` gives (["cal mankowski"], "Reuters").
+    """
+    line = re.sub(r"^\s*by\s+", "", author_raw.strip(), flags=re.IGNORECASE)
+    agency = None
+    tail = _AGENCY_TAIL.search(line)
+    if tail is not None:
+        agency = "Reuters"
+        line = line[: tail.start()]
+    people = [p.strip() for p in re.split(r",|\band\b", line, flags=re.IGNORECASE) if p.strip()]
+    return [" ".join(p.casefold().split()) for p in people], agency
+
+
+def byline_rows(corpus: Corpus) -> Iterator[Row]:
+    total = direct_ok = in_article_ok = 0
+    misses: list[str] = []
+    for record in corpus.reuters(every_split=True):
+        if not record["author_raw"]:
+            continue
+        total += 1
+        people, agency = gold_byline(record["author_raw"])
+        direct = newsparse.parse_byline(record["author_raw"])
+        got = _byline_reading(direct)
+        direct_ok += got == (people, agency)
+        article = newsparse.parse(record["text"], reference_date=reuters_date(record))
+        in_article = _byline_reading(article.byline)
+        in_article_ok += in_article == (people, agency)
+        if in_article != (people, agency) and len(misses) < corpus.show_misses:
+            misses.append(f"{record['id']}: gold {record['author_raw']!r} got {in_article}")
+    for miss in misses:
+        print("  miss:", miss, file=sys.stderr)
+    if not total:
+        yield ("bylines", "Reuters author lines", "none among the records read")
+        return
+    yield (
+        "bylines",
+        "Reuters author lines: parse_byline people and agency",
+        percent(direct_ok, total),
+    )
+    yield ("bylines", "Reuters author lines: parse (in the article)", percent(in_article_ok, total))
+
+
+def _byline_reading(byline: newsparse.Byline | None) -> tuple[list[str], str | None] | None:
+    if byline is None:
+        return None
+    return [" ".join(a.name.casefold().split()) for a in byline.authors], byline.organization
+
+
 def _lead(text: str) -> str:
     """The head of an article: its first three lines, where titles, bylines and datelines stand."""
     return "\n".join(text.split("\n")[:3])
@@ -308,6 +363,7 @@ ROWS: list[Callable[[Corpus], Iterator[Row]]] = [
     seed_rows,
     dateline_rows,
     dateline_speed_rows,
+    byline_rows,
     robustness_rows,
 ]
 

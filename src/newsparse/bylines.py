@@ -1,25 +1,418 @@
 """Bylines and credit lines: the people who wrote an article, with their roles.
 
-Not implemented yet (issue 4): :func:`parse_byline` and the byline stage find
-nothing until then.
+A byline stands near the top (``By Jane Doe and JOHN SMITH, Reuters``); credit
+lines close the article (``(Reporting by A; Editing by B)``). Each gives a list
+of people with roles and, kept apart, the agency or outlet. Names in capitals
+or lower case are recased; the surface as written stays in the offsets.
+
+>>> b = parse_byline("By Cal Mankowski and TED D'AFFLISIO, Reuters")
+>>> [(a.name, a.role) for a in b.authors], b.organization
+([('Cal Mankowski', 'author'), ("Ted D'Afflisio", 'author')], 'Reuters')
+>>> c = parse_byline("(Reporting by Jane Doe in Erbil; Editing by Tom Hale)")
+>>> [(a.name, a.role) for a in c.authors]
+[('Jane Doe', 'reporting'), ('Tom Hale', 'editing')]
 """
 
 from __future__ import annotations
 
-from newsparse.model import Byline
-from newsparse.text import Document
+import functools
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from newsparse import _data
+from newsparse.model import Author, Byline, Dateline
+from newsparse.names import is_suffix, recase, strip_titles
+from newsparse.outlets import OutletTable
+from newsparse.text import Document, Span, TextView
 
 __all__ = ["find_bylines", "parse_byline"]
 
+# Where a byline may stand: the first lines of the article; credits: the last ones.
+_TOP_LINES = 8
+_BOTTOM_LINES = 6
+_MAX_LINE = 300
 
-def parse_byline(s: str) -> Byline | None:
-    """The byline or credit line ``s``, or ``None``.
+_BY = regex.compile(r"(?i:\bby)\b")
+# Parts of a credit line: "Reporting by A; Editing by B", "By A, with additional reporting by B",
+# "Reporting by A. Editing by B."
+_SEGMENT_BREAK = regex.compile(
+    r";|\.\s+(?=[\p{L} ]{0,40}?\b(?i:by)\b)|,?\s+(?i:with)\s+(?=[\p{L} ]{0,40}?\b(?i:by)\b)"
+)
+_NAME_BREAK = regex.compile(r"\s*(?:,\s*(?i:and)\s|,|\||&|\s(?i:and)\s|\s[\u2014\-]\s|\u2014)\s*")
+_SPECIAL_TO = regex.compile(r"(?i:special\s+to)\s+(.+)$")
+_IN_PLACE = regex.compile(r"\s+(?:in|from)\s+\p{Lu}.*$")
+_WORD = regex.compile(r"[^\s,]+")
+_INITIAL = regex.compile(r"(?:\p{L}\.)+")
+_NAME_PART = regex.compile(r"(?:\p{L}\.)+|[\p{L}\p{M}][\p{L}\p{M}'\-]*+\.?")
+_LEADING_BY = regex.compile(r"[\s(\-\u2014]*+(?i:by)\s")
+_CREDIT_START = regex.compile(r"[\s(\-\u2014]*+[\p{L} ]{0,40}?\b(?i:by)\b")
+# A byline without "By" (an outlet, "Jane Doe — Staff Writer") is a short line.
+_SHORT_LINE = 80
 
-    Not implemented yet: always ``None``.
+
+@functools.cache
+def _roles() -> dict[str, str]:
+    return {row[0]: row[1] for row in _data.read_rows("credit_roles.tsv")}
+
+
+@functools.cache
+def _staff_titles() -> dict[str, str]:
+    return {w.casefold(): w for w in _data.read_words("staff_titles.txt")}
+
+
+@functools.cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _data.read_words("outlet_words.txt"))
+
+
+@functools.cache
+def _services() -> tuple[str, ...]:
+    words = _data.read_words("military_services.txt")
+    return tuple(sorted((w.casefold() for w in words), key=len, reverse=True))
+
+
+_NO_AUTHOR_LINES = frozenset(
+    {
+        "staff",
+        "by staff",
+        "staff reports",
+        "staff report",
+        "from staff reports",
+        "wire reports",
+        "from wire reports",
+        "staff and wire reports",
+        "from staff and wire reports",
+        "staff and agencies",
+        "agencies",
+        "wire services",
+        "from wire services",
+    }
+)
+
+
+@attrs.frozen
+class _Person:
+    start: int
+    end: int
+    name: str
+    role: str
+
+
+@attrs.frozen
+class _Line:
+    start: int
+    end: int
+    organization: str | None
+    people: tuple[_Person, ...]
+
+
+class _Reader:
+    """Reads one byline or credit line of ``norm[lo:hi]``."""
+
+    def __init__(self, norm: str, outlets: OutletTable) -> None:
+        self.norm = norm
+        self.outlets = outlets
+
+    def outlet(self, text: str, *, loose: bool = True) -> str | None:
+        """The outlet a chunk names: a table entry (one typo forgiven) or an outlet-like name."""
+        words = text.strip(" .").split()
+        if len(words) > 1 and words[0] == "the":
+            words = words[1:]
+        while len(words) > 1 and words[-1].casefold() in ("desk", "staff", "team", "newsroom"):
+            words = words[:-1]
+        if not words or len(words) > 5:
+            return None
+        name = " ".join(words)
+        found = self.outlets.lookup(name, fuzzy=True) or self.outlets.lookup(text, fuzzy=True)
+        if found is not None:
+            return found.name
+        outlet_like = any(w.casefold() in _outlet_words() for w in words)
+        if loose and outlet_like and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return name
+        return None
+
+    def read(self, lo: int, hi: int) -> _Line | None:
+        span = _strip(self.norm, lo, hi)
+        if span is None or span.end - span.start > _MAX_LINE:
+            return None
+        lo, hi = span
+        if self.norm[lo] == "(" and self.norm[hi - 1] == ")":
+            lo, hi = lo + 1, hi - 1
+        text = self.norm[lo:hi]
+        bare = text.strip(" .").casefold()
+        if bare in _NO_AUTHOR_LINES:
+            return _Line(span.start, span.end, None, ())
+        if _BY.search(text) is None:
+            return self._without_by(span, lo, hi)
+        return self._with_by(span, lo, hi)
+
+    def _without_by(self, span: Span, lo: int, hi: int) -> _Line | None:
+        text = self.norm[lo:hi]
+        organization = self.outlet(text)
+        if organization is not None:
+            return _Line(span.start, span.end, organization, ())
+        # "Jane Doe — Staff Writer", "Jane Doe, Special to The Times"
+        chunks = list(_chunks(self.norm, lo, hi))
+        if len(chunks) < 2:
+            return None
+        first = chunks[0]
+        person = self.person(first[0], first[1], "author")
+        if person is None:
+            return None
+        rest = self.norm[chunks[1][0] : hi].strip()
+        title = _staff_titles().get(rest.casefold())
+        if title is not None:
+            return _Line(span.start, span.end, None, (attrs.evolve(person, role=title.casefold()),))
+        special = _SPECIAL_TO.match(rest)
+        if special is not None:
+            return _Line(span.start, span.end, self.outlet(special.group(1)), (person,))
+        return None
+
+    def _with_by(self, span: Span, lo: int, hi: int) -> _Line | None:
+        people: list[_Person] = []
+        organization = None
+        start = lo
+        for m in [*_SEGMENT_BREAK.finditer(self.norm, lo, hi), None]:
+            end = hi if m is None else m.start()
+            segment = self._segment(start, end)
+            if segment is None:
+                return None
+            found_org, found_people = segment
+            organization = organization or found_org
+            people.extend(found_people)
+            start = hi if m is None else m.end()
+        if not people and organization is None:
+            return None
+        return _Line(span.start, span.end, organization, tuple(people))
+
+    def _segment(self, lo: int, hi: int) -> tuple[str | None, list[_Person]] | None:
+        """One ``ROLE by NAMES`` part; None when it is not one (prose, say)."""
+        by = _BY.search(self.norm, lo, hi)
+        if by is None:
+            return None
+        phrase = " ".join(self.norm[lo : by.start()].strip(" ,(-\u2014").casefold().split())
+        if phrase.startswith(("with ", "and ")):
+            phrase = phrase.split(" ", 1)[1]
+        if phrase:
+            phrase = " ".join(w for w in phrase.split() if w != "by")
+        role = _roles().get(phrase or "by")
+        if role is None:
+            return None
+        organization = None
+        people: list[_Person] = []
+        chunks = list(_chunks(self.norm, by.end(), hi))
+        for index, (start, end) in enumerate(chunks):
+            chunk = self.norm[start:end]
+            # The first chunk is a person unless the table knows it ("By Reuters staff");
+            # later ones are an outlet when they look like one ("..., Basra Times").
+            outlet = self.outlet(chunk, loose=index > 0)
+            if outlet is None and index == 0 and self.person(start, end, role) is None:
+                outlet = self.outlet(chunk)
+            if outlet is not None:
+                organization = organization or outlet
+                continue
+            bare = chunk.strip(" .")
+            if people and is_suffix(bare):
+                last = people[-1]
+                suffix = chunk.strip()
+                people[-1] = attrs.evolve(
+                    last,
+                    end=end,
+                    name=f"{last.name} {recase(suffix) if bare.isupper() else suffix}",
+                )
+                continue
+            special = _SPECIAL_TO.match(chunk)
+            if special is not None:
+                organization = organization or self.outlet(special.group(1))
+                continue
+            if people and bare.casefold() in _staff_titles():
+                people[-1] = attrs.evolve(people[-1], role=bare.casefold())
+                continue
+            person = self.person(start, end, role)
+            if person is None:
+                return None
+            person, trailing_outlet = self._split_outlet(person)
+            organization = organization or trailing_outlet
+            people.append(person)
+        return organization, people
+
+    def _split_outlet(self, person: _Person) -> tuple[_Person, str | None]:
+        """``Brad Schade Reuters``: an outlet written after the name without a comma."""
+        tokens = person.name.split()
+        for width in (3, 2, 1):
+            if len(tokens) - width < 2:
+                continue
+            tail = " ".join(tokens[-width:])
+            found = self.outlets.lookup(tail, fuzzy=True)
+            if found is not None:
+                surface = self.norm[person.start : person.end]
+                cut = surface.rfind(tokens[-width])
+                head = surface[:cut].rstrip()
+                name = " ".join(tokens[:-width])
+                return attrs.evolve(person, end=person.start + len(head), name=name), found.name
+        return person, None
+
+    def person(self, lo: int, hi: int, role: str) -> _Person | None:
+        """A person's name in ``norm[lo:hi]``, titles, services and ``in Place`` left out."""
+        text = self.norm[lo:hi]
+        place = _IN_PLACE.search(text)
+        if place is not None:
+            text = text[: place.start()]
+        lead = len(text) - len(text.lstrip())
+        folded = text.casefold()
+        for service in _services():
+            if folded[lead:].startswith(service + " "):
+                lead += len(service) + 1
+                break
+        tokens = list(_WORD.finditer(text, lead))
+        if not tokens:
+            return None
+        skip = strip_titles([t.group() for t in tokens])
+        tokens = tokens[skip:]
+        if not 1 <= len(tokens) <= 6 or not _name_shaped([t.group() for t in tokens]):
+            return None
+        start = lo + tokens[0].start()
+        end = lo + tokens[-1].end()
+        surface = self.norm[start:end].rstrip(",")
+        last = tokens[-1].group().rstrip(",")
+        if surface.endswith(".") and not (is_suffix(last) or _INITIAL.fullmatch(last)):
+            surface = surface[:-1]  # the full stop that ends the line
+        end = start + len(surface)
+        return _Person(start, end, recase(" ".join(surface.split())), role)
+
+
+def _name_shaped(tokens: list[str]) -> bool:
+    """Whether tokens can be a personal name: letters, one or more capitalised or all one case."""
+    if any(not _NAME_PART.fullmatch(t) for t in tokens):
+        return False
+    words = [t for t in tokens if t.casefold() not in ("and", "the", "of")]
+    if len(words) != len(tokens):
+        return False
+    capitalised = [t for t in tokens if t[:1].isupper()]
+    return bool(capitalised) or all(t.islower() for t in tokens)
+
+
+def _strip(norm: str, lo: int, hi: int, chars: str = "") -> Span | None:
+    """``lo..hi`` without white space (and ``chars``) at either end; None if nothing is left."""
+    while lo < hi and norm[lo].isspace():
+        lo += 1
+    while hi > lo and (norm[hi - 1].isspace() or norm[hi - 1] in chars):
+        hi -= 1
+    return Span(lo, hi) if hi > lo else None
+
+
+def _chunks(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The parts of a list of names, split at commas, bars, dashes and ``and``."""
+    start = lo
+    for m in _NAME_BREAK.finditer(norm, lo, hi):
+        span = _strip(norm, start, m.start())
+        if span is not None:
+            yield span
+        start = m.end()
+    span = _strip(norm, start, hi)
+    if span is not None:
+        yield span
+
+
+def _to_byline(view: TextView, line: _Line) -> Byline:
+    start, end = view.span(line.start, line.end)
+    authors = []
+    for person in line.people:
+        p_start, p_end = view.span(person.start, person.end)
+        authors.append(
+            Author(
+                name=person.name,
+                role=person.role,
+                start=p_start,
+                end=p_end,
+                text=view.original[p_start:p_end],
+            )
+        )
+    return Byline(
+        start=start,
+        end=end,
+        text=view.original[start:end],
+        organization=line.organization,
+        authors=authors,
+    )
+
+
+def parse_byline(s: str, *, outlets: OutletTable | None = None) -> Byline | None:
+    """The byline or credit line ``s`` (one line), or ``None`` when it is not one.
+
+    >>> parse_byline("By Brad Schade Reuters").organization
+    'Reuters'
+    >>> parse_byline("The report was written by the committee") is None
+    True
     """
+    view = TextView(s)
+    line = _Reader(view.norm, outlets or OutletTable.default()).read(0, len(view.norm))
+    return None if line is None else _to_byline(view, line)
+
+
+def find_bylines(
+    doc: Document, dateline: Dateline | None = None, outlets: OutletTable | None = None
+) -> tuple[Byline | None, tuple[Byline, ...]]:
+    """The byline stage of :func:`newsparse.parse`: the byline near the top and the credit lines.
+
+    A byline is a line among the first ones that starts with ``By``, or names
+    only an outlet, or reads ``Staff`` or ``Jane Doe — Staff Writer``. Without
+    one, a scraped export's outlet (``date 2025-01-08 Outlet/``) stands as the
+    byline's organization. Credit lines are among the last lines and start with
+    a role (``Reporting by``, ``(Editing by``, ``Compiled by``).
+    """
+    reader = _Reader(doc.norm, outlets or OutletTable.default())
+    lines = [line for line in doc.lines if doc.norm[line.start : line.end].strip()]
+    byline = _top_byline(doc, reader, lines[:_TOP_LINES], dateline)
+    if byline is None and dateline is not None:
+        byline = _outlet_byline(doc, dateline)
+    credits = []
+    for line in lines[-_BOTTOM_LINES:]:
+        start, end = doc.original_span(line)
+        if byline is not None and start <= byline.start < end:
+            continue
+        if not _CREDIT_START.match(doc.norm, line.start, line.end):
+            continue
+        found = reader.read(line.start, line.end)
+        if found is not None and (found.people or found.organization):
+            credits.append(_to_byline(doc.view, found))
+    return byline, tuple(credits)
+
+
+def _top_byline(
+    doc: Document, reader: _Reader, top: list[Span], dateline: Dateline | None
+) -> Byline | None:
+    for index, line in enumerate(top):
+        start, end = doc.original_span(line)
+        if dateline is not None and start <= dateline.start < end:
+            continue
+        starts_with_by = _LEADING_BY.match(doc.norm, line.start, line.end) is not None
+        if not starts_with_by and line.end - line.start > _SHORT_LINE:
+            continue
+        found = reader.read(line.start, line.end)
+        if found is None:
+            continue
+        if not (starts_with_by or found.people) and index == 0 and len(top) > 1:
+            continue  # a title that happens to be an outlet's name
+        return _to_byline(doc.view, found)
     return None
 
 
-def find_bylines(doc: Document) -> tuple[Byline | None, tuple[Byline, ...]]:
-    """The byline stage of :func:`newsparse.parse`: the byline near the top and the credit lines."""
-    return None, ()
+def _outlet_byline(doc: Document, dateline: Dateline) -> Byline | None:
+    """A scraped export's outlet as the byline: ``date 2025-01-08 Shafaq News/``."""
+    if not dateline.text.casefold().startswith("date ") and "|" not in dateline.text:
+        return None
+    assert dateline.outlet is not None
+    at = dateline.text.find(dateline.outlet)
+    if at < 0:
+        return None
+    start = dateline.start + at
+    return Byline(
+        start=start,
+        end=start + len(dateline.outlet),
+        text=dateline.outlet,
+        organization=dateline.outlet,
+        authors=(),
+    )

@@ -76,7 +76,7 @@ def parse(
 
     doc = segment(text)
     dateline = _stage("dateline", datelines.find_dateline, None, doc, reference, outlets)
-    byline, credits = _stage("byline", bylines.find_bylines, _NO_BYLINES, doc)
+    byline, credits = _stage("byline", bylines.find_bylines, _NO_BYLINES, doc, dateline, outlets)
     published = dateline.date if dateline is not None and dateline.date else reference
     found_entities: tuple[Entity, ...] = _stage(
         "entities", entities.find_entities, (), doc, aliases, published
