@@ -370,7 +370,8 @@ def test_wire_author_line_between_title_and_dateline() -> None:
     article = np.parse(text, reference_date="1987-03-03")
     assert article.byline is not None
     assert [a.name for a in article.byline.authors] == ["Layla Haddad"]
-    assert article.dateline is not None and article.dateline.place == "MANAMA"
+    assert article.dateline is not None
+    assert article.dateline.place == "MANAMA"
     assert article.credits == ()
 
 
