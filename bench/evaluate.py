@@ -288,6 +288,71 @@ def byline_rows(corpus: Corpus) -> Iterator[Row]:
     yield ("bylines", "Reuters author lines: parse (in the article)", percent(in_article_ok, total))
 
 
+def byline_speed_rows(corpus: Corpus) -> Iterator[Row]:
+    """``parse_byline`` next to trafilatura's ``normalize_authors`` and nameparser, same lines."""
+    lines = [r["author_raw"] for r in corpus.reuters(every_split=True) if r["author_raw"]]
+    if not lines:
+        return
+    gold = [gold_byline(line) for line in lines]
+
+    def ours() -> int:
+        right = 0
+        for line, (people, agency) in zip(lines, gold, strict=True):
+            right += _byline_reading(newsparse.parse_byline(line)) == (people, agency)
+        return right
+
+    peers: dict[str, Callable[[], int]] = {"newsparse.parse_byline": ours}
+    try:
+        from trafilatura.metadata import normalize_authors
+    except ImportError:
+        normalize_authors = None
+    if normalize_authors is not None:
+
+        def trafilatura_people() -> int:
+            right = 0
+            for line, (people, _) in zip(lines, gold, strict=True):
+                found = normalize_authors(None, line) or ""
+                names = [" ".join(n.casefold().split()) for n in found.split(";") if n.strip()]
+                right += names == people
+            return right
+
+        peers["trafilatura normalize_authors (people only)"] = trafilatura_people
+    try:
+        import nameparser
+    except ImportError:
+        nameparser = None
+    if nameparser is not None:
+
+        def nameparser_people() -> int:
+            right = 0
+            for line, (people, _) in zip(lines, gold, strict=True):
+                name = nameparser.HumanName(line)
+                full = " ".join(p for p in (name.first, name.middle, name.last) if p)
+                right += [" ".join(full.casefold().split())] == people
+            return right
+
+        peers["nameparser HumanName (people only)"] = nameparser_people
+    timings: dict[str, list[float]] = {name: [] for name in peers}
+    scores: dict[str, int] = {}
+    for _ in range(corpus.repeats):
+        for name, function in peers.items():
+            start = time.perf_counter()
+            scores[name] = function()
+            timings[name].append(time.perf_counter() - start)
+    n = len(lines)
+    base = n / statistics.median(timings["newsparse.parse_byline"])
+    for name in peers:
+        rate = n / statistics.median(timings[name])
+        ratio = "" if rate == base else f" (newsparse {base / rate:.1f}x its speed)"
+        yield (
+            "bylines",
+            f"{n} author lines, median of {corpus.repeats}: {name}",
+            f"{rate:,.0f} lines/s, right {percent(scores[name], n)}{ratio}",
+        )
+    if len(peers) == 1:
+        yield ("bylines", "peers", "not installed (pip install '.[bench]')")
+
+
 def _byline_reading(byline: newsparse.Byline | None) -> tuple[list[str], str | None] | None:
     if byline is None:
         return None
@@ -364,6 +429,7 @@ ROWS: list[Callable[[Corpus], Iterator[Row]]] = [
     dateline_rows,
     dateline_speed_rows,
     byline_rows,
+    byline_speed_rows,
     robustness_rows,
 ]
 
