@@ -359,6 +359,105 @@ def _byline_reading(byline: newsparse.Byline | None) -> tuple[list[str], str | N
     return [" ".join(a.name.casefold().split()) for a in byline.authors], byline.organization
 
 
+def gold_mentions(text: str, gold: list[dict[str, Any]]) -> dict[int, set[tuple[int, int]]]:
+    """The spans of each gold entity's surfaces in the text (index into ``gold``).
+
+    Longer surfaces are placed first, so ``Qaani`` inside ``Ismail Qaani`` is not
+    counted twice, and ``Middle East`` inside ``New Middle East`` is left out
+    when the gold says ``not_within``.
+    """
+    surfaces = sorted(
+        ((surface, index) for index, g in enumerate(gold) for surface in g["surfaces"]),
+        key=lambda pair: -len(pair[0]),
+    )
+    taken: list[tuple[int, int]] = []
+    found: dict[int, set[tuple[int, int]]] = {i: set() for i in range(len(gold))}
+    for surface, index in surfaces:
+        excluded = [
+            (m.start(), m.end())
+            for outer in gold[index].get("not_within", [])
+            for m in re.finditer(re.escape(outer), text)
+        ]
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            span = (m.start(), m.end())
+            if any(a <= span[0] and span[1] <= b for a, b in taken + excluded):
+                continue
+            taken.append(span)
+            found[index].add(span)
+    return found
+
+
+def score_entities(
+    text: str, expected: dict[str, Any], article: newsparse.Article, *, with_table: bool
+) -> tuple[int, int, list[str], list[str]]:
+    """Clusters right, clusters scored, problems, junk entities (see issue 5's measure)."""
+    gold = [g for g in expected["entities"] if with_table or not g.get("needs_alias_table")]
+    spans = gold_mentions(text, gold)
+    owner = {span: i for i, group in spans.items() for span in group}
+    right = 0
+    problems = []
+    for index, g in enumerate(gold):
+        wanted = spans[index]
+        best = None
+        for entity in article.entities:
+            got = {(m.start, m.end) for m in entity.mentions}
+            share = len(got & wanted) / len(wanted) if wanted else 0.0
+            if best is None or share > best[0]:
+                best = (share, entity)
+        if best is None:
+            problems.append(f"{g['canonical']}: no entity")
+            continue
+        share, entity = best
+        others = {owner[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in owner}
+        ok = (
+            share >= 0.9
+            and entity.type.value == g["type"]
+            and others <= {index}
+            and (not with_table or entity.table_id == g.get("table_id"))
+        )
+        right += ok
+        if not ok:
+            problems.append(
+                f"{g['canonical']}: best {entity.name!r} ({entity.type.value}, "
+                f"table_id {entity.table_id}) holds {share:.0%} of {len(wanted)}"
+                + (
+                    f", and other gold entities {sorted(others - {index})}"
+                    if others - {index}
+                    else ""
+                )
+            )
+    if with_table:
+        gold_ids = {g.get("table_id") for g in gold}
+        for entity in article.entities:
+            if entity.table_id is not None and entity.table_id not in gold_ids:
+                problems.append(f"{entity.name}: resolved to {entity.table_id}, not in the gold")
+    junk_words = set(expected["not_entities"])
+    junk = [
+        e.name
+        for e in article.entities
+        if e.name in junk_words or any(m.text in junk_words for m in e.mentions)
+    ]
+    return right, len(gold), problems, junk
+
+
+def entity_rows(corpus: Corpus) -> Iterator[Row]:
+    seed = corpus.seed()
+    if seed is None:
+        yield ("entities", "seed", "seed absent")
+        return
+    text, expected, table = seed
+    for with_table in (False, True):
+        article = newsparse.parse(text, aliases=table if with_table else None)
+        right, total, problems, junk = score_entities(
+            text, expected, article, with_table=with_table
+        )
+        label = "with aliases.json" if with_table else "without a table"
+        yield ("entities", f"seed {label}: clusters right", f"{right} of {total}")
+        yield ("entities", f"seed {label}: junk entities", f"{len(junk)} {junk if junk else ''}")
+        for problem in problems[: corpus.show_misses]:
+            print(f"  {label}: {problem}", file=sys.stderr)
+
+
 def _lead(text: str) -> str:
     """The head of an article: its first three lines, where titles, bylines and datelines stand."""
     return "\n".join(text.split("\n")[:3])
@@ -430,6 +529,7 @@ ROWS: list[Callable[[Corpus], Iterator[Row]]] = [
     dateline_speed_rows,
     byline_rows,
     byline_speed_rows,
+    entity_rows,
     robustness_rows,
 ]
 

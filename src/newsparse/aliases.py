@@ -29,11 +29,23 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from newsparse.errors import AliasTableError
-from newsparse.model import EntityType
+from newsparse.model import EntityType, MatchMethod
+from newsparse.names import (
+    NameToken,
+    fold_token,
+    is_article,
+    key_of,
+    name_tokens,
+    tokens_of,
+    variant_token,
+    within_one_edit,
+)
+from newsparse.text import segment
 
-__all__ = ["AliasEntry", "AliasTable", "Role"]
+__all__ = ["AliasEntry", "AliasTable", "Role", "TableMatch"]
 
 _TYPES = ", ".join(t.value for t in EntityType)
 
@@ -66,6 +78,191 @@ class AliasEntry:
     roles: tuple[Role, ...] = ()
 
 
+@attrs.frozen
+class TableMatch:
+    """A place where a table entry is named: offsets into the text, the entry, and how."""
+
+    start: int
+    end: int
+    text: str
+    entry_id: str
+    how: MatchMethod
+
+
+@attrs.frozen
+class Hit:
+    """A match over name tokens: tokens ``first..last`` (exclusive) name the entries ``ids``."""
+
+    first: int
+    last: int
+    ids: frozenset[str]
+    how: MatchMethod
+
+
+_ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
+
+
+class _Index:
+    """Keys of every name and alias of a table, for matching text word by word.
+
+    Work per word of text does not depend on the table's size: each word is
+    looked up in dictionaries, and only words that start some key are tried.
+    """
+
+    def __init__(self, entries: Sequence[AliasEntry]) -> None:
+        self.exact: dict[str, set[str]] = {}
+        self.variant: dict[str, set[str]] = {}
+        self.first: dict[str, int] = {}
+        self.caps_only: set[str] = set()
+        self.surnames: dict[str, set[str]] = {}
+        self.by_token: dict[str, set[str]] = {}
+        self.long_surnames: dict[str, set[str]] = {}
+        self.tokens_of_entry: dict[str, list[list[str]]] = {}
+        for entry in entries:
+            for written in (entry.name, *entry.aliases):
+                words = name_tokens(written)
+                folded = key_of([fold_token(w) for w in words])
+                if not folded:
+                    continue
+                variants = [variant_token(w) for w in folded]
+                exact_key = " ".join(folded)
+                variant_key = " ".join(variants)
+                self.exact.setdefault(exact_key, set()).add(entry.id)
+                self.variant.setdefault(variant_key, set()).add(entry.id)
+                length = len(words)
+                for first in (folded[0], variants[0], fold_token(words[0])):
+                    self.first[first] = max(self.first.get(first, 0), length)
+                if _ACRONYM.fullmatch(written.strip()):
+                    self.caps_only.add(exact_key)
+                self.tokens_of_entry.setdefault(entry.id, []).append(variants)
+                for v in variants:
+                    self.by_token.setdefault(v, set()).add(entry.id)
+                if entry.type is EntityType.PERSON and len(variants) > 1:
+                    surname = variants[-1]
+                    self.surnames.setdefault(surname, set()).add(entry.id)
+                    if len(surname) >= 7:
+                        for deleted in {surname, *_deletions(surname)}:
+                            self.long_surnames.setdefault(deleted, set()).add(entry.id)
+
+    def scan(self, tokens: Sequence[NameToken]) -> list[Hit]:
+        """Longest matches of names and aliases, left to right, not overlapping."""
+        hits: list[Hit] = []
+        i = 0
+        count = len(tokens)
+        while i < count:
+            token = tokens[i]
+            longest = self.first.get(token.variant) or self.first.get(token.folded)
+            if not longest or token.heading:
+                i += 1
+                continue
+            reach = 1
+            while reach < longest and i + reach < count and tokens[i + reach - 1].joins:
+                reach += 1
+            hit = None
+            for n in range(reach, 0, -1):
+                hit = self._lookup(tokens, i, i + n)
+                if hit is not None:
+                    break
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.last
+        return hits
+
+    def _lookup(self, tokens: Sequence[NameToken], first: int, last: int) -> Hit | None:
+        span = tokens[first:last]
+        if not (span[0].capitalised and span[-1].capitalised):
+            return None
+        folded = key_of([t.folded for t in span])
+        exact_key = " ".join(folded)
+        ids = self.exact.get(exact_key)
+        how = MatchMethod.TABLE
+        if ids is None:
+            ids = self.variant.get(" ".join(variant_token(w) for w in folded))
+            how = MatchMethod.VARIANT
+        if not ids:
+            return None
+        if exact_key in self.caps_only and not all(t.upper or len(t.text) == 1 for t in span):
+            return None
+        return Hit(first, last, frozenset(ids), how)
+
+    def surname(self, variant: str, *, fuzzy: bool = False) -> frozenset[str]:
+        """The person entries whose surname this is (one typo forgiven with ``fuzzy``)."""
+        found = self.surnames.get(variant)
+        if found or not fuzzy or len(variant) < 7:
+            return frozenset(found or ())
+        near: set[str] = set()
+        for key in {variant, *_deletions(variant)}:
+            for entry_id in self.long_surnames.get(key, ()):
+                if any(within_one_edit(variant, t[-1]) for t in self.tokens_of_entry[entry_id]):
+                    near.add(entry_id)
+        return frozenset(near)
+
+    def extend_back(
+        self, tokens: Sequence[NameToken], first: int, last: int, ids: frozenset[str]
+    ) -> int:
+        """Where a surname's match starts once the given names before it are included.
+
+        ``Masoud Pezeshekian`` for a table's ``Masoud Pezeshkian``: the words
+        before the surname count when, with it, they name the same entry.
+        """
+        best = first
+        for start in range(first - 1, max(first - 4, -1), -1):
+            before = tokens[start]
+            if not (before.capitalised and before.joins):
+                break
+            folded = key_of([t.folded for t in tokens[start:last]])
+            variants = [variant_token(w) for w in folded]
+            if self.variant.get(" ".join(variants)) == set(ids) or self.fuzzy(variants) == ids:
+                best = start
+        return best
+
+    def fuzzy(self, variants: Sequence[str]) -> frozenset[str]:
+        """Entries whose name has the same words but one, and that one within one edit.
+
+        The differing word must have five letters or more, and the name seven or more.
+        """
+        if len(variants) < 2 or sum(len(v) for v in variants) < 7:
+            return frozenset()
+        candidates: set[str] = set()
+        for v in variants:
+            candidates |= self.by_token.get(v, set())
+        found: set[str] = set()
+        for entry_id in candidates:
+            for words in self.tokens_of_entry[entry_id]:
+                if len(words) != len(variants):
+                    continue
+                differ = [(a, b) for a, b in zip(words, variants, strict=True) if a != b]
+                if len(differ) == 1 and len(differ[0][1]) >= 5 and within_one_edit(*differ[0]):
+                    found.add(entry_id)
+        return frozenset(found)
+
+
+def with_article(tokens: Sequence[NameToken], i: int) -> int:
+    """The first token of a surname with its article: ``Al-Sudani`` starts at ``Al``."""
+    if i > 0 and is_article(tokens[i - 1].folded) and tokens[i - 1].joins:
+        return i - 1
+    return i
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Longer hits first; a hit that overlaps a kept one is dropped."""
+    kept: list[Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (h.first - h.last, h.first)):
+        cells = set(range(hit.first, hit.last))
+        if cells & taken:
+            continue
+        taken |= cells
+        kept.append(hit)
+    return kept
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
     return tuple(entries)
 
@@ -80,6 +277,7 @@ class AliasTable:
 
     entries: tuple[AliasEntry, ...] = attrs.field(converter=_entries)
     _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
+    _index: list[_Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AliasEntry] = {}
@@ -108,6 +306,56 @@ class AliasTable:
     def get(self, entry_id: str) -> AliasEntry | None:
         """The entry with this id, or ``None``."""
         return self._by_id.get(entry_id)
+
+    @property
+    def index(self) -> _Index:
+        """The matching index, built on first use."""
+        if not self._index:
+            self._index.append(_Index(self.entries))
+        return self._index[0]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self.entries}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["entries"])  # type: ignore[misc]
+
+    def find(self, text: str) -> list[TableMatch]:
+        """The table's matches in ``text``: longest first, left to right, not overlapping.
+
+        A name or alias matches through the spelling folding (see
+        :mod:`newsparse.names`); a surname alone matches when exactly one person
+        of the table has it. An alias in capitals (``ISIS``) matches only in
+        capitals.
+
+        >>> table = AliasTable.from_records([{"id": "Q1", "name": "Mohammed Shia al-Sudani",
+        ...     "type": "PERSON"}])
+        >>> found = table.find("PM Muhammad Shia' Al-Sudani met Sudani.")
+        >>> [(m.text, m.entry_id, m.how.value) for m in found]
+        [("Muhammad Shia' Al-Sudani", 'Q1', 'variant'), ('Sudani', 'Q1', 'variant')]
+        """
+        doc = segment(text)
+        tokens = tokens_of(doc)
+        index = self.index
+        matches = []
+        covered = 0
+        hits = index.scan(tokens)
+        singles = []
+        for i, token in enumerate(tokens):
+            if token.capitalised and not token.heading:
+                ids = index.surname(token.variant, fuzzy=True)
+                if len(ids) == 1:
+                    exact = token.variant in index.surnames
+                    how = MatchMethod.VARIANT if exact else MatchMethod.FUZZY
+                    first = index.extend_back(tokens, with_article(tokens, i), i + 1, ids)
+                    singles.append(Hit(first, i + 1, ids, how))
+        for hit in sorted(_non_overlapping([*hits, *singles]), key=lambda h: h.first):
+            if len(hit.ids) != 1 or tokens[hit.first].start < covered:
+                continue
+            start, end = doc.original_span((tokens[hit.first].start, tokens[hit.last - 1].end))
+            covered = tokens[hit.last - 1].end
+            matches.append(TableMatch(start, end, text[start:end], next(iter(hit.ids)), hit.how))
+        return matches
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:

@@ -1,21 +1,589 @@
 """Named entities: mentions, clustering within the article, and resolution to alias tables.
 
-Not implemented yet (issue 5): the entities stage finds nothing until then.
+Mentions come from three sources, combined:
+
+1. the user's alias table (names and aliases through the spelling folding);
+2. the package's reference tables: countries with their capitals and other
+   names, major cities, world regions, international organisations, news
+   agencies (demonyms such as ``Iraqi`` are known too, and are not mentions);
+3. rules over the text: runs of capitalised words with their connectors and
+   particles (``al-``, ``bin``, ``of``), titles in front of names
+   (``Prime Minister``, ``Dr.``) left out, and the type read from heads and
+   tails (``... Movement`` is an organisation, ``... province`` a place), from
+   the words around (``political analyst Jane Doe``, ``in Kandahar``) and from
+   the shape of the name.
+
+Where two candidates overlap, the longer wins, then the user's table, then the
+reference tables. Mentions are then clustered in text order: a surname joins
+the one person named earlier with it (``Al-Sudani`` after ``Mohammed Shia'
+Al-Sudani``) and stays apart when two people share it; a shorter form of an
+organisation joins the full name (``Political Thinking Center``); an acronym
+defined in the text joins its long form (``Popular Mobilization Forces (PMF)``).
+A cluster takes the table's id and canonical name when one entry matches.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Sequence
 
-from newsparse.aliases import AliasTable
-from newsparse.model import Entity
+import attrs
+import regex
+
+from newsparse import _data
+from newsparse.aliases import AliasEntry, AliasTable, Hit
+from newsparse.model import Entity, EntityType, MatchMethod, Mention
+from newsparse.names import (
+    NameToken,
+    is_article,
+    key_of,
+    particles,
+    titles,
+    tokens_of,
+    variant_token,
+)
+from newsparse.outlets import OutletTable
 from newsparse.text import Document
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "reference_table"]
+
+_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
+_CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "on", "des"})
+_ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
+_ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
+_SLUG_DROP = regex.compile(r"[^\w]+")
+
+
+# --------------------------------------------------------------------------
+# reference data
+
+
+@functools.cache
+def reference_table() -> AliasTable:
+    """The package's reference tables as one alias table (ids start with ``ref:``).
+
+    >>> reference_table()["ref:country:IQ"].name
+    'Iraq'
+    """
+    entries: list[AliasEntry] = []
+    for row in _data.read_rows("countries.tsv"):
+        name, aliases, _, capital, code = (*row, "", "", "", "", "")[:5]
+        entries.append(_ref(f"ref:country:{code}", name, EntityType.PLACE, aliases))
+        if capital and capital != name:
+            entries.append(_ref(f"ref:capital:{code}", capital, EntityType.PLACE, ""))
+    seen = {e.name for e in entries}
+    for row in _data.read_rows("cities.tsv"):
+        name, aliases, code = (*row, "", "", "")[:3]
+        if name not in seen:
+            entries.append(_ref(f"ref:city:{_slug(name)}", name, EntityType.PLACE, aliases))
+    for row in _data.read_rows("regions.tsv"):
+        name, aliases = (*row, "", "")[:2]
+        entries.append(_ref(f"ref:region:{_slug(name)}", name, EntityType.PLACE, aliases))
+    for row in _data.read_rows("organizations.tsv"):
+        name, aliases = (*row, "", "")[:2]
+        entries.append(_ref(f"ref:org:{_slug(name)}", name, EntityType.ORG, aliases))
+    known = {e.name for e in entries}
+    for outlet in OutletTable.default():
+        if outlet.name in known:
+            continue
+        # Acronyms of two letters (AP, PA, AA) are too often something else in running text.
+        names = [a for a in outlet.aliases if len(a.replace(".", "")) > 2]
+        entries.append(
+            AliasEntry(
+                f"ref:outlet:{_slug(outlet.name)}", outlet.name, EntityType.ORG, tuple(names)
+            )
+        )
+    return AliasTable(entries)
+
+
+def _ref(entry_id: str, name: str, kind: EntityType, aliases: str) -> AliasEntry:
+    names = tuple(a.strip() for a in aliases.split("|") if a.strip())
+    return AliasEntry(entry_id, name, kind, names)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    words: set[str] = set()
+    for row in _data.read_rows("countries.tsv"):
+        if len(row) > 2:
+            words.update(d.strip() for d in row[2].split("|") if " " not in d.strip())
+    return frozenset(w for w in words if w)
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    return _data.read_words(name)
+
+
+@functools.cache
+def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
+    tails: set[str] = set()
+    heads: set[str] = set()
+    for row in _data.read_rows("organization_words.tsv"):
+        (tails if row[1] == "tail" else heads).add(row[0])
+    return frozenset(tails), frozenset(heads)
+
+
+@functools.cache
+def _place_tails() -> frozenset[str]:
+    return frozenset(row[0] for row in _data.read_rows("place_words.tsv"))
+
+
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words that are never a name alone: months, weekdays, groups, demonyms."""
+    months = {row[0].capitalize() for row in _data.read_rows("months.tsv") if row[2] == "en"}
+    weekdays = {row[0].capitalize() for row in _data.read_rows("weekdays.tsv")}
+    return frozenset(months | weekdays | _words("groups.txt") | _demonyms())
+
+
+@functools.cache
+def _title_keys() -> dict[str, int]:
+    """Title keys (lower case, no full stops) and their length in words."""
+    return {key: len(key.split()) for key in titles()}
+
+
+def _slug(name: str) -> str:
+    return _SLUG_DROP.sub("-", name.casefold()).strip("-")
+
+
+# --------------------------------------------------------------------------
+# candidates
+
+
+@attrs.define
+class _Candidate:
+    first: int
+    last: int
+    source: str  # "user", "reference" or "rule"
+    ids: frozenset[str] = frozenset()
+    how: MatchMethod = MatchMethod.RULE
+    type: EntityType | None = None
+    person_cue: bool = False
+    holds_place: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+def _is_title_at(tokens: Sequence[NameToken], i: int, last: int) -> int:
+    """The number of tokens of a title starting at ``i`` (0 when none)."""
+    keys = _title_keys()
+    for width in (4, 3, 2, 1):
+        if i + width > last:
+            continue
+        key = " ".join(t.folded for t in tokens[i : i + width])
+        if key in keys and all(t.capitalised or t.folded == "of" for t in tokens[i : i + width]):
+            return width
+    return 0
+
+
+def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
+    """Runs of capitalised words, joined by connectors, as ``(first, last)`` token ranges."""
+    runs = []
+    common = _words("common_words.txt")
+    count = len(tokens)
+    i = 0
+    while i < count:
+        token = tokens[i]
+        starts = (
+            token.capitalised
+            and not token.text[0].isdigit()
+            and not token.heading
+            and not (token.sentence_start and token.text in common)
+        ) or (
+            is_article(token.folded)
+            and token.joins
+            and i + 1 < count
+            and tokens[i + 1].capitalised
+            and not token.heading
+        )
+        if not starts:
+            i += 1
+            continue
+        last = i + 1
+        while last < count and tokens[last - 1].joins and not tokens[last - 1].possessive:
+            nxt = tokens[last]
+            if nxt.capitalised and not nxt.heading:
+                last += 1
+                continue
+            if nxt.folded in _CONNECTORS and nxt.joins and last + 1 < count:
+                after = tokens[last + 1]
+                if after.capitalised and not after.text[0].isdigit():
+                    last += 2
+                    continue
+            break
+        runs.append((i, last))
+        i = last
+    return runs
+
+
+def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
+    """A run without its titles, as one or more candidates.
+
+    ``Iraqi Prime Minister Mohammed Shia' Al-Sudani`` gives ``Iraqi`` and the name,
+    the name marked as a person's. Words that are never names alone (months,
+    demonyms, groups, common words) are trimmed from the ends of each piece; a
+    demonym stays at the head of an organisation (``Iraqi Political Thinking Center``).
+    """
+    pieces: list[_Candidate] = []
+    start = first
+    person_cue = False
+    i = first
+    while i < last:
+        width = _is_title_at(tokens, i, last)
+        if width:
+            if start < i:
+                pieces.append(_Candidate(start, i, "rule", person_cue=person_cue))
+            person_cue = True
+            i += width
+            start = i
+            continue
+        i += 1
+    if start < last:
+        pieces.append(_Candidate(start, last, "rule", person_cue=person_cue))
+    return [piece for piece in pieces if _trim(tokens, piece)]
+
+
+def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
+    """Trim a candidate's ends; False when nothing that can be a name is left."""
+    common = _words("common_words.txt")
+    not_names = _not_name_words()
+    tails, _ = _organization_words()
+
+    def droppable_end(token: NameToken) -> bool:
+        return (
+            token.folded in _CONNECTORS
+            or not token.capitalised
+            or token.text in not_names
+            or token.text in common
+        )
+
+    while piece.first < piece.last and droppable_end(tokens[piece.last - 1]):
+        piece.last -= 1
+    is_org = piece.first < piece.last and tokens[piece.last - 1].text in tails
+    while piece.first < piece.last:
+        token = tokens[piece.first]
+        if is_article(token.folded) and piece.first + 1 < piece.last:
+            break
+        if token.folded in _CONNECTORS or (token.text in not_names and not is_org):
+            piece.first += 1
+            continue
+        if token.text in common and piece.last - piece.first == 1:
+            piece.first += 1
+            continue
+        break
+    return piece.first < piece.last
+
+
+def _type_of(
+    tokens: Sequence[NameToken], norm: str, candidate: _Candidate, person_before: bool
+) -> EntityType:
+    tails, heads = _organization_words()
+    span = tokens[candidate.first : candidate.last]
+    words = [t.text for t in span]
+    if words[-1] in tails:
+        return EntityType.ORG
+    if len(words) > 2 and words[0] in heads and span[1].folded == "of":
+        return EntityType.ORG
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    if words[-1] in _place_tails() or (
+        after is not None and span[-1].joins and after.text in _place_tails()
+    ):
+        return EntityType.PLACE
+    if any(t.text in heads for t in span[:-1]) and any(t.folded == "of" for t in span):
+        return EntityType.ORG
+    if candidate.person_cue or person_before:
+        return EntityType.PERSON
+    if candidate.holds_place or any(any(c.isdigit() for c in w) for w in words):
+        return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
+    names = [t for t in span if t.folded not in _CONNECTORS or t.capitalised]
+    if len(names) == 1:
+        token = span[-1]
+        if token.upper and len(token.text) <= 8:
+            return EntityType.ORG
+        if candidate.first > 0 and is_article(tokens[candidate.first].folded):
+            return EntityType.PERSON
+        before = tokens[candidate.first - 1] if candidate.first > 0 else None
+        if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
+            return EntityType.PLACE
+        return EntityType.ORG
+    if any(t.folded in _ARABIC_PARTICLES for t in span[1:]):
+        return EntityType.PERSON
+    if len(names) <= 4 and all(t.capitalised or t.folded in particles() for t in span):
+        return EntityType.PERSON
+    return EntityType.ORG
+
+
+def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
+    """``political analyst Jane Doe``, ``the commander, Jane Doe``, ``Supreme Leader, Jane Doe``."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    gap = norm[before.end : tokens[first].start]
+    if gap.strip() not in ("", ","):
+        return False
+    if before.folded in _words("role_nouns.txt"):
+        return True
+    # a title just before: "Chief of Staff, Jane Doe"
+    for width in (4, 3, 2, 1):
+        start = first - width
+        if start >= 0 and _is_title_at(tokens, start, first) == width:
+            return True
+    return False
+
+
+def _candidates(
+    doc: Document, tokens: Sequence[NameToken], table: AliasTable | None
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    if table is not None:
+        found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
+    found += [_from_hit(h, "reference") for h in reference_table().index.scan(tokens)]
+    for first, last in _runs(tokens):
+        for piece in _split_run(tokens, first, last):
+            found.append(piece)
+    rank = {"user": 0, "reference": 1, "rule": 2}
+    found.sort(key=lambda c: (-c.length, rank[c.source], c.first))
+    taken: dict[int, _Candidate] = {}
+    kept = []
+    for candidate in found:
+        cells = range(candidate.first, candidate.last)
+        overlapped = [taken[c] for c in cells if c in taken]
+        if overlapped:
+            for winner in overlapped:
+                if candidate.source == "reference" and winner.source == "rule":
+                    winner.holds_place = True
+            continue
+        for cell in cells:
+            taken[cell] = candidate
+        kept.append(candidate)
+    kept.sort(key=lambda c: c.first)
+    for candidate in kept:
+        if candidate.source == "rule":
+            person = _person_before(tokens, doc.norm, candidate.first)
+            candidate.type = _type_of(tokens, doc.norm, candidate, person)
+            if person:
+                candidate.person_cue = True
+    return kept
+
+
+def _from_hit(hit: Hit, source: str) -> _Candidate:
+    return _Candidate(hit.first, hit.last, source, hit.ids, hit.how)
+
+
+# --------------------------------------------------------------------------
+# clustering
+
+
+@attrs.define
+class _Cluster:
+    type: EntityType
+    table_id: str | None = None
+    reference_id: str | None = None
+    mentions: list[tuple[int, int, MatchMethod]] = attrs.Factory(list)
+    keys: set[str] = attrs.Factory(set)
+    surname: str | None = None
+    best: tuple[int, int] | None = None
+
+    def add(self, first: int, last: int, how: MatchMethod) -> None:
+        self.mentions.append((first, last, how))
+        if self.best is None or last - first > self.best[1] - self.best[0]:
+            self.best = (first, last)
+
+
+class _Clusterer:
+    def __init__(
+        self,
+        doc: Document,
+        tokens: Sequence[NameToken],
+        table: AliasTable | None,
+    ) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.table = table
+        self.clusters: list[_Cluster] = []
+        self.by_id: dict[str, _Cluster] = {}
+        self.acronyms: dict[str, _Cluster] = {}
+
+    def variants(self, first: int, last: int) -> list[str]:
+        folded = key_of([t.folded for t in self.tokens[first:last]])
+        return [variant_token(w) for w in folded]
+
+    def cluster_for_id(self, entry_id: str, kind: EntityType, *, reference: bool) -> _Cluster:
+        cluster = self.by_id.get(entry_id)
+        if cluster is None:
+            cluster = _Cluster(kind)
+            if reference:
+                cluster.reference_id = entry_id
+            else:
+                cluster.table_id = entry_id
+            self.by_id[entry_id] = cluster
+            self.clusters.append(cluster)
+        return cluster
+
+    def add(self, candidate: _Candidate) -> None:
+        first, last = candidate.first, candidate.last
+        variants = self.variants(first, last)
+        if candidate.source in ("user", "reference") and len(candidate.ids) == 1:
+            (entry_id,) = candidate.ids
+            table = self.table if candidate.source == "user" else reference_table()
+            assert table is not None
+            entry = table[entry_id]
+            cluster = self.cluster_for_id(
+                entry_id, entry.type, reference=candidate.source == "reference"
+            )
+            self._remember(cluster, variants)
+            cluster.add(first, last, candidate.how)
+            self._acronym(cluster, candidate)
+            return
+        kind = candidate.type or EntityType.OTHER
+        key = " ".join(variants)
+        if len(variants) == 1:
+            self._single(candidate, variants[0], kind)
+            return
+        for cluster in self.clusters:
+            if key in cluster.keys and _compatible(cluster.type, kind):
+                cluster.add(first, last, MatchMethod.RULE)
+                self._acronym(cluster, candidate)
+                return
+        if self.table is not None and kind in (EntityType.PERSON, EntityType.ORG, EntityType.OTHER):
+            ids = self.table.index.fuzzy(variants)
+            if len(ids) == 1:
+                (entry_id,) = ids
+                entry = self.table[entry_id]
+                cluster = self.cluster_for_id(entry_id, entry.type, reference=False)
+                self._remember(cluster, variants)
+                cluster.add(first, last, MatchMethod.FUZZY)
+                return
+        if kind is EntityType.ORG:
+            for cluster in self.clusters:
+                if cluster.type is EntityType.ORG and any(
+                    k.endswith(" " + key) for k in cluster.keys
+                ):
+                    cluster.add(first, last, MatchMethod.COREFERENCE)
+                    return
+        cluster = _Cluster(kind)
+        self.clusters.append(cluster)
+        self._remember(cluster, variants)
+        cluster.add(first, last, MatchMethod.RULE)
+        self._acronym(cluster, candidate)
+
+    def _single(self, candidate: _Candidate, variant: str, kind: EntityType) -> None:
+        first, last = candidate.first, candidate.last
+        token = self.tokens[last - 1]
+        acronym = self.acronyms.get(token.text)
+        if acronym is not None:
+            acronym.add(first, last, MatchMethod.ACRONYM)
+            return
+        same = [
+            c
+            for c in self.clusters
+            if c.type is EntityType.PERSON and c.surname == variant and len(c.keys) > 0
+        ]
+        if len(same) == 1:
+            same[0].add(first, last, MatchMethod.COREFERENCE)
+            return
+        if not same and self.table is not None and kind is not EntityType.PLACE:
+            ids = self.table.index.surname(variant, fuzzy=True)
+            if len(ids) == 1:
+                (entry_id,) = ids
+                entry = self.table[entry_id]
+                cluster = self.cluster_for_id(entry_id, entry.type, reference=False)
+                exact = variant in self.table.index.surnames
+                cluster.add(first, last, MatchMethod.VARIANT if exact else MatchMethod.FUZZY)
+                return
+        if same:
+            kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
+        for cluster in self.clusters:
+            if variant in cluster.keys and _compatible(cluster.type, kind) and not same:
+                cluster.add(first, last, MatchMethod.RULE)
+                return
+        cluster = _Cluster(kind)
+        cluster.keys.add(variant)
+        self.clusters.append(cluster)
+        cluster.add(first, last, MatchMethod.RULE)
+        self._acronym(cluster, candidate)
+
+    def _remember(self, cluster: _Cluster, variants: list[str]) -> None:
+        cluster.keys.add(" ".join(variants))
+        if cluster.type is EntityType.PERSON and len(variants) > 1:
+            cluster.surname = variants[-1]
+
+    def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
+        """``Popular Mobilization Forces (PMF)``: the acronym joins its long form."""
+        last_token = self.tokens[candidate.last - 1]
+        m = _ACRONYM_AFTER.match(self.doc.norm, last_token.end)
+        if m is None:
+            return
+        letters = [
+            t.text[0].upper()
+            for t in self.tokens[candidate.first : candidate.last]
+            if t.capitalised and t.folded not in _CONNECTORS
+        ]
+        acronym = m.group(1)
+        if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
+            self.acronyms[acronym] = cluster
+
+
+def _compatible(a: EntityType, b: EntityType) -> bool:
+    return a is b or EntityType.OTHER in (a, b)
+
+
+# --------------------------------------------------------------------------
+# the stage
 
 
 def find_entities(
     doc: Document, aliases: AliasTable | None, published: _dt.date | None
 ) -> tuple[Entity, ...]:
     """The entities stage of :func:`newsparse.parse`."""
-    return ()
+    tokens = tokens_of(doc)
+    clusterer = _Clusterer(doc, tokens, aliases)
+    for candidate in _candidates(doc, tokens, aliases):
+        clusterer.add(candidate)
+    return _entities(doc, tokens, clusterer.clusters, aliases)
+
+
+def _entities(
+    doc: Document,
+    tokens: Sequence[NameToken],
+    clusters: list[_Cluster],
+    table: AliasTable | None,
+) -> tuple[Entity, ...]:
+    entities = []
+    used_ids: set[str] = set()
+    for cluster in clusters:
+        mentions = []
+        for first, last, how in sorted(cluster.mentions):
+            start, end = doc.original_span((tokens[first].start, tokens[last - 1].end))
+            mentions.append(Mention(start, end, doc.original[start:end], how))
+        if cluster.table_id is not None and table is not None:
+            name = table[cluster.table_id].name
+            entity_id = cluster.table_id
+        else:
+            if cluster.reference_id is not None:
+                name = reference_table()[cluster.reference_id].name
+            else:
+                assert cluster.best is not None
+                first, last = cluster.best
+                name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
+            entity_id = f"{cluster.type.value.lower()}:{_slug(name)}"
+            base, n = entity_id, 2
+            while entity_id in used_ids or (table is not None and entity_id in table):
+                entity_id, n = f"{base}-{n}", n + 1
+        used_ids.add(entity_id)
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=cluster.type,
+                table_id=cluster.table_id,
+                mentions=mentions,
+            )
+        )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return tuple(entities)

@@ -1,4 +1,22 @@
-"""Personal names: casing, particles, suffixes and titles.
+"""Names: matching keys, spelling variants, casing, particles, suffixes and titles.
+
+One folding serves table entries and text alike. A name's *key* folds case,
+accents (``ö`` as ``oe``), apostrophes and ayn/hamza marks (``Shia'``), hyphens
+and spaces, drops the Arabic article (``al-``, ``Al-``, ``el-``, ``Al ``) before
+another word, and drops titles and honorifics in front (``Dr.``, ``Ayatollah``).
+Its *variant key* also folds transliteration classes (Mohammed, Muhammad,
+Mohamed; Ismail, Esmail; Hussein, Husayn), ``gh`` at the start of a word as
+``q`` (Ghaani, Qaani), ``kh`` as ``h``, ``ou`` as ``u``, ``ee`` as ``i``, and
+doubled letters as one.
+
+>>> name_keys("Mohammed Shia' Al-Sudani")
+('mohammed shia sudani', 'muhammad shia sudani')
+>>> name_keys("Muhammad Shia al-Sudani")[1] == name_keys("Mohammed Shia' Al-Sudani")[1]
+True
+>>> name_keys("Esmail Qaani")[1] == name_keys("Ismail Ghaani")[1]
+True
+>>> name_keys("Dr. Jürgen Müller")
+('juergen mueller', 'juergen mueler')
 
 >>> recase("TED D'AFFLISIO"), recase("keith grant"), recase("SABAH AL-AKILI")
 ("Ted D'Afflisio", 'Keith Grant', 'Sabah al-Akili')
@@ -9,19 +27,31 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
+from typing import NamedTuple
 
 import regex
 
 from newsparse import _data
+from newsparse.text import Document
 
 __all__ = [
+    "NameToken",
+    "fold_token",
+    "is_article",
     "is_shouting",
     "is_suffix",
+    "key_of",
+    "name_keys",
+    "name_tokens",
     "particles",
     "recase",
     "strip_titles",
     "suffixes",
     "titles",
+    "tokens_of",
+    "variant_token",
+    "within_one_edit",
 ]
 
 _PART = regex.compile(r"([-'])")
@@ -143,3 +173,185 @@ def strip_titles(tokens: list[str]) -> int:
         else:
             return count
     return count
+
+
+# --------------------------------------------------------------------------
+# matching keys
+
+_NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
+_POSSESSIVE = regex.compile(r"'s?$")
+_DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_DOUBLED = regex.compile(r"(.)\1+")
+_ARTICLES = frozenset({"al", "el", "ul"})
+
+
+def is_article(folded: str) -> bool:
+    """Whether a folded word is the Arabic article (``al``, ``el``, ``ul``)."""
+    return folded in _ARTICLES
+
+
+@functools.cache
+def _classes() -> dict[str, str]:
+    classes = {}
+    for row in _data.read_rows("transliterations.tsv"):
+        for spelling in row:
+            classes[fold_token(spelling)] = row[0]
+    return classes
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold_token(token: str) -> str:
+    """A word folded for matching: case, accents (``ü`` as ``ue``), apostrophes.
+
+    >>> fold_token("Qa'ani"), fold_token("Müller"), fold_token("ÉLYSÉE")
+    ('qaani', 'mueller', 'elysee')
+    """
+    decomposed = unicodedata.normalize("NFKD", token.translate(_DIGRAPHS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().replace("'", "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def variant_token(folded: str) -> str:
+    """A folded word's spelling class: ``mohammed`` and ``muhammad`` give the same.
+
+    >>> variant_token("mohamed"), variant_token("ghaani"), variant_token("youssef")
+    ('muhammad', 'qani', 'yusuf')
+    """
+    known = _classes().get(folded)
+    if known is not None:
+        return known
+    word = folded
+    if word.startswith("gh"):
+        word = "q" + word[2:]
+    word = word.replace("kh", "h").replace("ou", "u").replace("ee", "i")
+    word = _DOUBLED.sub(r"\1", word)
+    return _classes().get(word, word)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name as matching sees them: apostrophes inside words kept, a possessive
+    ``'s`` and leading titles dropped.
+
+    >>> name_tokens("Grand Ayatollah Ali al-Sistani's")
+    ['Ali', 'al', 'Sistani']
+    """
+    words = [_POSSESSIVE.sub("", m.group()) for m in _NAME_WORD.finditer(name)]
+    words = [w for w in words if w]
+    return words[strip_titles(words) :] if len(words) > 1 else words
+
+
+def key_of(folded: list[str]) -> list[str]:
+    """Folded words without the Arabic article before another word."""
+    return [w for i, w in enumerate(folded) if not (w in _ARTICLES and i + 1 < len(folded))]
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """The key and the variant key of a name."""
+    folded = key_of([fold_token(w) for w in name_tokens(name)])
+    return " ".join(folded), " ".join(variant_token(w) for w in folded)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by at most one insertion, deletion or substitution.
+
+    >>> within_one_edit("pezeshekian", "pezeshkian"), within_one_edit("hertzi", "herzi")
+    (True, True)
+    """
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+# --------------------------------------------------------------------------
+# the words of an article, as names see them
+
+
+class NameToken(NamedTuple):
+    """A word of the article for name matching (positions are of the normalised view).
+
+    ``joins`` says whether the next token may continue a name after this one
+    (only spaces, a hyphen, or the full stop of an initial lie between).
+    """
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    variant: str
+    capitalised: bool
+    upper: bool
+    possessive: bool
+    joins: bool
+    sentence_start: bool
+    heading: bool
+
+
+_JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
+_UPPER_OR_DIGIT = regex.compile(r"[\p{Lu}\d]")
+
+
+def tokens_of(doc: Document) -> list[NameToken]:
+    """The article's words for name matching, built once per article from ``doc.words``.
+
+    Words joined by an apostrophe are one (``Qa'ani``, ``O'Neill``); a possessive
+    ``'s`` is dropped and marks the word before it.
+    """
+    norm = doc.norm
+    words = doc.words
+    texts = doc.word_texts
+    sentence_starts = {s.start for s in doc.sentences}
+    headings = [p for p in doc.paragraphs if not regex.search(r"\p{Ll}", norm[p.start : p.end])]
+    merged: list[list[int]] = []  # [start, end, possessive]
+    i = 0
+    n = len(words)
+    while i < n:
+        start, end = words[i]
+        possessive = 0
+        while i + 1 < n and words[i + 1][0] == end + 1 and norm[end] == "'":
+            if texts[i + 1] in ("s", "S"):
+                possessive = 1
+                i += 1
+                break
+            end = words[i + 1][1]
+            i += 1
+        merged.append([start, end, possessive])
+        i += 1
+    tokens: list[NameToken] = []
+    heading_index = 0
+    for index, (start, end, possessive) in enumerate(merged):
+        text = norm[start:end]
+        folded = fold_token(text)
+        if index + 1 < len(merged) and not possessive:
+            gap = norm[end : merged[index + 1][0]]
+            joins = bool(_JOIN_GAP.fullmatch(gap)) and not (
+                gap.startswith(".") and len(text) > 3 and not text.isupper()
+            )
+        else:
+            joins = False
+        while heading_index < len(headings) and headings[heading_index].end <= start:
+            heading_index += 1
+        heading = heading_index < len(headings) and headings[heading_index].start <= start
+        tokens.append(
+            NameToken(
+                start=start,
+                end=end,
+                text=text,
+                folded=folded,
+                variant=variant_token(folded),
+                capitalised=bool(_UPPER_OR_DIGIT.match(text)),
+                upper=text.isupper() and len(text) > 1,
+                possessive=bool(possessive),
+                joins=joins,
+                sentence_start=start in sentence_starts,
+                heading=heading,
+            )
+        )
+    return tokens

@@ -28,6 +28,7 @@ import regex
 
 from newsparse import _data
 from newsparse.errors import NewsparseError
+from newsparse.names import within_one_edit
 
 __all__ = ["Outlet", "OutletTable", "OutletTableError"]
 
@@ -64,20 +65,6 @@ class Outlet:
     def names(self) -> tuple[str, ...]:
         """The canonical name followed by the aliases."""
         return (self.name, *self.aliases)
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by at most one insertion, deletion or substitution."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
 
 
 class OutletTable:
@@ -154,7 +141,7 @@ class OutletTable:
         close = {
             id(outlet): outlet
             for known, outlet in self._by_key.items()
-            if len(known) >= 6 and _within_one_edit(key, known)
+            if len(known) >= 6 and within_one_edit(key, known)
         }
         return next(iter(close.values())) if len(close) == 1 else None
 
