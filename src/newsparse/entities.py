@@ -346,6 +346,7 @@ def _candidates(
     for first, last in _runs(tokens):
         for piece in _split_run(tokens, first, last):
             found.append(piece)
+    found = _cut_around(tokens, found)
     rank = {"user": 0, "reference": 1, "rule": 2}
     found.sort(key=lambda c: (-c.length, rank[c.source], c.first))
     taken: dict[int, _Candidate] = {}
@@ -368,6 +369,35 @@ def _candidates(
             candidate.type = _type_of(tokens, doc.norm, candidate, person)
             if person:
                 candidate.person_cue = True
+    return kept
+
+
+def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_Candidate]:
+    """The user's table is specific: a rule run that holds one of its names is cut around it.
+
+    ``Chancellor of the Exchequer Nigel Lawson`` keeps ``Nigel Lawson`` whole,
+    whatever the words before it.
+    """
+    user = [c for c in found if c.source == "user"]
+    if not user:
+        return found
+    kept = [c for c in found if c.source != "rule"]
+    for candidate in found:
+        if candidate.source != "rule":
+            continue
+        pieces = [candidate]
+        for hit in user:
+            cut = []
+            for piece in pieces:
+                if hit.last <= piece.first or piece.last <= hit.first:
+                    cut.append(piece)
+                    continue
+                for first, last in ((piece.first, hit.first), (hit.last, piece.last)):
+                    part = attrs.evolve(piece, first=first, last=last)
+                    if first < last and _trim(tokens, part):
+                        cut.append(part)
+            pieces = cut
+        kept += pieces
     return kept
 
 
