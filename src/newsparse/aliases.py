@@ -120,7 +120,7 @@ class _Index:
         self.tokens_of_entry: dict[str, list[list[str]]] = {}
         for entry in entries:
             for written in (entry.name, *entry.aliases):
-                words = name_tokens(written)
+                words = name_tokens(written, titles=entry.type is EntityType.PERSON)
                 folded = key_of([fold_token(w) for w in words])
                 if not folded:
                     continue
@@ -144,15 +144,18 @@ class _Index:
                         for deleted in {surname, *_deletions(surname)}:
                             self.long_surnames.setdefault(deleted, set()).add(entry.id)
 
-    def scan(self, tokens: Sequence[NameToken]) -> list[Hit]:
-        """Longest matches of names and aliases, left to right, not overlapping."""
+    def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
+        """Longest matches of names and aliases, left to right, not overlapping.
+
+        Lines in capitals (headlines) are passed over unless ``headings`` is true.
+        """
         hits: list[Hit] = []
         i = 0
         count = len(tokens)
         while i < count:
             token = tokens[i]
             longest = self.first.get(token.variant) or self.first.get(token.folded)
-            if not longest or token.heading:
+            if not longest or (token.heading and not headings):
                 i += 1
                 continue
             reach = 1
@@ -221,7 +224,9 @@ class _Index:
     def fuzzy(self, variants: Sequence[str]) -> frozenset[str]:
         """Entries whose name has the same words but one, and that one within one edit.
 
-        The differing word must have five letters or more, and the name seven or more.
+        A misspelt surname (the last word) must have seven letters or more
+        (``Pezeshekian``); a misspelt given name five or more, with the surname
+        exact (``Hertzi Halevi``).
         """
         if len(variants) < 2 or sum(len(v) for v in variants) < 7:
             return frozenset()
@@ -233,8 +238,12 @@ class _Index:
             for words in self.tokens_of_entry[entry_id]:
                 if len(words) != len(variants):
                     continue
-                differ = [(a, b) for a, b in zip(words, variants, strict=True) if a != b]
-                if len(differ) == 1 and len(differ[0][1]) >= 5 and within_one_edit(*differ[0]):
+                differ = [i for i, (a, b) in enumerate(zip(words, variants, strict=True)) if a != b]
+                if len(differ) != 1:
+                    continue
+                k = differ[0]
+                shortest = 7 if k == len(words) - 1 else 5
+                if len(variants[k]) >= shortest and within_one_edit(words[k], variants[k]):
                     found.add(entry_id)
         return frozenset(found)
 
@@ -339,10 +348,10 @@ class AliasTable:
         index = self.index
         matches = []
         covered = 0
-        hits = index.scan(tokens)
+        hits = index.scan(tokens, headings=True)
         singles = []
         for i, token in enumerate(tokens):
-            if token.capitalised and not token.heading:
+            if token.capitalised:
                 ids = index.surname(token.variant, fuzzy=True)
                 if len(ids) == 1:
                     exact = token.variant in index.surnames

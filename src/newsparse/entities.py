@@ -49,7 +49,9 @@ from newsparse.text import Document
 __all__ = ["find_entities", "reference_table"]
 
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
-_CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "on", "des"})
+_CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "des"})
+# Title words before which a capitalised portfolio belongs to the title: "Transport Minister".
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "representative"})
 _ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
@@ -140,6 +142,15 @@ def _not_name_words() -> frozenset[str]:
 
 
 @functools.cache
+def _calendar_words() -> frozenset[str]:
+    months = {row[0] for row in _data.read_rows("months.tsv") if row[2] == "en"}
+    weekdays = {row[0] for row in _data.read_rows("weekdays.tsv")}
+    return frozenset(w.capitalize() for w in months | weekdays) | frozenset(
+        w.upper() for w in months | weekdays
+    )
+
+
+@functools.cache
 def _title_keys() -> dict[str, int]:
     """Title keys (lower case, no full stops) and their length in words."""
     return {key: len(key.split()) for key in titles()}
@@ -207,6 +218,8 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
         last = i + 1
         while last < count and tokens[last - 1].joins and not tokens[last - 1].possessive:
             nxt = tokens[last]
+            if nxt.text in _calendar_words():
+                break  # "Ankara on March 18", "Baghdad Monday"
             if nxt.capitalised and not nxt.heading:
                 last += 1
                 continue
@@ -233,11 +246,20 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
     start = first
     person_cue = False
     i = first
+    if _organization_shaped(tokens, first, last):
+        whole = _Candidate(first, last, "rule")
+        return [whole] if _trim(tokens, whole) else []
     while i < last:
         width = _is_title_at(tokens, i, last)
+        if width and not _title_applies(tokens, i, width, last):
+            width = 0
         if width:
-            if start < i:
-                pieces.append(_Candidate(start, i, "rule", person_cue=person_cue))
+            head = i
+            if tokens[i + width - 1].folded in _PORTFOLIO_TITLES:
+                while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
+                    head -= 1
+            if start < head:
+                pieces.append(_Candidate(start, head, "rule", person_cue=person_cue))
             person_cue = True
             i += width
             start = i
@@ -246,6 +268,32 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
     if start < last:
         pieces.append(_Candidate(start, last, "rule", person_cue=person_cue))
     return [piece for piece in pieces if _trim(tokens, piece)]
+
+
+def _organization_shaped(tokens: Sequence[NameToken], first: int, last: int) -> bool:
+    """``... Movement``, ``Ministry of ...``, ``Company for ...``: an organisation's name."""
+    tails, heads = _organization_words()
+    if tokens[last - 1].text in tails:
+        return True
+    return any(
+        tokens[i].text in heads and tokens[i + 1].folded in ("of", "for")
+        for i in range(first, last - 1)
+    )
+
+
+def _title_applies(tokens: Sequence[NameToken], i: int, width: int, last: int) -> bool:
+    """Whether a title word stands before a name here.
+
+    A military rank written out (``General``, ``Major``) counts only before a
+    name of two words or more, or when abbreviated (``Gen.``): ``General Motors``
+    and ``Major League`` are names, not ranks.
+    """
+    key = " ".join(t.folded for t in tokens[i : i + width])
+    if titles().get(key) != "military":
+        return True
+    abbreviated = tokens[i + width - 1].joins and tokens[i + width - 1].text != key
+    rest = last - (i + width)
+    return rest >= 2 or (abbreviated and rest >= 1)
 
 
 def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
@@ -269,7 +317,11 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
         token = tokens[piece.first]
         if is_article(token.folded) and piece.first + 1 < piece.last:
             break
-        if token.folded in _CONNECTORS or (token.text in not_names and not is_org):
+        if (
+            token.folded in _CONNECTORS
+            or token.text.isdigit()
+            or (token.text in not_names and not is_org)
+        ):
             piece.first += 1
             continue
         if token.text in common and piece.last - piece.first == 1:
@@ -294,7 +346,7 @@ def _type_of(
         after is not None and span[-1].joins and after.text in _place_tails()
     ):
         return EntityType.PLACE
-    if any(t.text in heads for t in span[:-1]) and any(t.folded == "of" for t in span):
+    if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
     if candidate.person_cue or person_before:
         return EntityType.PERSON
@@ -363,6 +415,20 @@ def _candidates(
             taken[cell] = candidate
         kept.append(candidate)
     kept.sort(key=lambda c: c.first)
+    mid_sentence = {
+        t.variant for t in tokens if t.capitalised and not t.sentence_start and not t.heading
+    }
+    kept = [
+        c
+        for c in kept
+        if not (
+            c.source == "rule"
+            and c.length == 1
+            and tokens[c.first].sentence_start
+            and not tokens[c.first].upper
+            and tokens[c.first].variant not in mid_sentence
+        )
+    ]
     for candidate in kept:
         if candidate.source == "rule":
             person = _person_before(tokens, doc.norm, candidate.first)

@@ -229,16 +229,21 @@ def variant_token(folded: str) -> str:
     return _classes().get(word, word)
 
 
-def name_tokens(name: str) -> list[str]:
+def name_tokens(name: str, *, titles: bool = True) -> list[str]:
     """The words of a name as matching sees them: apostrophes inside words kept, a possessive
-    ``'s`` and leading titles dropped.
+    ``'s`` and (with ``titles``, for people) leading titles dropped.
 
     >>> name_tokens("Grand Ayatollah Ali al-Sistani's")
     ['Ali', 'al', 'Sistani']
+    >>> name_tokens("Sheikha Noor")
+    ['Sheikha', 'Noor']
     """
     words = [_POSSESSIVE.sub("", m.group()) for m in _NAME_WORD.finditer(name)]
     words = [w for w in words if w]
-    return words[strip_titles(words) :] if len(words) > 1 else words
+    skip = strip_titles(words) if titles else 0
+    # A title is left out only when at least two words remain: "Sheikha Noor" keeps
+    # its title, or it would match a bare first name.
+    return words[skip:] if len(words) - skip >= 2 else words
 
 
 def key_of(folded: list[str]) -> list[str]:
