@@ -26,8 +26,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 import regex
@@ -199,7 +202,21 @@ def _classes() -> dict[str, str]:
     return classes
 
 
-@functools.lru_cache(maxsize=1 << 16)
+class _Memo(dict[str, str]):
+    """A bounded memo for a word function; lookups of known words stay in C."""
+
+    def __init__(self, function: Callable[[str], str], limit: int = 1 << 18) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
 def fold_token(token: str) -> str:
     """A word folded for matching: case, accents (``ü`` as ``ue``), apostrophes.
 
@@ -211,7 +228,6 @@ def fold_token(token: str) -> str:
     return plain.casefold().replace("'", "")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def variant_token(folded: str) -> str:
     """A folded word's spelling class: ``mohammed`` and ``muhammad`` give the same.
 
@@ -227,6 +243,10 @@ def variant_token(folded: str) -> str:
     word = word.replace("kh", "h").replace("ou", "u").replace("ee", "i")
     word = _DOUBLED.sub(r"\1", word)
     return _classes().get(word, word)
+
+
+_FOLDED = _Memo(fold_token)
+_VARIANTS = _Memo(variant_token)
 
 
 def name_tokens(name: str, *, titles: bool = True) -> list[str]:
@@ -300,63 +320,80 @@ class NameToken(NamedTuple):
 
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
-_UPPER_OR_DIGIT = regex.compile(r"[\p{Lu}\d]")
+_LOWER = regex.compile(r"\p{Ll}")
+# A word, with words joined by apostrophes (not a possessive 's).
+_TOKEN = re.compile(r"\w+(?:'(?![sS]\b)\w+)*")
 
 
 def tokens_of(doc: Document) -> list[NameToken]:
-    """The article's words for name matching, built once per article from ``doc.words``.
+    """The article's words for name matching, built once per article.
 
     Words joined by an apostrophe are one (``Qa'ani``, ``O'Neill``); a possessive
-    ``'s`` is dropped and marks the word before it.
+    ``'s`` is dropped and marks the word before it. Built column by column with
+    C-level maps, since every word of every article passes through here.
     """
     norm = doc.norm
-    words = doc.words
-    texts = doc.word_texts
-    sentence_starts = {s.start for s in doc.sentences}
-    headings = [p for p in doc.paragraphs if not regex.search(r"\p{Ll}", norm[p.start : p.end])]
-    merged: list[list[int]] = []  # [start, end, possessive]
-    i = 0
-    n = len(words)
-    while i < n:
-        start, end = words[i]
-        possessive = 0
-        while i + 1 < n and words[i + 1][0] == end + 1 and norm[end] == "'":
-            if texts[i + 1] in ("s", "S"):
-                possessive = 1
-                i += 1
-                break
-            end = words[i + 1][1]
-            i += 1
-        merged.append([start, end, possessive])
-        i += 1
-    tokens: list[NameToken] = []
-    heading_index = 0
-    for index, (start, end, possessive) in enumerate(merged):
-        text = norm[start:end]
-        folded = fold_token(text)
-        if index + 1 < len(merged) and not possessive:
-            gap = norm[end : merged[index + 1][0]]
-            joins = bool(_JOIN_GAP.fullmatch(gap)) and not (
-                gap.startswith(".") and len(text) > 3 and not text.isupper()
-            )
-        else:
-            joins = False
-        while heading_index < len(headings) and headings[heading_index].end <= start:
-            heading_index += 1
-        heading = heading_index < len(headings) and headings[heading_index].start <= start
-        tokens.append(
-            NameToken(
-                start=start,
-                end=end,
-                text=text,
-                folded=folded,
-                variant=variant_token(folded),
-                capitalised=bool(_UPPER_OR_DIGIT.match(text)),
-                upper=text.isupper() and len(text) > 1,
-                possessive=bool(possessive),
-                joins=joins,
-                sentence_start=start in sentence_starts,
-                heading=heading,
+    found = list(map(re.Match.span, _TOKEN.finditer(norm)))
+    if not found:
+        return []
+    # A possessive "'s" is matched as a word of its own ("s" after an apostrophe): drop it,
+    # and mark the word before.
+    length = len(norm)
+    spans = [
+        (a, b)
+        for a, b in found
+        if not (b - a == 1 and a > 0 and norm[a - 1] == "'" and norm[a] in "sS")
+    ]
+    possessive = [
+        b + 1 < length
+        and norm[b] == "'"
+        and norm[b + 1] in "sS"
+        and (b + 2 >= length or not norm[b + 2].isalnum())
+        for _, b in spans
+    ]
+    texts = [norm[a:b] for a, b in spans]
+    folded = list(map(_FOLDED.__getitem__, texts))
+    variants = list(map(_VARIANTS.__getitem__, folded))
+    capitalised = [t[0].isupper() or t[0].isdigit() for t in texts]
+    upper = [len(t) > 1 and t.isupper() for t in texts]
+    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)] + ["\n\n"]
+    joins = [
+        not owned
+        and (
+            gap in (" ", "-", "' ")
+            or (
+                _JOIN_GAP.fullmatch(gap) is not None
+                and not (gap.startswith(".") and len(text) > 3 and not text.isupper())
             )
         )
-    return tokens
+        for gap, owned, text in zip(gaps, possessive, texts, strict=True)
+    ]
+    sentence_starts = {s.start for s in doc.sentences}
+    starts_sentence = [a in sentence_starts for a, _ in spans]
+    headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
+    in_heading = [False] * len(spans)
+    if headings:
+        token_starts = [a for a, _ in spans]
+        for paragraph in headings:
+            first = bisect.bisect_left(token_starts, paragraph.start)
+            last = bisect.bisect_left(token_starts, paragraph.end)
+            in_heading[first:last] = [True] * (last - first)
+    return list(
+        map(
+            NameToken._make,
+            zip(
+                [a for a, _ in spans],
+                [b for _, b in spans],
+                texts,
+                folded,
+                variants,
+                capitalised,
+                upper,
+                possessive,
+                joins,
+                starts_sentence,
+                in_heading,
+                strict=True,
+            ),
+        )
+    )

@@ -70,7 +70,7 @@ class Outlet:
 class OutletTable:
     """A set of outlets, looked up by any of their names, case and punctuation aside."""
 
-    __slots__ = ("_by_key", "outlets")
+    __slots__ = ("_by_deletion", "_by_key", "outlets")
 
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
@@ -81,6 +81,12 @@ class OutletTable:
                 if key:
                     # A later outlet (a user's) overrides an earlier one of the same name.
                     self._by_key[key] = outlet
+        # For one typo: every key of six letters or more, and each of it with one letter out.
+        self._by_deletion: dict[str, set[str]] = {}
+        for key in self._by_key:
+            if len(key) >= 6:
+                for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                    self._by_deletion.setdefault(variant, set()).add(key)
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -138,10 +144,13 @@ class OutletTable:
         found = self._by_key.get(key)
         if found is not None or not fuzzy or len(key) < 6:
             return found
+        near: set[str] = set()
+        for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+            near |= self._by_deletion.get(variant, set())
         close = {
-            id(outlet): outlet
-            for known, outlet in self._by_key.items()
-            if len(known) >= 6 and within_one_edit(key, known)
+            id(self._by_key[known]): self._by_key[known]
+            for known in near
+            if within_one_edit(key, known)
         }
         return next(iter(close.values())) if len(close) == 1 else None
 
