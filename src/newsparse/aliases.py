@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import json
 import os
@@ -31,6 +32,7 @@ from typing import Any
 import attrs
 import regex
 
+from newsparse import _data
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import (
@@ -118,7 +120,14 @@ class _Index:
         self.by_token: dict[str, set[str]] = {}
         self.long_surnames: dict[str, set[str]] = {}
         self.tokens_of_entry: dict[str, list[list[str]]] = {}
+        self.roles: list[tuple[str, frozenset[str], _dt.date | None, _dt.date | None]] = []
+        self.role_words: set[str] = set()
         for entry in entries:
+            for role in entry.roles:
+                words = role_words(role.title)
+                if words:
+                    self.roles.append((entry.id, words, role.start, role.end))
+                    self.role_words |= {w for w in words if not w.startswith("@")}
             for written in (entry.name, *entry.aliases):
                 words = name_tokens(written, titles=entry.type is EntityType.PERSON)
                 folded = key_of([fold_token(w) for w in words])
@@ -190,6 +199,29 @@ class _Index:
             return None
         return Hit(first, last, frozenset(ids), how)
 
+    def holders(self, words: frozenset[str], day: _dt.date | None) -> frozenset[str]:
+        """The entries holding, on ``day``, the role these title words name.
+
+        ``Iraqi prime minister`` names ``Prime Minister of Iraq``; ``Treasury
+        Secretary`` names ``Secretary of the Treasury``. Without a country in the
+        words, a role of any country counts, so only a role held by one entry at
+        that date resolves.
+        """
+        if not words or day is None:
+            return frozenset()
+        found = set()
+        for entry_id, title, start, end in self.roles:
+            if (start is not None and day < start) or (end is not None and day > end):
+                continue
+            if words == title or (
+                words < title
+                and len(words) >= 2
+                and not any(w.startswith("@") for w in words)
+                and all(w.startswith("@") for w in title - words)
+            ):
+                found.add(entry_id)
+        return frozenset(found)
+
     def surname(self, variant: str, *, fuzzy: bool = False) -> frozenset[str]:
         """The person entries whose surname this is (one typo forgiven with ``fuzzy``)."""
         found = self.surnames.get(variant)
@@ -246,6 +278,46 @@ class _Index:
                 if len(variants[k]) >= shortest and within_one_edit(words[k], variants[k]):
                     found.add(entry_id)
         return frozenset(found)
+
+
+_ROLE_STOP = frozenset({"of", "the", "and", "for", "s", "de"})
+
+
+def role_words(title: str) -> frozenset[str]:
+    """The words of a role title for comparison: countries as ``@XX``, small words out.
+
+    >>> sorted(role_words("Prime Minister of Iraq")) == sorted(role_words("Iraqi prime minister"))
+    True
+    """
+    words = [fold_token(w) for w in name_tokens(title, titles=False)]
+    countries = _countries()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        for width in (3, 2, 1):
+            code = countries.get(" ".join(words[i : i + width]))
+            if code is not None:
+                out.add("@" + code)
+                i += width
+                break
+        else:
+            if words[i] not in _ROLE_STOP:
+                out.add(words[i])
+            i += 1
+    return frozenset(out)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Folded country names, aliases and demonyms, to their ISO code."""
+    found: dict[str, str] = {}
+    for row in _data.read_rows("countries.tsv"):
+        name, aliases, demonyms, _, code = (*row, "", "", "", "", "")[:5]
+        for written in (name, *aliases.split("|"), *demonyms.split("|")):
+            if written.strip():
+                key = " ".join(fold_token(w) for w in name_tokens(written, titles=False))
+                found.setdefault(key, code)
+    return found
 
 
 def with_article(tokens: Sequence[NameToken], i: int) -> int:

@@ -32,10 +32,11 @@ import attrs
 import regex
 
 from newsparse import _data
-from newsparse.aliases import AliasEntry, AliasTable, Hit
+from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
     NameToken,
+    fold_token,
     is_article,
     key_of,
     particles,
@@ -156,6 +157,18 @@ def _title_keys() -> dict[str, int]:
     return {key: len(key.split()) for key in titles()}
 
 
+@functools.cache
+def _country_words() -> frozenset[str]:
+    """Folded one-word country names and demonyms (``iraq``, ``iraqi``)."""
+    words = set()
+    for row in _data.read_rows("countries.tsv"):
+        for field in row[:3]:
+            for written in field.split("|"):
+                if written and " " not in written.strip():
+                    words.add(fold_token(written.strip()).replace(".", ""))
+    return frozenset(words)
+
+
 def _slug(name: str) -> str:
     return _SLUG_DROP.sub("-", name.casefold()).strip("-")
 
@@ -174,6 +187,7 @@ class _Candidate:
     type: EntityType | None = None
     person_cue: bool = False
     holds_place: bool = False
+    title: tuple[int, int] | None = None
 
     @property
     def length(self) -> int:
@@ -249,6 +263,7 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
     if _organization_shaped(tokens, first, last):
         whole = _Candidate(first, last, "rule")
         return [whole] if _trim(tokens, whole) else []
+    title: tuple[int, int] | None = None
     while i < last:
         width = _is_title_at(tokens, i, last)
         if width and not _title_applies(tokens, i, width, last):
@@ -259,14 +274,16 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
                 while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
                     head -= 1
             if start < head:
-                pieces.append(_Candidate(start, head, "rule", person_cue=person_cue))
+                pieces.append(_Candidate(start, head, "rule", person_cue=person_cue, title=title))
+            # The title's words, with a country just before it: "Iraqi Prime Minister".
+            title = (head - 1 if head > start else head, i + width)
             person_cue = True
             i += width
             start = i
             continue
         i += 1
     if start < last:
-        pieces.append(_Candidate(start, last, "rule", person_cue=person_cue))
+        pieces.append(_Candidate(start, last, "rule", person_cue=person_cue, title=title))
     return [piece for piece in pieces if _trim(tokens, piece)]
 
 
@@ -370,6 +387,31 @@ def _type_of(
     return EntityType.ORG
 
 
+def _title_before(tokens: Sequence[NameToken], first: int) -> tuple[int, int] | None:
+    """A title written just before a name, in any case: ``White House chief of staff Baker``.
+
+    The span takes up to three capitalised words before the title, which often
+    name the office (``White House``, ``Iraqi``).
+    """
+    keys = _title_keys()
+    for width in (4, 3, 2, 1):
+        start = first - width
+        if start < 0 or not all(t.joins for t in tokens[start:first]):
+            continue
+        if " ".join(t.folded for t in tokens[start:first]) in keys:
+            head = start
+            while (
+                head > 0
+                and start - head < 3
+                and tokens[head - 1].joins
+                and tokens[head - 1].capitalised
+                and tokens[head - 1].text not in _words("common_words.txt")
+            ):
+                head -= 1
+            return head, first
+    return None
+
+
 def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
     """``political analyst Jane Doe``, ``the commander, Jane Doe``, ``Supreme Leader, Jane Doe``."""
     if first == 0:
@@ -430,6 +472,10 @@ def _candidates(
         )
     ]
     for candidate in kept:
+        if candidate.source == "rule" and candidate.title is None:
+            candidate.title = _title_before(tokens, candidate.first)
+            if candidate.title is not None:
+                candidate.person_cue = True
         if candidate.source == "rule":
             person = _person_before(tokens, doc.norm, candidate.first)
             candidate.type = _type_of(tokens, doc.norm, candidate, person)
@@ -497,13 +543,18 @@ class _Clusterer:
         doc: Document,
         tokens: Sequence[NameToken],
         table: AliasTable | None,
+        published: _dt.date | None = None,
     ) -> None:
         self.doc = doc
         self.tokens = tokens
         self.table = table
+        self.published = published
         self.clusters: list[_Cluster] = []
         self.by_id: dict[str, _Cluster] = {}
         self.acronyms: dict[str, _Cluster] = {}
+
+    def text(self, first: int, last: int) -> str:
+        return self.doc.norm[self.tokens[first].start : self.tokens[last - 1].end]
 
     def variants(self, first: int, last: int) -> list[str]:
         folded = key_of([t.folded for t in self.tokens[first:last]])
@@ -585,6 +636,10 @@ class _Clusterer:
             return
         if not same and self.table is not None and kind is not EntityType.PLACE:
             ids = self.table.index.surname(variant, fuzzy=True)
+            if len(ids) > 1 and candidate.title is not None:
+                # "Treasury Secretary Baker": the office held on the article's date decides.
+                words = role_words(self.text(*candidate.title))
+                ids = ids & self.table.index.holders(words, self.published)
             if len(ids) == 1:
                 (entry_id,) = ids
                 entry = self.table[entry_id]
@@ -638,10 +693,60 @@ def find_entities(
 ) -> tuple[Entity, ...]:
     """The entities stage of :func:`newsparse.parse`."""
     tokens = tokens_of(doc)
-    clusterer = _Clusterer(doc, tokens, aliases)
-    for candidate in _candidates(doc, tokens, aliases):
+    clusterer = _Clusterer(doc, tokens, aliases, published)
+    candidates = _candidates(doc, tokens, aliases)
+    for candidate in candidates:
         clusterer.add(candidate)
+    if aliases is not None and aliases.index.roles:
+        _role_mentions(clusterer, candidates, aliases, published)
     return _entities(doc, tokens, clusterer.clusters, aliases)
+
+
+def _role_mentions(
+    clusterer: _Clusterer,
+    candidates: list[_Candidate],
+    table: AliasTable,
+    published: _dt.date | None,
+) -> None:
+    """``the Iraqi prime minister``, ``Iraq's prime minister``: the holder of that role.
+
+    A country (or its demonym) then role words; not when a name follows, since
+    the name is the mention then.
+    """
+    tokens = clusterer.tokens
+    taken = {i for c in candidates for i in range(c.first, c.last)}
+    countries = _country_words()
+    index = table.index
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.folded not in countries or token.heading:
+            i += 1
+            continue
+        last = i + 1
+        while (
+            last < len(tokens)
+            and last - i <= 4
+            and tokens[last - 1].joins | tokens[last - 1].possessive
+            and tokens[last].folded in index.role_words
+        ):
+            last += 1
+        if last - i < 2:
+            i += 1
+            continue
+        follows = tokens[last] if last < len(tokens) else None
+        named = follows is not None and tokens[last - 1].joins and follows.capitalised
+        if named or any(k in taken for k in range(i + 1, last)):
+            i = last
+            continue
+        ids = index.holders(role_words(clusterer.text(i, last)), published)
+        if len(ids) == 1:
+            (entry_id,) = ids
+            cluster = clusterer.cluster_for_id(entry_id, table[entry_id].type, reference=False)
+            if i in taken:
+                i += 1  # the country is a mention of its own; the role starts after it
+            cluster.add(i, last, MatchMethod.COREFERENCE)
+        i = last
 
 
 def _entities(
