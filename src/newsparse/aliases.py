@@ -124,10 +124,10 @@ class _Index:
         self.role_words: set[str] = set()
         for entry in entries:
             for role in entry.roles:
-                words = role_words(role.title)
-                if words:
-                    self.roles.append((entry.id, words, role.start, role.end))
-                    self.role_words |= {w for w in words if not w.startswith("@")}
+                title_words = role_words(role.title)
+                if title_words:
+                    self.roles.append((entry.id, title_words, role.start, role.end))
+                    self.role_words |= {w for w in title_words if not w.startswith("@")}
             for written in (entry.name, *entry.aliases):
                 words = name_tokens(written, titles=entry.type is EntityType.PERSON)
                 folded = key_of([fold_token(w) for w in words])
