@@ -6,6 +6,7 @@ import pickle
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -266,3 +267,81 @@ def test_seed_with_its_table(seed_text: str, seed_expected: dict[str, Any]) -> N
     assert len(right) == len(seed_expected["entities"])
     gold_ids = {g.get("table_id") for g in seed_expected["entities"]}
     assert all(e.table_id in gold_ids for e in article.entities if e.table_id)
+
+
+OFFICES = np.AliasTable.from_records(
+    [
+        {
+            "id": "pm-old",
+            "name": "Karim Haddad",
+            "type": "PERSON",
+            "roles": [
+                {"title": "Prime Minister of Iraq", "start": "2018-10-25", "end": "2022-10-27"}
+            ],
+        },
+        {
+            "id": "pm-new",
+            "name": "Salim Nouri",
+            "type": "PERSON",
+            "roles": [{"title": "Prime Minister of Iraq", "start": "2022-10-27", "end": None}],
+        },
+        {
+            "id": "tres",
+            "name": "James Baker",
+            "type": "PERSON",
+            "roles": [
+                {"title": "Secretary of the Treasury", "start": "1985-02-04", "end": "1988-08-17"}
+            ],
+        },
+        {
+            "id": "cos",
+            "name": "Howard Baker",
+            "type": "PERSON",
+            "roles": [
+                {"title": "White House Chief of Staff", "start": "1987-02-27", "end": "1988-07-01"}
+            ],
+        },
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "entry", "surface"),
+    [
+        (
+            "Talks with the Iraqi prime minister ended.",
+            "2024-05-01",
+            "pm-new",
+            "Iraqi prime minister",
+        ),
+        (
+            "Talks with the Iraqi prime minister ended.",
+            "2020-05-01",
+            "pm-old",
+            "Iraqi prime minister",
+        ),
+        ("Iraq's prime minister flew to Cairo.", "2024-05-01", "pm-new", "prime minister"),
+        ("Treasury Secretary Baker spoke.", "1987-03-10", "tres", "Baker"),
+        ("White House chief of staff Baker spoke.", "1987-03-10", "cos", "Baker"),
+    ],
+)
+def test_roles_resolve_to_the_holder_on_the_article_date(
+    text: str, day: str, entry: str, surface: str
+) -> None:
+    article = np.parse(text, aliases=OFFICES, reference_date=day)
+    resolved = {e.table_id: surfaces(e) for e in article.entities if e.table_id}
+    assert resolved == {entry: [surface]}
+
+
+def test_a_role_nobody_holds_that_day_resolves_to_nobody() -> None:
+    article = np.parse(
+        "White House chief of staff Baker spoke.", aliases=OFFICES, reference_date="1986-01-01"
+    )
+    assert all(e.table_id is None for e in article.entities)
+
+
+def test_acronym_aliases_match_only_in_capitals() -> None:
+    table = np.AliasTable.from_records(
+        [{"id": "who", "name": "World Health Organization", "type": "ORG", "aliases": ["WHO"]}]
+    )
+    assert [m.text for m in table.find("The WHO said who would pay.")] == ["WHO"]
