@@ -511,6 +511,109 @@ def reuters_code_rows(corpus: Corpus) -> Iterator[Row]:
         )
 
 
+def attribution_right(
+    quote: newsparse.Quote, gold: dict[str, Any], article: newsparse.Article
+) -> bool:
+    """Right when the speaker is the gold's: the entity of that name, or an unnamed
+    source with the gold's head word, or (a source that is no entity) the same words."""
+    speaker = quote.speaker
+    if speaker is None:
+        return False
+    wanted = gold["speaker"].casefold()
+    if gold.get("anonymous"):
+        return speaker.anonymous and wanted.split()[-1] in speaker.text.casefold()
+    if speaker.entity is not None:
+        entity = article.entity(speaker.entity)
+        if entity is not None and entity.name.casefold() == wanted:
+            return True
+    return wanted in speaker.text.casefold()
+
+
+def quote_rows(corpus: Corpus) -> Iterator[Row]:
+    seed = corpus.seed()
+    if seed is None:
+        yield ("quotes", "seed", "seed absent")
+        return
+    text, expected, table = seed
+    article = newsparse.parse(text, aliases=table)
+    right = 0
+    for gold in expected["attributions"]:
+        start = gold["quote_starts"]
+        matches = [q for q in article.quotes if q.text.lstrip('"\u201c ').startswith(start)]
+        ok = any(attribution_right(q, gold, article) for q in matches)
+        right += ok
+        if not ok and corpus.show_misses:
+            got = [(q.text[:40], q.speaker.text if q.speaker else None) for q in matches]
+            print(f"  quote miss: {gold['speaker']} / {start!r}: got {got}", file=sys.stderr)
+    yield (
+        "quotes",
+        "seed: attributions right (with aliases.json)",
+        f"{right} of {len(expected['attributions'])}",
+    )
+    scare = [
+        q.text
+        for q in article.quotes
+        if q.speaker is not None
+        and q.text.strip('"\u201c\u201d ,.').casefold()
+        in {s.casefold() for s in expected["scare_quotes_not_speech"]}
+    ]
+    yield ("quotes", "seed: scare quotes given a speaker", f"{len(scare)} {scare if scare else ''}")
+    valid = all(
+        text[q.start : q.end] == q.text
+        and (q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.text)
+        for q in article.quotes
+    )
+    yield ("quotes", "seed: offsets valid for every quote and speaker", "yes" if valid else "NO")
+    cases = read_attribution_cases()
+    if cases:
+        ok = sum(attribution_case_right(case) for case in cases)
+        yield ("quotes", "team-written wire attribution cases", percent(ok, len(cases)))
+
+
+ATTRIBUTION_CASES = HERE.parent / "tests" / "data" / "attributions.tsv"
+
+
+def read_attribution_cases() -> list[dict[str, str]]:
+    """The team's table of wire-style attribution cases (``tests/data/attributions.tsv``)."""
+    if not ATTRIBUTION_CASES.exists():
+        return []
+    rows = []
+    for line in ATTRIBUTION_CASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, kind, cue, starts, speaker, anonymous = line.split("\t")
+        rows.append(
+            {
+                "text": text,
+                "kind": kind,
+                "cue": cue,
+                "quote_starts": starts,
+                "speaker": speaker,
+                "anonymous": anonymous,
+            }
+        )
+    return rows
+
+
+def attribution_case_right(case: dict[str, str]) -> bool:
+    """Whether ``parse`` finds the case's quote, kind, cue and speaker."""
+    article = newsparse.parse(case["text"], reference_date="2025-01-08")
+    for quote in article.quotes:
+        if not quote.text.startswith(case["quote_starts"]):
+            continue
+        speaker = quote.speaker
+        if speaker is None or quote.kind.value != case["kind"] or quote.cue != case["cue"]:
+            continue
+        if case["anonymous"] == "yes":
+            if speaker.anonymous and speaker.text == case["speaker"]:
+                return True
+            continue
+        entity = article.entity(speaker.entity) if speaker.entity else None
+        if entity is not None and entity.name == case["speaker"]:
+            return True
+    return False
+
+
 def _lead(text: str) -> str:
     """The head of an article: its first three lines, where titles, bylines and datelines stand."""
     return "\n".join(text.split("\n")[:3])
@@ -584,6 +687,7 @@ ROWS: list[Callable[[Corpus], Iterator[Row]]] = [
     byline_speed_rows,
     entity_rows,
     reuters_code_rows,
+    quote_rows,
     robustness_rows,
 ]
 

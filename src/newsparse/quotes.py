@@ -1,18 +1,525 @@
 """Quotes and attribution: who said what.
 
-Not implemented yet (issue 6): the quotes stage finds nothing until then.
+Direct speech stands in quotation marks (straight or curly; a quote may run
+over several paragraphs, each reopened with a mark); reported speech follows a
+cue verb (``said that``, ``told reporters that``, ``disclosed that``) or comes
+with ``according to X`` at either end of its sentence. Each quote has a
+``kind`` (``direct``, ``indirect``, ``mixed``), its content as ``text``, the
+``cue`` and a ``Speaker``: a named entity (with its role phrase, ``political
+analyst Jane Doe``), a pronoun resolved to the last person named before it, an
+unnamed source (``an informed source``, ``Israeli security sources``), or an
+organisation or document (``the Center's analysis``).
+
+Short phrases in quotation marks that are not speech (scare quotes, titles:
+``"secret"``, ``"New Middle East"``) give no quote.
+
+>>> text = 'The minister said that talks would resume. "We will not give up," Haddad said.'
+>>> [(q.kind.value, q.text, q.cue, q.speaker.text) for q in find_quotes_in(text)]
+[('indirect', 'talks would resume', 'said', 'The minister'), ('direct', 'We will not give up,', 'said', 'Haddad')]
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Sequence
 
-from newsparse.model import Entity, Quote
-from newsparse.text import Document
+import attrs
+import regex
 
-__all__ = ["find_quotes"]
+from newsparse import _data
+from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
+from newsparse.text import Document, Span, segment
+
+__all__ = ["find_quotes", "find_quotes_in"]
+
+# A quotation is speech when it has this many words, or ends with punctuation.
+_SPEECH_WORDS = 5
+_OPENING = "\u201c\u201e\u00ab"
+_CLOSING = "\u201d\u00bb"
+_PRONOUNS = frozenset({"he", "she"})
+_OTHER_PRONOUNS = frozenset({"it", "they", "we", "i"})
+_AUXILIARIES = frozenset(
+    {"had", "has", "have", "also", "further", "later", "then", "previously", "reportedly"}
+)
+_AUXILIARIES |= frozenset({"again", "once", "separately", "earlier", "has", "was", "were", "is"})
+# Words that end the speaker's noun phrase before a cue: "sources quoted by media claimed".
+_NP_STOP = frozenset(
+    {"speaking", "quoted", "quoting", "close", "who", "which", "familiar", "in", "on", "at"}
+) | frozenset({"with", "during", "after", "before", "for", "to", "from", "told", "citing"})
+_THAT_WINDOW = 8
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\-]*")
+_ACCORDING = regex.compile(r"\b(?i:according\s+to)\b")
+
+
+@functools.cache
+def _cues() -> frozenset[str]:
+    return _data.read_words("cue_verbs.txt")
+
+
+@functools.cache
+def _cue_pattern() -> regex.Pattern[str]:
+    words = "|".join(sorted(_cues(), key=len, reverse=True))
+    return regex.compile(rf"\b(?:{words})\b")
+
+
+@functools.cache
+def _anonymous_heads() -> frozenset[str]:
+    return _data.read_words("anonymous_sources.txt")
+
+
+# --------------------------------------------------------------------------
+# quotation marks
+
+
+@attrs.frozen
+class _Quotation:
+    """Text in quotation marks: ``start..end`` is the content, inside the marks."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    speech: bool
+
+
+def _quotations(doc: Document) -> list[_Quotation]:
+    """Pairs of double quotation marks, per paragraph; an unclosed one runs on
+    into the next paragraph when that opens with a mark (news style)."""
+    norm = doc.norm
+    original = doc.original
+    found: list[_Quotation] = []
+    pending: int | None = None
+    for paragraph in doc.paragraphs:
+        marks = (
+            [i for i in range(paragraph.start, paragraph.end) if norm[i] == '"']
+            if '"' in norm[paragraph.start : paragraph.end]
+            else []
+        )
+        if pending is not None and (not marks or marks[0] != paragraph.start):
+            # The quote that ran on is not reopened: it ended with its paragraph.
+            found.append(_make(norm, pending, None, _previous_end(doc, paragraph)))
+            pending = None
+        opened: int | None = pending
+        if pending is not None and marks:
+            marks = marks[1:]  # the reopening mark continues the quote
+            pending = None
+        for i in marks:
+            char = original[doc.view.start(i)]
+            if opened is None:
+                if char in _CLOSING:
+                    continue  # a stray closing mark
+                opened = i
+            elif char in _OPENING and i > opened + 1 and norm[i - 1].isspace():
+                opened = i  # a new quote opens: the earlier mark was stray
+            else:
+                found.append(_make(norm, opened, i, i + 1))
+                opened = None
+        if opened is not None:
+            pending = opened
+    if pending is not None:
+        found.append(_make(norm, pending, None, doc.paragraphs[-1].end))
+    return found
+
+
+def _previous_end(doc: Document, paragraph: Span) -> int:
+    i = doc.paragraphs.index(paragraph)
+    return doc.paragraphs[i - 1].end if i > 0 else paragraph.start
+
+
+def _make(norm: str, open_: int, close: int | None, end: int) -> _Quotation:
+    content_end = close if close is not None else end
+    content = norm[open_ + 1 : content_end]
+    words = _WORD.findall(content)
+    stripped = content.rstrip()
+    speech = len(words) >= _SPEECH_WORDS or (
+        len(words) >= 2 and stripped[-1:] in ".,?!" and close is not None
+    )
+    return _Quotation(open_, open_ + 1, content_end, end if close is None else close + 1, speech)
+
+
+# --------------------------------------------------------------------------
+# speakers
+
+
+@attrs.define
+class _Context:
+    doc: Document
+    entities: Sequence[Entity]
+    mentions: list[tuple[int, int, Entity]]  # original offsets, sorted
+    starts: list[int]
+
+    @classmethod
+    def build(cls, doc: Document, entities: Sequence[Entity]) -> _Context:
+        mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda t: t[0]
+        )
+        return cls(doc, entities, mentions, [m[0] for m in mentions])
+
+    def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Entity mentions inside the original range ``start..end``."""
+        i = bisect.bisect_left(self.starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def last_person_before(self, start: int) -> Entity | None:
+        i = bisect.bisect_left(self.starts, start) - 1
+        while i >= 0:
+            if self.mentions[i][2].type is EntityType.PERSON:
+                return self.mentions[i][2]
+            i -= 1
+        return None
+
+
+def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
+    """The speaker named by the noun phrase ``norm[lo:hi]``."""
+    doc = context.doc
+    norm = doc.norm
+    while lo < hi and not norm[lo].isalnum():
+        lo += 1
+    while hi > lo and not (norm[hi - 1].isalnum() or norm[hi - 1] in ".'"):
+        hi -= 1
+    while hi > lo and norm[hi - 1] in ".'":
+        hi -= 1
+    if hi <= lo:
+        return None
+    start, end = doc.original_span((lo, hi))
+    text = doc.original[start:end]
+    words = [w.casefold() for w in _WORD.findall(norm[lo:hi])]
+    if not words:
+        return None
+    inside = context.entities_in(start, end)
+    people = [m for m in inside if m[2].type is EntityType.PERSON]
+    named = people or [m for m in inside if m[2].type is EntityType.ORG] or inside
+    if named:
+        return Speaker(start, end, text, entity=named[-1][2].id, anonymous=False)
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        person = context.last_person_before(start)
+        return Speaker(start, end, text, entity=person.id if person else None, anonymous=False)
+    heads = _anonymous_heads()
+    anonymous = any(w in heads for w in words) and words[0] not in _OTHER_PRONOUNS
+    return Speaker(start, end, text, entity=None, anonymous=anonymous)
+
+
+def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase before a cue verb, from the clause start, auxiliaries left out."""
+    words = list(_WORD.finditer(norm, clause_start, verb_start))
+    while words and words[-1].group().casefold() in _AUXILIARIES:
+        words.pop()
+    while words and words[-1].group().casefold().endswith("ly") and len(words) > 1:
+        words.pop()
+    if not words:
+        return None
+    end = len(words)
+    for i, w in enumerate(words):
+        if i > 0 and w.group().casefold() in _NP_STOP:
+            end = i
+            break
+    if end > 8:
+        return None
+    return words[0].start(), words[end - 1].end()
+
+
+def _clause_start(norm: str, lo: int, at: int) -> int:
+    """Where the clause holding ``at`` starts: after the last comma or colon before it."""
+    cut = max(norm.rfind(",", lo, at), norm.rfind(";", lo, at), norm.rfind(":", lo, at))
+    return cut + 1 if cut >= 0 else lo
+
+
+# --------------------------------------------------------------------------
+# the stage
+
+
+@attrs.define
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str
+    speaker: Speaker | None
+
+
+def _content_after(
+    norm: str, at: int, hi: int, quotations: list[_Quotation]
+) -> tuple[int, int, QuoteKind] | None:
+    """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
+    words = list(_WORD.finditer(norm, at, hi))
+    start = None
+    for i, w in enumerate(words[:_THAT_WINDOW]):
+        if w.group().casefold() == "that":
+            start = w.end()
+            break
+        if norm[w.start() - 1 : w.start()] == '"' or "," in norm[at : w.start()]:
+            break
+    if start is None:
+        # "said: "..."" or 'said "..."': a quotation right after the cue
+        gap = norm[at : at + 3].lstrip(" :")
+        if gap.startswith('"'):
+            start = norm.index('"', at)
+        else:
+            return None
+    while start < hi and norm[start].isspace():
+        start += 1
+    end = hi
+    while end > start and norm[end - 1] in " .":
+        end -= 1
+    if end <= start:
+        return None
+    for q in quotations:
+        if q.open == start:
+            return q.start, min(q.end, end), QuoteKind.DIRECT
+    first_mark = norm.find('"', start, end)
+    if first_mark >= 0 and len(_WORD.findall(norm[start:first_mark])) <= 3:
+        return start, end, QuoteKind.MIXED
+    return start, end, QuoteKind.INDIRECT
+
+
+def _sentence_quotes(
+    context: _Context, sentence: Span, quotations: list[_Quotation], used: set[int]
+) -> list[_Found]:
+    norm = context.doc.norm
+    lo, hi = sentence
+    found: list[_Found] = []
+    inside = [q for q in quotations if lo <= q.open < hi and q.speech]
+    for m in _ACCORDING.finditer(norm, lo, hi):
+        # The speaker: up to the next comma or stop, or a name after a title's comma.
+        np_end = _phrase_end(norm, m.end(), hi)
+        speaker = _speaker(context, m.end(), np_end)
+        before = [
+            q
+            for q in inside
+            if q.close <= m.start() and norm[q.close : m.start()].strip(" ,") == ""
+        ]
+        if before:
+            q = before[-1]
+            used.add(q.open)
+            found.append(
+                _Found(
+                    q.start,
+                    _trim_end(norm, q.start, q.end),
+                    QuoteKind.DIRECT,
+                    "according to",
+                    speaker,
+                )
+            )
+        elif m.start() == _skip_space(norm, lo):
+            after = norm.find(",", np_end, hi)
+            if after >= 0:
+                start = _skip_space(norm, after + 1)
+                found.append(
+                    _Found(
+                        start,
+                        _trim_end(norm, start, hi),
+                        _kind(norm, start, hi, inside),
+                        "according to",
+                        speaker,
+                    )
+                )
+        else:
+            clause = _skip_space(norm, lo)
+            end = norm.rfind(",", lo, m.start())
+            end = end if end > clause else m.start()
+            if end > clause:
+                found.append(
+                    _Found(
+                        clause,
+                        _trim_end(norm, clause, end),
+                        _kind(norm, clause, end, inside),
+                        "according to",
+                        speaker,
+                    )
+                )
+    for m in _cue_pattern().finditer(norm, lo, hi):
+        if any(q.start <= m.start() < q.end for q in inside):
+            continue  # a cue inside a quotation is part of what was said
+        cue = m.group()
+        before = [
+            q
+            for q in inside
+            if q.close <= m.start()
+            and q.open not in used
+            and len(norm[q.close : m.start()].split()) <= 4
+            and "," in norm[q.close - 2 : m.start()] + ","
+        ]
+        if before and norm[before[-1].close : m.start()].strip(" ,").count(" ") <= 3:
+            # '"...," he said' or '"...," said Jane Doe' or '"...," Jane Doe said'
+            q = before[-1]
+            between = (q.close, m.start())
+            after_end = _phrase_end(norm, m.end(), hi)
+            lead = norm[between[0] : between[1]].strip(" ,")
+            speaker = _speaker(context, *between) if lead else _speaker(context, m.end(), after_end)
+            used.add(q.open)
+            found.append(
+                _Found(q.start, _trim_end(norm, q.start, q.end), QuoteKind.DIRECT, cue, speaker)
+            )
+            # A quote split by its attribution: '"We will not," he said, "give up."'
+            for nxt in inside:
+                if (
+                    nxt.open > m.end()
+                    and nxt.open not in used
+                    and norm[m.end() : nxt.open].count(" ") <= 6
+                ):
+                    if norm[_phrase_end(norm, m.end(), hi) : nxt.open].strip(" ,") == "":
+                        used.add(nxt.open)
+                        found.append(
+                            _Found(
+                                nxt.start,
+                                _trim_end(norm, nxt.start, nxt.end),
+                                QuoteKind.DIRECT,
+                                cue,
+                                speaker,
+                            )
+                        )
+                    break
+            continue
+        content = _content_after(norm, m.end(), hi, inside)
+        if content is None:
+            continue
+        start, end, kind = content
+        participle = cue.endswith("ing") and norm[lo : m.start()].rstrip().endswith(",")
+        if participle:
+            # "..., explaining that ...": the speaker is the sentence's, said before.
+            earlier = [f for f in found if f.speaker is not None]
+            speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, m.start())
+        else:
+            subject = _subject(norm, _clause_start(norm, lo, m.start()), m.start())
+            speaker = _speaker(context, *subject) if subject else None
+        for q in inside:
+            if start - 1 <= q.open < end:
+                used.add(q.open)
+        found.append(_Found(start, _trim_end(norm, start, end), kind, cue, speaker))
+    return found
+
+
+def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
+    """The named entity that opens a sentence (``Al-Akili also called ...``), if any."""
+    doc = context.doc
+    start = _skip_space(doc.norm, lo)
+    original_start = doc.original_span((start, start + 1))[0]
+    original_end = doc.original_span((start, hi))[1]
+    for m_start, m_end, entity in context.entities_in(original_start, original_end):
+        if m_start == original_start and entity.type in (EntityType.PERSON, EntityType.ORG):
+            return Speaker(m_start, m_end, doc.original[m_start:m_end], entity=entity.id)
+        break
+    return None
+
+
+def _phrase_end(norm: str, at: int, hi: int) -> int:
+    """The end of the noun phrase after ``according to`` or an inverted cue."""
+    comma = norm.find(",", at, hi)
+    end = hi if comma < 0 else comma
+    if comma >= 0:
+        rest = norm[comma + 1 : hi].strip(" .")
+        words = rest.split()
+        if (
+            words
+            and len(words) <= 5
+            and all(w[0].isupper() for w in words if w not in ("al-", "bin"))
+        ):
+            end = hi  # "according to Army Chief of Staff, Jane Doe."
+    return end
+
+
+def _kind(norm: str, start: int, end: int, quotations: list[_Quotation]) -> QuoteKind:
+    if norm[start : start + 1] == '"':
+        return QuoteKind.DIRECT
+    first_mark = norm.find('"', start, end)
+    if first_mark >= 0 and len(_WORD.findall(norm[start:first_mark])) <= 3:
+        return QuoteKind.MIXED
+    return QuoteKind.INDIRECT
+
+
+def _skip_space(norm: str, at: int) -> int:
+    while at < len(norm) and norm[at].isspace():
+        at += 1
+    return at
+
+
+def _trim_end(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " \n.,;":
+        end -= 1
+    return end
 
 
 def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """The quotes stage of :func:`newsparse.parse`."""
-    return ()
+    context = _Context.build(doc, entities)
+    quotations = _quotations(doc)
+    used: set[int] = set()
+    found: list[_Found] = []
+    for sentence in doc.sentences:
+        found += _sentence_quotes(context, sentence, quotations, used)
+    # Direct speech without a cue of its own: the speaker of the quote just before it,
+    # when it runs on from it (the next paragraph of a long quote).
+    for q in quotations:
+        if not q.speech or q.open in used:
+            continue
+        previous = [f for f in found if f.end <= q.open and f.kind is QuoteKind.DIRECT]
+        speaker = previous[-1].speaker if previous and q.open - previous[-1].end < 400 else None
+        cue = previous[-1].cue if speaker is not None else None
+        found.append(
+            _Found(
+                q.start, _trim_end(doc.norm, q.start, q.end), QuoteKind.DIRECT, cue or "", speaker
+            )
+        )
+    _link_speakers(context, sorted(found, key=lambda f: f.start))
+    quotes = []
+    for f in sorted(found, key=lambda f: f.start):
+        if f.end <= f.start:
+            continue
+        start, end = doc.original_span((f.start, f.end))
+        quotes.append(
+            Quote(start, end, doc.original[start:end], f.kind, cue=f.cue or None, speaker=f.speaker)
+        )
+    return tuple(quotes)
+
+
+def _link_speakers(context: _Context, found: list[_Found]) -> None:
+    """``The analysis concludes`` after ``The Center's analysis suggests``: the same source.
+
+    A speaker without an entity whose last word (``analysis``, ``source``) ended
+    an earlier speaker takes that speaker's entity and anonymity; ``it`` takes
+    the last speaker that was not a person.
+    """
+    by_head: dict[str, Speaker] = {}
+    last_thing: Speaker | None = None
+    for f in found:
+        speaker = f.speaker
+        if speaker is None:
+            continue
+        words = [w.casefold() for w in _WORD.findall(speaker.text)]
+        head = words[-1] if words else ""
+        if speaker.entity is None:
+            earlier = by_head.get(head)
+            if words == ["it"] and last_thing is not None:
+                earlier = last_thing
+            if earlier is not None and len(words) <= 3:
+                f.speaker = attrs.evolve(
+                    speaker, entity=earlier.entity, anonymous=earlier.anonymous
+                )
+                speaker = f.speaker
+        if head:
+            by_head.setdefault(head, speaker)
+        entity = context_entity(context, speaker.entity)
+        if (
+            speaker.entity is not None
+            and entity is not None
+            and entity.type is not EntityType.PERSON
+        ):
+            last_thing = speaker
+
+
+def context_entity(context: _Context, entity_id: str | None) -> Entity | None:
+    for entity in context.entities:
+        if entity.id == entity_id:
+            return entity
+    return None
+
+
+def find_quotes_in(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+    """The quotes of ``text`` (without entity ids unless ``entities`` of the same text are given)."""
+    return find_quotes(segment(text), entities)
