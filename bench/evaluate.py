@@ -584,7 +584,7 @@ def read_attribution_cases() -> list[dict[str, str]]:
         text, kind, cue, starts, speaker, anonymous = line.split("\t")
         rows.append(
             {
-                "text": text,
+                "text": text.replace("\\n", "\n"),
                 "kind": kind,
                 "cue": cue,
                 "quote_starts": starts,
@@ -610,6 +610,9 @@ def attribution_case_right(case: dict[str, str]) -> bool:
             continue
         entity = article.entity(speaker.entity) if speaker.entity else None
         if entity is not None and entity.name == case["speaker"]:
+            return True
+        same_words = speaker.text.casefold() == case["speaker"].casefold()
+        if entity is None and not speaker.anonymous and same_words:
             return True
     return False
 

@@ -367,6 +367,8 @@ def _type_of(
         return EntityType.ORG
     if candidate.person_cue or person_before:
         return EntityType.PERSON
+    if len(span) == 1 and _speaks(tokens, candidate.last) and not span[0].upper:
+        return EntityType.PERSON
     if candidate.holds_place or any(any(c.isdigit() for c in w) for w in words):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
     names = [t for t in span if t.folded not in _CONNECTORS or t.capitalised]
@@ -469,6 +471,7 @@ def _candidates(
             and tokens[c.first].sentence_start
             and not tokens[c.first].upper
             and tokens[c.first].variant not in mid_sentence
+            and not _speaks(tokens, c.last)
         )
     ]
     for candidate in kept:
@@ -511,6 +514,21 @@ def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_C
             pieces = cut
         kept += pieces
     return kept
+
+
+def _speaks(tokens: Sequence[NameToken], after: int) -> bool:
+    """Whether a speech verb follows (``Haddad said``), which makes a name of a lone word.
+
+    Not for the words of unnamed sources (``Residents said``, ``Officials said``).
+    """
+    if after > 0 and tokens[after - 1].folded in _words("anonymous_sources.txt"):
+        return False
+    for token in tokens[after : after + 2]:
+        if token.folded in _words("cue_verbs.txt"):
+            return True
+        if token.folded not in ("also", "had", "has", "later", "then"):
+            return False
+    return False
 
 
 def _from_hit(hit: Hit, source: str) -> _Candidate:

@@ -14,8 +14,10 @@ Short phrases in quotation marks that are not speech (scare quotes, titles:
 ``"secret"``, ``"New Middle East"``) give no quote.
 
 >>> text = 'The minister said that talks would resume. "We will not give up," Haddad said.'
->>> [(q.kind.value, q.text, q.cue, q.speaker.text) for q in find_quotes_in(text)]
-[('indirect', 'talks would resume', 'said', 'The minister'), ('direct', 'We will not give up,', 'said', 'Haddad')]
+>>> for q in find_quotes_in(text):
+...     print(q.kind.value, "|", q.text, "|", q.cue, "|", q.speaker.text)
+indirect | talks would resume | said | The minister
+direct | We will not give up | said | Haddad
 """
 
 from __future__ import annotations
@@ -44,9 +46,19 @@ _AUXILIARIES = frozenset(
 )
 _AUXILIARIES |= frozenset({"again", "once", "separately", "earlier", "has", "was", "were", "is"})
 # Words that end the speaker's noun phrase before a cue: "sources quoted by media claimed".
-_NP_STOP = frozenset(
-    {"speaking", "quoted", "quoting", "close", "who", "which", "familiar", "in", "on", "at"}
-) | frozenset({"with", "during", "after", "before", "for", "to", "from", "told", "citing"})
+_NP_STOP = frozenset({"speaking", "quoted", "quoting", "who", "which", "in", "on", "at"})
+_NP_STOP |= frozenset({"with", "during", "after", "before", "for", "to", "from", "told", "citing"})
+_NEAR = frozenset({"close", "familiar", "near"})
+# Words that open a reported clause right after a cue without "that": "said the port would".
+_CLAUSE_OPENERS = frozenset(
+    {"the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their"}
+) | frozenset({"there", "this", "these", "those", "no", "some", "all", "any", "one", "two"})
+# Words after a cue that do not open what was said: "said in a statement that".
+_NOT_CLAUSE = frozenset(
+    {"in", "on", "at", "to", "for", "with", "by", "during", "after", "before", "about", "of"}
+) | frozenset({"from", "that", "yesterday", "today", "later", "earlier", "last", "so", "as"})
+# Cues that take an object before what was said: "told reporters (that) ...".
+_OBJECT_CUES = frozenset({"told", "tells", "telling", "warned", "warns", "assured", "informed"})
 _THAT_WINDOW = 8
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\-]*")
 _ACCORDING = regex.compile(r"\b(?i:according\s+to)\b")
@@ -216,12 +228,30 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
         return None
     end = len(words)
     for i, w in enumerate(words):
-        if i > 0 and w.group().casefold() in _NP_STOP:
+        word = w.group().casefold()
+        previous = words[i - 1].group().casefold() if i > 0 else ""
+        if word in _NEAR or previous in _NEAR:
+            continue  # "officials close to Tehran", "people familiar with the matter"
+        if i > 0 and word in _NP_STOP:
             end = i
             break
     if end > 8:
         return None
     return words[0].start(), words[end - 1].end()
+
+
+def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[int, int]:
+    """A noun phrase widened to hold a whole entity mention that starts in it:
+    ``The General Company for Ports of Iraq said``, not ``The General Company``."""
+    doc = context.doc
+    start, end = doc.original_span((lo, hi))
+    _, limit_original = doc.original_span((lo, limit))
+    for m_start, m_end, _ in context.entities_in(start, limit_original):
+        if start <= m_start < end < m_end:
+            # back from original to norm: the mention ends at the same character
+            extra = m_end - end
+            return lo, hi + extra
+    return lo, hi
 
 
 def _clause_start(norm: str, lo: int, at: int) -> int:
@@ -243,24 +273,50 @@ class _Found:
     speaker: Speaker | None
 
 
+def _quotation_or_clause(
+    norm: str, at: int, hi: int, words: list[regex.Match[str]], cue: str
+) -> int | None:
+    """Without ``that``: a quotation after the cue (``said: "..."``, ``told reporters: "..."``),
+    or a clause that starts right after it (``said the port would reopen``)."""
+    if not words:
+        return None
+    takes_object = cue.casefold() in _OBJECT_CUES and len(words) > 1
+    # 'said: "..."', 'said "..."', 'told reporters: "..."'
+    for skip in (0, 1) if takes_object else (0,):
+        lead = norm[at : words[skip].start() if skip else at] if skip else ""
+        gap_start = words[skip - 1].end() if skip else at
+        mark = norm.find('"', gap_start, words[skip].start() + 1)
+        if mark >= 0 and not norm[gap_start:mark].strip(" :") and "," not in lead:
+            return mark
+    first = 1 if takes_object else 0
+    word = words[first].group()
+    before = norm[words[first - 1].end() if first else at : words[first].start()]
+    if before.strip():
+        return None
+    folded = word.casefold()
+    if folded in _CLAUSE_OPENERS or word[0].isdigit():
+        return words[first].start()
+    if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
+        return words[first].start()
+    return None
+
+
 def _content_after(
-    norm: str, at: int, hi: int, quotations: list[_Quotation]
+    norm: str, at: int, hi: int, quotations: list[_Quotation], cue: str = ""
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
     words = list(_WORD.finditer(norm, at, hi))
     start = None
-    for i, w in enumerate(words[:_THAT_WINDOW]):
+    for w in words[:_THAT_WINDOW]:
         if w.group().casefold() == "that":
             start = w.end()
             break
-        if norm[w.start() - 1 : w.start()] == '"' or "," in norm[at : w.start()]:
+        gap = norm[at : w.start()]
+        if "," in gap or ":" in gap or '"' in gap:
             break
     if start is None:
-        # "said: "..."" or 'said "..."': a quotation right after the cue
-        gap = norm[at : at + 3].lstrip(" :")
-        if gap.startswith('"'):
-            start = norm.index('"', at)
-        else:
+        start = _quotation_or_clause(norm, at, hi, words, cue)
+        if start is None:
             return None
     while start < hi and norm[start].isspace():
         start += 1
@@ -342,10 +398,10 @@ def _sentence_quotes(
             for q in inside
             if q.close <= m.start()
             and q.open not in used
-            and len(norm[q.close : m.start()].split()) <= 4
-            and "," in norm[q.close - 2 : m.start()] + ","
+            and len(norm[q.close : m.start()].split()) <= 8
+            and not any(c in norm[q.close : m.start()] for c in '.;:"')
         ]
-        if before and norm[before[-1].close : m.start()].strip(" ,").count(" ") <= 3:
+        if before:
             # '"...," he said' or '"...," said Jane Doe' or '"...," Jane Doe said'
             q = before[-1]
             between = (q.close, m.start())
@@ -376,7 +432,7 @@ def _sentence_quotes(
                         )
                     break
             continue
-        content = _content_after(norm, m.end(), hi, inside)
+        content = _content_after(norm, m.end(), hi, inside, cue)
         if content is None:
             continue
         start, end, kind = content
@@ -387,6 +443,8 @@ def _sentence_quotes(
             speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, m.start())
         else:
             subject = _subject(norm, _clause_start(norm, lo, m.start()), m.start())
+            if subject is not None:
+                subject = _cover_mentions(context, *subject, m.start())
             speaker = _speaker(context, *subject) if subject else None
         for q in inside:
             if start - 1 <= q.open < end:
@@ -521,5 +579,5 @@ def context_entity(context: _Context, entity_id: str | None) -> Entity | None:
 
 
 def find_quotes_in(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
-    """The quotes of ``text`` (without entity ids unless ``entities`` of the same text are given)."""
+    """The quotes of ``text``; speakers name entity ids only when given the text's ``entities``."""
     return find_quotes(segment(text), entities)

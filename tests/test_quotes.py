@@ -1,0 +1,126 @@
+"""Quotes and attribution: the team's table of wire-style cases, the seed, scare quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsparse as np
+
+CASES_FILE = Path(__file__).parent / "data" / "attributions.tsv"
+
+
+def _cases() -> list[tuple[str, str, str, str, str, bool]]:
+    rows = []
+    for line in CASES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            text, kind, cue, starts, speaker, anonymous = line.split("\t")
+            rows.append((text.replace("\\n", "\n"), kind, cue, starts, speaker, anonymous == "yes"))
+    return rows
+
+
+CASES = _cases()
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "starts", "speaker", "anonymous"),
+    CASES,
+    ids=[f"{i}-{c[0][:40]}" for i, c in enumerate(CASES)],
+)
+def test_attribution_cases(
+    text: str, kind: str, cue: str, starts: str, speaker: str, anonymous: bool
+) -> None:
+    article = np.parse(text, reference_date="2025-01-08")
+    candidates = [q for q in article.quotes if q.text.startswith(starts)]
+    assert candidates, f"no quote starts with {starts!r}: {[q.text for q in article.quotes]}"
+    quote = candidates[0]
+    assert (quote.kind.value, quote.cue) == (kind, cue)
+    assert quote.speaker is not None
+    assert quote.speaker.anonymous is anonymous
+    if quote.speaker.entity is not None:
+        entity = article.entity(quote.speaker.entity)
+        assert entity is not None
+        assert entity.name == speaker
+    else:
+        assert quote.speaker.text.casefold() == speaker.casefold()
+    assert text[quote.start : quote.end] == quote.text
+    assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+SCARE = [
+    'The so-called "secret" visit surprised nobody.',
+    'Officials fear a "domino effect" across the region.',
+    'The drills, named "Northern Shield 7", began on Monday.',
+    'The plan is known as the "New Gulf Vision" in the capital.',
+    'He described the groups as "terrorist and sectarian" in the speech.',
+]
+
+
+@pytest.mark.parametrize("text", SCARE)
+def test_scare_quotes_and_titles_are_not_speech(text: str) -> None:
+    assert all(
+        q.speaker is None or q.kind is not np.QuoteKind.DIRECT for q in np.parse(text).quotes
+    )
+    assert not [q for q in np.parse(text).quotes if q.text.strip('" ') in text.split('"')[1]]
+
+
+def test_a_quote_over_two_paragraphs() -> None:
+    text = '"The port will reopen," Haddad said. "The first ships are waiting.\n\n"After that, we dredge the second channel."'
+    quotes = np.parse(text).quotes
+    assert [q.text for q in quotes][-1].endswith("we dredge the second channel")
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.text == "Haddad"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ab "\u201c\u201d,. \nsaid that according to He')),
+        max_size=200,
+    )
+)
+def test_any_text_gives_valid_quotes(text: str) -> None:
+    for quote in np.parse(text).quotes:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+def test_seed_attributions(seed_text: str, seed_expected: dict[str, Any]) -> None:
+    from tests.conftest import SEED_DIR
+
+    table = np.AliasTable.from_file(SEED_DIR / "aliases.json")
+    article = np.parse(seed_text, aliases=table)
+    right = 0
+    for gold in seed_expected["attributions"]:
+        for quote in article.quotes:
+            if not quote.text.lstrip('"\u201c ').startswith(gold["quote_starts"]):
+                continue
+            speaker = quote.speaker
+            if speaker is None:
+                continue
+            wanted = gold["speaker"].casefold()
+            if gold.get("anonymous"):
+                ok = speaker.anonymous and wanted.split()[-1] in speaker.text.casefold()
+            else:
+                entity = article.entity(speaker.entity) if speaker.entity else None
+                ok = (
+                    entity is not None and entity.name.casefold() == wanted
+                ) or wanted in speaker.text.casefold()
+            if ok:
+                right += 1
+                break
+    assert right >= 13
+    scare = {s.casefold() for s in seed_expected["scare_quotes_not_speech"]}
+    assert not [
+        q
+        for q in article.quotes
+        if q.speaker is not None and q.text.strip('"\u201c\u201d ,.').casefold() in scare
+    ]
