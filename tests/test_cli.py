@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 import newsparse as np
@@ -206,3 +207,57 @@ def test_offsets_of_cli_output_on_the_seed(seed_path: Path) -> None:
     for item in article.spans():
         if hasattr(item, "text"):
             assert text[item.start : item.end] == item.text
+
+
+def test_input_jsonl_keeps_order_ids_and_dates(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "CAIRO (AP) -- Egypt said on Monday it would act.",
+                "reference_date": "2025-01-08",
+            }
+        ),
+        json.dumps("A bare string article."),
+        "",
+        "{not json",
+        json.dumps({"id": 7, "text": "Third article."}),
+        json.dumps({"text": 5}),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, err = run(["--input-jsonl", "--processes", "2", str(corpus)])
+    assert status == 1
+    got = records(out)
+    assert [(r["source"], r.get("id")) for r in got] == [
+        (f"{corpus}:1", "a1"),
+        (f"{corpus}:2", None),
+        (f"{corpus}:5", 7),
+    ]
+    assert got[0]["published"] == "2025-01-08"
+    assert got[0]["dates"][0]["value"] == "2025-01-06"
+    assert f"{corpus}, line 4: not valid JSON" in err
+    assert (
+        f'{corpus}, line 6: each line must be a JSON string or an object with a string "text"'
+        in err
+    )
+    validator = jsonschema.Draft202012Validator(np.json_schema())
+    for record in got:
+        validator.validate(record)
+
+
+def test_many_files_in_processes_keep_their_order(tmp_path: Path) -> None:
+    paths = []
+    for i in range(20):
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text("Line.\n\n" * (i + 1), encoding="utf-8")
+        paths.append(str(path))
+    status, out, _ = run(paths)
+    assert status == 0
+    assert [len(r["paragraphs"]) for r in records(out)] == list(range(1, 21))
+
+
+def test_processes_must_be_positive() -> None:
+    status, _, err = run(["--processes", "0", str(EXAMPLE)])
+    assert status == 2
+    assert "at least 1" in err

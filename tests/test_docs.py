@@ -87,7 +87,7 @@ def test_schema_matches_the_model() -> None:
     article_keys = set(newsparse.Article(text_length=0).to_dict())
     schema = newsparse.json_schema()
     assert set(schema["required"]) == article_keys
-    assert set(schema["properties"]) == article_keys | {"source"}
+    assert set(schema["properties"]) == article_keys | {"source", "id"}
 
 
 def test_public_names_are_documented() -> None:

@@ -7,7 +7,8 @@
 """
 
 from newsparse._version import __version__
-from newsparse.aliases import AliasEntry, AliasTable, Role
+from newsparse.aliases import AliasEntry, AliasTable, Role, TableMatch
+from newsparse.batch import parse_many
 from newsparse.bylines import parse_byline
 from newsparse.datelines import parse_dateline
 from newsparse.errors import (
@@ -66,9 +67,11 @@ __all__ = [
     "Role",
     "SchemaError",
     "Speaker",
+    "TableMatch",
     "__version__",
     "json_schema",
     "parse",
     "parse_byline",
     "parse_dateline",
+    "parse_many",
 ]

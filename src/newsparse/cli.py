@@ -8,18 +8,20 @@ alias table that does not load).
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import datetime as _dt
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from newsparse._version import __version__
 from newsparse.aliases import AliasTable
+from newsparse.batch import parse_many
 from newsparse.errors import NewsparseError
-from newsparse.pipeline import parse
 
 __all__ = ["main"]
 
@@ -29,6 +31,8 @@ examples:
   newsparse --jsonl corpus/*.txt > out.jsonl one JSON object per line and file
   cat article.txt | newsparse -              read standard input
   newsparse --aliases people.json --aliases orgs.csv --reference-date 2025-01-08 a.txt
+  newsparse --input-jsonl --processes 4 corpus.jsonl > out.jsonl
+                                             many articles, one JSON object a line
 
 Each object is the contract's JSON (schema_version 1) with one more key,
 "source": the file name as given ("-" for standard input).
@@ -45,6 +49,16 @@ def _iso_date(value: str) -> _dt.date:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a date in the form YYYY-MM-DD"
         ) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +97,18 @@ def _parser() -> argparse.ArgumentParser:
         default="utf-8",
         metavar="NAME",
         help="encoding of the input files (default utf-8; a BOM is skipped)",
+    )
+    parser.add_argument(
+        "--input-jsonl",
+        action="store_true",
+        help="read each FILE as JSON Lines: one article a line, a string or an object with "
+        '"text" and optional "id" and "reference_date"',
+    )
+    parser.add_argument(
+        "--processes",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: one per CPU for many articles, else 1)",
     )
     parser.add_argument("--version", action="version", version=f"newsparse {__version__}")
     return parser
@@ -133,38 +159,124 @@ def main(
             print(f"newsparse: error: alias table: {exc}", file=stderr)
             return 2
 
-    pretty = args.pretty or (not args.jsonl and len(args.files) == 1 and _is_terminal(stdout))
-    status = 0
-    for name in args.files:
-        try:
-            text = _read(name, args.encoding, stdin)
-        except UnicodeDecodeError as exc:
-            print(
-                f"newsparse: error: {name}: not valid {args.encoding} text "
-                f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
-                "convert it to UTF-8 or pass --encoding",
-                file=stderr,
-            )
-            status = 1
-            continue
-        except OSError as exc:
-            print(f"newsparse: error: {name}: {exc.strerror or exc}", file=stderr)
-            status = 1
-            continue
-        article = parse(text, aliases=table, reference_date=args.reference_date)
-        record = {**article.to_dict(), "source": name}
-        try:
+    pretty = args.pretty or (
+        not args.jsonl and not args.input_jsonl and len(args.files) == 1 and _is_terminal(stdout)
+    )
+    failures: list[str] = []
+    sources: collections.deque[dict[str, Any]] = collections.deque()
+
+    def items() -> Iterator[tuple[str, Any]]:
+        for name in args.files:
+            try:
+                text = _read(name, args.encoding, stdin)
+            except UnicodeDecodeError as exc:
+                failures.append(
+                    f"{name}: not valid {args.encoding} text "
+                    f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+                    "convert it to UTF-8 or pass --encoding"
+                )
+                continue
+            except OSError as exc:
+                failures.append(f"{name}: {exc.strerror or exc}")
+                continue
+            if not args.input_jsonl:
+                sources.append({"source": name})
+                yield text, args.reference_date
+                continue
+            for number, line in enumerate(text.splitlines(), 1):
+                if not line.strip():
+                    continue
+                record = _jsonl_record(line)
+                if isinstance(record, str):
+                    failures.append(f"{name}, line {number}: {record}")
+                    continue
+                body, reference, extra = record
+                sources.append({"source": f"{name}:{number}", **extra})
+                yield body, reference or args.reference_date
+
+    processes = args.processes or (
+        (os.cpu_count() or 1) if args.input_jsonl or len(args.files) >= _MANY_FILES else 1
+    )
+    progress = (
+        _Progress(stderr)
+        if _is_terminal(stderr) and (args.input_jsonl or len(args.files) > 1)
+        else None
+    )
+    try:
+        for article in parse_many(items(), aliases=table, processes=processes):
+            record = {**article.to_dict(), **sources.popleft()}
             if pretty:
                 stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
             else:
                 stdout.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
             stdout.flush()
-        except BrokenPipeError:
-            # The reader went away (e.g. `| head`): stop quietly.
-            if stdout is sys.stdout:
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 1
-    return status
+            if progress is not None:
+                progress.tick()
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly.
+        if stdout is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    finally:
+        if progress is not None:
+            progress.done()
+    for failure in failures:
+        print(f"newsparse: error: {failure}", file=stderr)
+    return 1 if failures else 0
+
+
+# From this many files on, the command parses in worker processes.
+_MANY_FILES = 16
+
+
+def _jsonl_record(line: str) -> tuple[str, Any, dict[str, Any]] | str:
+    """An input line: the text, its reference date and extra keys, or what is wrong."""
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        return f"not valid JSON ({exc})"
+    if isinstance(data, str):
+        return data, None, {}
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return 'each line must be a JSON string or an object with a string "text"'
+    extra = {"id": data["id"]} if "id" in data else {}
+    reference = data.get("reference_date")
+    if reference is not None and not isinstance(reference, str):
+        return '"reference_date" must be a string YYYY-MM-DD'
+    if reference is not None:
+        try:
+            _dt.date.fromisoformat(reference)
+        except ValueError:
+            return f'"reference_date" {reference!r} is not a date YYYY-MM-DD'
+    return data["text"], reference, extra
+
+
+class _Progress:
+    """A progress line on a terminal: articles parsed and their rate."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+        self.started = time.monotonic()
+        self.shown = self.started
+
+    def tick(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.shown >= 0.5:
+            self.shown = now
+            rate = self.count / max(now - self.started, 1e-9)
+            self.stream.write(f"\rnewsparse: {self.count:,} articles ({rate:,.0f}/s)")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.count:
+            elapsed = max(time.monotonic() - self.started, 1e-9)
+            self.stream.write(
+                f"\rnewsparse: {self.count:,} articles in {elapsed:.1f} s"
+                f" ({self.count / elapsed:,.0f}/s)\n"
+            )
+            self.stream.flush()
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -112,24 +112,40 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-def _clause(text: str, lo: int, hi: int, start: int, end: int) -> str:
-    """The clause around ``start..end``: from the break before it to the break after it."""
+def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, str]:
+    """The clause around ``start..end``, as the part before it and the part after it."""
     left = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, start):
         left = m.end()
     right_match = _CLAUSE_BREAK.search(text, end, hi)
     right = right_match.start() if right_match else hi
-    return text[left:right]
+    return text[left:start], text[end:right]
 
 
-def _tense(clause: str) -> str | None:
-    """``future``, ``past`` or None, from the cue words of a clause."""
+def _tense(before: str, after: str) -> str | None:
+    """``future``, ``past`` or None, from the cue word of the clause nearest the date.
+
+    ``said on Monday it would act``: ``said`` is nearer than ``would``, so past.
+    """
     future_words, past_words = _tense_words()
-    words = [w.casefold() for w in _WORDS.findall(clause)]
-    if any(w in future_words for w in words) or "going to" in clause.casefold():
+
+    def cue(word: str) -> str | None:
+        if word in future_words:
+            return "future"
+        if word in past_words or (word.endswith("ed") and len(word) > 4):
+            return "past"
+        return None
+
+    left = [w.casefold() for w in _WORDS.findall(before)][::-1]
+    right = [w.casefold() for w in _WORDS.findall(after)]
+    if "going to" in before.casefold() or "going to" in after.casefold():
         return "future"
-    if any(w in past_words or (w.endswith("ed") and len(w) > 4) for w in words):
-        return "past"
+    for distance in range(max(len(left), len(right))):
+        found = [cue(side[distance]) for side in (left, right) if distance < len(side)]
+        if "future" in found:
+            return "future"
+        if "past" in found:
+            return "past"
     return None
 
 
@@ -338,7 +354,7 @@ def _mention(
     original = doc.original_span((start, end))
     if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
         return None
-    tense = _tense(_clause(norm, sentence.start, sentence.end, start, end))
+    tense = _tense(*_clause(norm, sentence.start, sentence.end, start, end))
     resolved = _resolve(m, published, tense)
     if resolved is None:
         return None

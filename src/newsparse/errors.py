@@ -9,6 +9,8 @@ handlers keep working.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AliasTableError",
     "InputTypeError",
@@ -38,7 +40,11 @@ class SchemaError(NewsparseError, ValueError):
 
     def __init__(self, message: str, path: str = "") -> None:
         self.path = path
+        self.detail = message
         super().__init__(f"{path}: {message}" if path else message)
+
+    def __reduce__(self) -> tuple[type[SchemaError], tuple[str, str]]:
+        return (type(self), (self.detail, self.path))
 
 
 class AliasTableError(NewsparseError, ValueError):
@@ -74,3 +80,12 @@ class AliasTableError(NewsparseError, ValueError):
         if field is not None:
             where.append(f"field {field!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = {"source": self.source, "line": self.line, "record": self.record}
+        fields["field"] = self.field
+        return (_rebuild_alias_error, (self.detail, fields))
+
+
+def _rebuild_alias_error(detail: str, fields: dict[str, Any]) -> AliasTableError:
+    return AliasTableError(detail, **fields)
