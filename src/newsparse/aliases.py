@@ -26,6 +26,7 @@ import functools
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -37,15 +38,17 @@ from newsparse.errors import AliasTableError
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import (
     NameToken,
+    fold_many,
     fold_token,
     is_article,
     key_of,
     name_tokens,
+    tokens_in,
     tokens_of,
     variant_token,
     within_one_edit,
 )
-from newsparse.text import segment
+from newsparse.text import TextView, segment
 
 __all__ = ["AliasEntry", "AliasTable", "Role", "TableMatch"]
 
@@ -104,6 +107,23 @@ class Hit:
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
 
 
+
+def _capitals() -> str:
+    """A character class of every upper- and title-case letter of the BMP, for ``re``."""
+    chars = [chr(c) for c in range(0x10000) if chr(c).isupper() or chr(c).istitle()]
+    return "".join(re.escape(c) for c in chars)
+
+
+# Words a key can start with: capitalised, or digits. The standard library's engine
+# scans a bitmap class fastest. A lower-case "al-" before a name is added back
+# from the window of words around a match.
+_KEY_START = re.compile(rf"\b[{_capitals()}\d]\w*(?:'(?![sS]\b)\w+)*")
+# Characters around a word that may start a key: enough for three given names
+# before a surname, and for the longest key after it (per word).
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 30
+
+
 class _Index:
     """Keys of every name and alias of a table, for matching text word by word.
 
@@ -115,10 +135,16 @@ class _Index:
         self.exact: dict[str, set[str]] = {}
         self.variant: dict[str, set[str]] = {}
         self.first: dict[str, int] = {}
+        self.longest = 0
+        # Every word a match can start at: first words of keys, and surnames.
+        self.starts: set[str] = set()
         self.caps_only: set[str] = set()
         self.surnames: dict[str, set[str]] = {}
         self.by_token: dict[str, set[str]] = {}
         self.long_surnames: dict[str, set[str]] = {}
+        # (first or last three letters, length) of words that may be a near-misspelling
+        # of a long surname: a cheap test before the deletion index.
+        self.near_surnames: set[tuple[str, int]] = set()
         self.tokens_of_entry: dict[str, list[list[str]]] = {}
         self.roles: list[tuple[str, frozenset[str], _dt.date | None, _dt.date | None]] = []
         self.role_words: set[str] = set()
@@ -139,19 +165,27 @@ class _Index:
                 self.exact.setdefault(exact_key, set()).add(entry.id)
                 self.variant.setdefault(variant_key, set()).add(entry.id)
                 length = len(words)
+                self.longest = max(self.longest, length)
                 for first in (folded[0], variants[0], fold_token(words[0])):
                     self.first[first] = max(self.first.get(first, 0), length)
+                    self.starts.add(first)
                 if _ACRONYM.fullmatch(written.strip()):
                     self.caps_only.add(exact_key)
                 self.tokens_of_entry.setdefault(entry.id, []).append(variants)
                 for v in variants:
                     self.by_token.setdefault(v, set()).add(entry.id)
                 if entry.type is EntityType.PERSON and len(variants) > 1:
+                    self.starts.add(variants[-1])
                     surname = variants[-1]
                     self.surnames.setdefault(surname, set()).add(entry.id)
                     if len(surname) >= 7:
                         for deleted in {surname, *_deletions(surname)}:
                             self.long_surnames.setdefault(deleted, set()).add(entry.id)
+                        # One edit leaves either the first three or the last three
+                        # letters of a word of seven or more as they were.
+                        for size in (len(surname) - 1, len(surname), len(surname) + 1):
+                            self.near_surnames.add(("<" + surname[:3], size))
+                            self.near_surnames.add((">" + surname[-3:], size))
 
     def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
         """Longest matches of names and aliases, left to right, not overlapping.
@@ -320,6 +354,11 @@ def _countries() -> dict[str, str]:
     return found
 
 
+def _near(near: set[tuple[str, int]], word: str) -> bool:
+    size = len(word)
+    return ("<" + word[:3], size) in near or (">" + word[-3:], size) in near
+
+
 def with_article(tokens: Sequence[NameToken], i: int) -> int:
     """The first token of a surname with its article: ``Al-Sudani`` starts at ``Al``."""
     if i > 0 and is_article(tokens[i - 1].folded) and tokens[i - 1].joins:
@@ -402,6 +441,92 @@ class AliasTable:
         self.__init__(state["entries"])  # type: ignore[misc]
 
     def find(self, text: str) -> list[TableMatch]:
+        """The table's matches in ``text``: longest first, left to right, not overlapping.
+
+        A name or alias matches through the spelling folding (see
+        :mod:`newsparse.names`); a surname alone matches when exactly one person
+        of the table has it. An alias in capitals (``ISIS``) matches only in
+        capitals.
+
+        >>> table = AliasTable.from_records([{"id": "Q1", "name": "Mohammed Shia al-Sudani",
+        ...     "type": "PERSON"}])
+        >>> found = table.find("PM Muhammad Shia' Al-Sudani met Sudani.")
+        >>> [(m.text, m.entry_id, m.how.value) for m in found]
+        [("Muhammad Shia' Al-Sudani", 'Q1', 'variant'), ('Sudani', 'Q1', 'variant')]
+        """
+        view = TextView(text)
+        norm = view.norm
+        index = self.index
+        # One C-level scan for the words a key can start with; folding through memos.
+        spans = list(map(re.Match.span, _KEY_START.finditer(norm)))
+        words = [norm[a:b] for a, b in spans]
+        folded, variants = fold_many(words)
+        # Which distinct words can start a match: set operations, in C.
+        starts = index.starts
+        present = starts.intersection(variants)
+        present.update(starts.intersection(folded))
+        if index.near_surnames:
+            near = index.near_surnames
+            present.update(
+                v
+                for v in set(variants) - present
+                if len(v) >= 6 and _near(near, v) and index.surname(v, fuzzy=True)
+            )
+        if not present:
+            return []
+        candidates = [
+            i
+            for i, (f, v) in enumerate(zip(folded, variants, strict=True))
+            if v in present or f in present
+        ]
+        matches: list[TableMatch] = []
+        covered = 0
+        for i in candidates:
+            start = spans[i][0]
+            if start < covered:
+                continue
+            hit = self._hit_at(norm, start, index)
+            if hit is None:
+                continue
+            (lo, hi), entry_id, how = hit
+            if lo < covered:
+                continue
+            covered = hi
+            a, b = view.span(lo, hi)
+            matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+        return matches
+
+    def _hit_at(
+        self, norm: str, start: int, index: _Index
+    ) -> tuple[tuple[int, int], str, MatchMethod] | None:
+        """The longest name at ``start``, else the surname there, in a window of words."""
+        word_end = start
+        while word_end < len(norm) and (norm[word_end].isalnum() or norm[word_end] in "'_"):
+            word_end += 1
+        head = fold_token(norm[start:word_end])
+        longest = max(index.first.get(head, 0), index.first.get(variant_token(head), 0))
+        after = word_end + _WINDOW_AFTER * max(longest - 1, 0) + 1
+        tokens = tokens_in(norm, max(0, start - _WINDOW_BEFORE), after)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        if k is None:
+            return None
+        longest = index.first.get(tokens[k].variant) or index.first.get(tokens[k].folded) or 0
+        reach = 1
+        while reach < longest and k + reach < len(tokens) and tokens[k + reach - 1].joins:
+            reach += 1
+        for n in range(reach if longest else 0, 0, -1):
+            hit = index._lookup(tokens, k, k + n)
+            if hit is not None and len(hit.ids) == 1:
+                first_token = tokens[with_article(tokens, k)] if n == 1 else tokens[k]
+                return (first_token.start, tokens[k + n - 1].end), next(iter(hit.ids)), hit.how
+        ids = index.surname(tokens[k].variant, fuzzy=True)
+        if len(ids) != 1:
+            return None
+        how = MatchMethod.VARIANT if tokens[k].variant in index.surnames else MatchMethod.FUZZY
+        begin = index.extend_back(tokens, with_article(tokens, k), k + 1, ids)
+        return (tokens[begin].start, tokens[k].end), next(iter(ids)), how
+
+    def _find_slow(self, text: str) -> list[TableMatch]:
         """The table's matches in ``text``: longest first, left to right, not overlapping.
 
         A name or alias matches through the spelling folding (see

@@ -36,10 +36,11 @@ from typing import NamedTuple
 import regex
 
 from newsparse import _data
-from newsparse.text import Document
+from newsparse.text import Document, Span
 
 __all__ = [
     "NameToken",
+    "fold_many",
     "fold_token",
     "is_article",
     "is_shouting",
@@ -52,6 +53,7 @@ __all__ = [
     "strip_titles",
     "suffixes",
     "titles",
+    "tokens_in",
     "tokens_of",
     "variant_token",
     "within_one_edit",
@@ -249,6 +251,12 @@ _FOLDED = _Memo(fold_token)
 _VARIANTS = _Memo(variant_token)
 
 
+def fold_many(words: list[str]) -> tuple[list[str], list[str]]:
+    """The folded words and their variants, through the memos (C-level on known words)."""
+    folded = list(map(_FOLDED.__getitem__, words))
+    return folded, list(map(_VARIANTS.__getitem__, folded))
+
+
 def name_tokens(name: str, *, titles: bool = True) -> list[str]:
     """The words of a name as matching sees them: apostrophes inside words kept, a possessive
     ``'s`` and (with ``titles``, for people) leading titles dropped.
@@ -332,8 +340,21 @@ def tokens_of(doc: Document) -> list[NameToken]:
     ``'s`` is dropped and marks the word before it. Built column by column with
     C-level maps, since every word of every article passes through here.
     """
+    sentence_starts = {s.start for s in doc.sentences}
     norm = doc.norm
-    found = list(map(re.Match.span, _TOKEN.finditer(norm)))
+    headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
+    return _tokens(norm, 0, len(norm), sentence_starts, headings)
+
+
+def tokens_in(norm: str, lo: int, hi: int) -> list[NameToken]:
+    """The name tokens of ``norm[lo:hi]`` alone (no sentence or headline marks)."""
+    return _tokens(norm, lo, hi, set(), [])
+
+
+def _tokens(
+    norm: str, lo: int, hi: int, sentence_starts: set[int], headings: list[Span]
+) -> list[NameToken]:
+    found = list(map(re.Match.span, _TOKEN.finditer(norm, lo, hi)))
     if not found:
         return []
     # A possessive "'s" is matched as a word of its own ("s" after an apostrophe): drop it,
@@ -356,7 +377,8 @@ def tokens_of(doc: Document) -> list[NameToken]:
     variants = list(map(_VARIANTS.__getitem__, folded))
     capitalised = [t[0].isupper() or t[0].isdigit() for t in texts]
     upper = [len(t) > 1 and t.isupper() for t in texts]
-    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)] + ["\n\n"]
+    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
+    gaps.append(norm[spans[-1][1] : min(spans[-1][1] + 2, hi)] if hi > spans[-1][1] else "\n\n")
     joins = [
         not owned
         and (
@@ -368,9 +390,7 @@ def tokens_of(doc: Document) -> list[NameToken]:
         )
         for gap, owned, text in zip(gaps, possessive, texts, strict=True)
     ]
-    sentence_starts = {s.start for s in doc.sentences}
     starts_sentence = [a in sentence_starts for a, _ in spans]
-    headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
     in_heading = [False] * len(spans)
     if headings:
         token_starts = [a for a, _ in spans]
