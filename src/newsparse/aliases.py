@@ -107,7 +107,6 @@ class Hit:
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
 
 
-
 def _capitals() -> str:
     """A character class of every upper- and title-case letter of the BMP, for ``re``."""
     chars = [chr(c) for c in range(0x10000) if chr(c).isupper() or chr(c).istitle()]

@@ -24,6 +24,7 @@ A cluster takes the table's id and canonical name when one entry matches.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 from collections.abc import Sequence
@@ -493,15 +494,19 @@ def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_C
     ``Chancellor of the Exchequer Nigel Lawson`` keeps ``Nigel Lawson`` whole,
     whatever the words before it.
     """
-    user = [c for c in found if c.source == "user"]
+    user = sorted((c for c in found if c.source == "user"), key=lambda c: c.first)
     if not user:
         return found
+    user_starts = [c.first for c in user]
     kept = [c for c in found if c.source != "rule"]
     for candidate in found:
         if candidate.source != "rule":
             continue
         pieces = [candidate]
-        for hit in user:
+        # Only the table's matches that can overlap it (they do not overlap each other).
+        i = max(bisect.bisect_left(user_starts, candidate.first) - 1, 0)
+        j = bisect.bisect_left(user_starts, candidate.last)
+        for hit in user[i:j]:
             cut = []
             for piece in pieces:
                 if hit.last <= piece.first or piece.last <= hit.first:
@@ -570,6 +575,10 @@ class _Clusterer:
         self.clusters: list[_Cluster] = []
         self.by_id: dict[str, _Cluster] = {}
         self.acronyms: dict[str, _Cluster] = {}
+        # Indexes over the clusters, so each mention costs the same however many there are.
+        self.by_key: dict[str, list[_Cluster]] = {}
+        self.by_surname: dict[str, list[_Cluster]] = {}
+        self.by_org_suffix: dict[str, _Cluster] = {}
 
     def text(self, first: int, last: int) -> str:
         return self.doc.norm[self.tokens[first].start : self.tokens[last - 1].end]
@@ -610,8 +619,8 @@ class _Clusterer:
         if len(variants) == 1:
             self._single(candidate, variants[0], kind)
             return
-        for cluster in self.clusters:
-            if key in cluster.keys and _compatible(cluster.type, kind):
+        for cluster in self.by_key.get(key, ()):
+            if _compatible(cluster.type, kind):
                 cluster.add(first, last, MatchMethod.RULE)
                 self._acronym(cluster, candidate)
                 return
@@ -625,12 +634,10 @@ class _Clusterer:
                 cluster.add(first, last, MatchMethod.FUZZY)
                 return
         if kind is EntityType.ORG:
-            for cluster in self.clusters:
-                if cluster.type is EntityType.ORG and any(
-                    k.endswith(" " + key) for k in cluster.keys
-                ):
-                    cluster.add(first, last, MatchMethod.COREFERENCE)
-                    return
+            longer = self.by_org_suffix.get(key)
+            if longer is not None:
+                longer.add(first, last, MatchMethod.COREFERENCE)
+                return
         cluster = _Cluster(kind)
         self.clusters.append(cluster)
         self._remember(cluster, variants)
@@ -644,11 +651,7 @@ class _Clusterer:
         if acronym is not None:
             acronym.add(first, last, MatchMethod.ACRONYM)
             return
-        same = [
-            c
-            for c in self.clusters
-            if c.type is EntityType.PERSON and c.surname == variant and len(c.keys) > 0
-        ]
+        same = self.by_surname.get(variant, [])
         if len(same) == 1:
             same[0].add(first, last, MatchMethod.COREFERENCE)
             return
@@ -667,20 +670,29 @@ class _Clusterer:
                 return
         if same:
             kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
-        for cluster in self.clusters:
-            if variant in cluster.keys and _compatible(cluster.type, kind) and not same:
+        for cluster in self.by_key.get(variant, ()):
+            if _compatible(cluster.type, kind) and not same:
                 cluster.add(first, last, MatchMethod.RULE)
                 return
         cluster = _Cluster(kind)
-        cluster.keys.add(variant)
+        self._remember(cluster, [variant])
         self.clusters.append(cluster)
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
 
     def _remember(self, cluster: _Cluster, variants: list[str]) -> None:
-        cluster.keys.add(" ".join(variants))
-        if cluster.type is EntityType.PERSON and len(variants) > 1:
+        key = " ".join(variants)
+        if key not in cluster.keys:
+            cluster.keys.add(key)
+            self.by_key.setdefault(key, []).append(cluster)
+        person = cluster.type is EntityType.PERSON and len(variants) > 1
+        if person and cluster.surname != variants[-1]:
             cluster.surname = variants[-1]
+            self.by_surname.setdefault(cluster.surname, []).append(cluster)
+        if cluster.type is EntityType.ORG:
+            # "Political Thinking Center" joins "Iraqi Political Thinking Center".
+            for cut in range(1, len(variants) - 1):
+                self.by_org_suffix.setdefault(" ".join(variants[cut:]), cluster)
 
     def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
         """``Popular Mobilization Forces (PMF)``: the acronym joins its long form."""

@@ -160,13 +160,16 @@ class _Context:
     entities: Sequence[Entity]
     mentions: list[tuple[int, int, Entity]]  # original offsets, sorted
     starts: list[int]
+    by_id: dict[str, Entity] = attrs.Factory(dict)
+    opens: list[int] = attrs.Factory(list)
 
     @classmethod
     def build(cls, doc: Document, entities: Sequence[Entity]) -> _Context:
         mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
-        return cls(doc, entities, mentions, [m[0] for m in mentions])
+        by_id = {e.id: e for e in entities}
+        return cls(doc, entities, mentions, [m[0] for m in mentions], by_id)
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Entity mentions inside the original range ``start..end``."""
@@ -340,7 +343,9 @@ def _sentence_quotes(
     norm = context.doc.norm
     lo, hi = sentence
     found: list[_Found] = []
-    inside = [q for q in quotations if lo <= q.open < hi and q.speech]
+    first = bisect.bisect_left(context.opens, lo)
+    last = bisect.bisect_left(context.opens, hi)
+    inside = [q for q in quotations[first:last] if q.speech]
     for m in _ACCORDING.finditer(norm, lo, hi):
         # The speaker: up to the next comma or stop, or a name after a title's comma.
         np_end = _phrase_end(norm, m.end(), hi)
@@ -507,18 +512,23 @@ def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """The quotes stage of :func:`newsparse.parse`."""
     context = _Context.build(doc, entities)
     quotations = _quotations(doc)
+    quotations.sort(key=lambda q: q.open)
+    context.opens = [q.open for q in quotations]
     used: set[int] = set()
     found: list[_Found] = []
     for sentence in doc.sentences:
         found += _sentence_quotes(context, sentence, quotations, used)
     # Direct speech without a cue of its own: the speaker of the quote just before it,
     # when it runs on from it (the next paragraph of a long quote).
+    direct = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.end)
+    ends = [f.end for f in direct]
     for q in quotations:
         if not q.speech or q.open in used:
             continue
-        previous = [f for f in found if f.end <= q.open and f.kind is QuoteKind.DIRECT]
-        speaker = previous[-1].speaker if previous and q.open - previous[-1].end < 400 else None
-        cue = previous[-1].cue if speaker is not None else None
+        k = bisect.bisect_right(ends, q.open) - 1
+        previous = direct[k] if k >= 0 else None
+        speaker = previous.speaker if previous and q.open - previous.end < 400 else None
+        cue = previous.cue if previous is not None and speaker is not None else None
         found.append(
             _Found(
                 q.start, _trim_end(doc.norm, q.start, q.end), QuoteKind.DIRECT, cue or "", speaker
@@ -572,10 +582,7 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
 
 
 def context_entity(context: _Context, entity_id: str | None) -> Entity | None:
-    for entity in context.entities:
-        if entity.id == entity_id:
-            return entity
-    return None
+    return context.by_id.get(entity_id) if entity_id is not None else None
 
 
 def find_quotes_in(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:

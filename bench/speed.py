@@ -1,0 +1,336 @@
+"""Speed and scale: newsparse next to its peers, measured in one run.
+
+    python bench/speed.py [--shared ../shared] [--sizes 1000,10000,100000,1000000]
+                          [--repeats 5] [--megabytes 3.6] [--skip-spacy-above 100000]
+
+Prints, for the Reuters-21578 text (``shared/data/reuters21578``):
+
+1. ``AliasTable.find`` next to flashtext ``extract_keywords(span_info=True)``,
+   pyahocorasick ``iter_long`` and spaCy's ``PhraseMatcher(attr="LOWER")`` on a
+   blank English pipeline, with generated tables of each size: build time,
+   bytes per alias (tracemalloc; allocations made outside Python's allocator,
+   as pyahocorasick's, are not seen) and MB/s, medians of interleaved runs;
+2. whole ``parse`` with a 1k-entry table next to tokenising the same text with
+   one compiled regex;
+3. cost against text length (1 KB to 10 MB) and a 1M-entry table loaded from JSON;
+4. where ``parse`` spends its time.
+
+Peers come with the bench extra (``pip install '.[bench]'``); a missing one is
+reported and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import json
+import pstats
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import newsparse
+
+HERE = Path(__file__).resolve().parent
+# Syllables for made-up names.
+SYLLABLES = (
+    *("ka", "ro", "vel", "min", "tz", "la", "dor", "sen", "mi", "ra", "bel", "gu"),
+    *("to", "nar", "is", "ek", "om", "pa", "ur", "ves", "al", "hu", "ben"),
+)
+NAME_IN_TEXT = re.compile(r"\b[A-Z][a-z]{2,} (?:[A-Z][a-z]{2,} )?[A-Z][a-z]{3,}\b")
+
+
+def reuters_text(shared: Path, megabytes: float) -> list[str]:
+    """Reuters articles, in corpus order, until they hold ``megabytes`` of UTF-8."""
+    path = shared / "data" / "reuters21578" / "reuters21578.jsonl"
+    texts: list[str] = []
+    size = 0
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            texts.append(text)
+            size += len(text.encode())
+            if size >= megabytes * 1e6:
+                break
+    return texts
+
+
+def generated_names(count: int, text: str, seed: int = 7) -> list[str]:
+    """Realistic multi-word names: mostly made up, one in fifty taken from the text."""
+    rng = random.Random(seed)
+    real = sorted(set(NAME_IN_TEXT.findall(text)))
+    rng.shuffle(real)
+    names = real[: count // 50]
+    seen = set(names)
+    while len(names) < count:
+        words = [
+            "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+            for _ in range(rng.choice((2, 2, 3)))
+        ]
+        name = " ".join(words)
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def measured(build: Callable[[], Any]) -> tuple[Any, float, int]:
+    """Build something twice: once timed, once under tracemalloc for the bytes it keeps
+    (tracemalloc slows Python's allocations, so the two are not measured together)."""
+    gc.collect()
+    start = time.perf_counter()
+    built = build()
+    elapsed = time.perf_counter() - start
+    gc.collect()
+    tracemalloc.start()
+    again = build()
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del again
+    return built, elapsed, size
+
+
+def median_times(functions: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeats):
+        for name, function in functions.items():  # interleaved, so drift hits all alike
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int) -> None:
+    megabytes = len(text.encode()) / 1e6
+    print(f"\n## AliasTable.find and peers on {megabytes:.2f} MB of Reuters text\n")
+    print("| table | tool | build s | bytes/alias | MB/s | matches | vs flashtext |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    baseline_rate: dict[int, float] = {}
+    for size in sizes:
+        names = generated_names(size, text)
+        records = [{"id": f"G{i}", "name": n, "type": "PERSON"} for i, n in enumerate(names)]
+        tools: dict[str, tuple[Callable[[], Any], Any, float, int]] = {}
+
+        def build_newsparse(records: list[dict[str, str]] = records) -> newsparse.AliasTable:
+            table = newsparse.AliasTable.from_records(records)
+            table.index  # noqa: B018 - the index is built on first use; build it here
+            return table
+
+        table, seconds, memory = measured(build_newsparse)
+        table.find(text)  # warm the word memos, as any long run has them
+        tools["newsparse AliasTable.find"] = (lambda t=table: t.find(text), table, seconds, memory)
+        try:
+            from flashtext import KeywordProcessor
+
+            def build_flashtext(names: list[str] = names) -> Any:
+                processor = KeywordProcessor()
+                for name in names:
+                    processor.add_keyword(name)
+                return processor
+
+            kp, seconds, memory = measured(build_flashtext)
+            tools["flashtext"] = (
+                lambda kp=kp: kp.extract_keywords(text, span_info=True),
+                kp,
+                seconds,
+                memory,
+            )
+        except ImportError:
+            print(f"| {size:,} | flashtext | not installed | | | | |")
+        try:
+            import ahocorasick
+
+            def build_aho(names: list[str] = names) -> Any:
+                automaton = ahocorasick.Automaton()
+                for i, name in enumerate(names):
+                    automaton.add_word(name.lower(), i)
+                automaton.make_automaton()
+                return automaton
+
+            automaton, seconds, memory = measured(build_aho)
+            tools["pyahocorasick iter_long"] = (
+                lambda a=automaton: list(a.iter_long(text.lower())),
+                automaton,
+                seconds,
+                memory,
+            )
+        except ImportError:
+            print(f"| {size:,} | pyahocorasick | not installed | | | | |")
+        if size <= skip_spacy_above:
+            try:
+                import spacy
+                from spacy.matcher import PhraseMatcher
+
+                nlp = spacy.blank("en")
+                nlp.max_length = len(text) + 1
+
+                def build_spacy(names: list[str] = names, nlp: Any = nlp) -> Any:
+                    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+                    matcher.add("NAMES", list(nlp.tokenizer.pipe(names)))
+                    return matcher
+
+                matcher, seconds, memory = measured(build_spacy)
+                tools["spaCy PhraseMatcher"] = (
+                    lambda m=matcher, nlp=nlp: m(nlp.make_doc(text)),
+                    matcher,
+                    seconds,
+                    memory,
+                )
+            except ImportError:
+                print(f"| {size:,} | spaCy | not installed | | | | |")
+        else:
+            print(
+                f"| {size:,} | spaCy PhraseMatcher | skipped above {skip_spacy_above:,} | | | | |"
+            )
+        medians = median_times({name: tool[0] for name, tool in tools.items()}, repeats)
+        counts = {name: len(tool[0]()) for name, tool in tools.items()}
+        flashtext_rate = megabytes / medians["flashtext"] if "flashtext" in medians else None
+        for name, (_, _, seconds, memory) in tools.items():
+            rate = megabytes / medians[name]
+            if name.startswith("newsparse"):
+                baseline_rate[size] = rate
+            ratio = f"{rate / flashtext_rate:.2f}x" if flashtext_rate else ""
+            print(
+                f"| {size:,} | {name} | {seconds:.2f} | {memory / size:,.0f} | {rate:.1f} "
+                f"| {counts[name]:,} | {ratio} |"
+            )
+        del tools, table
+        gc.collect()
+    if len(baseline_rate) > 1:
+        smallest, largest = min(baseline_rate), max(baseline_rate)
+        print(
+            f"\nnewsparse at {largest:,} entries runs at "
+            f"{baseline_rate[smallest] / baseline_rate[largest]:.2f}x the time per MB "
+            f"of {smallest:,} entries."
+        )
+
+
+def parse_rows(texts: list[str], repeats: int) -> None:
+    text = "\n\n".join(texts)
+    megabytes = len(text.encode()) / 1e6
+    records = [
+        {"id": f"G{i}", "name": n, "type": "PERSON"}
+        for i, n in enumerate(generated_names(1000, text))
+    ]
+    table = newsparse.AliasTable.from_records(records)
+    word = re.compile(r"\w+")
+    newsparse.parse(texts[0], aliases=table)
+    medians = median_times(
+        {
+            "tokenise with one regex": lambda: [word.findall(t) for t in texts],
+            "parse, all stages, 1k table": lambda: [
+                newsparse.parse(t, aliases=table, reference_date="1987-03-01") for t in texts
+            ],
+        },
+        repeats,
+    )
+    print(f"\n## Whole parse on {len(texts):,} articles ({megabytes:.2f} MB)\n")
+    print("| what | s | MB/s | articles/s |")
+    print("| --- | --- | --- | --- |")
+    for name, seconds in medians.items():
+        print(
+            f"| {name} | {seconds:.2f} | {megabytes / seconds:.2f} | {len(texts) / seconds:,.0f} |"
+        )
+    ratio = medians["parse, all stages, 1k table"] / medians["tokenise with one regex"]
+    print(f"\nparse takes {ratio:.1f}x the time of the regex floor.")
+
+
+def length_rows(texts: list[str], repeats: int) -> None:
+    corpus = "\n\n".join(texts)
+    print("\n## Cost against text length (one text, all stages, no table)\n")
+    print("| length | s | MB/s | time per MB vs 1 MB |")
+    print("| --- | --- | --- | --- |")
+    per_mb: dict[int, float] = {}
+    for size in (1_000, 10_000, 100_000, 1_000_000, 10_000_000):
+        text = (corpus * (size // len(corpus) + 1))[:size]
+        runs = repeats if size <= 1_000_000 else max(1, repeats // 2)
+        seconds = median_times({"parse": lambda t=text: newsparse.parse(t)}, runs)["parse"]
+        per_mb[size] = seconds / (size / 1e6)
+        base = per_mb.get(1_000_000)
+        relative = f"{per_mb[size] / base:.2f}" if base else ""
+        print(f"| {size:,} | {seconds:.3f} | {size / 1e6 / seconds:.2f} | {relative} |")
+    print(
+        f"\n10 MB takes {per_mb[10_000_000] * 10 / (per_mb[1_000_000]):.1f}x the time of 1 MB "
+        "(linear would be 10x)."
+    )
+
+
+def large_table_rows(text: str, size: int) -> None:
+    names = generated_names(size, text)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "table.json"
+        with path.open("w", encoding="utf-8") as handle:
+            json.dump(
+                [{"id": f"G{i}", "name": n, "type": "PERSON"} for i, n in enumerate(names)], handle
+            )
+        start = time.perf_counter()
+        table = newsparse.AliasTable.from_file(path)
+        loaded = time.perf_counter() - start
+        table.index  # noqa: B018
+        usable = time.perf_counter() - start
+    print(f"\n## A {size:,}-entry table from JSON\n")
+    print(f"loaded in {loaded:.1f} s; index built, usable in {usable:.1f} s.")
+
+
+def profile_rows(texts: list[str]) -> None:
+    table = newsparse.AliasTable.from_records(
+        [
+            {"id": f"G{i}", "name": n, "type": "PERSON"}
+            for i, n in enumerate(generated_names(1000, texts[0]))
+        ]
+    )
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for text in texts:
+        newsparse.parse(text, aliases=table, reference_date="1987-03-01")
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    by_module: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        module = Path(filename).stem if "newsparse" in filename else "other (stdlib, regex, attrs)"
+        by_module[module] = by_module.get(module, 0.0) + tottime
+    total = sum(by_module.values())
+    print(f"\n## Where parse spends its time ({len(texts):,} articles)\n")
+    print("| module | share |")
+    print("| --- | --- |")
+    for module, seconds in sorted(by_module.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"| {module} | {100 * seconds / total:.0f}% |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--megabytes", type=float, default=3.6)
+    parser.add_argument("--skip-spacy-above", type=int, default=100_000)
+    parser.add_argument("--only", choices=["tables", "parse", "length", "large", "profile"])
+    args = parser.parse_args(argv)
+    texts = reuters_text(args.shared, args.megabytes)
+    text = "\n\n".join(texts)
+    print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.only in (None, "tables"):
+        table_rows(text, sizes, args.repeats, args.skip_spacy_above)
+    if args.only in (None, "parse"):
+        parse_rows(texts, args.repeats)
+    if args.only in (None, "length"):
+        length_rows(texts, args.repeats)
+    if args.only in (None, "large"):
+        large_table_rows(text, max(sizes))
+    if args.only in (None, "profile"):
+        profile_rows(texts[:1000])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
