@@ -64,23 +64,51 @@ def reuters_text(shared: Path, megabytes: float) -> list[str]:
     return texts
 
 
-def generated_names(count: int, text: str, seed: int = 7) -> list[str]:
-    """Realistic multi-word names: mostly made up, one in fifty taken from the text."""
+def _given_names() -> frozenset[str]:
+    path = HERE / "data" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+ORG_TAILS = ("Corp", "Inc", "Co", "Bank", "Group", "Ltd", "Association", "Board", "Exchange")
+
+
+def names_in_text(text: str, count: int, seed: int = 7) -> list[dict[str, str]]:
+    """``count`` people and organisations named in ``text``: a pair of capitalised words
+    after a common given name (a person), or ending with a company word (an organisation)."""
+    given = _given_names()
+    found: dict[str, str] = {}
+    for name in NAME_IN_TEXT.findall(text):
+        words = name.split()
+        if words[0] in given:
+            found.setdefault(name, "PERSON")
+        elif words[-1] in ORG_TAILS:
+            found.setdefault(name, "ORG")
+    names = sorted(found)
+    random.Random(seed).shuffle(names)
+    return [{"name": n, "type": found[n]} for n in names[:count]]
+
+
+def generated_records(count: int, text: str, in_text: int = 200, seed: int = 7) -> list[dict[str, Any]]:
+    """A table of ``count`` entries: ``in_text`` names that occur in ``text`` (the same ones
+    at every size, so that tables of every size have the same work to find), and made-up
+    people (two or three words) and organisations (words and a company word) for the rest."""
     rng = random.Random(seed)
-    real = sorted(set(NAME_IN_TEXT.findall(text)))
-    rng.shuffle(real)
-    names = real[: count // 50]
-    seen = set(names)
-    while len(names) < count:
-        words = [
-            "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-            for _ in range(rng.choice((2, 2, 3)))
-        ]
-        name = " ".join(words)
+    records = names_in_text(text, min(in_text, count), seed)
+    seen = {r["name"] for r in records}
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    while len(records) < count:
+        if rng.random() < 0.8:
+            name, kind = " ".join(word() for _ in range(rng.choice((2, 2, 3)))), "PERSON"
+        else:
+            name, kind = f"{word()} {rng.choice(ORG_TAILS)}", "ORG"
         if name not in seen:
             seen.add(name)
-            names.append(name)
-    return names
+            records.append({"name": name, "type": kind})
+    return [{"id": f"G{i}", **r} for i, r in enumerate(records)]
 
 
 def measured(build: Callable[[], Any]) -> tuple[Any, float, int]:
@@ -116,8 +144,8 @@ def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int)
     print("| --- | --- | --- | --- | --- | --- | --- |")
     baseline_rate: dict[int, float] = {}
     for size in sizes:
-        names = generated_names(size, text)
-        records = [{"id": f"G{i}", "name": n, "type": "PERSON"} for i, n in enumerate(names)]
+        records = generated_records(size, text)
+        names = [r["name"] for r in records]
         tools: dict[str, tuple[Callable[[], Any], Any, float, int]] = {}
 
         def build_newsparse(records: list[dict[str, str]] = records) -> newsparse.AliasTable:
@@ -217,10 +245,7 @@ def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int)
 def parse_rows(texts: list[str], repeats: int) -> None:
     text = "\n\n".join(texts)
     megabytes = len(text.encode()) / 1e6
-    records = [
-        {"id": f"G{i}", "name": n, "type": "PERSON"}
-        for i, n in enumerate(generated_names(1000, text))
-    ]
+    records = generated_records(1000, text)
     table = newsparse.AliasTable.from_records(records)
     word = re.compile(r"\w+")
     newsparse.parse(texts[0], aliases=table)
@@ -265,13 +290,11 @@ def length_rows(texts: list[str], repeats: int) -> None:
 
 
 def large_table_rows(text: str, size: int) -> None:
-    names = generated_names(size, text)
+    records = generated_records(size, text)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "table.json"
         with path.open("w", encoding="utf-8") as handle:
-            json.dump(
-                [{"id": f"G{i}", "name": n, "type": "PERSON"} for i, n in enumerate(names)], handle
-            )
+            json.dump(records, handle)
         start = time.perf_counter()
         table = newsparse.AliasTable.from_file(path)
         loaded = time.perf_counter() - start
@@ -282,12 +305,7 @@ def large_table_rows(text: str, size: int) -> None:
 
 
 def profile_rows(texts: list[str]) -> None:
-    table = newsparse.AliasTable.from_records(
-        [
-            {"id": f"G{i}", "name": n, "type": "PERSON"}
-            for i, n in enumerate(generated_names(1000, texts[0]))
-        ]
-    )
+    table = newsparse.AliasTable.from_records(generated_records(1000, "\n\n".join(texts)))
     profiler = cProfile.Profile()
     profiler.enable()
     for text in texts:

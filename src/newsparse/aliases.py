@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import functools
 import io
 import json
 import os
@@ -33,24 +32,13 @@ from typing import Any
 import attrs
 import regex
 
-from newsparse import _data
+from newsparse._aliasindex import Hit, Index, role_words
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType, MatchMethod
-from newsparse.names import (
-    NameToken,
-    fold_many,
-    fold_token,
-    is_article,
-    key_of,
-    name_tokens,
-    tokens_in,
-    tokens_of,
-    variant_token,
-    within_one_edit,
-)
-from newsparse.text import TextView, segment
+from newsparse.names import _FOLDED, _VARIANTS, NameToken, fold_many, is_article, tokens_in
+from newsparse.text import TextView
 
-__all__ = ["AliasEntry", "AliasTable", "Role", "TableMatch"]
+__all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "role_words"]
 
 _TYPES = ", ".join(t.value for t in EntityType)
 
@@ -94,268 +82,80 @@ class TableMatch:
     how: MatchMethod
 
 
-@attrs.frozen
-class Hit:
-    """A match over name tokens: tokens ``first..last`` (exclusive) name the entries ``ids``."""
-
-    first: int
-    last: int
-    ids: frozenset[str]
-    how: MatchMethod
-
-
-_ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
-
-
 def _capitals() -> str:
     """A character class of every upper- and title-case letter of the BMP, for ``re``."""
     chars = [chr(c) for c in range(0x10000) if chr(c).isupper() or chr(c).istitle()]
     return "".join(re.escape(c) for c in chars)
 
 
-# Words a key can start with: capitalised, or digits. The standard library's engine
-# scans a bitmap class fastest. A lower-case "al-" before a name is added back
-# from the window of words around a match.
-_KEY_START = re.compile(rf"\b[{_capitals()}\d]\w*(?:'(?![sS]\b)\w+)*")
-# Characters around a word that may start a key: enough for three given names
-# before a surname, and for the longest key after it (per word).
-_WINDOW_BEFORE = 60
-_WINDOW_AFTER = 30
+# Words a key can start with: capitalised, or digits, with no word character before.
+# The standard library's engine scans for a leading bitmap class fastest. A lower-case
+# "al-" before a name is added back from the words around a match.
+_KEY_START = re.compile(rf"[{_capitals()}\d](?<!\w.)\w*(?:'(?![sS]\b)\w+)*")
+# Characters around a word that may start a key: an article before it, three given
+# names before a surname, and the longest key after it (per word).
+_ARTICLE_BEFORE = 4
+_NAMES_BEFORE = 60
+_WORD_AFTER = 30
 
 
-class _Index:
-    """Keys of every name and alias of a table, for matching text word by word.
+# The gap after a word where a name may go on (as NameToken.joins reads it), and the next word.
+_NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
+_GAP_CHARS = frozenset(" \t\n-'.")
 
-    Work per word of text does not depend on the table's size: each word is
-    looked up in dictionaries, and only words that start some key are tried.
+
+def _worth_reading(
+    index: Index, norm: str, end: int, folded: str, variant: str, longest: int
+) -> bool:
+    """Whether a name of the table may start at the word ending at ``end``.
+
+    Never false when one does: a name of one word, an article, or a name whose
+    first two words are this word and the next.
     """
-
-    def __init__(self, entries: Sequence[AliasEntry]) -> None:
-        self.exact: dict[str, set[str]] = {}
-        self.variant: dict[str, set[str]] = {}
-        self.first: dict[str, int] = {}
-        self.longest = 0
-        # Every word a match can start at: first words of keys, and surnames.
-        self.starts: set[str] = set()
-        self.caps_only: set[str] = set()
-        self.surnames: dict[str, set[str]] = {}
-        self.by_token: dict[str, set[str]] = {}
-        self.long_surnames: dict[str, set[str]] = {}
-        # (first or last three letters, length) of words that may be a near-misspelling
-        # of a long surname: a cheap test before the deletion index.
-        self.near_surnames: set[tuple[str, int]] = set()
-        self.tokens_of_entry: dict[str, list[list[str]]] = {}
-        self.roles: list[tuple[str, frozenset[str], _dt.date | None, _dt.date | None]] = []
-        self.role_words: set[str] = set()
-        for entry in entries:
-            for role in entry.roles:
-                title_words = role_words(role.title)
-                if title_words:
-                    self.roles.append((entry.id, title_words, role.start, role.end))
-                    self.role_words |= {w for w in title_words if not w.startswith("@")}
-            for written in (entry.name, *entry.aliases):
-                words = name_tokens(written, titles=entry.type is EntityType.PERSON)
-                folded = key_of([fold_token(w) for w in words])
-                if not folded:
-                    continue
-                variants = [variant_token(w) for w in folded]
-                exact_key = " ".join(folded)
-                variant_key = " ".join(variants)
-                self.exact.setdefault(exact_key, set()).add(entry.id)
-                self.variant.setdefault(variant_key, set()).add(entry.id)
-                length = len(words)
-                self.longest = max(self.longest, length)
-                for first in (folded[0], variants[0], fold_token(words[0])):
-                    self.first[first] = max(self.first.get(first, 0), length)
-                    self.starts.add(first)
-                if _ACRONYM.fullmatch(written.strip()):
-                    self.caps_only.add(exact_key)
-                self.tokens_of_entry.setdefault(entry.id, []).append(variants)
-                for v in variants:
-                    self.by_token.setdefault(v, set()).add(entry.id)
-                if entry.type is EntityType.PERSON and len(variants) > 1:
-                    self.starts.add(variants[-1])
-                    surname = variants[-1]
-                    self.surnames.setdefault(surname, set()).add(entry.id)
-                    if len(surname) >= 7:
-                        for deleted in {surname, *_deletions(surname)}:
-                            self.long_surnames.setdefault(deleted, set()).add(entry.id)
-                        # One edit leaves either the first three or the last three
-                        # letters of a word of seven or more as they were.
-                        for size in (len(surname) - 1, len(surname), len(surname) + 1):
-                            self.near_surnames.add(("<" + surname[:3], size))
-                            self.near_surnames.add((">" + surname[-3:], size))
-
-    def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
-        """Longest matches of names and aliases, left to right, not overlapping.
-
-        Lines in capitals (headlines) are passed over unless ``headings`` is true.
-        """
-        hits: list[Hit] = []
-        i = 0
-        count = len(tokens)
-        while i < count:
-            token = tokens[i]
-            longest = self.first.get(token.variant) or self.first.get(token.folded)
-            if not longest or (token.heading and not headings):
-                i += 1
-                continue
-            reach = 1
-            while reach < longest and i + reach < count and tokens[i + reach - 1].joins:
-                reach += 1
-            hit = None
-            for n in range(reach, 0, -1):
-                hit = self._lookup(tokens, i, i + n)
-                if hit is not None:
-                    break
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit)
-            i = hit.last
-        return hits
-
-    def _lookup(self, tokens: Sequence[NameToken], first: int, last: int) -> Hit | None:
-        span = tokens[first:last]
-        if not (span[0].capitalised and span[-1].capitalised):
-            return None
-        folded = key_of([t.folded for t in span])
-        exact_key = " ".join(folded)
-        ids = self.exact.get(exact_key)
-        how = MatchMethod.TABLE
-        if ids is None:
-            ids = self.variant.get(" ".join(variant_token(w) for w in folded))
-            how = MatchMethod.VARIANT
-        if not ids:
-            return None
-        if exact_key in self.caps_only and not all(t.upper or len(t.text) == 1 for t in span):
-            return None
-        return Hit(first, last, frozenset(ids), how)
-
-    def holders(self, words: frozenset[str], day: _dt.date | None) -> frozenset[str]:
-        """The entries holding, on ``day``, the role these title words name.
-
-        ``Iraqi prime minister`` names ``Prime Minister of Iraq``; ``Treasury
-        Secretary`` names ``Secretary of the Treasury``. Without a country in the
-        words, a role of any country counts, so only a role held by one entry at
-        that date resolves.
-        """
-        if not words or day is None:
-            return frozenset()
-        found = set()
-        for entry_id, title, start, end in self.roles:
-            if (start is not None and day < start) or (end is not None and day > end):
-                continue
-            if words == title or (
-                words < title
-                and len(words) >= 2
-                and not any(w.startswith("@") for w in words)
-                and all(w.startswith("@") for w in title - words)
-            ):
-                found.add(entry_id)
-        return frozenset(found)
-
-    def surname(self, variant: str, *, fuzzy: bool = False) -> frozenset[str]:
-        """The person entries whose surname this is (one typo forgiven with ``fuzzy``)."""
-        found = self.surnames.get(variant)
-        if found or not fuzzy or len(variant) < 7:
-            return frozenset(found or ())
-        near: set[str] = set()
-        for key in {variant, *_deletions(variant)}:
-            for entry_id in self.long_surnames.get(key, ()):
-                if any(within_one_edit(variant, t[-1]) for t in self.tokens_of_entry[entry_id]):
-                    near.add(entry_id)
-        return frozenset(near)
-
-    def extend_back(
-        self, tokens: Sequence[NameToken], first: int, last: int, ids: frozenset[str]
-    ) -> int:
-        """Where a surname's match starts once the given names before it are included.
-
-        ``Masoud Pezeshekian`` for a table's ``Masoud Pezeshkian``: the words
-        before the surname count when, with it, they name the same entry.
-        """
-        best = first
-        for start in range(first - 1, max(first - 4, -1), -1):
-            before = tokens[start]
-            if not (before.capitalised and before.joins):
-                break
-            folded = key_of([t.folded for t in tokens[start:last]])
-            variants = [variant_token(w) for w in folded]
-            if self.variant.get(" ".join(variants)) == set(ids) or self.fuzzy(variants) == ids:
-                best = start
-        return best
-
-    def fuzzy(self, variants: Sequence[str]) -> frozenset[str]:
-        """Entries whose name has the same words but one, and that one within one edit.
-
-        A misspelt surname (the last word) must have seven letters or more
-        (``Pezeshekian``); a misspelt given name five or more, with the surname
-        exact (``Hertzi Halevi``).
-        """
-        if len(variants) < 2 or sum(len(v) for v in variants) < 7:
-            return frozenset()
-        candidates: set[str] = set()
-        for v in variants:
-            candidates |= self.by_token.get(v, set())
-        found: set[str] = set()
-        for entry_id in candidates:
-            for words in self.tokens_of_entry[entry_id]:
-                if len(words) != len(variants):
-                    continue
-                differ = [i for i, (a, b) in enumerate(zip(words, variants, strict=True)) if a != b]
-                if len(differ) != 1:
-                    continue
-                k = differ[0]
-                shortest = 7 if k == len(words) - 1 else 5
-                if len(variants[k]) >= shortest and within_one_edit(words[k], variants[k]):
-                    found.add(entry_id)
-        return frozenset(found)
+    if is_article(folded) or index.keys.get(variant):
+        return True
+    if longest < 2:
+        return False
+    after = _NEXT_WORD.match(norm, end, end + 200)
+    if after is None:
+        return False
+    second = _FOLDED[after.group(1)]
+    return is_article(second) or index.may_continue(variant, _VARIANTS[second])
 
 
-_ROLE_STOP = frozenset({"of", "the", "and", "for", "s", "de"})
+def _joined_before(norm: str, start: int) -> bool:
+    """Whether the word before ``start`` may be part of the same name (capitalised, or an
+    article, with only a joining gap between). Never false when it is."""
+    j = start - 1
+    while j >= 0 and j >= start - 4 and norm[j] in _GAP_CHARS:
+        j -= 1
+    if j == start - 1 or j < 0:
+        return False
+    if j < start - 4:
+        return True  # a long gap: let the words decide
+    if not (norm[j].isalnum() or norm[j] == "_"):
+        return False
+    lo = j
+    while lo > 0 and lo > j - 40 and (norm[lo - 1].isalnum() or norm[lo - 1] in "_'"):
+        lo -= 1
+    word = norm[lo : j + 1].lstrip("'")
+    if lo <= j - 40 or not word:
+        return True
+    return word[0].isupper() or word[0].isdigit() or is_article(_FOLDED[word])
 
 
-def role_words(title: str) -> frozenset[str]:
-    """The words of a role title for comparison: countries as ``@XX``, small words out.
-
-    >>> sorted(role_words("Prime Minister of Iraq")) == sorted(role_words("Iraqi prime minister"))
-    True
-    """
-    words = [fold_token(w) for w in name_tokens(title, titles=False)]
-    countries = _countries()
-    out: set[str] = set()
-    i = 0
-    while i < len(words):
-        for width in (3, 2, 1):
-            code = countries.get(" ".join(words[i : i + width]))
-            if code is not None:
-                out.add("@" + code)
-                i += width
-                break
-        else:
-            if words[i] not in _ROLE_STOP:
-                out.add(words[i])
-            i += 1
-    return frozenset(out)
-
-
-@functools.cache
-def _countries() -> dict[str, str]:
-    """Folded country names, aliases and demonyms, to their ISO code."""
-    found: dict[str, str] = {}
-    for row in _data.read_rows("countries.tsv"):
-        name, aliases, demonyms, _, code = (*row, "", "", "", "", "")[:5]
-        for written in (name, *aliases.split("|"), *demonyms.split("|")):
-            if written.strip():
-                key = " ".join(fold_token(w) for w in name_tokens(written, titles=False))
-                found.setdefault(key, code)
-    return found
-
-
-def _near(near: set[tuple[str, int]], word: str) -> bool:
-    size = len(word)
-    return ("<" + word[:3], size) in near or (">" + word[-3:], size) in near
+def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
+    """The name tokens of ``norm[lo:hi]``, without a word cut by the window's start."""
+    lo = max(lo, 0)
+    tokens = tokens_in(norm, lo, hi)
+    if (
+        tokens
+        and lo > 0
+        and tokens[0].start == lo
+        and (norm[lo - 1].isalnum() or norm[lo - 1] == "_")
+    ):
+        del tokens[0]
+    return tokens
 
 
 def with_article(tokens: Sequence[NameToken], i: int) -> int:
@@ -363,23 +163,6 @@ def with_article(tokens: Sequence[NameToken], i: int) -> int:
     if i > 0 and is_article(tokens[i - 1].folded) and tokens[i - 1].joins:
         return i - 1
     return i
-
-
-def _non_overlapping(hits: list[Hit]) -> list[Hit]:
-    """Longer hits first; a hit that overlaps a kept one is dropped."""
-    kept: list[Hit] = []
-    taken: set[int] = set()
-    for hit in sorted(hits, key=lambda h: (h.first - h.last, h.first)):
-        cells = set(range(hit.first, hit.last))
-        if cells & taken:
-            continue
-        taken |= cells
-        kept.append(hit)
-    return kept
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
@@ -396,7 +179,7 @@ class AliasTable:
 
     entries: tuple[AliasEntry, ...] = attrs.field(converter=_entries)
     _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
-    _index: list[_Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
+    _index: list[Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AliasEntry] = {}
@@ -427,17 +210,21 @@ class AliasTable:
         return self._by_id.get(entry_id)
 
     @property
-    def index(self) -> _Index:
+    def index(self) -> Index:
         """The matching index, built on first use."""
         if not self._index:
-            self._index.append(_Index(self.entries))
+            self._index.append(Index(self.entries))
         return self._index[0]
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"entries": self.entries}
+        # The index travels with the table once built, so worker processes need not
+        # build it again.
+        return {"entries": self.entries, "index": self._index[0].state() if self._index else None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["entries"])  # type: ignore[misc]
+        if state.get("index") is not None:
+            self._index.append(Index.from_state(self.entries, state["index"]))
 
     def find(self, text: str) -> list[TableMatch]:
         """The table's matches in ``text``: longest first, left to right, not overlapping.
@@ -458,109 +245,74 @@ class AliasTable:
         index = self.index
         # One C-level scan for the words a key can start with; folding through memos.
         spans = list(map(re.Match.span, _KEY_START.finditer(norm)))
-        words = [norm[a:b] for a, b in spans]
-        folded, variants = fold_many(words)
-        # Which distinct words can start a match: set operations, in C.
-        starts = index.starts
-        present = starts.intersection(variants)
-        present.update(starts.intersection(folded))
-        if index.near_surnames:
-            near = index.near_surnames
-            present.update(
-                v
-                for v in set(variants) - present
-                if len(v) >= 6 and _near(near, v) and index.surname(v, fuzzy=True)
-            )
+        folded, variants = fold_many([norm[a:b] for a, b in spans])
+        # Which distinct words can start a match, each looked up once.
+        distinct = {*folded, *variants}
+        present = {w for w in distinct if index.longest_at[w] is not None}
+        present.update(
+            v
+            for v in set(variants) - present
+            if index.may_be_near_surname(v) and index.surname(v, fuzzy=True)
+        )
         if not present:
             return []
-        candidates = [
-            i
-            for i, (f, v) in enumerate(zip(folded, variants, strict=True))
-            if v in present or f in present
-        ]
         matches: list[TableMatch] = []
         covered = 0
-        for i in candidates:
-            start = spans[i][0]
-            if start < covered:
+        surnames: dict[str, frozenset[str]] = {}
+        for i, (f, v) in enumerate(zip(folded, variants, strict=True)):
+            if (v not in present and f not in present) or spans[i][0] < covered:
                 continue
-            hit = self._hit_at(norm, start, index)
-            if hit is None:
+            hit = self._hit_at(norm, spans[i], f, v, surnames)
+            if hit is None or hit[0] < covered:
                 continue
-            (lo, hi), entry_id, how = hit
-            if lo < covered:
-                continue
-            covered = hi
-            a, b = view.span(lo, hi)
+            lo, covered, entry_id, how = hit
+            a, b = view.span(lo, covered)
             matches.append(TableMatch(a, b, text[a:b], entry_id, how))
         return matches
 
     def _hit_at(
-        self, norm: str, start: int, index: _Index
-    ) -> tuple[tuple[int, int], str, MatchMethod] | None:
-        """The longest name at ``start``, else the surname there, in a window of words."""
-        word_end = start
-        while word_end < len(norm) and (norm[word_end].isalnum() or norm[word_end] in "'_"):
-            word_end += 1
-        head = fold_token(norm[start:word_end])
-        longest = max(index.first.get(head, 0), index.first.get(variant_token(head), 0))
-        after = word_end + _WINDOW_AFTER * max(longest - 1, 0) + 1
-        tokens = tokens_in(norm, max(0, start - _WINDOW_BEFORE), after)
-        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-        if k is None:
-            return None
-        longest = index.first.get(tokens[k].variant) or index.first.get(tokens[k].folded) or 0
-        reach = 1
-        while reach < longest and k + reach < len(tokens) and tokens[k + reach - 1].joins:
-            reach += 1
-        for n in range(reach if longest else 0, 0, -1):
-            hit = index._lookup(tokens, k, k + n)
-            if hit is not None and len(hit.ids) == 1:
-                first_token = tokens[with_article(tokens, k)] if n == 1 else tokens[k]
-                return (first_token.start, tokens[k + n - 1].end), next(iter(hit.ids)), hit.how
-        ids = index.surname(tokens[k].variant, fuzzy=True)
+        self,
+        norm: str,
+        span: tuple[int, int],
+        folded: str,
+        variant: str,
+        surnames: dict[str, frozenset[str]],
+    ) -> tuple[int, int, str, MatchMethod] | None:
+        """The longest name at a word, else the surname there: start, end, entry and how.
+
+        Cheap tests on the characters around the word come first; the words around
+        it are read (:func:`_window`) only when a name may be there.
+        """
+        index = self.index
+        start, end = span
+        longest = index.longest_at[variant] or index.longest_at[folded] or 0
+        if longest and _worth_reading(index, norm, end, folded, variant, longest):
+            # The words from here on, and an article just before.
+            tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
+            k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+            if k is None:
+                return None
+            reach = 1
+            while reach < longest and k + reach < len(tokens) and tokens[k + reach - 1].joins:
+                reach += 1
+            for n in range(reach, 0, -1):
+                hit = index.lookup(tokens, k, k + n)
+                if hit is not None and len(hit.ids) == 1:
+                    first = with_article(tokens, k) if n == 1 else k
+                    return tokens[first].start, tokens[k + n - 1].end, next(iter(hit.ids)), hit.how
+        ids = surnames.get(variant)
+        if ids is None:
+            ids = surnames[variant] = index.surname(variant, fuzzy=True)
         if len(ids) != 1:
             return None
-        how = MatchMethod.VARIANT if tokens[k].variant in index.surnames else MatchMethod.FUZZY
+        how = MatchMethod.VARIANT if index.is_surname(variant) else MatchMethod.FUZZY
+        if not _joined_before(norm, start):
+            return start, end, next(iter(ids)), how
+        # The given names, or the article, before a surname.
+        tokens = _window(norm, start - _NAMES_BEFORE, end + 1)
+        k = next(j for j, t in enumerate(tokens) if t.start == start)
         begin = index.extend_back(tokens, with_article(tokens, k), k + 1, ids)
-        return (tokens[begin].start, tokens[k].end), next(iter(ids)), how
-
-    def _find_slow(self, text: str) -> list[TableMatch]:
-        """The table's matches in ``text``: longest first, left to right, not overlapping.
-
-        A name or alias matches through the spelling folding (see
-        :mod:`newsparse.names`); a surname alone matches when exactly one person
-        of the table has it. An alias in capitals (``ISIS``) matches only in
-        capitals.
-
-        >>> table = AliasTable.from_records([{"id": "Q1", "name": "Mohammed Shia al-Sudani",
-        ...     "type": "PERSON"}])
-        >>> found = table.find("PM Muhammad Shia' Al-Sudani met Sudani.")
-        >>> [(m.text, m.entry_id, m.how.value) for m in found]
-        [("Muhammad Shia' Al-Sudani", 'Q1', 'variant'), ('Sudani', 'Q1', 'variant')]
-        """
-        doc = segment(text)
-        tokens = tokens_of(doc)
-        index = self.index
-        matches = []
-        covered = 0
-        hits = index.scan(tokens, headings=True)
-        singles = []
-        for i, token in enumerate(tokens):
-            if token.capitalised:
-                ids = index.surname(token.variant, fuzzy=True)
-                if len(ids) == 1:
-                    exact = token.variant in index.surnames
-                    how = MatchMethod.VARIANT if exact else MatchMethod.FUZZY
-                    first = index.extend_back(tokens, with_article(tokens, i), i + 1, ids)
-                    singles.append(Hit(first, i + 1, ids, how))
-        for hit in sorted(_non_overlapping([*hits, *singles]), key=lambda h: h.first):
-            if len(hit.ids) != 1 or tokens[hit.first].start < covered:
-                continue
-            start, end = doc.original_span((tokens[hit.first].start, tokens[hit.last - 1].end))
-            covered = tokens[hit.last - 1].end
-            matches.append(TableMatch(start, end, text[start:end], next(iter(hit.ids)), hit.how))
-        return matches
+        return tokens[begin].start, end, next(iter(ids)), how
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:

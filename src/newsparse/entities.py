@@ -665,7 +665,7 @@ class _Clusterer:
                 (entry_id,) = ids
                 entry = self.table[entry_id]
                 cluster = self.cluster_for_id(entry_id, entry.type, reference=False)
-                exact = variant in self.table.index.surnames
+                exact = self.table.index.is_surname(variant)
                 cluster.add(first, last, MatchMethod.VARIANT if exact else MatchMethod.FUZZY)
                 return
         if same:

@@ -92,6 +92,12 @@ def titles() -> dict[str, str]:
     return {_title_key(row[0]): row[1] for row in _data.read_rows("titles.tsv")}
 
 
+@functools.cache
+def _title_starts() -> frozenset[str]:
+    """The first words of titles: a name whose first word is not one has no title."""
+    return frozenset(key.partition(" ")[0] for key in titles())
+
+
 def _title_key(title: str) -> str:
     return " ".join(title.replace(".", " ").casefold().split())
 
@@ -168,8 +174,9 @@ def strip_titles(tokens: list[str]) -> int:
     2
     """
     known = titles()
+    starts = _title_starts()
     count = 0
-    while count < len(tokens):
+    while count < len(tokens) and _title_key(tokens[count]).partition(" ")[0] in starts:
         for width in (4, 3, 2, 1):
             key = _title_key(" ".join(tokens[count : count + width]))
             if count + width <= len(tokens) and key in known:
@@ -184,7 +191,6 @@ def strip_titles(tokens: list[str]) -> int:
 # matching keys
 
 _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
-_POSSESSIVE = regex.compile(r"'s?$")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _DOUBLED = regex.compile(r"(.)\1+")
 _ARTICLES = frozenset({"al", "el", "ul"})
@@ -266,8 +272,8 @@ def name_tokens(name: str, *, titles: bool = True) -> list[str]:
     >>> name_tokens("Sheikha Noor")
     ['Sheikha', 'Noor']
     """
-    words = [_POSSESSIVE.sub("", m.group()) for m in _NAME_WORD.finditer(name)]
-    words = [w for w in words if w]
+    # A word never ends with a bare apostrophe, so a possessive is its last two characters.
+    words = [w[:-2] if w.endswith("'s") else w for w in _NAME_WORD.findall(name)]
     skip = strip_titles(words) if titles else 0
     # A title is left out only when at least two words remain: "Sheikha Noor" keeps
     # its title, or it would match a bare first name.

@@ -103,6 +103,7 @@ _TABLE = _translation_table()
 # tab and newline. A carriage return joins the run so CRLF folds as one.
 _RUN = regex.compile(r"(?:\r\n|[^\t\n\x20-\x7e])+")
 _CLUSTER = regex.compile(r"\X")
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -147,7 +148,9 @@ class TextView:
         pieces: list[str] = []
         last = 0
         npos = 0
-        for run in _RUN.finditer(text):
+        # Printable ASCII with tabs and line feeds needs no folding: one C-level test.
+        plain = text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII)
+        for run in () if plain else _RUN.finditer(text):
             start, end = run.span()
             if start > last and unicodedata.combining(text[start]):
                 start -= 1  # let a combining mark compose with the letter before it

@@ -1,0 +1,559 @@
+"""The matching index of an alias table: compact, and flat in the table's size.
+
+Every lookup the matcher needs (a whole name, the first word of a name, a
+surname, a misspelt surname, a name with one misspelt word) goes to a
+:class:`Multimap`: one sorted array of 64-bit integers, each a 32-bit hash of a
+string key above a 32-bit value. A lookup is a hash and a binary search, so its
+cost grows with the logarithm of the table at most, and a key costs eight bytes
+however long it is. No string of the table is held twice: the keys of an entry
+are computed again from the entry when a lookup names it (and memoised), which
+also weeds out the rare hash shared by two keys.
+
+Keys are hashed with CRC-32 of their UTF-8 form, the same in every process and
+on every machine, so an index can be pickled to worker processes and written to
+a cache file (see :mod:`newsparse.aliases`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import sys
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import regex
+
+from newsparse import _data
+from newsparse.model import EntityType, MatchMethod
+from newsparse.names import (
+    _FOLDED,
+    _VARIANTS,
+    NameToken,
+    _Memo,
+    fold_token,
+    is_article,
+    key_of,
+    name_tokens,
+    variant_token,
+    within_one_edit,
+)
+
+if TYPE_CHECKING:
+    from newsparse.aliases import AliasEntry
+
+__all__ = ["FORMAT", "Form", "Hit", "Index", "Multimap", "key_hash", "role_words"]
+
+#: The version of the index layout and of the keys in it; a cache file written
+#: with another version is refused.
+FORMAT = 2
+
+_LOW = 0xFFFFFFFF
+_ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
+# Stands for the one word that may differ in a masked key.
+_MASK = "\x00"
+# A misspelt surname (the last word) needs this many letters; a misspelt other word fewer.
+_FUZZY_LAST = 7
+_FUZZY_OTHER = 5
+_MEMO_LIMIT = 1 << 16
+
+
+def key_hash(key: str) -> int:
+    """The stable 32-bit hash of a key (CRC-32 of its UTF-8 form)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+
+
+class Multimap:
+    """Strings to 32-bit values, as one sorted array of ``hash << 32 | value``.
+
+    ``get`` returns every value stored under the key's hash; two keys that share a
+    hash share their values, so callers check what they get.
+
+    >>> m = Multimap.build([key_hash("qaani") << 32 | 7, key_hash("sudani") << 32 | 3])
+    >>> m.get("qaani"), m.get("hassan")
+    ([7], [])
+    """
+
+    __slots__ = ("_memo", "packed")
+
+    def __init__(self, packed: array[int]) -> None:
+        self.packed = packed
+        # Keys looked up lately: news repeats its words, and a dictionary hit is
+        # cheaper than a hash and a binary search.
+        self._memo: dict[str, list[int]] = {}
+
+    @classmethod
+    def build(cls, packed: Iterable[int]) -> Multimap:
+        """From integers ``hash << 32 | value``, in any order, repeats allowed."""
+        return cls(array("Q", sorted(set(packed))))
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    def get(self, key: str) -> list[int]:
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = self.get_hash(key_hash(key))
+        return found
+
+    def get_hash(self, hashed: int) -> list[int]:
+        packed = self.packed
+        i = bisect_left(packed, hashed << 32)
+        top = hashed << 32 | _LOW
+        found = []
+        while i < len(packed) and packed[i] <= top:
+            found.append(packed[i] & _LOW)
+            i += 1
+        return found
+
+
+class Form(NamedTuple):
+    """One written form of an entry (its name or an alias), as matching sees it."""
+
+    words: int  # the name tokens, articles included: how far a match may reach
+    head: str  # the first token folded, an article included (``al`` of ``Al-Sudani``)
+    folded: tuple[str, ...]
+    variants: tuple[str, ...]
+    exact_key: str
+    variant_key: str
+    caps_only: bool  # an acronym: matches only in capitals
+
+
+class Hit(NamedTuple):
+    """A match over name tokens: tokens ``first..last`` (exclusive) name the entries ``ids``."""
+
+    first: int
+    last: int
+    ids: frozenset[str]
+    how: MatchMethod
+
+
+def forms_of(
+    entry: AliasEntry,
+    fold: Callable[[str], str] = _FOLDED.__getitem__,
+    variant: Callable[[str], str] = _VARIANTS.__getitem__,
+) -> tuple[Form, ...]:
+    """The written forms of an entry with their keys; forms without a word are left out."""
+    forms = []
+    for written in (entry.name, *entry.aliases):
+        words = name_tokens(written, titles=entry.type is EntityType.PERSON)
+        folded = tuple(key_of(list(map(fold, words))))
+        if not folded:
+            continue
+        variants = tuple(map(variant, folded))
+        forms.append(
+            Form(
+                len(words),
+                fold(words[0]),
+                folded,
+                variants,
+                " ".join(folded),
+                " ".join(variants),
+                _ACRONYM.fullmatch(written.strip()) is not None,
+            )
+        )
+    return tuple(forms)
+
+
+def masked_key(variants: Sequence[str], k: int) -> str:
+    """A variant key with word ``k`` masked: the key of every name that differs only there."""
+    words = list(variants)
+    words[k] = _MASK
+    return " ".join(words)
+
+
+def deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near_marks(word: str, size: int) -> tuple[str, str]:
+    """Marks of a word of ``size`` letters that begins or ends as ``word`` does."""
+    return f"<{word[:3]}{size}", f">{word[-3:]}{size}"
+
+
+_ROLE_STOP = frozenset({"of", "the", "and", "for", "s", "de"})
+
+
+def role_words(title: str) -> frozenset[str]:
+    """The words of a role title for comparison: countries as ``@XX``, small words out.
+
+    >>> sorted(role_words("Prime Minister of Iraq")) == sorted(role_words("Iraqi prime minister"))
+    True
+    """
+    words = [fold_token(w) for w in name_tokens(title, titles=False)]
+    countries = _countries()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        for width in (3, 2, 1):
+            code = countries.get(" ".join(words[i : i + width]))
+            if code is not None:
+                out.add("@" + code)
+                i += width
+                break
+        else:
+            if words[i] not in _ROLE_STOP:
+                out.add(words[i])
+            i += 1
+    return frozenset(out)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Folded country names, aliases and demonyms, to their ISO code."""
+    found: dict[str, str] = {}
+    for row in _data.read_rows("countries.tsv"):
+        name, aliases, demonyms, _, code = (*row, "", "", "", "", "")[:5]
+        for written in (name, *aliases.split("|"), *demonyms.split("|")):
+            if written.strip():
+                key = " ".join(fold_token(w) for w in name_tokens(written, titles=False))
+                found.setdefault(key, code)
+    return found
+
+
+class _Hashes(dict[str, int]):
+    """Hashes of words, for one build."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = key_hash(word)
+        return value
+
+
+class _Starts(dict[str, "int | None"]):
+    """Word to the longest name starting with it (0: only a surname starts there; None: none)."""
+
+    def __init__(self, index: Index) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, word: str) -> int | None:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        values = self.index.starts.get(word)
+        value = self[word] = max(values) if values else None
+        return value
+
+
+class Index:
+    """What matching needs of a table, compact and flat in the table's size."""
+
+    def __init__(
+        self,
+        entries: Sequence[AliasEntry],
+        maps: dict[str, Multimap] | None = None,
+        near: Iterable[str] | None = None,
+    ) -> None:
+        self.entries = entries
+        self.roles: list[tuple[str, frozenset[str], _dt.date | None, _dt.date | None]] = []
+        self.role_words: set[str] = set()
+        for entry in entries:
+            for role in entry.roles:
+                title_words = role_words(role.title)
+                if title_words:
+                    self.roles.append((entry.id, title_words, role.start, role.end))
+                    self.role_words |= {w for w in title_words if not w.startswith("@")}
+        if maps is None:
+            maps, near = self._build(entries)
+        self.keys = maps["keys"]
+        self.masked = maps["masked"]
+        self.pairs = maps["pairs"]
+        self.surnames = maps["surnames"]
+        self.near_misses = maps["near_misses"]
+        self.starts = maps["starts"]
+        self.near = frozenset(near or ())
+        self._forms: dict[int, tuple[Form, ...]] = {}
+        self.longest_at = _Starts(self)
+
+    @staticmethod
+    def _build(entries: Sequence[AliasEntry]) -> tuple[dict[str, Multimap], set[str]]:
+        # Each map collects ``hash << 32 | value`` integers, sorted once at the end.
+        keys: list[int] = []
+        masked: list[int] = []
+        pairs: set[int] = set()
+        surnames: list[int] = []
+        starts: dict[int, int] = {}
+        long_surnames: set[str] = set()
+        # Memos of this build's own: table words repeat (given names), text words differ.
+        fold = _Memo(fold_token).__getitem__
+        variant = _Memo(variant_token).__getitem__
+        word_hash = _Hashes().__getitem__
+        for number, entry in enumerate(entries):
+            person = entry.type is EntityType.PERSON
+            for form in forms_of(entry, fold, variant):
+                variants = form.variants
+                keys.append(key_hash(form.variant_key) << 32 | number)
+                for word in {form.head, form.folded[0], variants[0]}:
+                    h = word_hash(word)
+                    starts[h] = max(starts.get(h, 0), form.words)
+                if len(variants) < 2:
+                    continue
+                pairs.add(key_hash(f"{variants[0]} {variants[1]}") << 32)
+                last = len(variants) - 1
+                for k, word in enumerate(variants):
+                    if len(word) >= (_FUZZY_LAST if k == last else _FUZZY_OTHER) - 1:
+                        masked.append(key_hash(masked_key(variants, k)) << 32 | number)
+                if person:
+                    h = word_hash(variants[-1])
+                    surnames.append(h << 32 | number)
+                    starts.setdefault(h, 0)
+                    if len(variants[-1]) >= _FUZZY_LAST:
+                        long_surnames.add(variants[-1])
+        near_misses: list[int] = []
+        near: set[str] = set()
+        for surname in long_surnames:
+            h = key_hash(surname)
+            near_misses += [key_hash(d) << 32 | h for d in deletions(surname)]
+            near_misses.append(h << 32 | h)
+            # One edit leaves the first three or the last three letters of a word of
+            # seven or more as they were: a cheap test before the deletions.
+            for size in (len(surname) - 1, len(surname), len(surname) + 1):
+                near.update(_near_marks(surname, size))
+        maps = {
+            "keys": Multimap.build(keys),
+            "masked": Multimap.build(masked),
+            "pairs": Multimap.build(pairs),
+            "surnames": Multimap.build(surnames),
+            "near_misses": Multimap.build(near_misses),
+            "starts": Multimap.build(h << 32 | v for h, v in starts.items()),
+        }
+        return maps, near
+
+    # ------------------------------------------------------------------
+    # state, for pickling and cache files
+
+    def state(self) -> dict[str, Any]:
+        """The index as plain data: byte strings of the arrays, in this machine's byte order."""
+        maps = {
+            "keys": self.keys,
+            "masked": self.masked,
+            "pairs": self.pairs,
+            "surnames": self.surnames,
+            "near_misses": self.near_misses,
+            "starts": self.starts,
+        }
+        return {
+            "format": FORMAT,
+            "byteorder": sys.byteorder,
+            "maps": {name: m.packed.tobytes() for name, m in maps.items()},
+            "near": sorted(self.near),
+        }
+
+    @classmethod
+    def from_state(cls, entries: Sequence[AliasEntry], state: dict[str, Any]) -> Index:
+        maps = {}
+        for name, data in state["maps"].items():
+            packed = array("Q")
+            packed.frombytes(data)
+            if state["byteorder"] != sys.byteorder:
+                packed.byteswap()
+            maps[name] = Multimap(packed)
+        return cls(entries, maps, state["near"])
+
+    # ------------------------------------------------------------------
+    # entries and their forms
+
+    def forms(self, number: int) -> tuple[Form, ...]:
+        forms = self._forms.get(number)
+        if forms is None:
+            if len(self._forms) >= _MEMO_LIMIT:
+                self._forms.clear()
+            forms = self._forms[number] = forms_of(self.entries[number])
+        return forms
+
+    def _ids(self, numbers: Iterable[int]) -> frozenset[str]:
+        return frozenset(self.entries[n].id for n in numbers)
+
+    def key_ids(self, variant_key: str) -> frozenset[str]:
+        """The entries with a name or alias of this variant key."""
+        return self._ids(
+            n
+            for n in self.keys.get(variant_key)
+            if any(f.variant_key == variant_key for f in self.forms(n))
+        )
+
+    # ------------------------------------------------------------------
+    # lookups
+
+    def is_surname(self, variant: str) -> bool:
+        """Whether a person of the table has this (variant) surname."""
+        return bool(self._surname_numbers(variant))
+
+    def _surname_numbers(self, variant: str) -> list[int]:
+        return [
+            n
+            for n in self.surnames.get(variant)
+            if self.entries[n].type is EntityType.PERSON
+            and any(len(f.variants) > 1 and f.variants[-1] == variant for f in self.forms(n))
+        ]
+
+    def may_continue(self, first: str, second: str) -> bool:
+        """Whether some name of two words or more starts with these two (variant) words."""
+        return bool(self.pairs.get(f"{first} {second}"))
+
+    def may_be_near_surname(self, variant: str) -> bool:
+        """A cheap test: could ``variant`` be one edit from a long surname of the table?"""
+        if len(variant) < _FUZZY_LAST:
+            return False
+        first, last = _near_marks(variant, len(variant))
+        return first in self.near or last in self.near
+
+    def surname(self, variant: str, *, fuzzy: bool = False) -> frozenset[str]:
+        """The person entries whose surname this is (one typo forgiven with ``fuzzy``)."""
+        found = self._surname_numbers(variant)
+        if (
+            found
+            or not fuzzy
+            or len(variant) < _FUZZY_LAST
+            or not self.may_be_near_surname(variant)
+        ):
+            return self._ids(found)
+        near: set[int] = set()
+        surnames: set[int] = set()
+        for key in {variant, *deletions(variant)}:
+            surnames.update(self.near_misses.get(key))
+        for hashed in surnames:
+            for n in self.surnames.get_hash(hashed):
+                if self.entries[n].type is not EntityType.PERSON:
+                    continue
+                if any(
+                    len(f.variants) > 1
+                    and len(f.variants[-1]) >= _FUZZY_LAST
+                    and within_one_edit(variant, f.variants[-1])
+                    for f in self.forms(n)
+                ):
+                    near.add(n)
+        return self._ids(near)
+
+    def lookup(self, tokens: Sequence[NameToken], first: int, last: int) -> Hit | None:
+        """The entries named by tokens ``first..last``: exact spellings before variants."""
+        span = tokens[first:last]
+        if not (span[0].capitalised and span[-1].capitalised):
+            return None
+        final = len(span) - 1
+        kept = [t for i, t in enumerate(span) if i == final or not is_article(t.folded)]
+        variant_key = " ".join([t.variant for t in kept])
+        candidates = self.keys.get(variant_key)
+        if not candidates:
+            return None
+        exact_key = " ".join([t.folded for t in kept])
+        shouted = all(t.upper or len(t.text) == 1 for t in span)
+        exact: set[int] = set()
+        variant: set[int] = set()
+        for n in candidates:
+            for form in self.forms(n):
+                if form.variant_key != variant_key or (form.caps_only and not shouted):
+                    continue
+                (exact if form.exact_key == exact_key else variant).add(n)
+        if exact:
+            return Hit(first, last, self._ids(exact), MatchMethod.TABLE)
+        if variant:
+            return Hit(first, last, self._ids(variant), MatchMethod.VARIANT)
+        return None
+
+    def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
+        """Longest matches of names and aliases, left to right, not overlapping.
+
+        Lines in capitals (headlines) are passed over unless ``headings`` is true.
+        """
+        hits: list[Hit] = []
+        longest_at = self.longest_at
+        i = 0
+        count = len(tokens)
+        while i < count:
+            token = tokens[i]
+            longest = longest_at[token.variant] or longest_at[token.folded]
+            if not longest or (token.heading and not headings):
+                i += 1
+                continue
+            hit = self.longest_hit(tokens, i, longest)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.last
+        return hits
+
+    def longest_hit(self, tokens: Sequence[NameToken], i: int, longest: int) -> Hit | None:
+        """The longest name of at most ``longest`` tokens starting at token ``i``."""
+        reach = 1
+        while reach < longest and i + reach < len(tokens) and tokens[i + reach - 1].joins:
+            reach += 1
+        for n in range(reach, 0, -1):
+            hit = self.lookup(tokens, i, i + n)
+            if hit is not None:
+                return hit
+        return None
+
+    def holders(self, words: frozenset[str], day: _dt.date | None) -> frozenset[str]:
+        """The entries holding, on ``day``, the role these title words name.
+
+        ``Iraqi prime minister`` names ``Prime Minister of Iraq``; ``Treasury
+        Secretary`` names ``Secretary of the Treasury``. Without a country in the
+        words, a role of any country counts, so only a role held by one entry at
+        that date resolves.
+        """
+        if not words or day is None:
+            return frozenset()
+        found = set()
+        for entry_id, title, start, end in self.roles:
+            if (start is not None and day < start) or (end is not None and day > end):
+                continue
+            if words == title or (
+                words < title
+                and len(words) >= 2
+                and not any(w.startswith("@") for w in words)
+                and all(w.startswith("@") for w in title - words)
+            ):
+                found.add(entry_id)
+        return frozenset(found)
+
+    def extend_back(
+        self, tokens: Sequence[NameToken], first: int, last: int, ids: frozenset[str]
+    ) -> int:
+        """Where a surname's match starts once the given names before it are included.
+
+        ``Masoud Pezeshekian`` for a table's ``Masoud Pezeshkian``: the words
+        before the surname count when, with it, they name the same entry.
+        """
+        best = first
+        for start in range(first - 1, max(first - 4, -1), -1):
+            before = tokens[start]
+            if not (before.capitalised and before.joins):
+                break
+            folded = key_of([t.folded for t in tokens[start:last]])
+            variants = [variant_token(w) for w in folded]
+            if self.key_ids(" ".join(variants)) == ids or self.fuzzy(variants) == ids:
+                best = start
+        return best
+
+    def fuzzy(self, variants: Sequence[str]) -> frozenset[str]:
+        """Entries whose name has the same words but one, and that one within one edit.
+
+        A misspelt surname (the last word) must have seven letters or more
+        (``Pezeshekian``); a misspelt given name five or more, with the surname
+        exact (``Hertzi Halevi``).
+        """
+        if len(variants) < 2 or sum(len(v) for v in variants) < _FUZZY_LAST:
+            return frozenset()
+        words = tuple(variants)
+        last = len(words) - 1
+        found: set[int] = set()
+        for k, word in enumerate(words):
+            if len(word) < (_FUZZY_LAST if k == last else _FUZZY_OTHER):
+                continue
+            for n in self.masked.get(masked_key(words, k)):
+                for form in self.forms(n):
+                    if (
+                        len(form.variants) == len(words)
+                        and form.variants[k] != word
+                        and form.variants[:k] == words[:k]
+                        and form.variants[k + 1 :] == words[k + 1 :]
+                        and within_one_edit(form.variants[k], word)
+                    ):
+                        found.add(n)
+        return self._ids(found)
