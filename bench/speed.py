@@ -89,7 +89,9 @@ def names_in_text(text: str, count: int, seed: int = 7) -> list[dict[str, str]]:
     return [{"name": n, "type": found[n]} for n in names[:count]]
 
 
-def generated_records(count: int, text: str, in_text: int = 200, seed: int = 7) -> list[dict[str, Any]]:
+def generated_records(
+    count: int, text: str, in_text: int = 200, seed: int = 7
+) -> list[dict[str, Any]]:
     """A table of ``count`` entries: ``in_text`` names that occur in ``text`` (the same ones
     at every size, so that tables of every size have the same work to find), and made-up
     people (two or three words) and organisations (words and a company word) for the rest."""

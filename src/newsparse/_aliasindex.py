@@ -45,7 +45,7 @@ from newsparse.names import (
 if TYPE_CHECKING:
     from newsparse.aliases import AliasEntry
 
-__all__ = ["FORMAT", "Form", "Hit", "Index", "Multimap", "key_hash", "role_words"]
+__all__ = ["FORMAT", "Form", "Hit", "Index", "Multimap", "key_hash", "role_words", "with_article"]
 
 #: The version of the index layout and of the keys in it; a cache file written
 #: with another version is refused.
@@ -216,6 +216,13 @@ def _countries() -> dict[str, str]:
     return found
 
 
+def with_article(tokens: Sequence[NameToken], i: int) -> int:
+    """The first token of a surname with its article: ``Al-Sudani`` starts at ``Al``."""
+    if i > 0 and is_article(tokens[i - 1].folded) and tokens[i - 1].joins:
+        return i - 1
+    return i
+
+
 class _Hashes(dict[str, int]):
     """Hashes of words, for one build."""
 
@@ -345,6 +352,9 @@ class Index:
 
     @classmethod
     def from_state(cls, entries: Sequence[AliasEntry], state: dict[str, Any]) -> Index:
+        """The index of :meth:`state`; a ``ValueError`` when it is of another format."""
+        if state.get("format") != FORMAT:
+            raise ValueError(f"index format {state.get('format')!r}, expected {FORMAT}")
         maps = {}
         for name, data in state["maps"].items():
             packed = array("Q")
@@ -434,6 +444,8 @@ class Index:
         span = tokens[first:last]
         if not (span[0].capitalised and span[-1].capitalised):
             return None
+        if len(span) > 1 and is_article(span[0].folded):
+            return None  # found from the next word, with the article then added
         final = len(span) - 1
         kept = [t for i, t in enumerate(span) if i == final or not is_article(t.folded)]
         variant_key = " ".join([t.variant for t in kept])
@@ -474,7 +486,11 @@ class Index:
             if hit is None:
                 i += 1
                 continue
-            hits.append(hit)
+            # An article joined before a name is part of it: "Al-Sudani".
+            begin = with_article(tokens, hit.first)
+            if hits and begin < hits[-1].last:
+                begin = hit.first
+            hits.append(hit._replace(first=begin))
             i = hit.last
         return hits
 

@@ -27,15 +27,17 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
 from typing import Any
 
 import attrs
 import regex
 
-from newsparse._aliasindex import Hit, Index, role_words
+from newsparse._aliascache import SUFFIX, read_cache, write_cache
+from newsparse._aliasindex import Hit, Index, role_words, with_article
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType, MatchMethod
-from newsparse.names import _FOLDED, _VARIANTS, NameToken, fold_many, is_article, tokens_in
+from newsparse.names import _FOLDED, _VARIANTS, NameToken, is_article, tokens_in
 from newsparse.text import TextView
 
 __all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "role_words"]
@@ -109,10 +111,11 @@ def _worth_reading(
 ) -> bool:
     """Whether a name of the table may start at the word ending at ``end``.
 
-    Never false when one does: a name of one word, an article, or a name whose
-    first two words are this word and the next.
+    Never false when one does: a name of one word, or a name whose first two words
+    are this word and the next (an article between them aside). A name is never
+    found from an article: from the word after it, the article then added.
     """
-    if is_article(folded) or index.keys.get(variant):
+    if index.keys.get(variant):
         return True
     if longest < 2:
         return False
@@ -156,13 +159,6 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     ):
         del tokens[0]
     return tokens
-
-
-def with_article(tokens: Sequence[NameToken], i: int) -> int:
-    """The first token of a surname with its article: ``Al-Sudani`` starts at ``Al``."""
-    if i > 0 and is_article(tokens[i - 1].folded) and tokens[i - 1].joins:
-        return i - 1
-    return i
 
 
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
@@ -216,6 +212,28 @@ class AliasTable:
             self._index.append(Index(self.entries))
         return self._index[0]
 
+    def adopt_index(self, index: Index) -> None:
+        """Use an index built elsewhere (a cache file) for this table's entries."""
+        self._index[:] = [index]
+
+    def save_cache(self, path: str | os.PathLike[str]) -> None:
+        """Write the table and its matching index to a cache file (``.npcache``).
+
+        :meth:`from_file` loads it many times faster than the JSON or CSV it came
+        from. A cache belongs to the version of newsparse that wrote it; another
+        version refuses it, and it is rebuilt from the source table.
+        """
+        write_cache(self, path)
+
+    @classmethod
+    def from_cache(cls, path: str | os.PathLike[str]) -> AliasTable:
+        """A table from a cache file written by :meth:`save_cache`.
+
+        Raises :class:`~newsparse.AliasTableError` naming the file when it is not
+        a cache, was written by another version, or is damaged.
+        """
+        return read_cache(path)
+
     def __getstate__(self) -> dict[str, Any]:
         # The index travels with the table once built, so worker processes need not
         # build it again.
@@ -243,26 +261,29 @@ class AliasTable:
         view = TextView(text)
         norm = view.norm
         index = self.index
-        # One C-level scan for the words a key can start with; folding through memos.
-        spans = list(map(re.Match.span, _KEY_START.finditer(norm)))
-        folded, variants = fold_many([norm[a:b] for a, b in spans])
-        # Which distinct words can start a match, each looked up once.
-        distinct = {*folded, *variants}
-        present = {w for w in distinct if index.longest_at[w] is not None}
-        present.update(
-            v
-            for v in set(variants) - present
-            if index.may_be_near_surname(v) and index.surname(v, fuzzy=True)
-        )
-        if not present:
-            return []
+        # One C-level scan for the words a key can start with.
+        found = list(_KEY_START.finditer(norm))
+        words = list(map(re.Match.group, found))
+        # Which distinct words can start a match, each folded and looked up once.
+        longest_at = index.longest_at
+        starting: dict[str, tuple[str, str]] = {}
+        for word in set(words):
+            f = _FOLDED[word]
+            v = _VARIANTS[f]
+            if (
+                longest_at[v] is not None
+                or longest_at[f] is not None
+                or (index.may_be_near_surname(v) and index.surname(v, fuzzy=True))
+            ):
+                starting[word] = f, v
         matches: list[TableMatch] = []
         covered = 0
         surnames: dict[str, frozenset[str]] = {}
-        for i, (f, v) in enumerate(zip(folded, variants, strict=True)):
-            if (v not in present and f not in present) or spans[i][0] < covered:
+        for i in compress(count(), map(starting.__contains__, words)):
+            span = found[i].span()
+            if span[0] < covered:
                 continue
-            hit = self._hit_at(norm, spans[i], f, v, surnames)
+            hit = self._hit_at(norm, span, *starting[words[i]], surnames)
             if hit is None or hit[0] < covered:
                 continue
             lo, covered, entry_id, how = hit
@@ -298,7 +319,7 @@ class AliasTable:
             for n in range(reach, 0, -1):
                 hit = index.lookup(tokens, k, k + n)
                 if hit is not None and len(hit.ids) == 1:
-                    first = with_article(tokens, k) if n == 1 else k
+                    first = with_article(tokens, k)
                     return tokens[first].start, tokens[k + n - 1].end, next(iter(hit.ids)), hit.how
         ids = surnames.get(variant)
         if ids is None:
@@ -348,15 +369,18 @@ class AliasTable:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, format: str | None = None) -> AliasTable:
-        """A table from a ``.json`` or ``.csv`` file (UTF-8, with or without BOM).
+        """A table from a ``.json`` or ``.csv`` file (UTF-8, with or without BOM), or from
+        a cache file (``.npcache``, see :meth:`save_cache`).
 
         ``format`` (``"json"`` or ``"csv"``) overrides the file's suffix.
         """
         source = os.fspath(path)
         kind = (format or os.path.splitext(source)[1].lstrip(".")).lower()
+        if kind == SUFFIX.lstrip("."):
+            return read_cache(source)
         if kind not in ("json", "csv"):
             raise AliasTableError(
-                "cannot tell the format from the file name; name it .json or .csv, "
+                f"cannot tell the format from the file name; name it .json, .csv or {SUFFIX}, "
                 "or pass format='json' or format='csv'",
                 source=source,
             )

@@ -1,0 +1,247 @@
+"""The matching index: results that do not depend on the table's size or on hash
+collisions, pickling with the index, and cache files that refuse what they should."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import random
+import sys
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsparse as np
+from newsparse import _aliascache, _aliasindex
+from newsparse.entities import reference_table
+
+RECORDS: list[dict[str, Any]] = [
+    {"id": "sudani", "name": "Mohammed Shia al-Sudani", "type": "PERSON", "aliases": ["Sudani"]},
+    {"id": "qaani", "name": "Esmail Qaani", "type": "PERSON"},
+    {"id": "pezeshkian", "name": "Masoud Pezeshkian", "type": "PERSON"},
+    {"id": "halevi", "name": "Herzi Halevi", "type": "PERSON"},
+    {"id": "pmf", "name": "Popular Mobilization Forces", "type": "ORG", "aliases": ["PMF"]},
+    {"id": "who", "name": "World Health Organization", "type": "ORG", "aliases": ["WHO"]},
+    {"id": "jbaker", "name": "James Baker", "type": "PERSON"},
+    {"id": "hbaker", "name": "Howard Baker", "type": "PERSON"},
+    {"id": "basra", "name": "Basra", "type": "PLACE"},
+]
+TABLE = np.AliasTable.from_records(RECORDS)
+
+# Real-looking sentences that name entries of the table in the spellings news uses.
+SENTENCES = [
+    "Prime Minister Muhammad Shia' Al-Sudani met Ismail Ghaani in Baghdad on Sunday.",
+    "Al-Sudani said the PMF would stay; the Popular Mobilization Forces agreed.",
+    "Iran's president, Masoud Pezeshekian, called Pezeshekian's critics naive.",
+    "Israeli army chief Hertzi Halevi resigned. Halevi said the WHO had warned him.",
+    "The who and the what: nobody at the World Health Organisation answered.",
+    "James Baker and Howard Baker spoke; Baker said nothing more.",
+    "Oil exports from BASRA rose while Qa'ani stayed silent in Basra.",
+    "No name of the table is here at all, only Smith and Jones.",
+]
+# Made-up names no sentence holds, to grow a table around the real entries.
+SYLLABLES = ["ka", "ro", "vel", "min", "tz", "la", "dor", "sen", "mi", "bel", "gu", "ves"]
+
+
+def made_up(count: int, seed: int = 3) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    records = []
+    while len(records) < count:
+        words = [
+            "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4))).capitalize()
+            for _ in range(rng.choice((2, 3)))
+        ]
+        records.append({"id": f"m{len(records)}", "name": " ".join(words), "type": "PERSON"})
+    return records
+
+
+def found(table: np.AliasTable, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.entry_id, m.how.value) for m in table.find(text)]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_larger_table_finds_the_same(text: str) -> None:
+    larger = np.AliasTable.from_records([*RECORDS, *made_up(3000)])
+    assert found(larger, text) == found(TABLE, text)
+
+
+@pytest.fixture
+def colliding_hashes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every key hashes alike; the reference tables are built again under it, and after."""
+    monkeypatch.setattr(_aliasindex, "key_hash", lambda key: 7)
+    reference_table.cache_clear()
+    yield
+    monkeypatch.undo()
+    reference_table.cache_clear()
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_matches_survive_hashes_that_all_collide(text: str, request: pytest.FixtureRequest) -> None:
+    expected = (found(TABLE, text), np.parse(text, aliases=TABLE))
+    request.getfixturevalue("colliding_hashes")
+    colliding = np.AliasTable.from_records(RECORDS)
+    assert (found(colliding, text), np.parse(text, aliases=colliding)) == expected
+
+
+def test_what_the_sentences_resolve_to() -> None:
+    text = " ".join(SENTENCES)
+    ids = [entry for _, entry, _ in found(TABLE, text)]
+    assert ids.count("sudani") == 2
+    assert ids.count("qaani") == 2  # Ismail Ghaani, Qa'ani
+    assert ids.count("pezeshkian") == 2  # a misspelt surname, with and without its given name
+    assert "halevi" in ids
+    assert ids.count("who") == 1  # the acronym in capitals; "who" and "Organisation" are not
+    assert "jbaker" in ids
+    assert "hbaker" in ids
+    surfaces = [surface for surface, _, _ in found(TABLE, text)]
+    assert "Baker" not in surfaces  # shared by two people: not guessed
+    assert "BASRA" in surfaces
+    assert "Masoud Pezeshekian" in surfaces
+
+
+@given(st.lists(st.sampled_from([*SENTENCES, "\n\n", " ", "Al-", "'s", "\u00a0"]), max_size=12))
+def test_matches_are_in_order_and_point_at_their_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    end = 0
+    for match in TABLE.find(text):
+        assert text[match.start : match.end] == match.text
+        assert end <= match.start < match.end
+        end = match.end
+
+
+def test_the_index_travels_with_a_pickled_table() -> None:
+    TABLE.index  # noqa: B018 - built before pickling
+    restored = pickle.loads(pickle.dumps(TABLE))
+    assert restored._index, "the index came along"
+    assert restored == TABLE
+    assert found(restored, SENTENCES[0]) == found(TABLE, SENTENCES[0])
+
+
+def test_an_index_of_another_format_is_not_adopted() -> None:
+    state = TABLE.index.state()
+    state["format"] = _aliasindex.FORMAT + 1
+    with pytest.raises(ValueError, match="format"):
+        _aliasindex.Index.from_state(TABLE.entries, state)
+
+
+def test_multimap_returns_every_value_under_a_hash() -> None:
+    h = _aliasindex.key_hash
+    packed = [h("a") << 32 | 1, h("a") << 32 | 5, h("b") << 32 | 2, h("a") << 32 | 1]
+    multimap = _aliasindex.Multimap.build(packed)
+    assert sorted(multimap.get("a")) == [1, 5]
+    assert multimap.get("b") == [2]
+    assert multimap.get("c") == []
+    assert len(multimap) == 3
+
+
+# --------------------------------------------------------------------------
+# cache files
+
+
+def test_a_cache_loads_the_same_table_with_its_index(tmp_path: Path) -> None:
+    table = np.AliasTable.from_records(
+        [
+            *RECORDS,
+            {
+                "id": "x",
+                "name": "Omar Rashid",
+                "type": "PERSON",
+                "roles": [{"title": "Mayor of Basra", "start": "2020-01-01", "end": None}],
+            },
+        ]
+    )
+    path = tmp_path / "table.npcache"
+    table.save_cache(path)
+    loaded = np.AliasTable.from_file(path)
+    assert loaded == table
+    assert loaded._index, "no index to build"
+    for text in SENTENCES:
+        assert found(loaded, text) == found(table, text)
+    text = "The mayor of Basra, Rashid, said so."
+    assert np.parse(text, aliases=loaded) == np.parse(text, aliases=table)
+    assert list(tmp_path.iterdir()) == [path], "no temporary file is left behind"
+
+
+def _rewrite(path: Path, edit: Any) -> None:
+    data = path.read_bytes()
+    magic, rest = data[: len(_aliascache.MAGIC)], data[len(_aliascache.MAGIC) :]
+    header_line, payload = rest.split(b"\n", 1)
+    header = json.loads(header_line)
+    header, payload = edit(header, payload)
+    path.write_bytes(magic + json.dumps(header).encode() + b"\n" + payload)
+
+
+def _out_of_range(header: dict[str, Any], payload: bytes) -> tuple[dict[str, Any], bytes]:
+    """An entry number past the last entry in the map of keys, with a digest to match."""
+    offset = 0
+    for name, length in header["sections"]:
+        if name == "map:keys":
+            break
+        offset += length
+    packed = array("Q")
+    packed.frombytes(payload[offset : offset + 8])
+    if header["byteorder"] != sys.byteorder:
+        packed.byteswap()
+    packed[0] = packed[0] & ~0xFFFFFFFF | 99
+    if header["byteorder"] != sys.byteorder:
+        packed.byteswap()
+    patched = payload[:offset] + packed.tobytes() + payload[offset + 8 :]
+    header["sha256"] = hashlib.sha256(patched).hexdigest()
+    return header, patched
+
+
+BAD_CACHES = {
+    "foreign": (lambda path: path.write_text(json.dumps(RECORDS)), "not a newsparse alias cache"),
+    "empty": (lambda path: path.write_bytes(b""), "not a newsparse alias cache"),
+    "truncated": (
+        lambda path: path.write_bytes(path.read_bytes()[:-10]),
+        "damaged",
+    ),
+    "a flipped byte": (
+        lambda path: path.write_bytes(path.read_bytes()[:-3] + b"\x00" + path.read_bytes()[-2:]),
+        "damaged",
+    ),
+    "another version": (
+        lambda path: _rewrite(path, lambda h, p: ({**h, "newsparse": "0.0.1"}, p)),
+        "rebuild the cache",
+    ),
+    "other spelling rules": (
+        lambda path: _rewrite(path, lambda h, p: ({**h, "folding": "0" * 32}, p)),
+        "rebuild the cache",
+    ),
+    "another format": (
+        lambda path: _rewrite(path, lambda h, p: ({**h, "cache": 99}, p)),
+        "rebuild the cache",
+    ),
+    "an unreadable header": (
+        lambda path: _rewrite(path, lambda h, p: ({"cache": 1}, p)),
+        "header",
+    ),
+    "an entry number out of range": (
+        lambda path: _rewrite(path, _out_of_range),
+        "out of range",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", BAD_CACHES, ids=list(BAD_CACHES))
+def test_a_bad_cache_is_refused_naming_the_file(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "table.npcache"
+    TABLE.save_cache(path)
+    spoil, message = BAD_CACHES[damage]
+    spoil(path)
+    with pytest.raises(np.AliasTableError, match=message) as caught:
+        np.AliasTable.from_file(path)
+    assert caught.value.source == str(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_missing_cache_is_an_alias_table_error(tmp_path: Path) -> None:
+    with pytest.raises(np.AliasTableError, match="cannot read"):
+        np.AliasTable.from_cache(tmp_path / "absent.npcache")
