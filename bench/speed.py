@@ -2,18 +2,24 @@
 
     python bench/speed.py [--shared ../shared] [--sizes 1000,10000,100000,1000000]
                           [--repeats 5] [--megabytes 3.6] [--skip-spacy-above 100000]
+                          [--only tables|large|parse|length|peers|profile]
 
-Prints, for the Reuters-21578 text (``shared/data/reuters21578``):
+Prints, for the Reuters-21578 text (``shared/data/reuters21578``), as Markdown tables:
 
 1. ``AliasTable.find`` next to flashtext ``extract_keywords(span_info=True)``,
    pyahocorasick ``iter_long`` and spaCy's ``PhraseMatcher(attr="LOWER")`` on a
-   blank English pipeline, with generated tables of each size: build time,
-   bytes per alias (tracemalloc; allocations made outside Python's allocator,
-   as pyahocorasick's, are not seen) and MB/s, medians of interleaved runs;
-2. whole ``parse`` with a 1k-entry table next to tokenising the same text with
-   one compiled regex;
-3. cost against text length (1 KB to 10 MB) and a 1M-entry table loaded from JSON;
-4. where ``parse`` spends its time.
+   blank English pipeline, with generated tables of each size (the same 200 names
+   from the text in each, the rest made up): build time, bytes per alias
+   (tracemalloc; allocations outside Python's allocator, as pyahocorasick's, are
+   not seen) and MB/s, medians of interleaved runs;
+2. a 1M-entry table: loaded from JSON and indexed, written to a cache file, and
+   loaded from the cache;
+3. whole ``parse`` with a 1k-entry table next to tokenising the same text with one
+   compiled regex;
+4. cost against text length (1 KB to 10 MB) and against table size;
+5. the dateline stage next to ``dateparser.search_dates`` and ``parse_byline`` next
+   to trafilatura's ``normalize_authors`` (the rows of ``bench/evaluate.py``);
+6. where ``parse`` spends its time.
 
 Peers come with the bench extra (``pip install '.[bench]'``); a missing one is
 reported and skipped.
@@ -26,6 +32,8 @@ import cProfile
 import gc
 import io
 import json
+import os
+import platform as _platform
 import pstats
 import random
 import re
@@ -144,104 +152,107 @@ def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int)
     print(f"\n## AliasTable.find and peers on {megabytes:.2f} MB of Reuters text\n")
     print("| table | tool | build s | bytes/alias | MB/s | matches | vs flashtext |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    baseline_rate: dict[int, float] = {}
+    rates: dict[int, float] = {}
+    ratios: dict[int, float] = {}
     for size in sizes:
         records = generated_records(size, text)
         names = [r["name"] for r in records]
-        tools: dict[str, tuple[Callable[[], Any], Any, float, int]] = {}
+        tools: dict[str, tuple[Callable[[], Any], float, int]] = {}
 
-        def build_newsparse(records: list[dict[str, str]] = records) -> newsparse.AliasTable:
+        def build_newsparse(records: list[dict[str, Any]] = records) -> newsparse.AliasTable:
             table = newsparse.AliasTable.from_records(records)
             table.index  # noqa: B018 - the index is built on first use; build it here
             return table
 
         table, seconds, memory = measured(build_newsparse)
         table.find(text)  # warm the word memos, as any long run has them
-        tools["newsparse AliasTable.find"] = (lambda t=table: t.find(text), table, seconds, memory)
-        try:
-            from flashtext import KeywordProcessor
-
-            def build_flashtext(names: list[str] = names) -> Any:
-                processor = KeywordProcessor()
-                for name in names:
-                    processor.add_keyword(name)
-                return processor
-
-            kp, seconds, memory = measured(build_flashtext)
-            tools["flashtext"] = (
-                lambda kp=kp: kp.extract_keywords(text, span_info=True),
-                kp,
-                seconds,
-                memory,
-            )
-        except ImportError:
-            print(f"| {size:,} | flashtext | not installed | | | | |")
-        try:
-            import ahocorasick
-
-            def build_aho(names: list[str] = names) -> Any:
-                automaton = ahocorasick.Automaton()
-                for i, name in enumerate(names):
-                    automaton.add_word(name.lower(), i)
-                automaton.make_automaton()
-                return automaton
-
-            automaton, seconds, memory = measured(build_aho)
-            tools["pyahocorasick iter_long"] = (
-                lambda a=automaton: list(a.iter_long(text.lower())),
-                automaton,
-                seconds,
-                memory,
-            )
-        except ImportError:
-            print(f"| {size:,} | pyahocorasick | not installed | | | | |")
-        if size <= skip_spacy_above:
-            try:
-                import spacy
-                from spacy.matcher import PhraseMatcher
-
-                nlp = spacy.blank("en")
-                nlp.max_length = len(text) + 1
-
-                def build_spacy(names: list[str] = names, nlp: Any = nlp) -> Any:
-                    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-                    matcher.add("NAMES", list(nlp.tokenizer.pipe(names)))
-                    return matcher
-
-                matcher, seconds, memory = measured(build_spacy)
-                tools["spaCy PhraseMatcher"] = (
-                    lambda m=matcher, nlp=nlp: m(nlp.make_doc(text)),
-                    matcher,
-                    seconds,
-                    memory,
-                )
-            except ImportError:
-                print(f"| {size:,} | spaCy | not installed | | | | |")
-        else:
-            print(
-                f"| {size:,} | spaCy PhraseMatcher | skipped above {skip_spacy_above:,} | | | | |"
-            )
+        tools["newsparse AliasTable.find"] = (lambda t=table: t.find(text), seconds, memory)
+        for name, build, run in _peers(names, text, size <= skip_spacy_above):
+            if build is None:
+                print(f"| {size:,} | {name} | {run} | | | | |")
+                continue
+            built, seconds, memory = measured(build)
+            tools[name] = (lambda b=built, r=run: r(b), seconds, memory)
         medians = median_times({name: tool[0] for name, tool in tools.items()}, repeats)
         counts = {name: len(tool[0]()) for name, tool in tools.items()}
         flashtext_rate = megabytes / medians["flashtext"] if "flashtext" in medians else None
-        for name, (_, _, seconds, memory) in tools.items():
+        for name, (_, seconds, memory) in tools.items():
             rate = megabytes / medians[name]
-            if name.startswith("newsparse"):
-                baseline_rate[size] = rate
             ratio = f"{rate / flashtext_rate:.2f}x" if flashtext_rate else ""
+            if name.startswith("newsparse"):
+                rates[size] = rate
+                if flashtext_rate:
+                    ratios[size] = rate / flashtext_rate
             print(
                 f"| {size:,} | {name} | {seconds:.2f} | {memory / size:,.0f} | {rate:.1f} "
                 f"| {counts[name]:,} | {ratio} |"
             )
         del tools, table
         gc.collect()
-    if len(baseline_rate) > 1:
-        smallest, largest = min(baseline_rate), max(baseline_rate)
+    if len(rates) > 1:
+        smallest, largest = min(rates), max(rates)
         print(
-            f"\nnewsparse at {largest:,} entries runs at "
-            f"{baseline_rate[smallest] / baseline_rate[largest]:.2f}x the time per MB "
-            f"of {smallest:,} entries."
+            f"\nnewsparse: {rates[largest]:.1f} MB/s at {largest:,} entries, "
+            f"{rates[smallest]:.1f} MB/s at {smallest:,}: "
+            f"{rates[smallest] / rates[largest]:.2f}x the time per MB."
         )
+    for size, ratio in ratios.items():
+        print(f"newsparse at {size:,} entries: {ratio:.2f}x flashtext's throughput.")
+
+
+def _peers(
+    names: list[str], text: str, with_spacy: bool
+) -> list[tuple[str, Callable[[], Any] | None, Any]]:
+    """(name, build, run) for each peer; build is None and run a reason when it is missing."""
+    peers: list[tuple[str, Callable[[], Any] | None, Any]] = []
+    try:
+        from flashtext import KeywordProcessor
+
+        def build_flashtext() -> Any:
+            processor = KeywordProcessor()
+            for name in names:
+                processor.add_keyword(name)
+            return processor
+
+        peers.append(
+            ("flashtext", build_flashtext, lambda kp: kp.extract_keywords(text, span_info=True))
+        )
+    except ImportError:
+        peers.append(("flashtext", None, "not installed"))
+    try:
+        import ahocorasick
+
+        def build_aho() -> Any:
+            automaton = ahocorasick.Automaton()
+            for i, name in enumerate(names):
+                automaton.add_word(name.lower(), i)
+            automaton.make_automaton()
+            return automaton
+
+        peers.append(
+            ("pyahocorasick iter_long", build_aho, lambda a: list(a.iter_long(text.lower())))
+        )
+    except ImportError:
+        peers.append(("pyahocorasick iter_long", None, "not installed"))
+    if not with_spacy:
+        peers.append(("spaCy PhraseMatcher", None, "skipped (--skip-spacy-above)"))
+        return peers
+    try:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        nlp = spacy.blank("en")
+        nlp.max_length = len(text) + 1
+
+        def build_spacy() -> Any:
+            matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            matcher.add("NAMES", list(nlp.tokenizer.pipe(names)))
+            return matcher
+
+        peers.append(("spaCy PhraseMatcher", build_spacy, lambda m: m(nlp.make_doc(text))))
+    except ImportError:
+        peers.append(("spaCy PhraseMatcher", None, "not installed"))
+    return peers
 
 
 def parse_rows(texts: list[str], repeats: int) -> None:
@@ -289,21 +300,75 @@ def length_rows(texts: list[str], repeats: int) -> None:
         f"\n10 MB takes {per_mb[10_000_000] * 10 / (per_mb[1_000_000]):.1f}x the time of 1 MB "
         "(linear would be 10x)."
     )
+    print("\n## Cost against table size (parse of the same articles)\n")
+    print("| table | s | articles/s |")
+    print("| --- | --- | --- |")
+    sample = texts[:500]
+    for size in (0, 1_000, 100_000):
+        table = newsparse.AliasTable.from_records(generated_records(size, corpus)) if size else None
+        if table is not None:
+            table.index  # noqa: B018
+            newsparse.parse(sample[0], aliases=table)
+
+        def run(table: newsparse.AliasTable | None = table) -> None:
+            for text in sample:
+                newsparse.parse(text, aliases=table, reference_date="1987-03-01")
+
+        seconds = median_times({"parse": run}, max(1, repeats // 2))["parse"]
+        print(f"| {size:,} | {seconds:.2f} | {len(sample) / seconds:,.0f} |")
 
 
 def large_table_rows(text: str, size: int) -> None:
     records = generated_records(size, text)
+    print(f"\n## A {size:,}-entry table\n")
+    print("| step | s | note |")
+    print("| --- | --- | --- |")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "table.json"
-        with path.open("w", encoding="utf-8") as handle:
-            json.dump(records, handle)
+        source = Path(folder) / "table.json"
+        source.write_text(json.dumps(records), encoding="utf-8")
+        del records
+        gc.collect()
         start = time.perf_counter()
-        table = newsparse.AliasTable.from_file(path)
+        table = newsparse.AliasTable.from_file(source)
         loaded = time.perf_counter() - start
         table.index  # noqa: B018
         usable = time.perf_counter() - start
-    print(f"\n## A {size:,}-entry table from JSON\n")
-    print(f"loaded in {loaded:.1f} s; index built, usable in {usable:.1f} s.")
+        print(f"| load JSON ({source.stat().st_size / 1e6:.0f} MB) | {loaded:.1f} | |")
+        print(f"| load JSON and build the index | {usable:.1f} | usable |")
+        cache = Path(folder) / "table.npcache"
+        start = time.perf_counter()
+        table.save_cache(cache)
+        print(
+            f"| write the cache file | {time.perf_counter() - start:.1f} "
+            f"| {cache.stat().st_size / size:.0f} bytes/alias on disk |"
+        )
+        del table
+        gc.collect()
+        start = time.perf_counter()
+        table = newsparse.AliasTable.from_file(cache)
+        print(f"| load the cache file | {time.perf_counter() - start:.1f} | usable |")
+        del table
+        gc.collect()
+        tracemalloc.start()
+        table = newsparse.AliasTable.from_file(cache)
+        kept, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del table
+        print(f"| memory of the loaded table | | {kept / size:.0f} bytes/alias, strings included |")
+
+
+def peer_rows(shared: Path, repeats: int) -> None:
+    """The dateline and byline rows of the measurement harness, with their peers."""
+    sys.path.insert(0, str(HERE))
+    import evaluate
+
+    corpus = evaluate.Corpus(shared, "TEST", None, repeats=repeats)
+    print("\n## Datelines and bylines next to their peers\n")
+    print("| measure | figure |")
+    print("| --- | --- |")
+    for function in (evaluate.dateline_speed_rows, evaluate.byline_speed_rows):
+        for _, measure, figure in function(corpus):
+            print(f"| {measure} | {figure} |")
 
 
 def profile_rows(texts: list[str]) -> None:
@@ -333,23 +398,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--megabytes", type=float, default=3.6)
     parser.add_argument("--skip-spacy-above", type=int, default=100_000)
-    parser.add_argument("--only", choices=["tables", "parse", "length", "large", "profile"])
+    parser.add_argument(
+        "--only", choices=["tables", "large", "parse", "length", "peers", "profile"]
+    )
     args = parser.parse_args(argv)
     texts = reuters_text(args.shared, args.megabytes)
     text = "\n\n".join(texts)
-    print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}")
+    print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}, {platform()}")
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.only in (None, "tables"):
         table_rows(text, sizes, args.repeats, args.skip_spacy_above)
+    if args.only in (None, "large"):
+        large_table_rows(text, max(sizes))
     if args.only in (None, "parse"):
         parse_rows(texts, args.repeats)
     if args.only in (None, "length"):
         length_rows(texts, args.repeats)
-    if args.only in (None, "large"):
-        large_table_rows(text, max(sizes))
+    if args.only in (None, "peers"):
+        peer_rows(args.shared, args.repeats)
     if args.only in (None, "profile"):
         profile_rows(texts[:1000])
     return 0
+
+
+def platform() -> str:
+    return f"{_platform.machine()}, {os.cpu_count()} CPUs"
 
 
 if __name__ == "__main__":

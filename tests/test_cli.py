@@ -134,6 +134,7 @@ def test_a_directory_is_a_failed_file(tmp_path: Path) -> None:
         ["--reference-date", "08/01/2025", "a.txt"],
         ["--jsonl", "--pretty", "a.txt"],
         ["-", "-"],
+        ["--write-cache", "t.npcache", "a.txt"],
     ],
 )
 def test_bad_usage_exits_2(args: list[str]) -> None:
@@ -162,6 +163,22 @@ def test_aliases_option(tmp_path: Path) -> None:
     assert status == 2
     assert out == ""
     assert f"{bad}, line 2, record 2, field 'name'" in err
+
+
+def test_write_cache_then_parse_with_it(tmp_path: Path) -> None:
+    source = str(ROOT / "examples" / "aliases.json")
+    cache = tmp_path / "aliases.npcache"
+    assert run(["--aliases", source, "--write-cache", str(cache)]) == (0, "", "")
+    _, with_json, _ = run(["--aliases", source, str(EXAMPLE)])
+    status, with_cache, err = run(["--aliases", str(cache), str(EXAMPLE)])
+    assert (status, err) == (0, "")
+    assert with_cache == with_json
+    assert any(e["table_id"] for e in records(with_cache)[0]["entities"])
+    # A damaged cache is bad usage, like any table that does not load.
+    cache.write_bytes(cache.read_bytes()[:-5])
+    status, out, err = run(["--aliases", str(cache), str(EXAMPLE)])
+    assert (status, out) == (2, "")
+    assert f"{cache}: the file is damaged" in err
 
 
 def test_version_and_help() -> None:

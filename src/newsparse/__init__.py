@@ -8,7 +8,7 @@
 
 from newsparse._version import __version__
 from newsparse.aliases import AliasEntry, AliasTable, Role, TableMatch
-from newsparse.batch import parse_many
+from newsparse.batch import parse_many, parse_partition, shared_table
 from newsparse.bylines import parse_byline
 from newsparse.datelines import parse_dateline
 from newsparse.errors import (
@@ -74,4 +74,6 @@ __all__ = [
     "parse_byline",
     "parse_dateline",
     "parse_many",
+    "parse_partition",
+    "shared_table",
 ]

@@ -27,7 +27,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
 from typing import Any
 
 import attrs
@@ -104,6 +103,19 @@ _WORD_AFTER = 30
 # The gap after a word where a name may go on (as NameToken.joins reads it), and the next word.
 _NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
 _GAP_CHARS = frozenset(" \t\n-'.")
+
+
+def _starting(index: Index, word: str) -> tuple[str, str] | None:
+    """A word's folded form and variant when a match may start at it, else ``None``."""
+    folded = _FOLDED[word]
+    variant = _VARIANTS[folded]
+    if (
+        index.longest_at[variant] is not None
+        or index.longest_at[folded] is not None
+        or (index.may_be_near_surname(variant) and index.surname(variant, fuzzy=True))
+    ):
+        return folded, variant
+    return None
 
 
 def _worth_reading(
@@ -261,29 +273,22 @@ class AliasTable:
         view = TextView(text)
         norm = view.norm
         index = self.index
-        # One C-level scan for the words a key can start with.
-        found = list(_KEY_START.finditer(norm))
-        words = list(map(re.Match.group, found))
-        # Which distinct words can start a match, each folded and looked up once.
-        longest_at = index.longest_at
-        starting: dict[str, tuple[str, str]] = {}
-        for word in set(words):
-            f = _FOLDED[word]
-            v = _VARIANTS[f]
-            if (
-                longest_at[v] is not None
-                or longest_at[f] is not None
-                or (index.may_be_near_surname(v) and index.surname(v, fuzzy=True))
-            ):
-                starting[word] = f, v
+        # One scan for the words a key can start with; each distinct word is folded
+        # and looked up once. Matches are used as they come, so a long text leaves
+        # no mass of objects for the garbage collector to walk.
+        starting: dict[str, tuple[str, str] | None] = {}
+        surnames: dict[str, frozenset[str]] = {}
         matches: list[TableMatch] = []
         covered = 0
-        surnames: dict[str, frozenset[str]] = {}
-        for i in compress(count(), map(starting.__contains__, words)):
-            span = found[i].span()
-            if span[0] < covered:
+        for found in _KEY_START.finditer(norm):
+            word = found.group()
+            if word in starting:
+                keys = starting[word]
+            else:
+                keys = starting[word] = _starting(index, word)
+            if keys is None or found.start() < covered:
                 continue
-            hit = self._hit_at(norm, span, *starting[words[i]], surnames)
+            hit = self._hit_at(norm, found.span(), *keys, surnames)
             if hit is None or hit[0] < covered:
                 continue
             lo, covered, entry_id, how = hit
@@ -306,6 +311,12 @@ class AliasTable:
         """
         index = self.index
         start, end = span
+        if (
+            start > 1
+            and norm[start - 1] == "'"
+            and (norm[start - 2].isalnum() or norm[start - 2] == "_")
+        ):
+            return None  # the end of a word joined by an apostrophe ("d'Estaing")
         longest = index.longest_at[variant] or index.longest_at[folded] or 0
         if longest and _worth_reading(index, norm, end, folded, variant, longest):
             # The words from here on, and an article just before.
@@ -331,7 +342,9 @@ class AliasTable:
             return start, end, next(iter(ids)), how
         # The given names, or the article, before a surname.
         tokens = _window(norm, start - _NAMES_BEFORE, end + 1)
-        k = next(j for j, t in enumerate(tokens) if t.start == start)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        if k is None:
+            return None  # inside a word the tokens read otherwise ("d'Estaing")
         begin = index.extend_back(tokens, with_article(tokens, k), k + 1, ids)
         return tokens[begin].start, end, next(iter(ids)), how
 

@@ -33,6 +33,9 @@ examples:
   newsparse --aliases people.json --aliases orgs.csv --reference-date 2025-01-08 a.txt
   newsparse --input-jsonl --processes 4 corpus.jsonl > out.jsonl
                                              many articles, one JSON object a line
+  newsparse --aliases wikidata.json --write-cache wikidata.npcache
+                                             index a large table once; later runs
+                                             take --aliases wikidata.npcache
 
 Each object is the contract's JSON (schema_version 1) with one more key,
 "source": the file name as given ("-" for standard input).
@@ -70,14 +73,21 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="article text files (UTF-8); - reads stdin"
+        "files", nargs="*", metavar="FILE", help="article text files (UTF-8); - reads stdin"
     )
     parser.add_argument(
         "--aliases",
         action="append",
         default=[],
         metavar="FILE",
-        help="alias table (.json or .csv) to resolve entities to; repeat to merge several",
+        help="alias table (.json, .csv or .npcache) to resolve entities to; repeat to merge "
+        "several",
+    )
+    parser.add_argument(
+        "--write-cache",
+        metavar="FILE",
+        help="write the --aliases tables, merged and indexed, to FILE (.npcache), which "
+        "loads many times faster; then parse the FILEs given, if any",
     )
     parser.add_argument(
         "--reference-date",
@@ -147,6 +157,13 @@ def main(
     except LookupError:
         print(f"newsparse: error: unknown encoding {args.encoding!r}", file=stderr)
         return 2
+    if not args.files and not args.write_cache:
+        parser.print_usage(stderr)
+        print("newsparse: error: give at least one FILE (or --write-cache)", file=stderr)
+        return 2
+    if args.write_cache and not args.aliases:
+        print("newsparse: error: --write-cache needs the tables to write (--aliases)", file=stderr)
+        return 2
     if args.files.count("-") > 1:
         print("newsparse: error: standard input (-) can be read only once", file=stderr)
         return 2
@@ -158,6 +175,15 @@ def main(
         except NewsparseError as exc:
             print(f"newsparse: error: alias table: {exc}", file=stderr)
             return 2
+    if args.write_cache:
+        assert table is not None
+        try:
+            table.save_cache(args.write_cache)
+        except OSError as exc:
+            print(f"newsparse: error: {args.write_cache}: {exc.strerror or exc}", file=stderr)
+            return 1
+        if not args.files:
+            return 0
 
     pretty = args.pretty or (
         not args.jsonl and not args.input_jsonl and len(args.files) == 1 and _is_terminal(stdout)
