@@ -112,8 +112,15 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+# How far from a date its clause is read for a tense cue, each way.
+_CLAUSE_REACH = 300
+
+
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, str]:
-    """The clause around ``start..end``, as the part before it and the part after it."""
+    """The clause around ``start..end``, as the part before it and the part after it
+    (at most ``_CLAUSE_REACH`` characters each way)."""
+    lo = max(lo, start - _CLAUSE_REACH)
+    hi = min(hi, end + _CLAUSE_REACH)
     left = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, start):
         left = m.end()

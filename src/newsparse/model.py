@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -519,6 +519,56 @@ class Article:
             if quote.speaker is not None:
                 yield quote.speaker
         yield from self.paragraphs
+
+    def offset_problems(self, text: str) -> list[str]:
+        """What is wrong with the offsets of this article as a reading of ``text``.
+
+        Empty for every article :func:`newsparse.parse` returns. Checks that
+        ``text_length`` is the text's length, that every item's ``text`` is
+        ``text[start:end]``, and that lists of spans (paragraphs, the authors
+        of a byline, each entity's mentions, dates, quotes) are in order. Useful
+        when articles and texts are stored apart and joined again.
+
+        >>> import newsparse
+        >>> text = "Markets fell yesterday."
+        >>> newsparse.parse(text, reference_date="2025-01-08").offset_problems(text)
+        []
+        >>> newsparse.parse(text).offset_problems("Markets rose yesterday.")
+        []
+        >>> article = newsparse.parse(text, reference_date="2025-01-08")
+        >>> for problem in article.offset_problems("Markets fell."):
+        ...     print(problem)
+        text_length is 23, the text has 13 characters
+        DateMention at 13..22: 'yesterday' is not '' in the text
+        """
+        problems = []
+        if self.text_length != len(text):
+            problems.append(
+                f"text_length is {self.text_length}, the text has {len(text)} characters"
+            )
+        for item in self.spans():
+            surface = getattr(item, "text", None)
+            if surface is not None and text[item.start : item.end] != surface:
+                problems.append(
+                    f"{type(item).__name__} at {item.start}..{item.end}: {surface!r} is not "
+                    f"{text[item.start : item.end]!r} in the text"
+                )
+        lists: list[tuple[str, Sequence[Any]]] = [
+            ("paragraphs", self.paragraphs),
+            ("dates", self.dates),
+            ("quotes", self.quotes),
+        ]
+        lists += [(f"mentions of {e.id!r}", e.mentions) for e in self.entities]
+        lists += [
+            ("authors of a byline", line.authors)
+            for line in (self.byline, *self.credits)
+            if line is not None
+        ]
+        for name, items in lists:
+            starts = [item.start for item in items]
+            if starts != sorted(starts):
+                problems.append(f"{name} are not in order of their offsets")
+        return problems
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id, or ``None``."""

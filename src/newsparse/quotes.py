@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -60,6 +61,10 @@ _NOT_CLAUSE = frozenset(
 # Cues that take an object before what was said: "told reporters (that) ...".
 _OBJECT_CUES = frozenset({"told", "tells", "telling", "warned", "warns", "assured", "informed"})
 _THAT_WINDOW = 8
+# The most words read before a cue verb for its subject, and the most characters
+# read after 'according to' or an inverted cue for a speaker.
+_CLAUSE_WORDS = 30
+_PHRASE_REACH = 200
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\-]*")
 _ACCORDING = regex.compile(r"\b(?i:according\s+to)\b")
 
@@ -221,8 +226,18 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
 
 
 def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
-    """The noun phrase before a cue verb, from the clause start, auxiliaries left out."""
-    words = list(_WORD.finditer(norm, clause_start, verb_start))
+    """The noun phrase before a cue verb, from the clause start, auxiliaries left out.
+
+    A clause of more than ``_CLAUSE_WORDS`` words before its verb is read no further:
+    its subject is the phrase that opens it, or nothing.
+    """
+    words = list(islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1))
+    if len(words) > _CLAUSE_WORDS:
+        stop = next(
+            (i for i, w in enumerate(words[1:9], 1) if _is_np_stop(words, i)),
+            None,
+        )
+        return (words[0].start(), words[stop - 1].end()) if stop else None
     while words and words[-1].group().casefold() in _AUXILIARIES:
         words.pop()
     while words and words[-1].group().casefold().endswith("ly") and len(words) > 1:
@@ -230,17 +245,22 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
     if not words:
         return None
     end = len(words)
-    for i, w in enumerate(words):
-        word = w.group().casefold()
-        previous = words[i - 1].group().casefold() if i > 0 else ""
-        if word in _NEAR or previous in _NEAR:
-            continue  # "officials close to Tehran", "people familiar with the matter"
-        if i > 0 and word in _NP_STOP:
+    for i in range(1, len(words)):
+        if _is_np_stop(words, i):
             end = i
             break
     if end > 8:
         return None
     return words[0].start(), words[end - 1].end()
+
+
+def _is_np_stop(words: Sequence[regex.Match[str]], i: int) -> bool:
+    """Whether word ``i`` ends the noun phrase that opens ``words``."""
+    word = words[i].group().casefold()
+    previous = words[i - 1].group().casefold()
+    if word in _NEAR or previous in _NEAR:
+        return False  # "officials close to Tehran", "people familiar with the matter"
+    return word in _NP_STOP
 
 
 def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[int, int]:
@@ -308,7 +328,7 @@ def _content_after(
     norm: str, at: int, hi: int, quotations: list[_Quotation], cue: str = ""
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
-    words = list(_WORD.finditer(norm, at, hi))
+    words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     start = None
     for w in words[:_THAT_WINDOW]:
         if w.group().casefold() == "that":
@@ -394,7 +414,8 @@ def _sentence_quotes(
                         speaker,
                     )
                 )
-    for m in _cue_pattern().finditer(norm, lo, hi):
+    cues = list(_cue_pattern().finditer(norm, lo, hi))
+    for k, m in enumerate(cues):
         if any(q.start <= m.start() < q.end for q in inside):
             continue  # a cue inside a quotation is part of what was said
         cue = m.group()
@@ -437,7 +458,14 @@ def _sentence_quotes(
                         )
                     break
             continue
-        content = _content_after(norm, m.end(), hi, inside, cue)
+        # Reported content ends where the next attribution of the sentence begins:
+        # "said that the port would close, and the minister told reporters that ...".
+        content_end = hi
+        if k + 1 < len(cues):
+            next_clause = _clause_start(norm, lo, cues[k + 1].start())
+            if next_clause > m.end():
+                content_end = next_clause
+        content = _content_after(norm, m.end(), content_end, inside, cue)
         if content is None:
             continue
         start, end, kind = content
@@ -472,7 +500,11 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
 
 
 def _phrase_end(norm: str, at: int, hi: int) -> int:
-    """The end of the noun phrase after ``according to`` or an inverted cue."""
+    """The end of the noun phrase after ``according to`` or an inverted cue (at most
+    ``_PHRASE_REACH`` characters on, at a space)."""
+    if hi - at > _PHRASE_REACH:
+        space = norm.rfind(" ", at, at + _PHRASE_REACH)
+        hi = space if space > at else at + _PHRASE_REACH
     comma = norm.find(",", at, hi)
     end = hi if comma < 0 else comma
     if comma >= 0:

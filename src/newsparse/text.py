@@ -387,19 +387,38 @@ def _ends_sentence(norm: str, lo: int, hi: int, match: regex.Match[str]) -> bool
     return True
 
 
+#: The longest sentence, in characters. A longer run with no sentence end (a table,
+#: a list, text with its full stops lost) is cut at a space before each limit, so
+#: that work done per sentence stays proportional to the text's length.
+MAX_SENTENCE = 2000
+_CUT_REACH = 200
+
+
 def _sentences(norm: str, paragraphs: Sequence[Span]) -> list[Span]:
     sentences: list[Span] = []
+
+    def add(span: Span | None) -> None:
+        while span is not None and span.end - span.start > MAX_SENTENCE:
+            limit = span.start + MAX_SENTENCE
+            cut = max(
+                norm.rfind(" ", limit - _CUT_REACH, limit),
+                norm.rfind("\n", limit - _CUT_REACH, limit),
+            )
+            cut = cut if cut > span.start else limit
+            head = _trim(norm, span.start, cut)
+            if head is not None:
+                sentences.append(head)
+            span = _trim(norm, cut, span.end)
+        if span is not None:
+            sentences.append(span)
+
     for paragraph in paragraphs:
         start = paragraph.start
         for match in _TERMINATOR.finditer(norm, paragraph.start, paragraph.end):
             if _ends_sentence(norm, paragraph.start, paragraph.end, match):
-                trimmed = _trim(norm, start, match.end())
-                if trimmed is not None:
-                    sentences.append(trimmed)
+                add(_trim(norm, start, match.end()))
                 start = match.end()
-        trimmed = _trim(norm, start, paragraph.end)
-        if trimmed is not None:
-            sentences.append(trimmed)
+        add(_trim(norm, start, paragraph.end))
     return sentences
 
 
