@@ -40,9 +40,13 @@ _BY = regex.compile(r"(?i:\bby)\b")
 _SEGMENT_BREAK = regex.compile(
     r";|\.\s+(?=[\p{L} ]{0,40}?\b(?i:by)\b)|,?\s+(?i:with)\s+(?=[\p{L} ]{0,40}?\b(?i:by)\b)"
 )
-_NAME_BREAK = regex.compile(r"\s*(?:,\s*(?i:and)\s|,|\||&|\s(?i:and)\s|\s[\u2014\-]\s|\u2014)\s*")
+# Each starts at the first space of a run (or at no space), so a long run of spaces is
+# read once, not once from each of its positions.
+_NAME_BREAK = regex.compile(
+    r"(?<!\s)\s*+(?:,\s*+(?i:and)\s|,|\||&|(?<=\s)(?i:and)\s|(?<=\s)[\u2014\-]\s|\u2014)\s*+"
+)
 _SPECIAL_TO = regex.compile(r"(?i:special\s+to)\s+(.+)$")
-_IN_PLACE = regex.compile(r"\s+(?:in|from)\s+\p{Lu}.*$")
+_IN_PLACE = regex.compile(r"(?<!\s)\s++(?:in|from)\s++\p{Lu}.*$")
 _WORD = regex.compile(r"[^\s,]+")
 _INITIAL = regex.compile(r"(?:\p{L}\.)+")
 _NAME_PART = regex.compile(r"(?:\p{L}\.)+|[\p{L}\p{M}][\p{L}\p{M}'\-]*+\.?")

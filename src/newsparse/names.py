@@ -371,6 +371,8 @@ def _tokens(
         for a, b in found
         if not (b - a == 1 and a > 0 and norm[a - 1] == "'" and norm[a] in "sS")
     ]
+    if not spans:
+        return []
     possessive = [
         b + 1 < length
         and norm[b] == "'"

@@ -1,0 +1,220 @@
+"""Robustness: any text parses without an exception or a wrong offset, and costs time in
+proportion to its length, whatever its shape. The long run is ``bench/fuzz.py``."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsparse as np
+
+from .conftest import REUTERS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Pieces that have broken text tools: line ends, odd spaces, invisible and bidi
+# controls, combining marks, NUL and other controls, quotes of every kind, the
+# openings of bylines and datelines, the Arabic article, lone surrogates, emoji,
+# right-to-left scripts.
+RISKY = [
+    "\r\n", "\r", "\n", "\n\n", "\u00a0", "\u2009", "\u200b", "\u200d", "\u200e", "\u200f",
+    "\u202e", "\u2066", "\ufeff", "\u0301", "\u0651", "e\u0301", "\x00", "\x07", "\x0b", "\x1b",
+    "\x7f", "\x85", "\u2028", "\u2029", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019",
+    "\u00ab", "\u00bb", "``", "By ", "BY ", "(Reuters) - ", "(AP) \u2014 ", "-INA", "Al-",
+    "al-", "'s", "Mr. ", "U.S.", "Jan. 8", "last Sunday", " said ", "according to ",
+    "\ud800", "\udfff", "\U0001f600", "\u0628\u063a\u062f\u0627\u062f", "\u05e9\u05dc\u05d5\u05dd",
+    "\u2014", "--", "...", "(", ")", "Reporting by Ann Lee; Editing by Bo Ma",
+    "BAGHDAD, Jan 8 (Reuters) -", "date 2025-01-08 Shafaq News/", "Omar Rashid", "the",
+]  # fmt: skip
+
+risky_texts = st.lists(st.sampled_from(RISKY) | st.text(max_size=4), max_size=40).map("".join)
+
+ARTICLES = [
+    (ROOT / "examples" / "basra_port.txt").read_text(encoding="utf-8"),
+    "By LAYLA HADDAD, Associated Press\nCAIRO (AP) \u2014 Egypt's foreign minister said on "
+    'Sunday that talks would resume. "We will not give up," he told reporters, "not now."\n\n'
+    "An informed source said the plan, according to officials close to the talks, was "
+    "\u201csecret\u201d.\n\n(Reporting by Omar Rashid; Editing by Ann Lee)",
+]
+TABLE = np.AliasTable.from_records(
+    [
+        {"id": "Q1", "name": "Omar Rashid", "type": "PERSON"},
+        {"id": "Q2", "name": "Mohammed al-Karbouli", "type": "PERSON", "aliases": ["MK"]},
+    ]
+)
+
+
+def assert_sound(text: str, **options: Any) -> np.Article:
+    """``parse`` returns an article whose offsets are right (a stage that fails would
+    warn, and warnings are errors in this suite)."""
+    article = np.parse(text, reference_date="2025-01-08", **options)
+    assert article.offset_problems(text) == []
+    assert np.Article.from_dict(article.to_dict()) == article
+    return article
+
+
+@given(risky_texts)
+def test_risky_text_parses_soundly(text: str) -> None:
+    assert_sound(text)
+    assert_sound(text, aliases=TABLE)
+
+
+@st.composite
+def mutations(draw: st.DrawFn, texts: list[str]) -> str:
+    """A text with risky pieces inserted, ranges deleted and ranges repeated."""
+    text = draw(st.sampled_from(texts))
+    for _ in range(draw(st.integers(1, 5))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 120)))
+        action = draw(st.sampled_from(["insert", "delete", "repeat"]))
+        if action == "insert":
+            text = text[:i] + draw(st.sampled_from(RISKY)) * draw(st.integers(1, 3)) + text[i:]
+        elif action == "delete":
+            text = text[:i] + text[j:]
+        else:
+            text = text[:j] + text[i:j] * draw(st.integers(1, 3)) + text[j:]
+    return text
+
+
+@given(mutations(ARTICLES))
+def test_mutated_articles_parse_soundly(text: str) -> None:
+    assert_sound(text, aliases=TABLE)
+
+
+def _reuters_sample(count: int = 200) -> list[str]:
+    if not REUTERS.exists():
+        return []
+    texts = []
+    with REUTERS.open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) == count:
+                break
+    return texts
+
+
+REUTERS_SAMPLE = _reuters_sample()
+
+
+@pytest.mark.skipif(not REUTERS_SAMPLE, reason=f"{REUTERS} is absent (../shared)")
+@given(st.data())
+def test_mutated_reuters_articles_parse_soundly(data: st.DataObject) -> None:
+    assert_sound(data.draw(mutations(REUTERS_SAMPLE)))
+
+
+# --------------------------------------------------------------------------
+# cost in proportion to length
+
+
+def _fill(piece: str) -> Callable[[int], str]:
+    return lambda size: (piece * (size // len(piece) + 1))[:size]
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "news text": lambda size: (ARTICLES[1] * (size // len(ARTICLES[1]) + 1))[:size],
+    "capitalised words": _fill("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel "),
+    "names with particles": _fill("Ali al-Bravo bin Charlie Abu Delta el-Echo "),
+    "unclosed quotes": _fill('"We will not give up, '),
+    "unbalanced curly quotes": _fill("\u201cwe said \u201cthey said \u2018maybe "),
+    "repeated bylines": _fill("By John Smith and Jane Doe, Reuters\n"),
+    "repeated datelines": _fill("BAGHDAD, Jan 8 (Reuters) - "),
+    "repeated credit lines": _fill("(Reporting by Ann Lee; Editing by Bo Ma)\n"),
+    "a line with no spaces": _fill("abcdefghij"),
+    "capitals with no spaces": _fill("ABCDEFGHIJ"),
+    "apostrophes and hyphens": _fill("a'-'b-'"),
+    "deep parentheses": lambda size: "(" * (size // 2) + ")" * (size - size // 2),
+    "initials": _fill("A. B. C. "),
+    "dates": _fill("on Jan. 3, last Sunday, in September 2024, "),
+    "numbers": _fill("1,987 2025-01-08 3.5% "),
+    "cue verbs": _fill("said that told that according to "),
+    "combining marks": _fill("e\u0301\u0301\u0301 "),
+    "lone surrogates and controls": _fill("\ud800a\udfff\u200b\u202e\x00 "),
+}
+
+
+def _calls(text: str) -> int:
+    """The Python and C functions ``parse`` calls on ``text``: work, counted exactly."""
+    count = 0
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        np.parse(text, aliases=TABLE)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+def test_work_grows_in_proportion_to_length(shape: str) -> None:
+    make = SHAPES[shape]
+    np.parse(make(2000), aliases=TABLE)  # tables and memos loaded before counting
+    small, large = _calls(make(6000)), _calls(make(24000))
+    assert large <= 4.6 * small, f"{shape}: 4x the text cost {large / small:.1f}x the calls"
+
+
+# --------------------------------------------------------------------------
+# regular expressions
+
+
+def _patterns() -> Iterator[tuple[str, Any]]:
+    """Every compiled pattern of the package: module constants and cached builders."""
+    for info in pkgutil.iter_modules(np.__path__, "newsparse."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, (re.Pattern, regex.Pattern)):
+                yield f"{info.name}.{name}", value
+    from newsparse import datelines, dates, quotes
+
+    yield "dates._pattern()", dates._pattern()
+    yield "quotes._cue_pattern()", quotes._cue_pattern()
+    for key, pattern in datelines._patterns().items():
+        yield f"datelines._patterns()[{key!r}]", pattern
+
+
+PATTERNS = dict(_patterns())
+# Strings that make a backtracking engine try every way of matching: long runs of
+# what patterns repeat, with the character that spoils the match at the end.
+HOSTILE = [
+    "a" * 2000 + "!", "A" * 2000 + "!", " " * 2000 + "x", "\t \n" * 700 + "!", "'" * 2000,
+    "-" * 2000, "a'" * 1000 + "s", "A." * 1000 + "!", "A. " * 700, "1," * 1000, "(" * 2000,
+    "Al-" * 700, "By " * 700, "Jan " * 500, "\u201c" * 2000, "a-b " * 500, ". " * 1000,
+]  # fmt: skip
+
+
+def _seconds(pattern: Any, text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in pattern.finditer(text):
+            pass
+        pattern.match(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_patterns_scan_hostile_text_in_linear_time(name: str) -> None:
+    """Four times the text may cost about four times as much, not sixteen (a nested
+    quantifier would show here long before a user's article does)."""
+    pattern = PATTERNS[name]
+    for hostile in HOSTILE:
+        small = _seconds(pattern, hostile)
+        large = _seconds(pattern, hostile * 4)
+        assert large <= max(8 * small, 0.005), (name, hostile[:12], small, large)
