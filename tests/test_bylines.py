@@ -406,3 +406,12 @@ def test_seed_byline(seed_text: str, seed_expected: dict[str, object]) -> None:
     outlet = article.byline.organization if article.byline else None
     dateline_outlet = article.dateline.outlet if article.dateline else None
     assert gold["organization"] in (outlet, dateline_outlet)
+
+
+def test_a_scraped_date_line_without_an_outlet_gives_no_byline() -> None:
+    # "date ..." opens a scraped export's dateline; here no outlet follows it.
+    text = "ACME CORP 3RD QTR NET\ndate 2025-01-08 DENVER, Oct 20 - Shr 1.18 dlrs"
+    article = np.parse(text, reference_date="2025-01-08")
+    assert article.byline is None
+    assert article.dateline is not None
+    assert article.dateline.outlet is None

@@ -406,9 +406,10 @@ def _top_byline(
 
 def _outlet_byline(doc: Document, dateline: Dateline) -> Byline | None:
     """A scraped export's outlet as the byline: ``date 2025-01-08 Shafaq News/``."""
+    if dateline.outlet is None:
+        return None
     if not dateline.text.casefold().startswith("date ") and "|" not in dateline.text:
         return None
-    assert dateline.outlet is not None
     at = dateline.text.find(dateline.outlet)
     if at < 0:
         return None
