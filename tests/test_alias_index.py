@@ -245,3 +245,16 @@ def test_a_bad_cache_is_refused_naming_the_file(tmp_path: Path, damage: str) -> 
 def test_a_missing_cache_is_an_alias_table_error(tmp_path: Path) -> None:
     with pytest.raises(np.AliasTableError, match="cannot read"):
         np.AliasTable.from_cache(tmp_path / "absent.npcache")
+
+
+def test_names_that_start_with_a_digit_are_found() -> None:
+    table = np.AliasTable.from_records(
+        [*RECORDS, {"id": "3m", "name": "3M Company", "type": "ORG", "aliases": ["3M"]}]
+    )
+    text = "Shares of 3M rose 2 percent; Qaani and the 3M Company said nothing."
+    assert [(m.text, m.entry_id) for m in table.find(text)] == [
+        ("3M", "3m"),
+        ("Qaani", "qaani"),
+        ("3M Company", "3m"),
+    ]
+    assert [m.text for m in TABLE.find(text)] == ["Qaani"]

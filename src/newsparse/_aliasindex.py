@@ -53,6 +53,7 @@ FORMAT = 2
 
 _LOW = 0xFFFFFFFF
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
+_DIGIT = regex.compile(r"\d")
 # Stands for the one word that may differ in a masked key.
 _MASK = "\x00"
 # A misspelt surname (the last word) needs this many letters; a misspelt other word fewer.
@@ -273,6 +274,10 @@ class Index:
         self.near_misses = maps["near_misses"]
         self.starts = maps["starts"]
         self.near = frozenset(near or ())
+        # Whether some name holds a digit: if none does, no match starts at a number.
+        self.digits = (
+            _DIGIT.search("\n".join(w for e in entries for w in (e.name, *e.aliases))) is not None
+        )
         self._forms: dict[int, tuple[Form, ...]] = {}
         self.longest_at = _Starts(self)
 

@@ -27,7 +27,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -92,7 +92,10 @@ def _capitals() -> str:
 # Words a key can start with: capitalised, or digits, with no word character before.
 # The standard library's engine scans for a leading bitmap class fastest. A lower-case
 # "al-" before a name is added back from the words around a match.
-_KEY_START = re.compile(rf"[{_capitals()}\d](?<!\w.)\w*(?:'(?![sS]\b)\w+)*")
+_CAPITALS = _capitals()
+_KEY_START = re.compile(rf"[{_CAPITALS}\d](?<!\w.)\w*(?:'(?![sS]\b)\w+)*")
+# The same without numbers, for the tables (most) where no name holds a digit.
+_KEY_START_LETTER = re.compile(rf"[{_CAPITALS}](?<!\w.)\w*(?:'(?![sS]\b)\w+)*")
 # Characters around a word that may start a key: an article before it, three given
 # names before a surname, and the longest key after it (per word).
 _ARTICLE_BEFORE = 4
@@ -105,37 +108,46 @@ _NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]
 _GAP_CHARS = frozenset(" \t\n-'.")
 
 
-def _starting(index: Index, word: str) -> tuple[str, str] | None:
-    """A word's folded form and variant when a match may start at it, else ``None``."""
+class _Start(NamedTuple):
+    """What a word of the text can start: its keys, the longest name, a surname's entries."""
+
+    folded: str
+    variant: str
+    longest: int  # the most tokens of a name starting with the word (0: none)
+    one_word: bool  # a name of the table is this word alone
+    surname_of: frozenset[str]  # the people whose surname it is (one typo forgiven)
+
+
+def _starting(index: Index, word: str) -> _Start | None:
+    """What ``word`` can start, or ``None`` when no match starts at it."""
     folded = _FOLDED[word]
     variant = _VARIANTS[folded]
-    if (
-        index.longest_at[variant] is not None
-        or index.longest_at[folded] is not None
-        or (index.may_be_near_surname(variant) and index.surname(variant, fuzzy=True))
-    ):
-        return folded, variant
-    return None
+    longest = index.longest_at[variant] or index.longest_at[folded] or 0
+    near = index.may_be_near_surname(variant)
+    if longest == 0 and index.longest_at[variant] is None and not near:
+        return None
+    surname_of = index.surname(variant, fuzzy=True)
+    if not longest and not surname_of:
+        return None
+    return _Start(folded, variant, longest, bool(index.keys.get(variant)), surname_of)
 
 
-def _worth_reading(
-    index: Index, norm: str, end: int, folded: str, variant: str, longest: int
-) -> bool:
+def _worth_reading(norm: str, end: int, start: _Start, index: Index) -> bool:
     """Whether a name of the table may start at the word ending at ``end``.
 
     Never false when one does: a name of one word, or a name whose first two words
     are this word and the next (an article between them aside). A name is never
     found from an article: from the word after it, the article then added.
     """
-    if index.keys.get(variant):
+    if start.one_word:
         return True
-    if longest < 2:
+    if start.longest < 2:
         return False
     after = _NEXT_WORD.match(norm, end, end + 200)
     if after is None:
         return False
     second = _FOLDED[after.group(1)]
-    return is_article(second) or index.may_continue(variant, _VARIANTS[second])
+    return is_article(second) or index.may_continue(start.variant, _VARIANTS[second])
 
 
 def _joined_before(norm: str, start: int) -> bool:
@@ -276,19 +288,19 @@ class AliasTable:
         # One scan for the words a key can start with; each distinct word is folded
         # and looked up once. Matches are used as they come, so a long text leaves
         # no mass of objects for the garbage collector to walk.
-        starting: dict[str, tuple[str, str] | None] = {}
-        surnames: dict[str, frozenset[str]] = {}
+        starting: dict[str, _Start | None] = {}
         matches: list[TableMatch] = []
         covered = 0
-        for found in _KEY_START.finditer(norm):
+        scan = _KEY_START if index.digits else _KEY_START_LETTER
+        for found in scan.finditer(norm):
             word = found.group()
             if word in starting:
-                keys = starting[word]
+                start = starting[word]
             else:
-                keys = starting[word] = _starting(index, word)
-            if keys is None or found.start() < covered:
+                start = starting[word] = _starting(index, word)
+            if start is None or found.start() < covered:
                 continue
-            hit = self._hit_at(norm, found.span(), *keys, surnames)
+            hit = self._hit_at(norm, found.span(), start)
             if hit is None or hit[0] < covered:
                 continue
             lo, covered, entry_id, how = hit
@@ -297,12 +309,7 @@ class AliasTable:
         return matches
 
     def _hit_at(
-        self,
-        norm: str,
-        span: tuple[int, int],
-        folded: str,
-        variant: str,
-        surnames: dict[str, frozenset[str]],
+        self, norm: str, span: tuple[int, int], word: _Start
     ) -> tuple[int, int, str, MatchMethod] | None:
         """The longest name at a word, else the surname there: start, end, entry and how.
 
@@ -317,8 +324,8 @@ class AliasTable:
             and (norm[start - 2].isalnum() or norm[start - 2] == "_")
         ):
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
-        longest = index.longest_at[variant] or index.longest_at[folded] or 0
-        if longest and _worth_reading(index, norm, end, folded, variant, longest):
+        longest = word.longest
+        if longest and _worth_reading(norm, end, word, index):
             # The words from here on, and an article just before.
             tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
             k = next((j for j, t in enumerate(tokens) if t.start == start), None)
@@ -332,12 +339,10 @@ class AliasTable:
                 if hit is not None and len(hit.ids) == 1:
                     first = with_article(tokens, k)
                     return tokens[first].start, tokens[k + n - 1].end, next(iter(hit.ids)), hit.how
-        ids = surnames.get(variant)
-        if ids is None:
-            ids = surnames[variant] = index.surname(variant, fuzzy=True)
+        ids = word.surname_of
         if len(ids) != 1:
             return None
-        how = MatchMethod.VARIANT if index.is_surname(variant) else MatchMethod.FUZZY
+        how = MatchMethod.VARIANT if index.is_surname(word.variant) else MatchMethod.FUZZY
         if not _joined_before(norm, start):
             return start, end, next(iter(ids)), how
         # The given names, or the article, before a surname.

@@ -41,9 +41,12 @@ _NUMBERS = {
 }  # fmt: skip
 
 # Clause boundaries: a tense cue is looked for between the nearest ones.
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK_PATTERN = (
     r"[,;:()\u2014\"]|\s-\s|\s(?:and|but|while|whereas|although|though|because)\s"
 )
+_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK_PATTERN)
+# The same, searched backwards from a date: the nearest break before it.
+_CLAUSE_BREAK_BEFORE = regex.compile(_CLAUSE_BREAK_PATTERN, regex.REVERSE)
 
 
 _WORDS = regex.compile(r"[\p{L}']+")
@@ -121,9 +124,8 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, str
     (at most ``_CLAUSE_REACH`` characters each way)."""
     lo = max(lo, start - _CLAUSE_REACH)
     hi = min(hi, end + _CLAUSE_REACH)
-    left = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, start):
-        left = m.end()
+    before = _CLAUSE_BREAK_BEFORE.search(text, lo, start)
+    left = before.end() if before else lo
     right_match = _CLAUSE_BREAK.search(text, end, hi)
     right = right_match.start() if right_match else hi
     return text[left:start], text[end:right]
