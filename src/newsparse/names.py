@@ -40,7 +40,6 @@ from newsparse.text import Document, Span
 
 __all__ = [
     "NameToken",
-    "fold_many",
     "fold_token",
     "is_article",
     "is_shouting",
@@ -255,12 +254,6 @@ def variant_token(folded: str) -> str:
 
 _FOLDED = _Memo(fold_token)
 _VARIANTS = _Memo(variant_token)
-
-
-def fold_many(words: list[str]) -> tuple[list[str], list[str]]:
-    """The folded words and their variants, through the memos (C-level on known words)."""
-    folded = list(map(_FOLDED.__getitem__, words))
-    return folded, list(map(_VARIANTS.__getitem__, folded))
 
 
 def name_tokens(name: str, *, titles: bool = True) -> list[str]:
