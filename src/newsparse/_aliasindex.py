@@ -504,6 +504,12 @@ class Index:
         reach = 1
         while reach < longest and i + reach < len(tokens) and tokens[i + reach - 1].joins:
             reach += 1
+        if reach > 1:
+            second = tokens[i + 1]
+            if not (
+                is_article(second.folded) or self.may_continue(tokens[i].variant, second.variant)
+            ):
+                reach = 1  # no name of two words or more starts with these two
         for n in range(reach, 0, -1):
             hit = self.lookup(tokens, i, i + n)
             if hit is not None:
