@@ -258,3 +258,11 @@ def test_names_that_start_with_a_digit_are_found() -> None:
         ("3M Company", "3m"),
     ]
     assert [m.text for m in TABLE.find(text)] == ["Qaani"]
+
+
+def test_a_single_cache_file_keeps_its_index_through_from_files(tmp_path: Path) -> None:
+    path = tmp_path / "table.npcache"
+    TABLE.save_cache(path)
+    loaded = np.AliasTable.from_files([path])
+    assert loaded._index, "the cache's index is used, not built again"
+    assert loaded == TABLE

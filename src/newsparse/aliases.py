@@ -355,7 +355,14 @@ class AliasTable:
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:
-        """One table holding the entries of all; an id used twice is an error."""
+        """One table holding the entries of all; an id used twice is an error.
+
+        A single table comes back as it is, with its index (a cache file's stays
+        ready to use); several are indexed afresh on first use.
+        """
+        tables = list(tables)
+        if len(tables) == 1:
+            return tables[0]
         entries: list[AliasEntry] = []
         seen: dict[str, int] = {}
         for index, table in enumerate(tables):
