@@ -266,3 +266,19 @@ def test_a_single_cache_file_keeps_its_index_through_from_files(tmp_path: Path) 
     loaded = np.AliasTable.from_files([path])
     assert loaded._index, "the cache's index is used, not built again"
     assert loaded == TABLE
+
+
+def test_a_cache_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "table.npcache"
+    TABLE.save_cache(path)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert path.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+def test_a_failed_cache_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "taken.npcache"
+    target.mkdir()  # a folder where the file should go: the final rename fails
+    with pytest.raises(IsADirectoryError):
+        TABLE.save_cache(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.npcache"]

@@ -25,8 +25,8 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import secrets
 import sys
-import tempfile
 from array import array
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -97,9 +97,11 @@ def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
         "sha256": digest.hexdigest(),
     }
     folder = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=".newsparse-", suffix=SUFFIX, dir=folder)
+    # A name of our own rather than mkstemp's, so the file gets the usual permissions
+    # (the umask's), and others who read the table (workers of a cluster) can read it.
+    temporary = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(6)}.tmp")
     try:
-        with os.fdopen(handle, "wb") as out:
+        with open(temporary, "xb") as out:
             out.write(MAGIC)
             out.write(json.dumps(header).encode() + b"\n")
             for _, data in sections:
