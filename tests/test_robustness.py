@@ -24,20 +24,12 @@ from .conftest import REUTERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Pieces that have broken text tools: line ends, odd spaces, invisible and bidi
-# controls, combining marks, NUL and other controls, quotes of every kind, the
-# openings of bylines and datelines, the Arabic article, lone surrogates, emoji,
-# right-to-left scripts.
-RISKY = [
-    "\r\n", "\r", "\n", "\n\n", "\u00a0", "\u2009", "\u200b", "\u200d", "\u200e", "\u200f",
-    "\u202e", "\u2066", "\ufeff", "\u0301", "\u0651", "e\u0301", "\x00", "\x07", "\x0b", "\x1b",
-    "\x7f", "\x85", "\u2028", "\u2029", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019",
-    "\u00ab", "\u00bb", "``", "By ", "BY ", "(Reuters) - ", "(AP) \u2014 ", "-INA", "Al-",
-    "al-", "'s", "Mr. ", "U.S.", "Jan. 8", "last Sunday", " said ", "according to ",
-    "\ud800", "\udfff", "\U0001f600", "\u0628\u063a\u062f\u0627\u062f", "\u05e9\u05dc\u05d5\u05dd",
-    "\u2014", "--", "...", "(", ")", "Reporting by Ann Lee; Editing by Bo Ma",
-    "BAGHDAD, Jan 8 (Reuters) -", "date 2025-01-08 Shafaq News/", "Omar Rashid", "the",
-]  # fmt: skip
+# Pieces that have broken text tools (line ends, odd spaces, invisible and bidi
+# controls, combining marks, NUL, quotes of every kind, the openings of bylines and
+# datelines, the Arabic article, lone surrogates, emoji, right-to-left scripts) and
+# adversarial shapes: shared with bench/fuzz.py.
+RISKY_DATA = json.loads((ROOT / "tests" / "data" / "risky.json").read_text(encoding="utf-8"))
+RISKY: list[str] = RISKY_DATA["pieces"]
 
 risky_texts = st.lists(st.sampled_from(RISKY) | st.text(max_size=4), max_size=40).map("".join)
 
@@ -124,23 +116,8 @@ def _fill(piece: str) -> Callable[[int], str]:
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "news text": lambda size: (ARTICLES[1] * (size // len(ARTICLES[1]) + 1))[:size],
-    "capitalised words": _fill("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel "),
-    "names with particles": _fill("Ali al-Bravo bin Charlie Abu Delta el-Echo "),
-    "unclosed quotes": _fill('"We will not give up, '),
-    "unbalanced curly quotes": _fill("\u201cwe said \u201cthey said \u2018maybe "),
-    "repeated bylines": _fill("By John Smith and Jane Doe, Reuters\n"),
-    "repeated datelines": _fill("BAGHDAD, Jan 8 (Reuters) - "),
-    "repeated credit lines": _fill("(Reporting by Ann Lee; Editing by Bo Ma)\n"),
-    "a line with no spaces": _fill("abcdefghij"),
-    "capitals with no spaces": _fill("ABCDEFGHIJ"),
-    "apostrophes and hyphens": _fill("a'-'b-'"),
+    **{name: _fill(piece) for name, piece in RISKY_DATA["shapes"].items()},
     "deep parentheses": lambda size: "(" * (size // 2) + ")" * (size - size // 2),
-    "initials": _fill("A. B. C. "),
-    "dates": _fill("on Jan. 3, last Sunday, in September 2024, "),
-    "numbers": _fill("1,987 2025-01-08 3.5% "),
-    "cue verbs": _fill("said that told that according to "),
-    "combining marks": _fill("e\u0301\u0301\u0301 "),
-    "lone surrogates and controls": _fill("\ud800a\udfff\u200b\u202e\x00 "),
 }
 
 
