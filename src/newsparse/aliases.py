@@ -123,9 +123,8 @@ def _starting(index: Index, word: str) -> _Start | None:
     folded = _FOLDED[word]
     variant = _VARIANTS[folded]
     longest = index.longest_at[variant] or index.longest_at[folded] or 0
-    near = index.may_be_near_surname(variant)
-    if longest == 0 and index.longest_at[variant] is None and not near:
-        return None
+    if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
+        return None  # no name starts with it, it is no surname, nor one typo from one
     surname_of = index.surname(variant, fuzzy=True)
     if not longest and not surname_of:
         return None
