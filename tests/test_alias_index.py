@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import newsparse as np
 from newsparse import _aliascache, _aliasindex
+from newsparse import aliases as aliases_module
 from newsparse.entities import reference_table
 
 RECORDS: list[dict[str, Any]] = [
@@ -103,6 +104,35 @@ def test_what_the_sentences_resolve_to() -> None:
     assert "Baker" not in surfaces  # shared by two people: not guessed
     assert "BASRA" in surfaces
     assert "Masoud Pezeshekian" in surfaces
+
+
+def test_what_a_table_remembers_between_calls_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = np.AliasTable.from_records(RECORDS)
+    fresh = [found(np.AliasTable.from_records(RECORDS), text) for text in SENTENCES]
+    # Twice in turn, then with a memory so small that it starts afresh on every call.
+    assert [found(table, text) for text in SENTENCES] == fresh
+    assert [found(table, text) for text in reversed(SENTENCES)] == fresh[::-1]
+    monkeypatch.setattr(aliases_module, "_WORDS_REMEMBERED", 2)
+    assert [found(table, text) for text in SENTENCES] == fresh
+
+
+def test_a_surname_held_by_many_is_told_from_one_without_reading_every_holder() -> None:
+    people = [
+        {"id": f"p{i}", "name": f"{given} Okonkwo", "type": "PERSON"}
+        for i, given in enumerate(["Chidi", "Ngozi", "Emeka", "Adaeze"])
+    ]
+    table = np.AliasTable.from_records([*people, *RECORDS])
+    index = table.index
+    assert index.surname("okonkwo") == {"p0", "p1", "p2", "p3"}
+    assert len(index.surname("okonkwo", limit=2)) == 2
+    assert index.surname("okonkwo", limit=2) < index.surname("okonkwo")
+    assert index.surname("halevi", limit=2) == {"halevi"}
+    assert index.is_surname("okonkwo")
+    assert not index.is_surname("chidi")
+    # Four people share it: a bare surname is not guessed, a full name is found.
+    assert found(table, "Okonkwo spoke after Emeka Okonkwo.") == [("Emeka Okonkwo", "p2", "table")]
 
 
 @given(st.lists(st.sampled_from([*SENTENCES, "\n\n", " ", "Al-", "'s", "\u00a0"]), max_size=12))

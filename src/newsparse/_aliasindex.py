@@ -396,15 +396,19 @@ class Index:
 
     def is_surname(self, variant: str) -> bool:
         """Whether a person of the table has this (variant) surname."""
-        return bool(self._surname_numbers(variant))
+        return bool(self._surname_numbers(variant, 1))
 
-    def _surname_numbers(self, variant: str) -> list[int]:
-        return [
-            n
-            for n in self.surnames.get(variant)
-            if self.entries[n].type is EntityType.PERSON
-            and any(len(f.variants) > 1 and f.variants[-1] == variant for f in self.forms(n))
-        ]
+    def _surname_numbers(self, variant: str, limit: int = 0) -> list[int]:
+        """The people with this surname; with ``limit``, no more than that many."""
+        found = []
+        for n in self.surnames.get(variant):
+            if self.entries[n].type is EntityType.PERSON and any(
+                len(f.variants) > 1 and f.variants[-1] == variant for f in self.forms(n)
+            ):
+                found.append(n)
+                if len(found) == limit:
+                    break
+        return found
 
     def may_continue(self, first: str, second: str) -> bool:
         """Whether some name of two words or more starts with these two (variant) words."""
@@ -417,9 +421,13 @@ class Index:
         first, last = _near_marks(variant, len(variant))
         return first in self.near or last in self.near
 
-    def surname(self, variant: str, *, fuzzy: bool = False) -> frozenset[str]:
-        """The person entries whose surname this is (one typo forgiven with ``fuzzy``)."""
-        found = self._surname_numbers(variant)
+    def surname(self, variant: str, *, fuzzy: bool = False, limit: int = 0) -> frozenset[str]:
+        """The person entries whose surname this is (one typo forgiven with ``fuzzy``).
+
+        With ``limit``, no more than that many: ``limit=2`` tells none, one and many
+        apart without reading every holder of a common surname in a large table.
+        """
+        found = self._surname_numbers(variant, limit)
         if (
             found
             or not fuzzy
@@ -442,6 +450,8 @@ class Index:
                     for f in self.forms(n)
                 ):
                     near.add(n)
+                    if len(near) == limit:
+                        return self._ids(near)
         return self._ids(near)
 
     def lookup(self, tokens: Sequence[NameToken], first: int, last: int) -> Hit | None:

@@ -108,6 +108,11 @@ _NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]
 _GAP_CHARS = frozenset(" \t\n-'.")
 
 
+# How many words a table remembers between calls of find; past that it starts afresh.
+_WORDS_REMEMBERED = 1 << 17
+_UNSEEN: Any = object()
+
+
 class _Start(NamedTuple):
     """What a word of the text can start: its keys, the longest name, a surname's entries."""
 
@@ -125,7 +130,7 @@ def _starting(index: Index, word: str) -> _Start | None:
     longest = index.longest_at[variant] or index.longest_at[folded] or 0
     if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
-    surname_of = index.surname(variant, fuzzy=True)
+    surname_of = index.surname(variant, fuzzy=True, limit=2)  # only one is used
     if not longest and not surname_of:
         return None
     return _Start(folded, variant, longest, bool(index.keys.get(variant)), surname_of)
@@ -199,6 +204,8 @@ class AliasTable:
     entries: tuple[AliasEntry, ...] = attrs.field(converter=_entries)
     _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
     _index: list[Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
+    # What each word of the text can start, remembered across calls of find (bounded).
+    _words: dict[str, _Start | None] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AliasEntry] = {}
@@ -238,6 +245,7 @@ class AliasTable:
     def adopt_index(self, index: Index) -> None:
         """Use an index built elsewhere (a cache file) for this table's entries."""
         self._index[:] = [index]
+        self._words.clear()
 
     def save_cache(self, path: str | os.PathLike[str]) -> None:
         """Write the table and its matching index to a cache file (``.npcache``).
@@ -285,17 +293,19 @@ class AliasTable:
         norm = view.norm
         index = self.index
         # One scan for the words a key can start with; each distinct word is folded
-        # and looked up once. Matches are used as they come, so a long text leaves
-        # no mass of objects for the garbage collector to walk.
-        starting: dict[str, _Start | None] = {}
+        # and looked up once, and remembered for later calls (news repeats its
+        # words). Matches are used as they come, so a long text leaves no mass of
+        # objects for the garbage collector to walk.
+        starting = self._words
+        if len(starting) >= _WORDS_REMEMBERED:
+            starting.clear()
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
         for found in scan.finditer(norm):
             word = found.group()
-            if word in starting:
-                start = starting[word]
-            else:
+            start = starting.get(word, _UNSEEN)
+            if start is _UNSEEN:
                 start = starting[word] = _starting(index, word)
             if start is None or found.start() < covered:
                 continue
