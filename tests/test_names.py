@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from newsparse.names import fold_token, name_keys, name_tokens, within_one_edit
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsparse.names import (
+    NameToken,
+    fold_token,
+    name_keys,
+    name_tokens,
+    tokens_in,
+    tokens_of,
+    variant_token,
+    within_one_edit,
+)
+from newsparse.text import segment
 
 # Spellings of one name that must share a variant key.
 SAME = [
@@ -113,3 +127,110 @@ def test_name_tokens(name: str, tokens: list[str]) -> None:
 def test_within_one_edit(a: str, b: str, close: bool) -> None:
     assert within_one_edit(a, b) is close
     assert within_one_edit(b, a) is close
+
+
+# --------------------------------------------------------------------------
+# the words of an article: the column-wise tokenizer against a plain reading
+
+
+def _plain_tokens(norm: str, lo: int, hi: int) -> list[NameToken]:
+    """The name tokens of ``norm[lo:hi]`` read word by word, as the docs describe them."""
+    word = re.compile(r"\w+(?:'(?![sS]\b)\w+)*")
+    joining = re.compile(r"'?[ \t]*\n?[ \t]*|-|\.|\.[ \t]+")
+    spans = [
+        m.span()
+        for m in word.finditer(norm, lo, hi)
+        # a possessive "'s" is no word
+        if not (
+            m.end() - m.start() == 1
+            and m.start() > 0
+            and norm[m.start() - 1] == "'"
+            and m.group() in "sS"
+        )
+    ]
+    tokens = []
+    for i, (a, b) in enumerate(spans):
+        text = norm[a:b]
+        owned = (
+            b + 1 < len(norm)
+            and norm[b] == "'"
+            and norm[b + 1] in "sS"
+            and (b + 2 >= len(norm) or not norm[b + 2].isalnum())
+        )
+        if i + 1 < len(spans):
+            gap = norm[b : spans[i + 1][0]]
+        else:
+            gap = norm[b : min(b + 2, hi)] if hi > b else "\n\n"
+        joins = not owned and joining.fullmatch(gap) is not None
+        if gap.startswith(".") and len(text) > 3 and not text.isupper():
+            joins = False  # a full stop ends a word that is no initial
+        folded = fold_token(text)
+        tokens.append(
+            NameToken(
+                a,
+                b,
+                text,
+                folded,
+                variant_token(folded),
+                text[0].isupper() or text[0].isdigit(),
+                len(text) > 1 and text.isupper(),
+                owned,
+                joins,
+                False,
+                False,
+            )
+        )
+    return tokens
+
+
+TOKEN_TEXTS = [
+    "Prime Minister Mohammed Shia' Al-Sudani's office said on Jan. 3 that J. R. Ewing",
+    "O'Neill's aides and the U.S.-led coalition met in Ba'qubah.\n\nMr. Kerr left",
+    "Smith.'s' Jones' home; s'x, 'S, __O'Neill  \t Sudani's'ss",
+    "THE WHITE HOUSE\nWASHINGTON (AP) — Bush's aide, Gen. Colin Powell, ...",
+]
+TOKEN_PIECES = [
+    "'s",
+    "'S",
+    "' ",
+    "'",
+    "s",
+    "S",
+    "Al-",
+    "O'Neill",
+    " ",
+    "\n",
+    ".",
+    ". ",
+    "J.",
+    "ABC",
+    "Smith",
+    "s'x",
+    "_",
+    "é",
+    "\t",
+    "-",
+    "x",
+    "1987",
+    "\u00e9t\u00e9",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS)
+def test_tokens_of_a_whole_text_read_word_by_word(text: str) -> None:
+    assert tokens_in(text, 0, len(text)) == _plain_tokens(text, 0, len(text))
+
+
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=14), st.data())
+def test_tokens_of_any_range_read_word_by_word(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text) + 3))
+    assert tokens_in(text, lo, hi) == _plain_tokens(text, lo, hi)
+
+
+def test_tokens_mark_sentence_starts_and_headlines() -> None:
+    doc = segment("IRAQ TALKS RESUME\n\nThe talks resumed. Officials met in Baghdad.")
+    tokens = tokens_of(doc)
+    assert [t.text for t in tokens if t.heading] == ["IRAQ", "TALKS", "RESUME"]
+    assert [t.text for t in tokens if t.sentence_start] == ["IRAQ", "The", "Officials"]

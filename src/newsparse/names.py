@@ -31,7 +31,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import is_
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -200,6 +202,9 @@ def is_article(folded: str) -> bool:
     return folded in _ARTICLES
 
 
+_V = TypeVar("_V")
+
+
 @functools.cache
 def _classes() -> dict[str, str]:
     classes = {}
@@ -209,15 +214,15 @@ def _classes() -> dict[str, str]:
     return classes
 
 
-class _Memo(dict[str, str]):
+class _Memo(dict[str, _V]):
     """A bounded memo for a word function; lookups of known words stay in C."""
 
-    def __init__(self, function: Callable[[str], str], limit: int = 1 << 18) -> None:
+    def __init__(self, function: Callable[[str], _V], limit: int = 1 << 18) -> None:
         super().__init__()
         self.function = function
         self.limit = limit
 
-    def __missing__(self, key: str) -> str:
+    def __missing__(self, key: str) -> _V:
         if len(self) >= self.limit:
             self.clear()
         value = self[key] = self.function(key)
@@ -328,8 +333,52 @@ class NameToken(NamedTuple):
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
-# A word, with words joined by apostrophes (not a possessive 's).
-_TOKEN = re.compile(r"\w+(?:'(?![sS]\b)\w+)*")
+# A word, with words joined by apostrophes (not a possessive 's), in a group so that
+# ``split`` returns gaps and words in turn. A lone "s" after an apostrophe (the
+# possessive) is no word: it stays in the gap.
+_TOKEN_SPLIT = re.compile(r"((?!(?<=')[sS](?!\w|'(?![sS]\b)\w))\w+(?:'(?![sS]\b)\w+)*)")
+
+
+class _GapMemo(dict[str, "bool | None"]):
+    """A bounded memo of what a gap between two words says; long gaps are not kept."""
+
+    def __init__(self, function: Callable[[str], bool | None]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, gap: str) -> bool | None:
+        value = self.function(gap)
+        if len(gap) <= 16:
+            if len(self) >= 4096:
+                self.clear()
+            self[gap] = value
+        return value
+
+
+def _gap_owns(gap: str) -> bool:
+    """Whether a gap starts with a possessive ``'s``."""
+    return gap[:2] in ("'s", "'S")
+
+
+def _gap_joins(gap: str) -> bool | None:
+    """Whether a name may go on across a gap (None: after a full stop, as the word decides)."""
+    if _gap_owns(gap):
+        return False
+    if gap in (" ", "-", "' "):
+        return True
+    if _JOIN_GAP.fullmatch(gap) is None:
+        return False
+    return None if gap.startswith(".") else True
+
+
+def _word_shape(text: str) -> tuple[bool, bool]:
+    """Whether a word is capitalised (or a number), and whether it is in capitals."""
+    return text[0].isupper() or text[0].isdigit(), len(text) > 1 and text.isupper()
+
+
+_OWNS = _GapMemo(_gap_owns)
+_JOINS = _GapMemo(_gap_joins)
+_SHAPES = _Memo(_word_shape)
 
 
 def tokens_of(doc: Document) -> list[NameToken]:
@@ -353,68 +402,71 @@ def tokens_in(norm: str, lo: int, hi: int) -> list[NameToken]:
 def _tokens(
     norm: str, lo: int, hi: int, sentence_starts: set[int], headings: list[Span]
 ) -> list[NameToken]:
-    found = list(map(re.Match.span, _TOKEN.finditer(norm, lo, hi)))
-    if not found:
-        return []
-    # A possessive "'s" is matched as a word of its own ("s" after an apostrophe): drop it,
-    # and mark the word before.
+    # Every word of every article passes through here, so the work is done column by
+    # column with C-level maps: one split gives the words and the gaps between them,
+    # their lengths give the offsets, and memos give what each word and gap says.
     length = len(norm)
-    spans = [
-        (a, b)
-        for a, b in found
-        if not (b - a == 1 and a > 0 and norm[a - 1] == "'" and norm[a] in "sS")
-    ]
-    if not spans:
+    lo = max(lo, 0)
+    pieces = _TOKEN_SPLIT.split(norm if lo == 0 and hi >= length else norm[lo:hi])
+    # A possessive cut by the range's start is no word either.
+    possessive_first = len(pieces) > 2 and not pieces[0] and pieces[1] in ("s", "S")
+    if possessive_first and lo > 0 and norm[lo - 1] == "'":
+        pieces = pieces[2:]
+        lo += 1
+    if len(pieces) < 3:
         return []
-    possessive = [
-        b + 1 < length
-        and norm[b] == "'"
-        and norm[b + 1] in "sS"
-        and (b + 2 >= length or not norm[b + 2].isalnum())
-        for _, b in spans
-    ]
-    texts = [norm[a:b] for a, b in spans]
+    texts = pieces[1::2]
+    gaps = pieces[2::2]
+    offsets = list(accumulate(map(len, pieces), initial=lo))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    count = len(texts)
+    last_end = ends[-1]
+    gaps[-1] = norm[last_end : min(last_end + 2, hi)] if hi > last_end else "\n\n"
+    possessive = list(map(_OWNS.__getitem__, gaps))
+    joins = list(map(_JOINS.__getitem__, gaps))
+    # After a full stop, an initial or a word in capitals goes on ("J. R.", "U.S.").
+    for i in compress(range(count), map(is_, joins, repeat(None))):
+        joins[i] = len(texts[i]) <= 3 or texts[i].isupper()
+    # An apostrophe alone, and the end of the range, are read from the text around.
+    for i in (*compress(range(count), map("'".__eq__, gaps)), count - 1):
+        end = ends[i]
+        owned = (
+            end + 1 < length
+            and norm[end] == "'"
+            and norm[end + 1] in "sS"
+            and (end + 2 >= length or not norm[end + 2].isalnum())
+        )
+        if owned != possessive[i]:
+            possessive[i] = owned
+            joins[i] = False if owned else _joins_after(gaps[i], texts[i])
     folded = list(map(_FOLDED.__getitem__, texts))
     variants = list(map(_VARIANTS.__getitem__, folded))
-    capitalised = [t[0].isupper() or t[0].isdigit() for t in texts]
-    upper = [len(t) > 1 and t.isupper() for t in texts]
-    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
-    gaps.append(norm[spans[-1][1] : min(spans[-1][1] + 2, hi)] if hi > spans[-1][1] else "\n\n")
-    joins = [
-        not owned
-        and (
-            gap in (" ", "-", "' ")
-            or (
-                _JOIN_GAP.fullmatch(gap) is not None
-                and not (gap.startswith(".") and len(text) > 3 and not text.isupper())
-            )
-        )
-        for gap, owned, text in zip(gaps, possessive, texts, strict=True)
-    ]
-    starts_sentence = [a in sentence_starts for a, _ in spans]
-    in_heading = [False] * len(spans)
-    if headings:
-        token_starts = [a for a, _ in spans]
-        for paragraph in headings:
-            first = bisect.bisect_left(token_starts, paragraph.start)
-            last = bisect.bisect_left(token_starts, paragraph.end)
-            in_heading[first:last] = [True] * (last - first)
-    return list(
-        map(
-            NameToken._make,
-            zip(
-                [a for a, _ in spans],
-                [b for _, b in spans],
-                texts,
-                folded,
-                variants,
-                capitalised,
-                upper,
-                possessive,
-                joins,
-                starts_sentence,
-                in_heading,
-                strict=True,
-            ),
-        )
+    capitalised, upper = zip(*map(_SHAPES.__getitem__, texts), strict=True)
+    starts_sentence = list(map(sentence_starts.__contains__, starts))
+    in_heading = [False] * count
+    for paragraph in headings:
+        first = bisect.bisect_left(starts, paragraph.start)
+        last = bisect.bisect_left(starts, paragraph.end)
+        in_heading[first:last] = [True] * (last - first)
+    columns = zip(
+        starts,
+        ends,
+        texts,
+        folded,
+        variants,
+        capitalised,
+        upper,
+        possessive,
+        joins,
+        starts_sentence,
+        in_heading,
+        strict=True,
     )
+    # tuple.__new__ builds each NameToken in C (its generated __new__ is Python).
+    return list(map(tuple.__new__, repeat(NameToken), columns))
+
+
+def _joins_after(gap: str, text: str) -> bool:
+    joins = _gap_joins(gap)
+    return len(text) <= 3 or text.isupper() if joins is None else joins
