@@ -23,6 +23,8 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -60,6 +62,8 @@ _MASK = "\x00"
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
 _MEMO_LIMIT = 1 << 16
+_VARIANT_OF = attrgetter("variant")
+_FOLDED_OF = attrgetter("folded")
 
 
 def key_hash(key: str) -> int:
@@ -488,18 +492,18 @@ class Index:
         Lines in capitals (headlines) are passed over unless ``headings`` is true.
         """
         hits: list[Hit] = []
-        longest_at = self.longest_at
-        i = 0
-        count = len(tokens)
-        while i < count:
-            token = tokens[i]
-            longest = longest_at[token.variant] or longest_at[token.folded]
-            if not longest or (token.heading and not headings):
-                i += 1
+        get = self.longest_at.__getitem__
+        # The longest name each word may start (by its variant, else as written),
+        # looked up column-wise in C; the loop visits only the words that start one.
+        by_variant = map(get, map(_VARIANT_OF, tokens))
+        by_folded = map(get, map(_FOLDED_OF, tokens))
+        longest_from = [v or f or 0 for v, f in zip(by_variant, by_folded, strict=True)]
+        i = 0  # the first word not yet inside a match
+        for j in compress(range(len(tokens)), longest_from):
+            if j < i or (tokens[j].heading and not headings):
                 continue
-            hit = self.longest_hit(tokens, i, longest)
+            hit = self.longest_hit(tokens, j, longest_from[j])
             if hit is None:
-                i += 1
                 continue
             # An article joined before a name is part of it: "Al-Sudani".
             begin = with_article(tokens, hit.first)

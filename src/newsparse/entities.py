@@ -36,6 +36,7 @@ from newsparse import _data
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
+    _VARIANTS,
     NameToken,
     fold_token,
     is_article,
@@ -43,7 +44,6 @@ from newsparse.names import (
     particles,
     titles,
     tokens_of,
-    variant_token,
 )
 from newsparse.outlets import OutletTable
 from newsparse.text import Document
@@ -159,6 +159,21 @@ def _title_keys() -> dict[str, int]:
 
 
 @functools.cache
+def _title_widths() -> dict[str, tuple[int, ...]]:
+    """The first word of each title, and the lengths of the titles it starts, longest first."""
+    widths: dict[str, set[int]] = {}
+    for key, width in _title_keys().items():
+        widths.setdefault(key.split()[0], set()).add(width)
+    return {word: tuple(sorted(found, reverse=True)) for word, found in widths.items()}
+
+
+@functools.cache
+def _title_ends() -> frozenset[str]:
+    """The last words of titles."""
+    return frozenset(key.split()[-1] for key in _title_keys())
+
+
+@functools.cache
 def _country_words() -> frozenset[str]:
     """Folded one-word country names and demonyms (``iraq``, ``iraqi``)."""
     words = set()
@@ -197,8 +212,11 @@ class _Candidate:
 
 def _is_title_at(tokens: Sequence[NameToken], i: int, last: int) -> int:
     """The number of tokens of a title starting at ``i`` (0 when none)."""
+    widths = _title_widths().get(tokens[i].folded)
+    if widths is None:
+        return 0  # no title starts with this word
     keys = _title_keys()
-    for width in (4, 3, 2, 1):
+    for width in widths:
         if i + width > last:
             continue
         key = " ".join(t.folded for t in tokens[i : i + width])
@@ -396,6 +414,8 @@ def _title_before(tokens: Sequence[NameToken], first: int) -> tuple[int, int] | 
     The span takes up to three capitalised words before the title, which often
     name the office (``White House``, ``Iraqi``).
     """
+    if first == 0 or tokens[first - 1].folded not in _title_ends():
+        return None  # no title ends with the word before
     keys = _title_keys()
     for width in (4, 3, 2, 1):
         start = first - width
@@ -585,7 +605,7 @@ class _Clusterer:
 
     def variants(self, first: int, last: int) -> list[str]:
         folded = key_of([t.folded for t in self.tokens[first:last]])
-        return [variant_token(w) for w in folded]
+        return list(map(_VARIANTS.__getitem__, folded))
 
     def cluster_for_id(self, entry_id: str, kind: EntityType, *, reference: bool) -> _Cluster:
         cluster = self.by_id.get(entry_id)
