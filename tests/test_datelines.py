@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsparse as np
 from newsparse.datelines import resolve_month_day
@@ -374,3 +376,43 @@ def test_seed_dateline(seed_text: str, seed_expected: dict[str, object]) -> None
     assert article.dateline.outlet == gold["outlet"]
     assert article.dateline.place == gold["place"]
     assert article.published == article.dateline.date
+
+
+def _brute_fuzzy(table: OutletTable, name: str) -> str | None:
+    """Every outlet one edit away, compared one by one: the lookup's cheap tests aside."""
+    from newsparse.names import within_one_edit
+    from newsparse.outlets import outlet_key
+
+    key = outlet_key(name)
+    exact = [o for o in table for n in o.names if outlet_key(n) == key]
+    if exact or len(key) < 6:
+        return exact[-1].name if exact else None
+    close = {
+        o.name
+        for o in table
+        for n in o.names
+        if len(outlet_key(n)) >= 6 and within_one_edit(key, outlet_key(n))
+    }
+    return close.pop() if len(close) == 1 else None
+
+
+@given(
+    st.sampled_from([n for o in OutletTable.default() for n in o.names]),
+    st.sampled_from(["drop", "double", "swap", "change", "keep"]),
+    st.integers(0, 40),
+    st.sampled_from("aeinorstxz"),
+)
+def test_fuzzy_outlet_lookup_agrees_with_comparing_every_name(
+    name: str, edit: str, at: int, letter: str
+) -> None:
+    at = at % (len(name) + 1)
+    typo = {
+        "drop": name[:at] + name[at + 1 :],
+        "double": name[:at] + letter + name[at:],
+        "swap": name[:at] + name[at + 1 : at + 2] + name[at : at + 1] + name[at + 2 :],
+        "change": name[:at] + letter + name[at + 1 :],
+        "keep": name,
+    }[edit]
+    table = OutletTable.default()
+    found = table.lookup(typo, fuzzy=True)
+    assert (found.name if found else None) == _brute_fuzzy(table, typo)

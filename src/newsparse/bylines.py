@@ -67,6 +67,11 @@ def _staff_titles() -> dict[str, str]:
 
 
 @functools.cache
+def _staff_title_keys() -> tuple[str, ...]:
+    return tuple(_staff_titles())
+
+
+@functools.cache
 def _outlet_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in _data.read_words("outlet_words.txt"))
 
@@ -158,21 +163,26 @@ class _Reader:
         if organization is not None:
             return _Line(span.start, span.end, organization, ())
         # "Jane Doe — Staff Writer", "Jane Doe, Special to The Times"
+        lowered = text.casefold()
+        if "special" not in lowered and not lowered.endswith(_staff_title_keys()):
+            return None  # neither can follow a name here
         chunks = list(_chunks(self.norm, lo, hi))
         if len(chunks) < 2:
+            return None
+        # What follows the name decides first: most short lines are no byline.
+        rest = self.norm[chunks[1][0] : hi].strip()
+        title = _staff_titles().get(rest.casefold())
+        special = None if title is not None else _SPECIAL_TO.match(rest)
+        if title is None and special is None:
             return None
         first = chunks[0]
         person = self.person(first[0], first[1], "author")
         if person is None:
             return None
-        rest = self.norm[chunks[1][0] : hi].strip()
-        title = _staff_titles().get(rest.casefold())
         if title is not None:
             return _Line(span.start, span.end, None, (attrs.evolve(person, role=title.casefold()),))
-        special = _SPECIAL_TO.match(rest)
-        if special is not None:
-            return _Line(span.start, span.end, self.outlet(special.group(1)), (person,))
-        return None
+        assert special is not None
+        return _Line(span.start, span.end, self.outlet(special.group(1)), (person,))
 
     def _with_by(self, span: Span, lo: int, hi: int) -> _Line | None:
         people: list[_Person] = []

@@ -70,7 +70,7 @@ class Outlet:
 class OutletTable:
     """A set of outlets, looked up by any of their names, case and punctuation aside."""
 
-    __slots__ = ("_by_deletion", "_by_key", "outlets")
+    __slots__ = ("_by_deletion", "_by_key", "_ends", "outlets")
 
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
@@ -83,8 +83,12 @@ class OutletTable:
                     self._by_key[key] = outlet
         # For one typo: every key of six letters or more, and each of it with one letter out.
         self._by_deletion: dict[str, set[str]] = {}
+        # One edit to a key of six letters or more leaves its first three letters or
+        # its last three as they were: a cheap test before the deletions.
+        self._ends: set[str] = set()
         for key in self._by_key:
             if len(key) >= 6:
+                self._ends.update((key[:3] + "<", ">" + key[-3:]))
                 for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
                     self._by_deletion.setdefault(variant, set()).add(key)
 
@@ -144,6 +148,8 @@ class OutletTable:
         found = self._by_key.get(key)
         if found is not None or not fuzzy or len(key) < 6:
             return found
+        if key[:3] + "<" not in self._ends and ">" + key[-3:] not in self._ends:
+            return None
         near: set[str] = set()
         for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
             near |= self._by_deletion.get(variant, set())
