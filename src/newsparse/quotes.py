@@ -25,7 +25,8 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from itertools import islice
+from itertools import compress, islice
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -74,10 +75,19 @@ def _cues() -> frozenset[str]:
     return _data.read_words("cue_verbs.txt")
 
 
-@functools.cache
-def _cue_pattern() -> regex.Pattern[str]:
-    words = "|".join(sorted(_cues(), key=len, reverse=True))
-    return regex.compile(rf"\b(?:{words})\b")
+class _Cue(NamedTuple):
+    """A cue verb in the text: ``norm[start:end]`` is ``word``."""
+
+    start: int
+    end: int
+    word: str
+
+
+def _cue_words(doc: Document) -> list[_Cue]:
+    """Every cue verb of the article, as written (lower case), found among its words in C."""
+    spans, texts = doc.words, doc.word_texts
+    at = compress(range(len(texts)), map(_cues().__contains__, texts))
+    return [_Cue(*spans[i], texts[i]) for i in at]
 
 
 @functools.cache
@@ -108,11 +118,11 @@ def _quotations(doc: Document) -> list[_Quotation]:
     found: list[_Quotation] = []
     pending: int | None = None
     for paragraph in doc.paragraphs:
-        marks = (
-            [i for i in range(paragraph.start, paragraph.end) if norm[i] == '"']
-            if '"' in norm[paragraph.start : paragraph.end]
-            else []
-        )
+        marks = []
+        at = norm.find('"', paragraph.start, paragraph.end)
+        while at >= 0:
+            marks.append(at)
+            at = norm.find('"', at + 1, paragraph.end)
         if pending is not None and (not marks or marks[0] != paragraph.start):
             # The quote that ran on is not reopened: it ended with its paragraph.
             found.append(_make(norm, pending, None, _previous_end(doc, paragraph)))
@@ -167,6 +177,7 @@ class _Context:
     starts: list[int]
     by_id: dict[str, Entity] = attrs.Factory(dict)
     opens: list[int] = attrs.Factory(list)
+    cues: list[_Cue] = attrs.Factory(list)
 
     @classmethod
     def build(cls, doc: Document, entities: Sequence[Entity]) -> _Context:
@@ -174,7 +185,7 @@ class _Context:
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
         by_id = {e.id: e for e in entities}
-        return cls(doc, entities, mentions, [m[0] for m in mentions], by_id)
+        return cls(doc, entities, mentions, [m[0] for m in mentions], by_id, cues=_cue_words(doc))
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Entity mentions inside the original range ``start..end``."""
@@ -414,26 +425,30 @@ def _sentence_quotes(
                         speaker,
                     )
                 )
-    cues = list(_cue_pattern().finditer(norm, lo, hi))
-    for k, m in enumerate(cues):
-        if any(q.start <= m.start() < q.end for q in inside):
+    cues = context.cues[
+        bisect.bisect_left(context.cues, (lo,)) : bisect.bisect_left(context.cues, (hi,))
+    ]
+    for k, verb in enumerate(cues):
+        if any(q.start <= verb.start < q.end for q in inside):
             continue  # a cue inside a quotation is part of what was said
-        cue = m.group()
+        cue = verb.word
         before = [
             q
             for q in inside
-            if q.close <= m.start()
+            if q.close <= verb.start
             and q.open not in used
-            and len(norm[q.close : m.start()].split()) <= 8
-            and not any(c in norm[q.close : m.start()] for c in '.;:"')
+            and len(norm[q.close : verb.start].split()) <= 8
+            and not any(c in norm[q.close : verb.start] for c in '.;:"')
         ]
         if before:
             # '"...," he said' or '"...," said Jane Doe' or '"...," Jane Doe said'
             q = before[-1]
-            between = (q.close, m.start())
-            after_end = _phrase_end(norm, m.end(), hi)
+            between = (q.close, verb.start)
+            after_end = _phrase_end(norm, verb.end, hi)
             lead = norm[between[0] : between[1]].strip(" ,")
-            speaker = _speaker(context, *between) if lead else _speaker(context, m.end(), after_end)
+            speaker = (
+                _speaker(context, *between) if lead else _speaker(context, verb.end, after_end)
+            )
             used.add(q.open)
             found.append(
                 _Found(q.start, _trim_end(norm, q.start, q.end), QuoteKind.DIRECT, cue, speaker)
@@ -441,11 +456,11 @@ def _sentence_quotes(
             # A quote split by its attribution: '"We will not," he said, "give up."'
             for nxt in inside:
                 if (
-                    nxt.open > m.end()
+                    nxt.open > verb.end
                     and nxt.open not in used
-                    and norm[m.end() : nxt.open].count(" ") <= 6
+                    and norm[verb.end : nxt.open].count(" ") <= 6
                 ):
-                    if norm[_phrase_end(norm, m.end(), hi) : nxt.open].strip(" ,") == "":
+                    if norm[_phrase_end(norm, verb.end, hi) : nxt.open].strip(" ,") == "":
                         used.add(nxt.open)
                         found.append(
                             _Found(
@@ -462,22 +477,22 @@ def _sentence_quotes(
         # "said that the port would close, and the minister told reporters that ...".
         content_end = hi
         if k + 1 < len(cues):
-            next_clause = _clause_start(norm, lo, cues[k + 1].start())
-            if next_clause > m.end():
+            next_clause = _clause_start(norm, lo, cues[k + 1].start)
+            if next_clause > verb.end:
                 content_end = next_clause
-        content = _content_after(norm, m.end(), content_end, inside, cue)
+        content = _content_after(norm, verb.end, content_end, inside, cue)
         if content is None:
             continue
         start, end, kind = content
-        participle = cue.endswith("ing") and norm[lo : m.start()].rstrip().endswith(",")
+        participle = cue.endswith("ing") and norm[lo : verb.start].rstrip().endswith(",")
         if participle:
             # "..., explaining that ...": the speaker is the sentence's, said before.
             earlier = [f for f in found if f.speaker is not None]
-            speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, m.start())
+            speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
         else:
-            subject = _subject(norm, _clause_start(norm, lo, m.start()), m.start())
+            subject = _subject(norm, _clause_start(norm, lo, verb.start), verb.start)
             if subject is not None:
-                subject = _cover_mentions(context, *subject, m.start())
+                subject = _cover_mentions(context, *subject, verb.start)
             speaker = _speaker(context, *subject) if subject else None
         for q in inside:
             if start - 1 <= q.open < end:
