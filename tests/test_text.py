@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import example, given
@@ -380,3 +382,17 @@ def test_original_offsets_survive_folding_in_segmentation() -> None:
         "First\u00a0one.",
         "\u201cSecond.\u201d",
     ]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab Z_9'-.\n\u00e9\u0301\u00a0\u2019\u0661")), max_size=60
+    )
+)
+@example("Al-Sudani's 3rd term, 2025.")
+def test_words_are_the_runs_of_word_characters(text: str) -> None:
+    doc = segment(text)
+    runs = list(re.finditer(r"\w+", doc.norm))
+    assert doc.words == [m.span() for m in runs]
+    assert doc.word_texts == [m.group() for m in runs]
+    assert all(doc.norm[a:b] == w for (a, b), w in zip(doc.words, doc.word_texts, strict=True))

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import compress
 
 import regex
 from dateutil.relativedelta import relativedelta
@@ -181,8 +182,10 @@ def _month_day(month: int, day: int, published: _dt.date, tense: str | None) -> 
 
 
 def _resolve(
-    m: regex.Match[str], published: _dt.date | None, tense: str | None
+    m: regex.Match[str], published: _dt.date | None, tense_of: Callable[[], str | None]
 ) -> tuple[str, Granularity] | None:
+    """The value of a date expression and its granularity; ``tense_of()`` tells the
+    tense of its clause, for dates without a year."""
     g = m.groupdict()
     day_g, month_g, year_g = Granularity.DAY, Granularity.MONTH, Granularity.YEAR
     months = _english_months()
@@ -203,7 +206,7 @@ def _resolve(
                     return None
             if published is None:
                 return None
-            found = _month_day(month, day, published, tense)
+            found = _month_day(month, day, published, tense_of())
             return (found.isoformat(), day_g) if found else None
     if g["m_my"]:
         month = months[g["m_my"].rstrip(".").casefold()]
@@ -222,7 +225,7 @@ def _resolve(
             found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
         elif modifier == "this":
             found = _monday(published) + _dt.timedelta(days=weekday)
-        elif tense == "future":
+        elif tense_of() == "future":
             found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7)
         else:
             found = published - _dt.timedelta(days=back)
@@ -253,6 +256,7 @@ def _resolve(
     if g["m_bare"]:
         month = months[g["m_bare"].casefold()]
         preposition = g["prep_m"].casefold().rstrip("-")
+        tense = tense_of()
         if preposition in ("until", "by") and tense is None:
             tense = "future"
         elif preposition in ("since", "after", "from"):
@@ -322,7 +326,7 @@ def _scan(
     words = doc.words
     texts = doc.word_texts
     resume = 0
-    for i in [i for i, word in enumerate(texts) if word in triggers]:
+    for i in compress(range(len(texts)), map(triggers.__contains__, texts)):
         start = words[i][0]
         if start < resume:
             continue
@@ -363,7 +367,11 @@ def _mention(
     original = doc.original_span((start, end))
     if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
         return None
-    tense = _tense(*_clause(norm, sentence.start, sentence.end, start, end))
+
+    # The tense of the clause around the date, read only when a date needs it.
+    def tense() -> str | None:
+        return _tense(*_clause(norm, sentence.start, sentence.end, start, end))
+
     resolved = _resolve(m, published, tense)
     if resolved is None:
         return None

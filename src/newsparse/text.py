@@ -231,7 +231,7 @@ class TextView:
 # lines, paragraphs and sentences
 
 # The standard library's engine splits words fastest; \w is Unicode-aware there too.
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _NON_SPACE = regex.compile(r"\S")
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
 _INDENT = regex.compile(r"(?:\t| {2,})\S")
@@ -484,12 +484,15 @@ def segment(text: str) -> Document:
     lines = _lines(norm)
     paragraphs = _paragraphs(norm, lines)
     sentences = _sentences(norm, paragraphs)
-    words = [m.span() for m in _WORD.finditer(norm)]
+    # Words and the gaps between them in turn, from one split; their offsets are the
+    # running sum of the pieces' lengths (all in C).
+    pieces = _WORD_SPLIT.split(norm)
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     return Document(
         view=view,
         lines=tuple(lines),
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        words=words,
-        word_texts=[norm[start:end] for start, end in words],
+        words=list(zip(offsets[1:-1:2], offsets[2::2], strict=True)),
+        word_texts=pieces[1::2],
     )
