@@ -160,7 +160,6 @@ def _patterns() -> Iterator[tuple[str, Any]]:
     from newsparse import datelines, dates, quotes
 
     yield "dates._pattern()", dates._pattern()
-    yield "quotes._cue_pattern()", quotes._cue_pattern()
     for key, pattern in datelines._patterns().items():
         yield f"datelines._patterns()[{key!r}]", pattern
 

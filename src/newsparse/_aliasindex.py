@@ -64,6 +64,7 @@ _FUZZY_OTHER = 5
 _MEMO_LIMIT = 1 << 16
 _VARIANT_OF = attrgetter("variant")
 _FOLDED_OF = attrgetter("folded")
+_CAPITALISED_OF = attrgetter("capitalised")
 
 
 def key_hash(key: str) -> int:
@@ -463,6 +464,8 @@ class Index:
         span = tokens[first:last]
         if not (span[0].capitalised and span[-1].capitalised):
             return None
+        if len(span) == 1 and not self.keys.get(span[0].variant):
+            return None  # the commonest case: one word, no key
         if len(span) > 1 and is_article(span[0].folded):
             return None  # found from the next word, with the article then added
         final = len(span) - 1
@@ -493,16 +496,21 @@ class Index:
         """
         hits: list[Hit] = []
         get = self.longest_at.__getitem__
-        # The longest name each word may start (by its variant, else as written),
-        # looked up column-wise in C; the loop visits only the words that start one.
-        by_variant = map(get, map(_VARIANT_OF, tokens))
-        by_folded = map(get, map(_FOLDED_OF, tokens))
+        # A name starts at a capitalised word (an article before it is added after).
+        # For those, the longest name each may start (by its variant, else as
+        # written) is looked up column-wise in C; the loop visits only words that
+        # start one.
+        capitalised = list(compress(range(len(tokens)), map(_CAPITALISED_OF, tokens)))
+        words = list(map(tokens.__getitem__, capitalised))
+        by_variant = map(get, map(_VARIANT_OF, words))
+        by_folded = map(get, map(_FOLDED_OF, words))
         longest_from = [v or f or 0 for v, f in zip(by_variant, by_folded, strict=True)]
         i = 0  # the first word not yet inside a match
-        for j in compress(range(len(tokens)), longest_from):
+        starting = compress(capitalised, longest_from)
+        for j, longest in zip(starting, filter(None, longest_from), strict=True):
             if j < i or (tokens[j].heading and not headings):
                 continue
-            hit = self.longest_hit(tokens, j, longest_from[j])
+            hit = self.longest_hit(tokens, j, longest)
             if hit is None:
                 continue
             # An article joined before a name is part of it: "Al-Sudani".

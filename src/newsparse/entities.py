@@ -27,7 +27,9 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import functools
+import operator
 from collections.abc import Sequence
+from itertools import compress
 
 import attrs
 import regex
@@ -36,6 +38,7 @@ from newsparse import _data
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
+    _ARTICLES,
     _VARIANTS,
     NameToken,
     fold_token,
@@ -50,6 +53,8 @@ from newsparse.text import Document
 
 __all__ = ["find_entities", "reference_table"]
 
+_CAPITALISED_OF = operator.attrgetter("capitalised")
+_FOLDED_OF = operator.attrgetter("folded")
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
 _CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "des"})
 # Title words before which a capitalised portfolio belongs to the title: "Transport Minister".
@@ -230,8 +235,17 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
     runs = []
     common = _words("common_words.txt")
     count = len(tokens)
-    i = 0
-    while i < count:
+    # A run starts at a capitalised word or an article: the others are passed over in C.
+    may_start = map(
+        operator.or_,
+        map(_CAPITALISED_OF, tokens),
+        map(_ARTICLES.__contains__, map(_FOLDED_OF, tokens)),
+    )
+    i = 0  # the first word not yet in a run
+    for i_start in compress(range(count), may_start):
+        if i_start < i:
+            continue
+        i = i_start
         token = tokens[i]
         starts = (
             token.capitalised
@@ -246,7 +260,6 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
             and not token.heading
         )
         if not starts:
-            i += 1
             continue
         last = i + 1
         while last < count and tokens[last - 1].joins and not tokens[last - 1].possessive:
