@@ -157,7 +157,7 @@ def _patterns() -> Iterator[tuple[str, Any]]:
         for name, value in vars(module).items():
             if isinstance(value, (re.Pattern, regex.Pattern)):
                 yield f"{info.name}.{name}", value
-    from newsparse import datelines, dates, quotes
+    from newsparse import datelines, dates
 
     yield "dates._pattern()", dates._pattern()
     for key, pattern in datelines._patterns().items():

@@ -216,6 +216,8 @@ class TextView:
         An empty range maps to an empty range; a range that covers part of a
         folded character (one ``.`` of ``…``) covers all of it.
         """
+        if not self._segments:  # norm is the text itself
+            return (start, end) if end > start else (start, start)
         if end <= start:
             pos = self.start(start)
             return pos, pos
@@ -280,7 +282,8 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
     blocks: list[list[Span]] = []
     current: list[Span] = []
     for line in lines:
-        if _NON_SPACE.search(norm, line.start, line.end) is None:
+        if norm[line.start : line.end].isspace() or line.start == line.end:
+            # (the view's only white space is space, tab and line feed)
             if current:
                 blocks.append(current)
                 current = []
