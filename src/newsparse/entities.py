@@ -324,10 +324,10 @@ def _organization_shaped(tokens: Sequence[NameToken], first: int, last: int) -> 
     tails, heads = _organization_words()
     if tokens[last - 1].text in tails:
         return True
-    return any(
-        tokens[i].text in heads and tokens[i + 1].folded in ("of", "for")
-        for i in range(first, last - 1)
-    )
+    for i in range(first, last - 1):
+        if tokens[i].text in heads and tokens[i + 1].folded in ("of", "for"):
+            return True
+    return False
 
 
 def _title_applies(tokens: Sequence[NameToken], i: int, width: int, last: int) -> bool:
@@ -350,16 +350,15 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
     common = _words("common_words.txt")
     not_names = _not_name_words()
     tails, _ = _organization_words()
-
-    def droppable_end(token: NameToken) -> bool:
-        return (
+    while piece.first < piece.last:
+        token = tokens[piece.last - 1]
+        if not (
             token.folded in _CONNECTORS
             or not token.capitalised
             or token.text in not_names
             or token.text in common
-        )
-
-    while piece.first < piece.last and droppable_end(tokens[piece.last - 1]):
+        ):
+            break  # a word that can end a name
         piece.last -= 1
     is_org = piece.first < piece.last and tokens[piece.last - 1].text in tails
     while piece.first < piece.last:

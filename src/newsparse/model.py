@@ -104,8 +104,12 @@ _T = TypeVar("_T")
 
 def _check_span(obj: Any) -> None:
     """Check the invariant shared by every item with offsets."""
-    name = type(obj).__name__
     start, end = obj.start, obj.end
+    if type(start) is int and type(end) is int and 0 <= start <= end:
+        text = getattr(obj, "text", None)
+        if text is None or len(text) == end - start:
+            return  # the usual case, told in a few tests; the errors are named below
+    name = type(obj).__name__
     for field_name, value in (("start", start), ("end", end)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name}: {field_name} must be an int, not {type(value).__name__}")

@@ -68,6 +68,7 @@ _CLAUSE_WORDS = 30
 _PHRASE_REACH = 200
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\-]*")
 _ACCORDING = regex.compile(r"\b(?i:according\s+to)\b")
+_ACCORDING_WORD = regex.compile(r"(?i:according)")  # where _ACCORDING may match
 
 
 @functools.cache
@@ -555,6 +556,12 @@ def _trim_end(norm: str, start: int, end: int) -> int:
     return end
 
 
+def _any_in(positions: list[int], span: Span) -> bool:
+    """Whether a sorted list holds a position inside ``span``."""
+    i = bisect.bisect_left(positions, span.start)
+    return i < len(positions) and positions[i] < span.end
+
+
 def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """The quotes stage of :func:`newsparse.parse`."""
     context = _Context.build(doc, entities)
@@ -563,8 +570,12 @@ def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     context.opens = [q.open for q in quotations]
     used: set[int] = set()
     found: list[_Found] = []
+    # Only a sentence with a cue verb or an "according" can attribute anything.
+    cue_starts = [cue.start for cue in context.cues]
+    according = [m.start() for m in _ACCORDING_WORD.finditer(doc.norm)]
     for sentence in doc.sentences:
-        found += _sentence_quotes(context, sentence, quotations, used)
+        if _any_in(cue_starts, sentence) or _any_in(according, sentence):
+            found += _sentence_quotes(context, sentence, quotations, used)
     # Direct speech without a cue of its own: the speaker of the quote just before it,
     # when it runs on from it (the next paragraph of a long quote).
     direct = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.end)
