@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newsparse import text as text_module
 from newsparse.text import TextView, segment
 
 # --------------------------------------------------------------------------
@@ -396,3 +398,44 @@ def test_words_are_the_runs_of_word_characters(text: str) -> None:
     assert doc.words == [m.span() for m in runs]
     assert doc.word_texts == [m.group() for m in runs]
     assert all(doc.norm[a:b] == w for (a, b), w in zip(doc.words, doc.word_texts, strict=True))
+
+
+def _line_marks(norm: str) -> tuple[set[int], set[int], set[int]]:
+    """Line starts that are indented, open with a lower-case letter, or are headings,
+    read line by line from the plain definitions."""
+    indented, lower, headings = set(), set(), set()
+    start = 0
+    for line in norm.split("\n"):
+        bare = line.lstrip(" \t")
+        if re.match(r"(?:\t| {2,})\S", line):
+            indented.add(start)
+        if bare and unicodedata.category(bare[0]) == "Ll":
+            lower.add(start)
+        categories = [unicodedata.category(c) for c in line]
+        if "Ll" not in categories and categories.count("Lu") >= 2:
+            headings.add(start)
+        start += len(line) + 1
+    return indented, lower, headings
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list(" \t\n\nAbZq9.,-\u00c9\u00e9\u01c5\u00aa")), max_size=80)
+)
+@example("BAGHDAD TALKS\n  Indented line\nwrapped on\n\tTabbed")
+def test_line_marks_agree_with_reading_line_by_line(text: str) -> None:
+    norm = TextView(text).norm
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", norm)]
+    found: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+    for start, end in lines:
+        for marks, pattern in zip(
+            found,
+            (
+                text_module._INDENT.match,
+                text_module._LOWER_START.match,
+                text_module._HEADING.fullmatch,
+            ),
+            strict=True,
+        ):
+            if pattern(norm, start, end):
+                marks.add(start)
+    assert found == _line_marks(norm)

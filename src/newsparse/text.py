@@ -235,10 +235,13 @@ class TextView:
 # The standard library's engine splits words fastest; \w is Unicode-aware there too.
 _WORD_SPLIT = re.compile(r"(\w+)")
 _NON_SPACE = regex.compile(r"\S")
-_LOWER_START = regex.compile(r"\s*\p{Ll}")
-_INDENT = regex.compile(r"(?:\t| {2,})\S")
-_LOWER = regex.compile(r"\p{Ll}")
-_UPPER = regex.compile(r"\p{Lu}")
+# What starts a line: an indent, or a lower-case word (white space in the view is
+# space, tab and line feed). A heading is a line in capitals: at least two
+# upper-case letters and no lower-case one. (\G: each matches only where it is
+# asked to, at a line's start, so no search over a long run can go quadratic.)
+_INDENT = regex.compile(r"\G(?:\t| {2,})\S")
+_LOWER_START = regex.compile(r"\G[ \t]*+\p{Ll}")
+_HEADING = regex.compile(r"\G(?:[^\p{Ll}\p{Lu}]*+\p{Lu}){2}[^\p{Ll}]*+")
 # A run of terminators is matched from its first character only (the
 # look-behind), so a long run of dots costs one pass, not one pass per dot.
 _TERMINATOR = regex.compile(r"""(?<![.!?])[.!?]++["')\]]*+(?=\s++(\S))""")
@@ -292,29 +295,51 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
     if current:
         blocks.append(current)
 
-    indented = 0
+    # Which lines (not the first of a block) are indented, and which of the others
+    # go on with a lower-case word: each line is read once.
+    indent_at: set[int] = set()
+    lower_at: set[int] = set()
     single = 0
-    wrapped_evidence = 0
     widths = []
     for block in blocks:
-        for line in block:
-            widths.append(line.end - line.start)
+        widths += [line.end - line.start for line in block]
         for line in block[1:]:
             if _INDENT.match(norm, line.start, line.end):
-                indented += 1
+                indent_at.add(line.start)
             else:
                 single += 1
                 if _LOWER_START.match(norm, line.start, line.end):
-                    wrapped_evidence += 1
+                    lower_at.add(line.start)
+    indented, wrapped_evidence = len(indent_at), len(lower_at)
     wrapped = indented > 0 or (wrapped_evidence > 0 and wrapped_evidence >= 0.15 * single)
     widths.sort()
     width = widths[int(len(widths) * 0.9)] if widths else 0
+
+    headings: dict[int, bool] = {}
+
+    def heading(line: Span) -> bool:
+        if line.start not in headings:
+            found = _HEADING.fullmatch(norm, line.start, line.end) is not None
+            headings[line.start] = found
+        return headings[line.start]
+
+    def breaks_between(previous: Span, line: Span) -> bool:
+        if not wrapped or line.start in indent_at:
+            return True
+        if heading(previous) or heading(line):
+            return True
+        previous_text = norm[previous.start : previous.end].strip()
+        return (
+            len(previous_text) < 0.6 * width
+            and previous_text[-1:] not in ",-;:("
+            and line.start not in lower_at
+        )
 
     paragraphs: list[Span] = []
     for block in blocks:
         start = block[0].start
         for previous, line in itertools.pairwise(block):
-            if _breaks_between(norm, previous, line, wrapped=wrapped, width=width):
+            if breaks_between(previous, line):
                 trimmed = _trim(norm, start, previous.end)
                 if trimmed is not None:
                     paragraphs.append(trimmed)
@@ -323,27 +348,6 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
         if trimmed is not None:
             paragraphs.append(trimmed)
     return paragraphs
-
-
-def _breaks_between(norm: str, previous: Span, line: Span, *, wrapped: bool, width: int) -> bool:
-    if not wrapped or _INDENT.match(norm, line.start, line.end):
-        return True
-    if _is_heading(norm, previous) or _is_heading(norm, line):
-        return True
-    previous_text = norm[previous.start : previous.end].strip()
-    return (
-        len(previous_text) < 0.6 * width
-        and previous_text[-1:] not in ",-;:("
-        and not _LOWER_START.match(norm, line.start, line.end)
-    )
-
-
-def _is_heading(norm: str, line: Span) -> bool:
-    """A line in capitals: at least two upper-case letters and no lower-case one."""
-    if _LOWER.search(norm, line.start, line.end):
-        return False
-    first = _UPPER.search(norm, line.start, line.end)
-    return first is not None and _UPPER.search(norm, first.end(), line.end) is not None
 
 
 @functools.cache
