@@ -384,8 +384,45 @@ def peer_rows(shared: Path, repeats: int) -> None:
             print(f"| {measure} | {figure} |")
 
 
+def stage_rows(texts: list[str], table: newsparse.AliasTable) -> None:
+    """Each stage of parse timed on its own (a second pass, with the memos warm)."""
+    from newsparse import bylines, datelines, dates, entities, quotes
+    from newsparse.text import segment
+
+    reference = newsparse.pipeline.coerce_date("1987-03-01", "reference_date")
+    seconds: dict[str, float] = {}
+    for _ in range(2):
+        seconds = dict.fromkeys(["text", "dateline", "byline", "entities", "dates", "quotes"], 0.0)
+        for text in texts:
+            start = time.perf_counter()
+            doc = segment(text)
+            at = time.perf_counter()
+            seconds["text"] += at - start
+            dateline = datelines.find_dateline(doc, reference, None)
+            seconds["dateline"] += time.perf_counter() - at
+            at = time.perf_counter()
+            bylines.find_bylines(doc, dateline, None)
+            seconds["byline"] += time.perf_counter() - at
+            at = time.perf_counter()
+            found = entities.find_entities(doc, table, reference)
+            seconds["entities"] += time.perf_counter() - at
+            at = time.perf_counter()
+            dates.find_dates(doc, reference, dateline)
+            seconds["dates"] += time.perf_counter() - at
+            at = time.perf_counter()
+            quotes.find_quotes(doc, found)
+            seconds["quotes"] += time.perf_counter() - at
+    total = sum(seconds.values())
+    print(f"\n## Time per stage ({len(texts):,} articles, 1k table)\n")
+    print("| stage | s | share |")
+    print("| --- | --- | --- |")
+    for stage, value in seconds.items():
+        print(f"| {stage} | {value:.2f} | {100 * value / total:.0f}% |")
+
+
 def profile_rows(texts: list[str]) -> None:
     table = newsparse.AliasTable.from_records(generated_records(1000, "\n\n".join(texts)))
+    stage_rows(texts, table)
     profiler = cProfile.Profile()
     profiler.enable()
     for text in texts:
