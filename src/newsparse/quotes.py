@@ -219,16 +219,16 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
         hi -= 1
     if hi <= lo:
         return None
+    if _WORD.search(norm, lo, hi) is None:
+        return None
     start, end = doc.original_span((lo, hi))
     text = doc.original[start:end]
-    words = [w.casefold() for w in _WORD.findall(norm[lo:hi])]
-    if not words:
-        return None
     inside = context.entities_in(start, end)
     people = [m for m in inside if m[2].type is EntityType.PERSON]
     named = people or [m for m in inside if m[2].type is EntityType.ORG] or inside
     if named:
         return Speaker(start, end, text, entity=named[-1][2].id, anonymous=False)
+    words = [w.casefold() for w in _WORD.findall(norm, lo, hi)]
     if len(words) == 1 and words[0] in _PRONOUNS:
         person = context.last_person_before(start)
         return Speaker(start, end, text, entity=person.id if person else None, anonymous=False)
