@@ -65,6 +65,7 @@ _MEMO_LIMIT = 1 << 16
 _VARIANT_OF = attrgetter("variant")
 _FOLDED_OF = attrgetter("folded")
 _CAPITALISED_OF = attrgetter("capitalised")
+_UNSEEN: Any = object()
 
 
 def key_hash(key: str) -> int:
@@ -284,6 +285,7 @@ class Index:
             _DIGIT.search("\n".join(w for e in entries for w in (e.name, *e.aliases))) is not None
         )
         self._forms: dict[int, tuple[Form, ...]] = {}
+        self._named: dict[tuple[str, str, bool], tuple[frozenset[str], MatchMethod] | None] = {}
         self.longest_at = _Starts(self)
 
     @staticmethod
@@ -476,6 +478,18 @@ class Index:
             return None
         exact_key = " ".join([t.folded for t in kept])
         shouted = all(t.upper or len(t.text) == 1 for t in span)
+        # What these words name depends on the keys alone: remembered (bounded).
+        key = (variant_key, exact_key, shouted)
+        named = self._named.get(key, _UNSEEN)
+        if named is _UNSEEN:
+            if len(self._named) >= _MEMO_LIMIT:
+                self._named.clear()
+            named = self._named[key] = self._name(candidates, variant_key, exact_key, shouted)
+        return None if named is None else Hit(first, last, *named)
+
+    def _name(
+        self, candidates: list[int], variant_key: str, exact_key: str, shouted: bool
+    ) -> tuple[frozenset[str], MatchMethod] | None:
         exact: set[int] = set()
         variant: set[int] = set()
         for n in candidates:
@@ -484,9 +498,9 @@ class Index:
                     continue
                 (exact if form.exact_key == exact_key else variant).add(n)
         if exact:
-            return Hit(first, last, self._ids(exact), MatchMethod.TABLE)
+            return self._ids(exact), MatchMethod.TABLE
         if variant:
-            return Hit(first, last, self._ids(variant), MatchMethod.VARIANT)
+            return self._ids(variant), MatchMethod.VARIANT
         return None
 
     def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
