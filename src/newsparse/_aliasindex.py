@@ -286,6 +286,9 @@ class Index:
         )
         self._forms: dict[int, tuple[Form, ...]] = {}
         self._named: dict[tuple[str, str, bool], tuple[frozenset[str], MatchMethod] | None] = {}
+        # Answers of surname() and fuzzy(), which depend on the table alone (bounded).
+        self._surnames_seen: dict[tuple[str, bool, int], frozenset[str]] = {}
+        self._fuzzy_seen: dict[tuple[str, ...], frozenset[str]] = {}
         self.longest_at = _Starts(self)
 
     @staticmethod
@@ -434,6 +437,15 @@ class Index:
         With ``limit``, no more than that many: ``limit=2`` tells none, one and many
         apart without reading every holder of a common surname in a large table.
         """
+        key = (variant, fuzzy, limit)
+        found = self._surnames_seen.get(key)
+        if found is None:
+            if len(self._surnames_seen) >= _MEMO_LIMIT:
+                self._surnames_seen.clear()
+            found = self._surnames_seen[key] = self._surname(variant, fuzzy, limit)
+        return found
+
+    def _surname(self, variant: str, fuzzy: bool, limit: int) -> frozenset[str]:
         found = self._surname_numbers(variant, limit)
         if (
             found
@@ -604,6 +616,14 @@ class Index:
         if len(variants) < 2 or sum(len(v) for v in variants) < _FUZZY_LAST:
             return frozenset()
         words = tuple(variants)
+        found = self._fuzzy_seen.get(words)
+        if found is None:
+            if len(self._fuzzy_seen) >= _MEMO_LIMIT:
+                self._fuzzy_seen.clear()
+            found = self._fuzzy_seen[words] = self._fuzzy(words)
+        return found
+
+    def _fuzzy(self, words: tuple[str, ...]) -> frozenset[str]:
         last = len(words) - 1
         found: set[int] = set()
         for k, word in enumerate(words):
