@@ -3,6 +3,7 @@ proportion to its length, whatever its shape. The long run is ``bench/fuzz.py``.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import pkgutil
@@ -194,3 +195,25 @@ def test_patterns_scan_hostile_text_in_linear_time(name: str) -> None:
         small = _seconds(pattern, hostile)
         large = _seconds(pattern, hostile * 4)
         assert large <= max(8 * small, 0.005), (name, hostile[:12], small, large)
+
+
+def _matches_from_a_position_without_an_end() -> Iterator[str]:
+    """Calls ``p.match(s, pos)``, ``p.search(s, pos)`` or ``p.fullmatch(s, pos)`` in the package."""
+    package = Path(np.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("match", "search", "fullmatch")
+                and len(node.args) == 2
+                and not node.keywords
+            ):
+                yield f"{path.name}:{node.lineno}: {ast.unparse(node)}"
+
+
+def test_every_match_from_a_position_names_its_end() -> None:
+    """The regex module reads to the end of the string on ``match(s, pos)`` without an
+    end: called once per name of a long article, that is quadratic. Every such call
+    names where it may end."""
+    assert list(_matches_from_a_position_without_an_end()) == []

@@ -61,6 +61,7 @@ _CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "representative"})
 _ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
+_ACRONYM_REACH = 100  # characters after a name read for its acronym
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
 _SLUG_DROP = regex.compile(r"[^\w]+")
 
@@ -729,7 +730,10 @@ class _Clusterer:
     def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
         """``Popular Mobilization Forces (PMF)``: the acronym joins its long form."""
         last_token = self.tokens[candidate.last - 1]
-        m = _ACRONYM_AFTER.match(self.doc.norm, last_token.end)
+        # (An end bound: the regex module reads to the end of the string otherwise,
+        # which would make the stage quadratic in the article's length.)
+        end = last_token.end
+        m = _ACRONYM_AFTER.match(self.doc.norm, end, end + _ACRONYM_REACH)
         if m is None:
             return
         letters = [

@@ -244,21 +244,19 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
     its subject is the phrase that opens it, or nothing.
     """
     words = list(islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1))
+    folded = [w.group().casefold() for w in words]
     if len(words) > _CLAUSE_WORDS:
-        stop = next(
-            (i for i, w in enumerate(words[1:9], 1) if _is_np_stop(words, i)),
-            None,
-        )
+        stop = next((i for i in range(1, 9) if _is_np_stop(folded, i)), None)
         return (words[0].start(), words[stop - 1].end()) if stop else None
-    while words and words[-1].group().casefold() in _AUXILIARIES:
-        words.pop()
-    while words and words[-1].group().casefold().endswith("ly") and len(words) > 1:
-        words.pop()
-    if not words:
+    while folded and folded[-1] in _AUXILIARIES:
+        folded.pop()
+    while folded and folded[-1].endswith("ly") and len(folded) > 1:
+        folded.pop()
+    if not folded:
         return None
-    end = len(words)
-    for i in range(1, len(words)):
-        if _is_np_stop(words, i):
+    end = len(folded)
+    for i in range(1, len(folded)):
+        if _is_np_stop(folded, i):
             end = i
             break
     if end > 8:
@@ -266,13 +264,11 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
     return words[0].start(), words[end - 1].end()
 
 
-def _is_np_stop(words: Sequence[regex.Match[str]], i: int) -> bool:
-    """Whether word ``i`` ends the noun phrase that opens ``words``."""
-    word = words[i].group().casefold()
-    previous = words[i - 1].group().casefold()
-    if word in _NEAR or previous in _NEAR:
+def _is_np_stop(folded: Sequence[str], i: int) -> bool:
+    """Whether word ``i`` (of case-folded words) ends the noun phrase that opens them."""
+    if folded[i] in _NEAR or folded[i - 1] in _NEAR:
         return False  # "officials close to Tehran", "people familiar with the matter"
-    return word in _NP_STOP
+    return folded[i] in _NP_STOP
 
 
 def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[int, int]:
