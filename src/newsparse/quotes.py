@@ -228,12 +228,11 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     named = people or [m for m in inside if m[2].type is EntityType.ORG] or inside
     if named:
         return Speaker(start, end, text, entity=named[-1][2].id, anonymous=False)
-    words = [w.casefold() for w in _WORD.findall(norm, lo, hi)]
+    words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
     if len(words) == 1 and words[0] in _PRONOUNS:
         person = context.last_person_before(start)
         return Speaker(start, end, text, entity=person.id if person else None, anonymous=False)
-    heads = _anonymous_heads()
-    anonymous = any(w in heads for w in words) and words[0] not in _OTHER_PRONOUNS
+    anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
     return Speaker(start, end, text, entity=None, anonymous=anonymous)
 
 
@@ -613,11 +612,11 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
         speaker = f.speaker
         if speaker is None:
             continue
-        words = [w.casefold() for w in _WORD.findall(speaker.text)]
-        head = words[-1] if words else ""
+        words = _WORD.findall(speaker.text)
+        head = words[-1].casefold() if words else ""
         if speaker.entity is None:
             earlier = by_head.get(head)
-            if words == ["it"] and last_thing is not None:
+            if len(words) == 1 and head == "it" and last_thing is not None:
                 earlier = last_thing
             if earlier is not None and len(words) <= 3:
                 f.speaker = attrs.evolve(
