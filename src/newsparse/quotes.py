@@ -243,10 +243,11 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
     its subject is the phrase that opens it, or nothing.
     """
     words = list(islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1))
-    folded = [w.group().casefold() for w in words]
     if len(words) > _CLAUSE_WORDS:
+        folded = [w.group().casefold() for w in words[:9]]  # the opening phrase alone
         stop = next((i for i in range(1, 9) if _is_np_stop(folded, i)), None)
         return (words[0].start(), words[stop - 1].end()) if stop else None
+    folded = [w.group().casefold() for w in words]
     while folded and folded[-1] in _AUXILIARIES:
         folded.pop()
     while folded and folded[-1].endswith("ly") and len(folded) > 1:
