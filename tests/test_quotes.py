@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
+from newsparse import quotes as quotes_module
 
 CASES_FILE = Path(__file__).parent / "data" / "attributions.tsv"
 
@@ -124,3 +125,23 @@ def test_seed_attributions(seed_text: str, seed_expected: dict[str, Any]) -> Non
         for q in article.quotes
         if q.speaker is not None and q.text.strip('"\u201c\u201d ,.').casefold() in scare
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "that", "re-said", "O'Neill", "the", "minister", " ", ", ", "-", "'"]
+        ),
+        max_size=60,
+    ),
+    st.data(),
+)
+def test_a_clauses_words_read_once_are_those_read_for_each_verb(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    norm = "".join(pieces)
+    reader = quotes_module._ClauseWords(norm, len(norm))
+    for _ in range(5):
+        clause = data.draw(st.integers(0, len(norm)))
+        verb = data.draw(st.integers(clause, len(norm)))
+        assert reader.before(clause, verb) == quotes_module._clause_words(norm, clause, verb)

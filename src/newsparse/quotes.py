@@ -236,18 +236,55 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     return Speaker(start, end, text, entity=None, anonymous=anonymous)
 
 
-def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
-    """The noun phrase before a cue verb, from the clause start, auxiliaries left out.
+# A word before a cue verb: where it starts and ends, and its text case-folded.
+_Word = tuple[int, int, str]
+
+
+class _ClauseWords:
+    """The first words of each clause of one sentence, read once for all its cue verbs.
+
+    ``before(clause_start, verb_start)`` gives what reading the words from the
+    clause start up to the verb (at most ``_CLAUSE_WORDS + 1``) gives: a sentence
+    of many cues does not read its opening words again for each.
+    """
+
+    def __init__(self, norm: str, end: int) -> None:
+        self.norm = norm
+        self.end = end
+        self.read: dict[int, tuple[list[_Word], list[int]]] = {}
+
+    def before(self, clause_start: int, verb_start: int) -> list[_Word]:
+        read = self.read.get(clause_start)
+        if read is None:
+            found = islice(_WORD.finditer(self.norm, clause_start, self.end), _CLAUSE_WORDS + 1)
+            words = [(m.start(), m.end(), m.group().casefold()) for m in found]
+            read = self.read[clause_start] = (words, [end for _, end, _ in words])
+        words, ends = read
+        k = bisect.bisect_right(ends, verb_start)
+        if k < len(words) and words[k][0] < verb_start:
+            # A word that runs into the verb ("re-said") is read up to it.
+            start = words[k][0]
+            return [*words[:k], (start, verb_start, self.norm[start:verb_start].casefold())]
+        return words[:k]
+
+
+def _clause_words(norm: str, clause_start: int, verb_start: int) -> list[_Word]:
+    """The words from a clause start up to a cue verb, read directly (at most
+    ``_CLAUSE_WORDS + 1``); what :class:`_ClauseWords` gives, for one verb."""
+    found = islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1)
+    return [(m.start(), m.end(), m.group().casefold()) for m in found]
+
+
+def _subject(words: list[_Word]) -> tuple[int, int] | None:
+    """The noun phrase before a cue verb, from the clause's words, auxiliaries left out.
 
     A clause of more than ``_CLAUSE_WORDS`` words before its verb is read no further:
     its subject is the phrase that opens it, or nothing.
     """
-    words = list(islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1))
+    folded = [word for _, _, word in words]
     if len(words) > _CLAUSE_WORDS:
-        folded = [w.group().casefold() for w in words[:9]]  # the opening phrase alone
         stop = next((i for i in range(1, 9) if _is_np_stop(folded, i)), None)
-        return (words[0].start(), words[stop - 1].end()) if stop else None
-    folded = [w.group().casefold() for w in words]
+        return (words[0][0], words[stop - 1][1]) if stop else None
     while folded and folded[-1] in _AUXILIARIES:
         folded.pop()
     while folded and folded[-1].endswith("ly") and len(folded) > 1:
@@ -261,7 +298,7 @@ def _subject(norm: str, clause_start: int, verb_start: int) -> tuple[int, int] |
             break
     if end > 8:
         return None
-    return words[0].start(), words[end - 1].end()
+    return words[0][0], words[end - 1][1]
 
 
 def _is_np_stop(folded: Sequence[str], i: int) -> bool:
@@ -374,6 +411,7 @@ def _sentence_quotes(
     first = bisect.bisect_left(context.opens, lo)
     last = bisect.bisect_left(context.opens, hi)
     inside = [q for q in quotations[first:last] if q.speech]
+    clause_words = _ClauseWords(norm, hi)
     for m in _ACCORDING.finditer(norm, lo, hi):
         # The speaker: up to the next comma or stop, or a name after a title's comma.
         np_end = _phrase_end(norm, m.end(), hi)
@@ -487,7 +525,8 @@ def _sentence_quotes(
             earlier = [f for f in found if f.speaker is not None]
             speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
         else:
-            subject = _subject(norm, _clause_start(norm, lo, verb.start), verb.start)
+            clause = _clause_start(norm, lo, verb.start)
+            subject = _subject(clause_words.before(clause, verb.start))
             if subject is not None:
                 subject = _cover_mentions(context, *subject, verb.start)
             speaker = _speaker(context, *subject) if subject else None
