@@ -297,8 +297,6 @@ class AliasTable:
         # words). Matches are used as they come, so a long text leaves no mass of
         # objects for the garbage collector to walk.
         starting = self._words
-        if len(starting) >= _WORDS_REMEMBERED:
-            starting.clear()
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
@@ -306,6 +304,8 @@ class AliasTable:
             word = found.group()
             start = starting.get(word, _UNSEEN)
             if start is _UNSEEN:
+                if len(starting) >= _WORDS_REMEMBERED:
+                    starting.clear()  # the memory stays bounded, even within one long text
                 start = starting[word] = _starting(index, word)
             if start is None or found.start() < covered:
                 continue

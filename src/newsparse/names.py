@@ -468,5 +468,6 @@ def _tokens(
 
 
 def _joins_after(gap: str, text: str) -> bool:
+    """Whether a name may go on after ``text`` across ``gap`` (no possessive between)."""
     joins = _gap_joins(gap)
     return len(text) <= 3 or text.isupper() if joins is None else joins
