@@ -396,27 +396,22 @@ def stage_rows(texts: list[str], table: newsparse.AliasTable) -> None:
 
     reference = newsparse.pipeline.coerce_date("1987-03-01", "reference_date")
     seconds: dict[str, float] = {}
+
+    def timed(stage: str, function: Callable[..., Any], *args: Any) -> Any:
+        start = time.perf_counter()
+        result = function(*args)
+        seconds[stage] += time.perf_counter() - start
+        return result
+
     for _ in range(2):
         seconds = dict.fromkeys(["text", "dateline", "byline", "entities", "dates", "quotes"], 0.0)
         for text in texts:
-            start = time.perf_counter()
-            doc = segment(text)
-            at = time.perf_counter()
-            seconds["text"] += at - start
-            dateline = datelines.find_dateline(doc, reference, None)
-            seconds["dateline"] += time.perf_counter() - at
-            at = time.perf_counter()
-            bylines.find_bylines(doc, dateline, None)
-            seconds["byline"] += time.perf_counter() - at
-            at = time.perf_counter()
-            found = entities.find_entities(doc, table, reference)
-            seconds["entities"] += time.perf_counter() - at
-            at = time.perf_counter()
-            dates.find_dates(doc, reference, dateline)
-            seconds["dates"] += time.perf_counter() - at
-            at = time.perf_counter()
-            quotes.find_quotes(doc, found)
-            seconds["quotes"] += time.perf_counter() - at
+            doc = timed("text", segment, text)
+            dateline = timed("dateline", datelines.find_dateline, doc, reference, None)
+            timed("byline", bylines.find_bylines, doc, dateline, None)
+            found = timed("entities", entities.find_entities, doc, table, reference)
+            timed("dates", dates.find_dates, doc, reference, dateline)
+            timed("quotes", quotes.find_quotes, doc, found)
     total = sum(seconds.values())
     print(f"\n## Time per stage ({len(texts):,} articles, 1k table)\n")
     print("| stage | s | share |")

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import regex
 
@@ -66,6 +66,19 @@ _VARIANT_OF = attrgetter("variant")
 _FOLDED_OF = attrgetter("folded")
 _CAPITALISED_OF = attrgetter("capitalised")
 _UNSEEN: Any = object()
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def remembered(memo: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
+    """``memo[key]``, computed by ``compute()`` the first time; a memo that reaches
+    ``_MEMO_LIMIT`` entries starts afresh, so its memory stays bounded."""
+    found = memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = compute()
+    return found  # type: ignore[no-any-return]
 
 
 def key_hash(key: str) -> int:
@@ -383,12 +396,7 @@ class Index:
     # entries and their forms
 
     def forms(self, number: int) -> tuple[Form, ...]:
-        forms = self._forms.get(number)
-        if forms is None:
-            if len(self._forms) >= _MEMO_LIMIT:
-                self._forms.clear()
-            forms = self._forms[number] = forms_of(self.entries[number])
-        return forms
+        return remembered(self._forms, number, lambda: forms_of(self.entries[number]))
 
     def _ids(self, numbers: Iterable[int]) -> frozenset[str]:
         return frozenset(self.entries[n].id for n in numbers)
@@ -437,13 +445,11 @@ class Index:
         With ``limit``, no more than that many: ``limit=2`` tells none, one and many
         apart without reading every holder of a common surname in a large table.
         """
-        key = (variant, fuzzy, limit)
-        found = self._surnames_seen.get(key)
-        if found is None:
-            if len(self._surnames_seen) >= _MEMO_LIMIT:
-                self._surnames_seen.clear()
-            found = self._surnames_seen[key] = self._surname(variant, fuzzy, limit)
-        return found
+        return remembered(
+            self._surnames_seen,
+            (variant, fuzzy, limit),
+            lambda: self._surname(variant, fuzzy, limit),
+        )
 
     def _surname(self, variant: str, fuzzy: bool, limit: int) -> frozenset[str]:
         found = self._surname_numbers(variant, limit)
@@ -491,12 +497,11 @@ class Index:
         exact_key = " ".join([t.folded for t in kept])
         shouted = all(t.upper or len(t.text) == 1 for t in span)
         # What these words name depends on the keys alone: remembered (bounded).
-        key = (variant_key, exact_key, shouted)
-        named = self._named.get(key, _UNSEEN)
-        if named is _UNSEEN:
-            if len(self._named) >= _MEMO_LIMIT:
-                self._named.clear()
-            named = self._named[key] = self._name(candidates, variant_key, exact_key, shouted)
+        named = remembered(
+            self._named,
+            (variant_key, exact_key, shouted),
+            lambda: self._name(candidates, variant_key, exact_key, shouted),
+        )
         return None if named is None else Hit(first, last, *named)
 
     def _name(
@@ -616,12 +621,7 @@ class Index:
         if len(variants) < 2 or sum(len(v) for v in variants) < _FUZZY_LAST:
             return frozenset()
         words = tuple(variants)
-        found = self._fuzzy_seen.get(words)
-        if found is None:
-            if len(self._fuzzy_seen) >= _MEMO_LIMIT:
-                self._fuzzy_seen.clear()
-            found = self._fuzzy_seen[words] = self._fuzzy(words)
-        return found
+        return remembered(self._fuzzy_seen, words, lambda: self._fuzzy(words))
 
     def _fuzzy(self, words: tuple[str, ...]) -> frozenset[str]:
         last = len(words) - 1

@@ -33,7 +33,7 @@ import attrs
 import regex
 
 from newsparse._aliascache import SUFFIX, read_cache, write_cache
-from newsparse._aliasindex import Hit, Index, role_words, with_article
+from newsparse._aliasindex import _UNSEEN, Hit, Index, role_words, with_article
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import _FOLDED, _VARIANTS, NameToken, is_article, tokens_in
@@ -110,7 +110,6 @@ _GAP_CHARS = frozenset(" \t\n-'.")
 
 # How many words a table remembers between calls of find; past that it starts afresh.
 _WORDS_REMEMBERED = 1 << 17
-_UNSEEN: Any = object()
 
 
 class _Start(NamedTuple):

@@ -215,17 +215,26 @@ def _classes() -> dict[str, str]:
 
 
 class _Memo(dict[str, _V]):
-    """A bounded memo for a word function; lookups of known words stay in C."""
+    """A bounded memo for a word function; lookups of known words stay in C.
 
-    def __init__(self, function: Callable[[str], _V], limit: int = 1 << 18) -> None:
+    At ``limit`` entries it starts afresh; keys longer than ``longest_key`` (when
+    given) are answered but not kept.
+    """
+
+    def __init__(
+        self, function: Callable[[str], _V], limit: int = 1 << 18, longest_key: int = 0
+    ) -> None:
         super().__init__()
         self.function = function
         self.limit = limit
+        self.longest_key = longest_key
 
     def __missing__(self, key: str) -> _V:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.function(key)
+        value = self.function(key)
+        if not self.longest_key or len(key) <= self.longest_key:
+            if len(self) >= self.limit:
+                self.clear()
+            self[key] = value
         return value
 
 
@@ -339,22 +348,6 @@ _LOWER = regex.compile(r"\p{Ll}")
 _TOKEN_SPLIT = re.compile(r"((?!(?<=')[sS](?!\w|'(?![sS]\b)\w))\w+(?:'(?![sS]\b)\w+)*)")
 
 
-class _GapMemo(dict[str, "bool | None"]):
-    """A bounded memo of what a gap between two words says; long gaps are not kept."""
-
-    def __init__(self, function: Callable[[str], bool | None]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, gap: str) -> bool | None:
-        value = self.function(gap)
-        if len(gap) <= 16:
-            if len(self) >= 4096:
-                self.clear()
-            self[gap] = value
-        return value
-
-
 def _gap_owns(gap: str) -> bool:
     """Whether a gap starts with a possessive ``'s``."""
     return gap[:2] in ("'s", "'S")
@@ -376,8 +369,9 @@ def _word_shape(text: str) -> tuple[bool, bool]:
     return text[0].isupper() or text[0].isdigit(), len(text) > 1 and text.isupper()
 
 
-_OWNS = _GapMemo(_gap_owns)
-_JOINS = _GapMemo(_gap_joins)
+# Gaps between words are few and short; a long one is answered, not kept.
+_OWNS = _Memo(_gap_owns, limit=4096, longest_key=16)
+_JOINS = _Memo(_gap_joins, limit=4096, longest_key=16)
 _SHAPES = _Memo(_word_shape)
 
 

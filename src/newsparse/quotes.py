@@ -268,13 +268,6 @@ class _ClauseWords:
         return words[:k]
 
 
-def _clause_words(norm: str, clause_start: int, verb_start: int) -> list[_Word]:
-    """The words from a clause start up to a cue verb, read directly (at most
-    ``_CLAUSE_WORDS + 1``); what :class:`_ClauseWords` gives, for one verb."""
-    found = islice(_WORD.finditer(norm, clause_start, verb_start), _CLAUSE_WORDS + 1)
-    return [(m.start(), m.end(), m.group().casefold()) for m in found]
-
-
 def _subject(words: list[_Word]) -> tuple[int, int] | None:
     """The noun phrase before a cue verb, from the clause's words, auxiliaries left out.
 
