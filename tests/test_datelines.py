@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Container
 
 import pytest
 from hypothesis import given
@@ -416,3 +417,35 @@ def test_fuzzy_outlet_lookup_agrees_with_comparing_every_name(
     table = OutletTable.default()
     found = table.lookup(typo, fuzzy=True)
     assert (found.name if found else None) == _brute_fuzzy(table, typo)
+
+
+# The reader skips the month pattern where two ASCII letters start no month; it must
+# find a date wherever the pattern alone finds one.
+_MONTHISH = st.sampled_from(["Mar", "MARCH", "Sept.", "Apri", "janv", "Fév", "märz", "ma", "Dez"])
+_PIECES = st.one_of(
+    _MONTHISH, st.sampled_from([" ", "8", "16,", "2024", "\u0663", "\u212a", "(", "x"]), st.text()
+)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join), st.integers(0, 12))
+def test_month_prefilter_keeps_every_date_the_pattern_finds(text: str, pos: int) -> None:
+    from newsparse import datelines
+
+    def read(openings: Callable[[], Container[str]]) -> tuple[tuple[int, int], object] | None:
+        original = datelines._month_openings
+        datelines._month_openings = openings  # type: ignore[assignment]
+        try:
+            reader = datelines._Reader(
+                text, min(pos, len(text)), len(text), REF, OutletTable.default()
+            )
+            found = reader.date_here()
+        finally:
+            datelines._month_openings = original
+        return None if found is None else (found[0].span(), found[1])
+
+    assert read(datelines._month_openings) == read(_Everything)

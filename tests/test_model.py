@@ -338,3 +338,41 @@ def test_schema_refuses_what_the_contract_forbids() -> None:
         {"unknown": 1},
     ):
         assert not VALIDATOR.is_valid({**good, **change}), change
+
+
+# --------------------------------------------------------------------------
+# the stages' unchecked constructor builds what the public one builds
+
+UNCHECKED_CASES = [
+    (np.Paragraph, (0, 14)),
+    (np.Mention, (4, 9, "Haddi", np.MatchMethod.FUZZY)),
+    (np.Mention, (0, 3, "PMF", None)),
+    (
+        np.Entity,
+        (
+            "org:popular-mobilization-forces",
+            "Popular Mobilization Forces",
+            np.EntityType.ORG,
+            None,
+            (mention(0, 27), mention(40, 43)),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("cls", "values"), UNCHECKED_CASES)
+def test_unchecked_constructor_builds_what_the_public_one_builds(
+    cls: type[Any], values: tuple[Any, ...]
+) -> None:
+    from newsparse.model import unchecked_constructor
+
+    built = unchecked_constructor(cls)(*values)
+    public = cls(*values)
+    assert type(built) is cls
+    assert built == public
+    assert hash(built) == hash(public)
+    assert built.to_dict() == public.to_dict()
+    with pytest.raises(AttributeError):  # still frozen
+        built.start = 1
+    with pytest.raises(ValueError, match="shorter"):  # every field: none may be left out
+        unchecked_constructor(cls)(*values[:-1])

@@ -59,6 +59,17 @@ def _months() -> dict[str, int]:
     return months
 
 
+@functools.cache
+def _month_openings() -> frozenset[str]:
+    """The first two letters, lower case, of every month token that opens with two ASCII ones.
+
+    A date opens with a digit or a month token (at least three letters); two ASCII
+    letters outside this set start neither. (Other characters are left to the
+    pattern, whose case-insensitive matching is wider than ``lower``.)
+    """
+    return frozenset(m[:2].lower() for m in _months() if m[:2].isascii())
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -155,6 +166,10 @@ class _Reader:
         return self.p[name].match(self.text, self.pos, self.end)
 
     def date_here(self) -> tuple[regex.Match[str], _dt.date | None] | None:
+        pair = self.text[self.pos : self.pos + 2]
+        # Most words are no month: two ASCII letters tell, before the month pattern runs.
+        if pair.isascii() and pair.isalpha() and pair.lower() not in _month_openings():
+            return None
         m = self.match("date")
         if m is None:
             return None

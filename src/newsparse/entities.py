@@ -36,7 +36,7 @@ import regex
 
 from newsparse import _data
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
-from newsparse.model import Entity, EntityType, MatchMethod, Mention
+from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
 from newsparse.names import (
     _ARTICLES,
     _VARIANTS,
@@ -815,6 +815,11 @@ def _role_mentions(
         i = last
 
 
+# Built here from offsets the text view gave and slices of the input (no checks needed).
+_new_mention = unchecked_constructor(Mention)
+_new_entity = unchecked_constructor(Entity)
+
+
 def _entities(
     doc: Document,
     tokens: Sequence[NameToken],
@@ -827,7 +832,7 @@ def _entities(
         mentions = []
         for first, last, how in sorted(cluster.mentions):
             start, end = doc.original_span((tokens[first].start, tokens[last - 1].end))
-            mentions.append(Mention(start, end, doc.original[start:end], how))
+            mentions.append(_new_mention(start, end, doc.original[start:end], how))
         if cluster.table_id is not None and table is not None:
             name = table[cluster.table_id].name
             entity_id = cluster.table_id
@@ -844,13 +849,7 @@ def _entities(
                 entity_id, n = f"{base}-{n}", n + 1
         used_ids.add(entity_id)
         entities.append(
-            Entity(
-                id=entity_id,
-                name=name,
-                type=cluster.type,
-                table_id=cluster.table_id,
-                mentions=mentions,
-            )
+            _new_entity(entity_id, name, cluster.type, cluster.table_id, tuple(mentions))
         )
     entities.sort(key=lambda e: e.mentions[0].start)
     return tuple(entities)

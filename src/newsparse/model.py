@@ -134,6 +134,28 @@ def _to_date(value: _dt.date | str | None) -> _dt.date | None:
     raise TypeError(f"expected a datetime.date or an ISO date string, not {type(value).__name__}")
 
 
+def unchecked_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of ``cls`` that takes every field in order and skips converters,
+    validators and checks (internal: not exported).
+
+    For the stages only, which hand over values already of the fields' types that
+    keep the invariants: checking each of the many mentions an article has costs
+    more than finding it. The tests compare what it builds with what the public
+    constructor builds, and the article still checks its items as a whole.
+    """
+    names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    new = object.__new__
+    set_field = object.__setattr__  # a frozen class refuses its own __setattr__
+
+    def build(*values: Any) -> _T:
+        obj = new(cls)
+        for name, value in zip(names, values, strict=True):
+            set_field(obj, name, value)
+        return obj
+
+    return build
+
+
 def _tuple_of(values: Iterable[_T], kind: type[_T]) -> tuple[_T, ...]:
     """``values`` as a tuple, checking each element's type."""
     result = tuple(values)
