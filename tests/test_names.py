@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsparse.names import (
     NameToken,
+    _name_pieces,
     fold_token,
     name_keys,
     name_tokens,
@@ -18,7 +19,7 @@ from newsparse.names import (
     variant_token,
     within_one_edit,
 )
-from newsparse.text import segment
+from newsparse.text import segment, word_pieces
 
 # Spellings of one name that must share a variant key.
 SAME = [
@@ -234,3 +235,22 @@ def test_tokens_mark_sentence_starts_and_headlines() -> None:
     tokens = tokens_of(doc)
     assert [t.text for t in tokens if t.heading] == ["IRAQ", "TALKS", "RESUME"]
     assert [t.text for t in tokens if t.sentence_start] == ["IRAQ", "The", "Officials"]
+
+
+# The name words as one regex reads them (the split the tokens came from before they
+# were derived from the text layer's split): a lone "s" after an apostrophe is no word.
+_NAME_SPLIT = re.compile(r"((?!(?<=')[sS](?!\w|'(?![sS]\b)\w))\w+(?:'(?![sS]\b)\w+)*)")
+
+
+@given(st.one_of(st.lists(st.sampled_from(TOKEN_PIECES), max_size=14).map("".join), st.text()))
+def test_name_words_from_the_text_layer_split_are_the_regex_split(text: str) -> None:
+    assert _name_pieces(word_pieces(text)) == _NAME_SPLIT.split(text)
+
+
+@given(st.lists(st.sampled_from([*TOKEN_PIECES, "\n\n", "IRAQ ", ". The "]), max_size=20))
+def test_tokens_of_an_article_are_its_tokens_with_sentence_and_headline_marks(
+    pieces: list[str],
+) -> None:
+    doc = segment("".join(pieces))
+    plain = [t._replace(sentence_start=False, heading=False) for t in tokens_of(doc)]
+    assert plain == tokens_in(doc.norm, 0, len(doc.norm))

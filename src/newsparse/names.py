@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 import unicodedata
 from collections.abc import Callable
 from itertools import accumulate, compress, repeat
@@ -38,7 +37,7 @@ from typing import NamedTuple, TypeVar
 import regex
 
 from newsparse import _data
-from newsparse.text import Document, Span
+from newsparse.text import Document, Span, word_pieces
 
 __all__ = [
     "NameToken",
@@ -342,10 +341,6 @@ class NameToken(NamedTuple):
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
-# A word, with words joined by apostrophes (not a possessive 's), in a group so that
-# ``split`` returns gaps and words in turn. A lone "s" after an apostrophe (the
-# possessive) is no word: it stays in the gap.
-_TOKEN_SPLIT = re.compile(r"((?!(?<=')[sS](?!\w|'(?![sS]\b)\w))\w+(?:'(?![sS]\b)\w+)*)")
 
 
 def _gap_owns(gap: str) -> bool:
@@ -380,38 +375,87 @@ def tokens_of(doc: Document) -> list[NameToken]:
 
     Words joined by an apostrophe are one (``Qa'ani``, ``O'Neill``); a possessive
     ``'s`` is dropped and marks the word before it. Built column by column with
-    C-level maps, since every word of every article passes through here.
+    C-level maps from the text layer's split of the article into words, since every
+    word of every article passes through here.
     """
     sentence_starts = {s.start for s in doc.sentences}
     norm = doc.norm
     headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
-    return _tokens(norm, 0, len(norm), sentence_starts, headings)
+    pieces = _name_pieces(doc.word_pieces)
+    offsets = doc.word_offsets if pieces is doc.word_pieces else None
+    return _tokens(norm, 0, len(norm), sentence_starts, headings, pieces, offsets)
 
 
 def tokens_in(norm: str, lo: int, hi: int) -> list[NameToken]:
     """The name tokens of ``norm[lo:hi]`` alone (no sentence or headline marks)."""
-    return _tokens(norm, lo, hi, set(), [])
+    lo = max(lo, 0)
+    whole = lo == 0 and hi >= len(norm)
+    pieces = _name_pieces(word_pieces(norm if whole else norm[lo:hi]))
+    return _tokens(norm, lo, hi, set(), [], pieces, None)
+
+
+def _name_pieces(pieces: list[str]) -> list[str]:
+    r"""From ``word_pieces`` (gaps and ``\w+`` runs in turn), the same for name words.
+
+    Runs with an apostrophe alone between them are one word (``O'Neill``,
+    ``rock'n'roll``) unless the second is a lone ``s``; a lone ``s`` after an
+    apostrophe (a possessive) is no word but part of the gap, unless an apostrophe
+    and a word other than ``s`` follow it (``s'x``). Only words after an apostrophe
+    are looked at; ``pieces`` itself comes back when nothing changes.
+    """
+    # Word k is pieces[2k + 1]; the gap before it is pieces[2k].
+    count = len(pieces) // 2
+    after_apostrophe = list(
+        compress(range(count), map(str.endswith, pieces[0 : 2 * count : 2], repeat("'")))
+    )
+    if not after_apostrophe:
+        return pieces
+    joined: list[int] = []
+    skipped: list[int] = []
+    for k in after_apostrophe:
+        if pieces[2 * k + 1] not in ("s", "S"):
+            if k > 0 and pieces[2 * k] == "'":
+                joined.append(k)
+        elif not (
+            k + 1 < count and pieces[2 * k + 2] == "'" and pieces[2 * k + 3] not in ("s", "S")
+        ):
+            skipped.append(k)
+    if not joined and not skipped:
+        return pieces
+    pieces = pieces.copy()
+    joins_before = set(joined)
+    # Merged from the last: a merge changes no index before it.
+    for k in sorted(joined + skipped, reverse=True):
+        at = 2 * k - 1 if k in joins_before else 2 * k
+        pieces[at : at + 3] = ["".join(pieces[at : at + 3])]
+    return pieces
 
 
 def _tokens(
-    norm: str, lo: int, hi: int, sentence_starts: set[int], headings: list[Span]
+    norm: str,
+    lo: int,
+    hi: int,
+    sentence_starts: set[int],
+    headings: list[Span],
+    pieces: list[str],
+    offsets: list[int] | None,
 ) -> list[NameToken]:
     # Every word of every article passes through here, so the work is done column by
-    # column with C-level maps: one split gives the words and the gaps between them,
+    # column with C-level maps: the words and the gaps between them come in turn,
     # their lengths give the offsets, and memos give what each word and gap says.
     length = len(norm)
-    lo = max(lo, 0)
-    pieces = _TOKEN_SPLIT.split(norm if lo == 0 and hi >= length else norm[lo:hi])
     # A possessive cut by the range's start is no word either.
     possessive_first = len(pieces) > 2 and not pieces[0] and pieces[1] in ("s", "S")
     if possessive_first and lo > 0 and norm[lo - 1] == "'":
         pieces = pieces[2:]
         lo += 1
+        offsets = None
     if len(pieces) < 3:
         return []
     texts = pieces[1::2]
     gaps = pieces[2::2]
-    offsets = list(accumulate(map(len, pieces), initial=lo))
+    if offsets is None:
+        offsets = list(accumulate(map(len, pieces), initial=lo))
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     count = len(texts)

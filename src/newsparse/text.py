@@ -444,6 +444,10 @@ class Document:
     sentences: tuple[Span, ...]
     words: list[tuple[int, int]] = attrs.field(eq=False, repr=False)
     word_texts: list[str] = attrs.field(eq=False, repr=False)
+    #: ``word_pieces(norm)``, and where each piece starts (with the end last): the
+    #: split that the words come from, for stages that read the gaps too.
+    word_pieces: list[str] = attrs.field(eq=False, repr=False)
+    word_offsets: list[int] = attrs.field(eq=False, repr=False)
 
     @property
     def norm(self) -> str:
@@ -484,6 +488,15 @@ class Document:
             i += 1
 
 
+def word_pieces(s: str) -> list[str]:
+    """The gaps and the ``\\w+`` runs of ``s`` in turn, a gap first and last.
+
+    >>> word_pieces("Al-Sudani's aide")
+    ['', 'Al', '-', 'Sudani', "'", 's', ' ', 'aide', '']
+    """
+    return _WORD_SPLIT.split(s)
+
+
 def segment(text: str) -> Document:
     """Build the normalised view of ``text`` and cut it into lines, paragraphs and sentences."""
     view = TextView(text)
@@ -493,7 +506,7 @@ def segment(text: str) -> Document:
     sentences = _sentences(norm, paragraphs)
     # Words and the gaps between them in turn, from one split; their offsets are the
     # running sum of the pieces' lengths (all in C).
-    pieces = _WORD_SPLIT.split(norm)
+    pieces = word_pieces(norm)
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     return Document(
         view=view,
@@ -502,4 +515,6 @@ def segment(text: str) -> Document:
         sentences=tuple(sentences),
         words=list(zip(offsets[1:-1:2], offsets[2::2], strict=True)),
         word_texts=pieces[1::2],
+        word_pieces=pieces,
+        word_offsets=offsets,
     )
