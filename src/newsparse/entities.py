@@ -281,6 +281,44 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
     return runs
 
 
+# What _split_run makes of a run, by the run's words and whether each joins the next
+# (all it reads): (first, last, person_cue, title) of each piece, from the run's start.
+_Piece = tuple[int, int, bool, tuple[int, int] | None]
+_SPLITS: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[_Piece, ...]] = {}
+_SPLITS_REMEMBERED = 1 << 15
+
+
+def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
+    """:func:`_split_run`, remembered (bounded) for runs of the same words: the same
+    names recur across the articles of a corpus."""
+    span = tokens[first:last]
+    key = (tuple([t.text for t in span]), tuple([t.joins for t in span]))
+    pieces = _SPLITS.get(key)
+    if pieces is None:
+        pieces = tuple(
+            (
+                c.first - first,
+                c.last - first,
+                c.person_cue,
+                None if c.title is None else (c.title[0] - first, c.title[1] - first),
+            )
+            for c in _split_run(tokens, first, last)
+        )
+        if len(_SPLITS) >= _SPLITS_REMEMBERED:
+            _SPLITS.clear()
+        _SPLITS[key] = pieces
+    return [
+        _Candidate(
+            first + a,
+            first + b,
+            "rule",
+            person_cue=cue,
+            title=None if title is None else (first + title[0], first + title[1]),
+        )
+        for a, b, cue, title in pieces
+    ]
+
+
 def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
     """A run without its titles, as one or more candidates.
 
@@ -474,7 +512,7 @@ def _candidates(
         found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
     found += [_from_hit(h, "reference") for h in reference_table().index.scan(tokens)]
     for first, last in _runs(tokens):
-        for piece in _split_run(tokens, first, last):
+        for piece in _split_run_remembered(tokens, first, last):
             found.append(piece)
     found = _cut_around(tokens, found)
     rank = {"user": 0, "reference": 1, "rule": 2}
