@@ -318,6 +318,8 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
     headings: dict[int, bool] = {}
 
     def heading(line: Span) -> bool:
+        if line.start in lower_at:
+            return False  # a line that starts in lower case is no heading
         if line.start not in headings:
             found = _HEADING.fullmatch(norm, line.start, line.end) is not None
             headings[line.start] = found
