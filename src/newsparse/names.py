@@ -422,13 +422,20 @@ def _name_pieces(pieces: list[str]) -> list[str]:
             skipped.append(k)
     if not joined and not skipped:
         return pieces
-    pieces = pieces.copy()
-    joins_before = set(joined)
-    # Merged from the last: a merge changes no index before it.
-    for k in sorted(joined + skipped, reverse=True):
-        at = 2 * k - 1 if k in joins_before else 2 * k
-        pieces[at : at + 3] = ["".join(pieces[at : at + 3])]
-    return pieces
+    # A join glues word k and the apostrophe before it onto word k - 1; a skip glues
+    # the lone s and the gap after it onto the gap before. One pass, in order.
+    glued = sorted(
+        [i for k in joined for i in (2 * k, 2 * k + 1)]
+        + [i for k in skipped for i in (2 * k + 1, 2 * k + 2)]
+    )
+    merged: list[str] = []
+    done = 0
+    for i in glued:
+        merged += pieces[done:i]
+        merged[-1] += pieces[i]
+        done = i + 1
+    merged += pieces[done:]
+    return merged
 
 
 def _tokens(
