@@ -39,11 +39,10 @@ from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
 from newsparse.names import (
     _ARTICLES,
-    _VARIANTS,
     NameToken,
+    _Memo,
     fold_token,
     is_article,
-    key_of,
     particles,
     titles,
     tokens_of,
@@ -55,6 +54,9 @@ __all__ = ["find_entities", "reference_table"]
 
 _CAPITALISED_OF = operator.attrgetter("capitalised")
 _FOLDED_OF = operator.attrgetter("folded")
+_VARIANT_OF = operator.attrgetter("variant")
+_SENTENCE_START_OF = operator.attrgetter("sentence_start")
+_HEADING_OF = operator.attrgetter("heading")
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
 _CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "des"})
 # Title words before which a capitalised portfolio belongs to the title: "Transport Minister".
@@ -193,6 +195,10 @@ def _country_words() -> frozenset[str]:
 
 def _slug(name: str) -> str:
     return _SLUG_DROP.sub("-", name.casefold()).strip("-")
+
+
+# The same names recur across the articles of a corpus: their slugs are remembered.
+_SLUGS = _Memo(_slug, limit=1 << 16, longest_key=200)
 
 
 # --------------------------------------------------------------------------
@@ -439,7 +445,7 @@ def _type_of(
         return EntityType.PERSON
     if len(span) == 1 and _speaks(tokens, candidate.last) and not span[0].upper:
         return EntityType.PERSON
-    if candidate.holds_place or any(any(c.isdigit() for c in w) for w in words):
+    if candidate.holds_place or any(map(str.isdigit, "".join(words))):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
     names = [t for t in span if t.folded not in _CONNECTORS or t.capitalised]
     if len(names) == 1:
@@ -496,6 +502,8 @@ def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
         return False
     if before.folded in _words("role_nouns.txt"):
         return True
+    if before.folded not in _title_ends():
+        return False  # no title ends with the word before
     # a title just before: "Chief of Staff, Jane Doe"
     for width in (4, 3, 2, 1):
         start = first - width
@@ -531,21 +539,24 @@ def _candidates(
             taken[cell] = candidate
         kept.append(candidate)
     kept.sort(key=lambda c: c.first)
-    mid_sentence = {
-        t.variant for t in tokens if t.capitalised and not t.sentence_start and not t.heading
-    }
-    kept = [
+    # A lone capitalised word that opens a sentence is a name only if it is also
+    # written capitalised mid-sentence, or speaks.
+    openers = [
         c
         for c in kept
-        if not (
-            c.source == "rule"
-            and c.length == 1
-            and tokens[c.first].sentence_start
-            and not tokens[c.first].upper
-            and tokens[c.first].variant not in mid_sentence
-            and not _speaks(tokens, c.last)
-        )
+        if c.source == "rule"
+        and c.length == 1
+        and tokens[c.first].sentence_start
+        and not tokens[c.first].upper
     ]
+    if openers:
+        mid_sentence = _mid_sentence_variants(tokens)
+        dropped = {
+            id(c)
+            for c in openers
+            if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last)
+        }
+        kept = [c for c in kept if id(c) not in dropped]
     for candidate in kept:
         if candidate.source == "rule" and candidate.title is None:
             candidate.title = _title_before(tokens, candidate.first)
@@ -557,6 +568,14 @@ def _candidates(
             if person:
                 candidate.person_cue = True
     return kept
+
+
+def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:
+    """The variants of the words written capitalised mid-sentence (not in a headline)."""
+    elsewhere = map(operator.or_, map(_SENTENCE_START_OF, tokens), map(_HEADING_OF, tokens))
+    # True > False: capitalised, and neither at a sentence start nor in a headline.
+    chosen = compress(tokens, map(operator.gt, map(_CAPITALISED_OF, tokens), elsewhere))
+    return set(map(_VARIANT_OF, chosen))
 
 
 def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_Candidate]:
@@ -655,8 +674,12 @@ class _Clusterer:
         return self.doc.norm[self.tokens[first].start : self.tokens[last - 1].end]
 
     def variants(self, first: int, last: int) -> list[str]:
-        folded = key_of([t.folded for t in self.tokens[first:last]])
-        return list(map(_VARIANTS.__getitem__, folded))
+        """The variants of the words (each token has its own), as ``key_of`` keeps them."""
+        span = self.tokens[first:last]
+        if len(span) == 1:
+            return [span[0].variant]
+        final = len(span) - 1
+        return [t.variant for i, t in enumerate(span) if i == final or t.folded not in _ARTICLES]
 
     def cluster_for_id(self, entry_id: str, kind: EntityType, *, reference: bool) -> _Cluster:
         cluster = self.by_id.get(entry_id)
@@ -771,6 +794,8 @@ class _Clusterer:
         # (An end bound: the regex module reads to the end of the string otherwise,
         # which would make the stage quadratic in the article's length.)
         end = last_token.end
+        if self.doc.norm.find("(", end, end + _ACRONYM_REACH) < 0:
+            return  # no bracket near: the usual case, told in C
         m = _ACRONYM_AFTER.match(self.doc.norm, end, end + _ACRONYM_REACH)
         if m is None:
             return
@@ -881,7 +906,7 @@ def _entities(
                 assert cluster.best is not None
                 first, last = cluster.best
                 name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
-            entity_id = f"{cluster.type.value.lower()}:{_slug(name)}"
+            entity_id = f"{cluster.type.value.lower()}:{_SLUGS[name]}"
             base, n = entity_id, 2
             while entity_id in used_ids or (table is not None and entity_id in table):
                 entity_id, n = f"{base}-{n}", n + 1
