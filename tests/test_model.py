@@ -347,6 +347,18 @@ UNCHECKED_CASES = [
     (np.Paragraph, (0, 14)),
     (np.Mention, (4, 9, "Haddi", np.MatchMethod.FUZZY)),
     (np.Mention, (0, 3, "PMF", None)),
+    (np.Speaker, (20, 34, "an aide to him", None, True)),
+    (
+        np.Quote,
+        (
+            40,
+            69,
+            "talks would resume next month",
+            np.QuoteKind.INDIRECT,
+            "said",
+            np.Speaker(0, 5, "Haddi", "person:haddi", False),
+        ),
+    ),
     (
         np.Entity,
         (
