@@ -24,7 +24,6 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import regex
@@ -32,7 +31,10 @@ import regex
 from newsparse import _data
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import (
+    _CAPITALISED_OF,
     _FOLDED,
+    _FOLDED_OF,
+    _VARIANT_OF,
     _VARIANTS,
     NameToken,
     _Memo,
@@ -62,9 +64,6 @@ _MASK = "\x00"
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
 _MEMO_LIMIT = 1 << 16
-_VARIANT_OF = attrgetter("variant")
-_FOLDED_OF = attrgetter("folded")
-_CAPITALISED_OF = attrgetter("capitalised")
 _UNSEEN: Any = object()
 _K = TypeVar("_K")
 _V = TypeVar("_V")

@@ -35,10 +35,16 @@ import attrs
 import regex
 
 from newsparse import _data
+from newsparse._aliasindex import remembered
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
 from newsparse.names import (
     _ARTICLES,
+    _CAPITALISED_OF,
+    _FOLDED_OF,
+    _HEADING_OF,
+    _SENTENCE_START_OF,
+    _VARIANT_OF,
     NameToken,
     _Memo,
     fold_token,
@@ -52,11 +58,6 @@ from newsparse.text import Document
 
 __all__ = ["find_entities", "reference_table"]
 
-_CAPITALISED_OF = operator.attrgetter("capitalised")
-_FOLDED_OF = operator.attrgetter("folded")
-_VARIANT_OF = operator.attrgetter("variant")
-_SENTENCE_START_OF = operator.attrgetter("sentence_start")
-_HEADING_OF = operator.attrgetter("heading")
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
 _CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "des"})
 # Title words before which a capitalised portfolio belongs to the title: "Transport Minister".
@@ -291,7 +292,6 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
 # (all it reads): (first, last, person_cue, title) of each piece, from the run's start.
 _Piece = tuple[int, int, bool, tuple[int, int] | None]
 _SPLITS: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[_Piece, ...]] = {}
-_SPLITS_REMEMBERED = 1 << 15
 
 
 def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
@@ -299,9 +299,10 @@ def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) ->
     names recur across the articles of a corpus."""
     span = tokens[first:last]
     key = (tuple([t.text for t in span]), tuple([t.joins for t in span]))
-    pieces = _SPLITS.get(key)
-    if pieces is None:
-        pieces = tuple(
+    pieces = remembered(
+        _SPLITS,
+        key,
+        lambda: tuple(
             (
                 c.first - first,
                 c.last - first,
@@ -309,10 +310,8 @@ def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) ->
                 None if c.title is None else (c.title[0] - first, c.title[1] - first),
             )
             for c in _split_run(tokens, first, last)
-        )
-        if len(_SPLITS) >= _SPLITS_REMEMBERED:
-            _SPLITS.clear()
-        _SPLITS[key] = pieces
+        ),
+    )
     return [
         _Candidate(
             first + a,

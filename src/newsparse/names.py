@@ -31,7 +31,7 @@ import functools
 import unicodedata
 from collections.abc import Callable
 from itertools import accumulate, compress, repeat
-from operator import is_
+from operator import attrgetter, is_
 from typing import NamedTuple, TypeVar
 
 import regex
@@ -338,6 +338,13 @@ class NameToken(NamedTuple):
     sentence_start: bool
     heading: bool
 
+
+# Columns of a list of tokens, read in C: ``map(_CAPITALISED_OF, tokens)``.
+_CAPITALISED_OF = attrgetter("capitalised")
+_FOLDED_OF = attrgetter("folded")
+_VARIANT_OF = attrgetter("variant")
+_SENTENCE_START_OF = attrgetter("sentence_start")
+_HEADING_OF = attrgetter("heading")
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
