@@ -13,6 +13,8 @@ from typing import Any
 
 __all__ = [
     "AliasTableError",
+    "AliasTableWarning",
+    "BatchError",
     "InputTypeError",
     "InvalidArgumentError",
     "NewsparseError",
@@ -85,6 +87,32 @@ class AliasTableError(NewsparseError, ValueError):
         fields = {"source": self.source, "line": self.line, "record": self.record}
         fields["field"] = self.field
         return (_rebuild_alias_error, (self.detail, fields))
+
+
+class AliasTableWarning(UserWarning):
+    """An alias table loads, but something in it will likely not do what was meant.
+
+    For example an alias that is a common English word (``May``, ``The``): it is
+    kept, but matches only as written. The message names the file, the record and
+    the entry, like :class:`AliasTableError`'s.
+    """
+
+
+class BatchError(NewsparseError):
+    """One item of a batch could not be parsed (its worker died, hung or failed).
+
+    ``index`` is the item's position in the batch (counted from 0) and ``reason``
+    says what happened. :func:`newsparse.parse_many` raises it, or hands it to the
+    ``on_error`` callback and goes on with the next item.
+    """
+
+    def __init__(self, index: int, reason: str) -> None:
+        self.index = index
+        self.reason = reason
+        super().__init__(f"item {index}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.index, self.reason))
 
 
 def _rebuild_alias_error(detail: str, fields: dict[str, Any]) -> AliasTableError:
