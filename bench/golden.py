@@ -39,8 +39,9 @@ PARTS = ("published", "dateline", "byline", "credits", "entities", "dates", "quo
 
 def corpora(shared: Path) -> Iterator[tuple[str, list[tuple[str, str | None]], Any]]:
     """(name, [(text, reference date)], alias table) for each corpus that is present."""
-    examples = [(p.read_text(encoding="utf-8"), None) for p in sorted(HERE.parent.glob("examples/*.txt"))]
-    yield "examples", examples, newsparse.AliasTable.from_file(HERE.parent / "examples" / "aliases.json")
+    root = HERE.parent / "examples"
+    examples = [(p.read_text(encoding="utf-8"), None) for p in sorted(root.glob("*.txt"))]
+    yield "examples", examples, newsparse.AliasTable.from_file(root / "aliases.json")
     seed = shared / "seed"
     if seed.is_dir():
         texts = [(p.read_text(encoding="utf-8"), None) for p in sorted(seed.glob("*.txt"))]
@@ -108,7 +109,7 @@ def diff(shared: Path, out: Path, show: int) -> int:
         counts = dict.fromkeys(PARTS, 0)
         shown = 0
         articles = 0
-        for number, (old_line, new_line) in enumerate(zip(before, lines)):
+        for number, (old_line, new_line) in enumerate(zip(before, lines, strict=True)):
             if old_line == new_line:
                 continue
             articles += 1
@@ -122,7 +123,8 @@ def diff(shared: Path, out: Path, show: int) -> int:
                         print(f"  before: {json.dumps(old.get(part), ensure_ascii=False)[:600]}")
                         print(f"  after:  {json.dumps(new.get(part), ensure_ascii=False)[:600]}")
         summary = ", ".join(f"{part} {count}" for part, count in counts.items() if count)
-        print(f"golden: {name}: {articles} of {len(lines):,} articles changed ({summary or 'none'})")
+        total = f"{articles} of {len(lines):,} articles changed"
+        print(f"golden: {name}: {total} ({summary or 'none'})")
         changed_any = changed_any or articles > 0
     return 1 if changed_any else 0
 
