@@ -153,3 +153,31 @@ def test_a_clauses_words_read_once_are_those_read_for_each_verb(
         clause = data.draw(st.integers(0, len(norm)))
         verb = data.draw(st.integers(clause, len(norm)))
         assert reader.before(clause, verb) == _clause_words(norm, clause, verb)
+
+
+# Characters that the view drops or folds, inside the name of a speaker whose noun
+# phrase stops before the name ends ("The General Company" + "for Ports of Iraq"):
+# the speaker is the whole name, never cut short or run into the verb.
+INVISIBLE_IN_A_SPEAKER = [
+    ("zero-width space", "Ports of Ira\u200bq"),
+    ("three zero-width spaces", "Ports of I\u200b\u200b\u200braq"),
+    ("soft hyphens", "Ports of Ir\u00ad\u00adaq"),
+    ("bidi marks", "Ports of I\u200e\u200f\u200eraq"),
+    ("isolates", "Ports of \u2066Ir\u2069aq"),
+    ("byte order marks", "Ports of Ira\ufeff\ufeffq"),
+    ("word joiner and zero-width joiner", "Ports of I\u2060r\u200daq"),
+    ("a ligature, longer in the view", "Oil\ufb01elds of Iraq"),
+    ("an accent that composes, shorter in the view", "Ports of Ira\u0301q"),
+]
+
+
+@pytest.mark.parametrize(("why", "name"), INVISIBLE_IN_A_SPEAKER)
+def test_a_speaker_with_invisible_characters_is_named_whole(why: str, name: str) -> None:
+    speaker = f"The General Company for {name}"
+    text = f'{speaker} said "we are ready to work".'
+    article = np.parse(text)
+    assert [q.speaker.text if q.speaker else None for q in article.quotes] == [speaker]
+    (found,) = article.quotes
+    assert found.speaker is not None
+    assert found.speaker.entity is not None
+    assert article.offset_problems(text) == []

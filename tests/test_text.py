@@ -76,6 +76,26 @@ def test_spans_map_back_exactly() -> None:
     assert text[s:e] == "no\u200b."
 
 
+INVISIBLE_IN_A_NAME = [
+    ("zero-width space", "Ira\u200bq"),
+    ("soft hyphen", "Ira\u00adq"),
+    ("left-to-right mark", "I\u200eraq"),
+    ("bidi embedding and pop", "\u202bIraq\u202c"),
+    ("byte order mark", "Ira\ufeffq"),
+    ("a ligature folds to two letters", "O\ufb01ce"),
+    ("a combining accent composes", "Ira\u0301q"),
+]
+
+
+@pytest.mark.parametrize(("why", "name"), INVISIBLE_IN_A_NAME)
+def test_norm_end_maps_an_input_end_into_the_view(why: str, name: str) -> None:
+    """A range of the input (an entity's mention) ends at the same character in the view."""
+    view = TextView(f"of {name} said")
+    end = view.norm_end(3 + len(name))
+    assert view.norm[3:end] == TextView(name).norm
+    assert view.norm[end:] == " said"
+
+
 def test_part_of_a_folded_character_maps_to_all_of_it() -> None:
     view = TextView("so\u2026 yes")
     assert view.norm == "so... yes"
@@ -149,6 +169,15 @@ def _check_view(text: str) -> None:
     for word in WORD.finditer(norm):
         s, e = view.span(*word.span())
         assert word.group() in TextView(text[s:e]).norm
+    # norm_end undoes end: a range of the input that ends where a view range
+    # ends maps back to that end (inside one folded character, to its end).
+    for p in range(1, n + 1):
+        back = view.norm_end(view.end(p))
+        inside = p < n and view.start(p) == view.start(p - 1)
+        assert back == p or (inside and back > p), (p, back)
+    ends = [view.norm_end(o) for o in range(len(text) + 1)]
+    assert ends == sorted(ends)
+    assert (ends[0], ends[-1]) == (0, n)
 
 
 @given(RISKY_TEXT)

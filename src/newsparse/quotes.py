@@ -320,9 +320,10 @@ def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[in
     _, limit_original = doc.original_span((lo, limit))
     for m_start, m_end, _ in context.entities_in(start, limit_original):
         if start <= m_start < end < m_end:
-            # back from original to norm: the mention ends at the same character
-            extra = m_end - end
-            return lo, hi + extra
+            # Back from the input to the view through the view's own map: the two
+            # differ in length wherever a character was dropped or folded, so
+            # adding the input's length to a view position would miss the end.
+            return lo, doc.view.norm_end(m_end)
     return lo, hi
 
 

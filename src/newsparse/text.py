@@ -40,6 +40,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -106,8 +107,19 @@ _CLUSTER = regex.compile(r"\X")
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
 
 
+# A grapheme cluster is a letter and its marks: a few characters in any real text,
+# but a hostile one (a letter and a million combining marks) is one cluster. Only
+# clusters up to this length are cached, so the cache holds at most 4096 x 32
+# characters whatever it has seen.
+_LONGEST_CACHED_CLUSTER = 32
+
+
 @functools.lru_cache(maxsize=4096)
-def _fold_cluster(cluster: str) -> str:
+def _fold_short_cluster(cluster: str) -> str:
+    return _folded_cluster(cluster)
+
+
+def _folded_cluster(cluster: str) -> str:
     """The view's form of one grapheme cluster."""
     if cluster in ("\r\n", "\r"):
         return "\n"
@@ -126,6 +138,9 @@ def _fold_cluster(cluster: str) -> str:
 
 def _needs_folding(run: str) -> bool:
     return run.translate(_TABLE) != run or not unicodedata.is_normalized("NFKC", run)
+
+
+_ORIGINAL_START = itemgetter(1)  # of a segment of TextView
 
 
 class TextView:
@@ -158,8 +173,12 @@ class TextView:
             if not _needs_folding(run_text):
                 continue
             for cluster in _CLUSTER.finditer(run_text):
-                folded = _fold_cluster(cluster.group())
-                if folded == cluster.group():
+                group = cluster.group()
+                if len(group) <= _LONGEST_CACHED_CLUSTER:
+                    folded = _fold_short_cluster(group)
+                else:
+                    folded = _folded_cluster(group)
+                if folded == group:
                     continue
                 oa, ob = start + cluster.start(), start + cluster.end()
                 if oa > last:
@@ -227,6 +246,31 @@ class TextView:
         """The original text under a ``norm`` range."""
         start, end = self.span(span[0], span[1])
         return self.original[start:end]
+
+    def norm_end(self, pos: int) -> int:
+        """The ``norm`` position where an original range ending at ``pos`` ends.
+
+        The inverse of :meth:`end`: ``norm_end(end(p)) == p`` at every ``p`` that
+        follows a whole character of the view. A range of the input mapped back
+        must go through here, not by adding lengths: a dropped character (a
+        zero-width space, a soft hyphen, a bidi mark) has no length in ``norm``,
+        and a ligature more than one. A position inside a folded character is
+        taken to its end.
+
+        >>> view = TextView("Ira\u200bq said")
+        >>> view.norm[: view.norm_end(5)]
+        'Iraq'
+        """
+        if not self._segments:
+            return pos
+        # The last segment that starts in the original before ``pos``.
+        i = bisect.bisect_left(self._segments, pos, key=_ORIGINAL_START) - 1
+        if i < 0:
+            return pos
+        norm_start, _, orig_end, norm_length = self._segments[i]
+        if pos < orig_end:
+            return norm_start + norm_length
+        return norm_start + norm_length + (pos - orig_end)
 
 
 # --------------------------------------------------------------------------
