@@ -13,6 +13,7 @@ from newsparse.bylines import parse_byline
 from newsparse.datelines import parse_dateline
 from newsparse.errors import (
     AliasTableError,
+    BatchError,
     InputTypeError,
     InvalidArgumentError,
     NewsparseError,
@@ -46,6 +47,7 @@ __all__ = [
     "AliasTableError",
     "Article",
     "Author",
+    "BatchError",
     "Byline",
     "DateMention",
     "Dateline",

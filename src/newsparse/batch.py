@@ -1,4 +1,4 @@
-"""Parsing many articles: in this process, in a pool of worker processes, or in the
+"""Parsing many articles: in this process, in worker processes, or in the
 partitions of a distributed engine (Dask, Spark).
 
 The alias and outlet tables are sent to each worker once, when it starts; the
@@ -15,57 +15,55 @@ into contract dictionaries, loading the alias table once per worker process:
 ...                        reference_date="2025-01-08")
 >>> rows[0]["id"], rows[0]["dates"][0]["value"]
 (7, '2025-01-07')
+
+A batch never hangs and never loses an item silently: an item whose worker
+process dies or takes longer than ``timeout`` is reported as a
+:class:`~newsparse.BatchError` naming its index, and the other items go on.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import datetime as _dt
 import functools
 import multiprocessing
+import multiprocessing.connection
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+import signal
+import time
+import warnings
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from multiprocessing.connection import Connection
+from typing import Any, Literal
 
 from newsparse.aliases import AliasTable
-from newsparse.errors import InvalidArgumentError, NewsparseError
+from newsparse.errors import BatchError, InputTypeError, InvalidArgumentError, NewsparseError
 from newsparse.model import Article
 from newsparse.outlets import OutletTable
-from newsparse.pipeline import parse
+from newsparse.pipeline import NewsparseWarning, coerce_date, parse
 
 __all__ = ["parse_many", "parse_partition", "shared_table"]
 
 #: An item of a batch: a text, or a text with its own reference date.
 Item = str | tuple[str, _dt.date | str | None]
 
-# What a worker keeps from its initializer: the tables and the default date.
-_WORKER: dict[str, Any] = {}
+#: What ``parse_many`` does with an item that could not be parsed.
+OnError = Literal["raise", "skip"] | Callable[[BatchError], None]
 
+# One unit of work: the item's index in the batch, its text, its reference date.
+_Task = tuple[int, str, _dt.date | None]
+_Outcome = Article | BatchError
 
-def _start_worker(
-    aliases: AliasTable | None, outlets: OutletTable | None, reference_date: Any
-) -> None:
-    _WORKER["aliases"] = aliases
-    _WORKER["outlets"] = outlets
-    _WORKER["reference_date"] = reference_date
-    if aliases is not None:
-        aliases.index  # build the matching index once per worker  # noqa: B018
+# How many chunks per worker may be read ahead of the consumer: enough to keep
+# every worker busy while the consumer takes the finished articles in order.
+_CHUNKS_AHEAD = 2
 
+# Seconds between a waiting worker's checks that its parent is still there.
+_PARENT_CHECK = 2.0
 
-def _parse_item(item: Item) -> Article:
-    text, reference = _split(item, _WORKER.get("reference_date"))
-    return parse(
-        text,
-        aliases=_WORKER.get("aliases"),
-        reference_date=reference,
-        outlets=_WORKER.get("outlets"),
-    )
-
-
-def _split(item: Item, default: Any) -> tuple[str, Any]:
-    if isinstance(item, tuple):
-        text, reference = item
-        return text, reference if reference is not None else default
-    return item, default
+# Seconds a worker gets to finish after being asked to stop, before it is killed.
+_GRACE = 5.0
 
 
 def parse_many(
@@ -76,31 +74,332 @@ def parse_many(
     outlets: OutletTable | None = None,
     processes: int | None = None,
     chunksize: int = 32,
-) -> Iterator[Article]:
+    on_error: OnError = "raise",
+    timeout: float | None = None,
+) -> Generator[Article, None, None]:
     """Parse many articles, yielding them in input order.
 
     Each item is a text or a ``(text, reference_date)`` pair; ``reference_date``
     is the default for items without one. ``processes`` is the number of worker
-    processes: ``None`` for one per CPU, ``1`` to parse in this process (no
-    pool). Input is consumed lazily, so a generator over millions of texts
-    works in constant memory.
+    processes: ``None`` for one per CPU this process may use, ``1`` to parse in
+    this process. Input is read lazily and at most ``2 * processes * chunksize``
+    items are read ahead of the consumer, so a generator over millions of texts
+    works in constant memory, and a consumer that pauses holds a bounded number
+    of finished articles.
+
+    An item whose worker process dies (killed by the kernel for its memory, for
+    example) or that takes more than ``timeout`` seconds (``None``: no limit;
+    it needs ``processes`` of 2 or more) fails as a :class:`~newsparse.BatchError`
+    naming its index; the worker is replaced and the batch goes on. ``on_error``
+    says what happens then: ``"raise"`` raises the error in the item's place
+    (the articles before it have been yielded), ``"skip"`` yields nothing for it
+    and warns (:class:`~newsparse.NewsparseWarning`), a callable is called with
+    the error and nothing is yielded for the item. Closing the generator (or
+    leaving a ``for`` loop over it with ``break``, then dropping it) stops the
+    workers.
+
+    A ``str`` in place of the iterable, an item that is not a text or a pair,
+    or a bad reference date raises at once (``TypeError`` or ``ValueError``,
+    both :class:`~newsparse.NewsparseError`\\ s) naming the item's index, after
+    the articles before it.
+
+    >>> [a.text_length for a in parse_many(["One.", ("Two.", "2025-01-08")], processes=1)]
+    [4, 4]
+    >>> parse_many("One article")
+    Traceback (most recent call last):
+    ...
+    newsparse.errors.InputTypeError: parse_many() needs an iterable of texts, not a str; ...
     """
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise InputTypeError(
+            f"parse_many() needs an iterable of texts, not a {type(texts).__name__}; "
+            "for one article call parse(), or pass [text]"
+        )
     if processes is None:
-        processes = os.cpu_count() or 1
+        processes = _usable_cpus()
     if processes < 1 or chunksize < 1:
         raise InvalidArgumentError("processes and chunksize must be at least 1")
+    if timeout is not None and not timeout > 0:
+        raise InvalidArgumentError("timeout must be a positive number of seconds, or None")
+    if on_error not in ("raise", "skip") and not callable(on_error):
+        raise InvalidArgumentError('on_error must be "raise", "skip" or a callable')
+    if aliases is not None and not isinstance(aliases, AliasTable):
+        raise InputTypeError(f"aliases must be an AliasTable or None, not {type(aliases).__name__}")
+    if outlets is not None and not isinstance(outlets, OutletTable):
+        raise InputTypeError(
+            f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
+        )
+    default = coerce_date(reference_date, "reference_date")
+    tasks = _tasks(texts, default)
+    setup = _Setup(aliases, outlets)
     if processes == 1:
-        _start_worker(aliases, outlets, reference_date)
+        outcomes = _in_process(tasks, setup)
+    else:
+        outcomes = _in_workers(tasks, setup, processes, chunksize, timeout)
+    return _handled(outcomes, on_error)
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _tasks(texts: Iterable[Item], default: _dt.date | None) -> Iterator[_Task]:
+    """Each item checked and made a task; a bad item raises, naming its index."""
+    for index, item in enumerate(texts):
+        if isinstance(item, str):
+            yield index, item, default
+            continue
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            try:
+                reference = coerce_date(item[1], "reference_date")
+            except NewsparseError as exc:
+                raise type(exc)(f"parse_many() item {index}: {exc}") from None
+            yield index, item[0], reference if reference is not None else default
+            continue
+        hint = (
+            '; decode it first, e.g. data.decode("utf-8")'
+            if isinstance(item, (bytes, bytearray, memoryview))
+            else ""
+        )
+        raise InputTypeError(
+            f"parse_many() item {index}: needs a str or a (str, reference_date) pair, "
+            f"not {type(item).__name__}{hint}"
+        )
+
+
+def _handled(
+    outcomes: Iterator[tuple[int, _Outcome]], on_error: OnError
+) -> Generator[Article, None, None]:
+    for _, outcome in outcomes:
+        if isinstance(outcome, Article):
+            yield outcome
+        elif on_error == "raise":
+            raise outcome
+        elif on_error == "skip":
+            warnings.warn(
+                f"newsparse: parse_many() skipped {outcome}", NewsparseWarning, stacklevel=2
+            )
+        else:
+            on_error(outcome)
+
+
+class _Setup:
+    """What every worker needs before its first item: the tables."""
+
+    __slots__ = ("aliases", "outlets")
+
+    def __init__(self, aliases: AliasTable | None, outlets: OutletTable | None) -> None:
+        self.aliases = aliases
+        self.outlets = outlets
+
+    def prepare(self) -> None:
+        if self.aliases is not None:
+            self.aliases.index  # build the matching index once per worker  # noqa: B018
+
+    def parse(self, task: _Task) -> _Outcome:
+        index, text, reference = task
         try:
-            for item in texts:
-                yield _parse_item(item)
-        finally:
-            _WORKER.clear()
-        return
-    with multiprocessing.get_context().Pool(
-        processes, initializer=_start_worker, initargs=(aliases, outlets, reference_date)
-    ) as pool:
-        yield from pool.imap(_parse_item, texts, chunksize)
+            return parse(text, aliases=self.aliases, reference_date=reference, outlets=self.outlets)
+        except Exception as exc:  # parse() raises for no str; a failure here is a bug or memory
+            return BatchError(index, f"parsing failed ({type(exc).__name__}: {exc})")
+
+
+def _in_process(tasks: Iterator[_Task], setup: _Setup) -> Iterator[tuple[int, _Outcome]]:
+    setup.prepare()
+    for task in tasks:
+        yield task[0], setup.parse(task)
+
+
+def _work(connection: Connection, setup: _Setup) -> None:
+    """A worker process: parse each task it is sent, answering item by item."""
+    # Ctrl-C reaches the whole process group; the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    setup.prepare()
+    while True:
+        try:
+            # A parent killed outright sends no end of file while other workers
+            # hold copies of its pipes: look for it now and then.
+            while not connection.poll(_PARENT_CHECK):
+                if os.getppid() != parent:
+                    return
+            chunk = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if chunk is None:
+            return
+        for task in chunk:
+            connection.send((task[0], setup.parse(task)))
+
+
+class _Worker:
+    """The parent's handle on one worker process and the items it holds."""
+
+    __slots__ = ("connection", "held", "process", "since")
+
+    def __init__(self, context: Any, setup: _Setup) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_work, args=(child, setup), daemon=True)
+        self.process.start()
+        child.close()
+        # The tasks sent and not yet answered, in order; the first is under way.
+        self.held: collections.deque[_Task] = collections.deque()
+        self.since = time.monotonic()  # when the first held task started
+
+    def send(self, chunk: list[_Task]) -> None:
+        self.connection.send(chunk)
+        self.held.extend(chunk)
+        self.since = time.monotonic()
+
+    def answers(self) -> Iterator[tuple[int, _Outcome]]:
+        """What the worker has sent so far; raises EOFError once it is gone."""
+        while self.held and self.connection.poll():
+            index, outcome = self.connection.recv()
+            self.held.popleft()
+            self.since = time.monotonic()
+            yield index, outcome
+
+    def stop(self, *, wait: bool) -> None:
+        if wait and self.process.is_alive():
+            with contextlib.suppress(OSError):  # it died meanwhile
+                self.connection.send(None)
+            self.process.join(_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+    def why_stopped(self) -> str:
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"its worker process was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"its worker process was killed by signal {-code}"
+        return f"its worker process exited with status {code}"
+
+
+class _Reader:
+    """The batch's input, read as far as the workers need: a bad item ends it."""
+
+    __slots__ = ("error", "finished", "read", "tasks")
+
+    def __init__(self, tasks: Iterator[_Task]) -> None:
+        self.tasks = tasks
+        self.read = 0  # items read so far
+        self.finished = False
+        self.error: NewsparseError | None = None  # raised in the bad item's place
+
+    def take(self, count: int) -> list[_Task]:
+        chunk: list[_Task] = []
+        while len(chunk) < count and not self.finished:
+            try:
+                chunk.append(next(self.tasks))
+            except StopIteration:
+                self.finished = True
+            except NewsparseError as exc:
+                self.error = exc
+                self.finished = True
+        self.read += len(chunk)
+        return chunk
+
+
+def _in_workers(
+    tasks: Iterator[_Task],
+    setup: _Setup,
+    processes: int,
+    chunksize: int,
+    timeout: float | None,
+) -> Iterator[tuple[int, _Outcome]]:
+    """Outcomes in input order from worker processes; a dead or stuck one is replaced."""
+    context = multiprocessing.get_context()
+    ahead = _CHUNKS_AHEAD * processes * chunksize
+    reader = _Reader(tasks)
+    workers: list[_Worker] = []
+    again: list[_Task] = []  # tasks taken back from a worker that was lost, in order
+    done: dict[int, _Outcome] = {}
+    next_out = 0
+    finished_normally = False
+    owner = os.getpid()
+
+    def replace(worker: _Worker) -> _Worker:
+        worker.stop(wait=False)
+        fresh = _Worker(context, setup)
+        workers[workers.index(worker)] = fresh
+        return fresh
+
+    def fail(worker: _Worker, reason: str) -> None:
+        failed = worker.held.popleft()
+        done[failed[0]] = BatchError(failed[0], reason)
+        again.extend(worker.held)
+        again.sort()
+        worker.held.clear()
+        replace(worker)
+
+    def dispatch(worker: _Worker) -> None:
+        if again:
+            chunk = again[:chunksize]
+            del again[:chunksize]
+        else:
+            room = next_out + ahead - reader.read
+            chunk = reader.take(min(chunksize, room)) if room > 0 else []
+        if not chunk:
+            return
+        if not worker.process.is_alive():  # lost while idle: nothing of the batch with it
+            worker = replace(worker)
+        try:
+            worker.send(chunk)
+        except OSError:  # lost just now, before it read the chunk
+            again[:0] = chunk
+            replace(worker)
+
+    try:
+        workers.extend(_Worker(context, setup) for _ in range(processes))
+        while True:
+            while next_out in done:
+                yield next_out, done.pop(next_out)
+                next_out += 1
+            for worker in list(workers):
+                if not worker.held:
+                    dispatch(worker)
+            busy = [w for w in workers if w.held]
+            if not busy:
+                if again:
+                    continue
+                if reader.error is not None:
+                    raise reader.error
+                finished_normally = True
+                return
+            limit = None
+            if timeout is not None:
+                limit = max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
+            waits = [w.connection for w in busy] + [w.process.sentinel for w in busy]
+            ready = set(multiprocessing.connection.wait(waits, limit))
+            for worker in busy:
+                if worker.connection in ready or worker.process.sentinel in ready:
+                    try:
+                        for index, outcome in worker.answers():
+                            done[index] = outcome
+                    except (EOFError, OSError):
+                        pass
+                    if worker.held and not worker.process.is_alive():
+                        worker.process.join()
+                        fail(worker, f"{worker.why_stopped()} while parsing it")
+                        continue
+                if (
+                    timeout is not None
+                    and worker.held
+                    and time.monotonic() - worker.since > timeout
+                ):
+                    fail(worker, f"it took more than {timeout:g} s; its worker process was stopped")
+    finally:
+        # A forked child may finalise a copy of this generator: the workers are not its own.
+        if os.getpid() == owner:
+            for worker in workers:
+                worker.stop(wait=finished_normally)
 
 
 @functools.lru_cache(maxsize=8)

@@ -8,9 +8,11 @@ alias table that does not load).
 from __future__ import annotations
 
 import argparse
+import codecs
 import collections
 import contextlib
 import datetime as _dt
+import io
 import json
 import os
 import sys
@@ -18,10 +20,12 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+from newsparse import _json
 from newsparse._version import __version__
 from newsparse.aliases import AliasTable
 from newsparse.batch import parse_many
-from newsparse.errors import NewsparseError
+from newsparse.errors import BatchError, NewsparseError
+from newsparse.model import Article
 
 __all__ = ["main"]
 
@@ -90,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
         "loads many times faster; then parse the FILEs given, if any",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="let --write-cache replace an existing file (never one of the inputs)",
+    )
+    parser.add_argument(
         "--reference-date",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -130,9 +139,120 @@ def _read(name: str, encoding: str, stdin: TextIO) -> str:
     else:
         with open(name, "rb") as handle:
             data = handle.read()
-    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        encoding = "utf-8-sig"
-    return data.decode(encoding)
+    return data.decode(_decoder(encoding))
+
+
+def _decoder(encoding: str) -> str:
+    """The codec to read with: UTF-8 input may start with a byte order mark."""
+    return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+
+
+def _lines(name: str, encoding: str, stdin: TextIO) -> Iterator[tuple[int, str | None]]:
+    """A JSON Lines file read as a stream: (line number, text or None if undecodable).
+
+    Records end at ``\\n`` alone: U+2028, U+2029 and U+0085 are legal inside JSON
+    strings and end no record. A line that does not decode is reported by itself
+    where the encoding lets the rest be read (any encoding that writes ``\\n`` as
+    that one byte).
+    """
+    codec = _decoder(encoding)
+    if name == "-":
+        binary: Any = stdin.buffer if hasattr(stdin, "buffer") else None
+        if binary is None:  # a text stream without bytes beneath (tests, embedding)
+            yield from enumerate(iter(stdin.readline, ""), 1)
+            return
+    else:
+        binary = open(name, "rb")  # noqa: SIM115 (closed below, also when abandoned)
+    try:
+        if "\n".encode(codec) == b"\n":
+            for number, raw in enumerate(binary, 1):
+                if number > 1 and codec == "utf-8-sig":
+                    codec = "utf-8"  # a BOM only at the start
+                try:
+                    yield number, raw.decode(codec)
+                except UnicodeDecodeError:
+                    yield number, None
+        else:
+            reader = io.TextIOWrapper(binary, encoding=codec, newline="\n")
+            for number, line in enumerate(reader, 1):
+                yield number, line
+    finally:
+        if name != "-":
+            binary.close()
+
+
+class _Run:
+    """One run of the command: where output and failures go, and what failed."""
+
+    def __init__(self, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO):
+        self.args = args
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = stderr
+        self.failures = 0
+        self.labels: collections.deque[dict[str, Any]] = collections.deque()
+
+    def fail(self, message: str) -> None:
+        """Report a failure now (on standard error), not at the end of the run."""
+        self.failures += 1
+        self.stderr.write(f"newsparse: error: {message}\n")
+        self.stderr.flush()
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Each article's text and reference date; its label is queued in order."""
+        args = self.args
+        for name in args.files:
+            try:
+                if args.input_jsonl:
+                    yield from self._records(name)
+                    continue
+                text = _read(name, args.encoding, self.stdin)
+            except UnicodeDecodeError as exc:
+                self.fail(
+                    f"{name}: not valid {args.encoding} text "
+                    f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+                    "convert it to UTF-8 or pass --encoding"
+                )
+                continue
+            except OSError as exc:
+                self.fail(f"{name}: {exc.strerror or exc}")
+                continue
+            self.labels.append({"source": name})
+            yield text, args.reference_date
+
+    def _records(self, name: str) -> Iterator[tuple[str, Any]]:
+        for number, line in _lines(name, self.args.encoding, self.stdin):
+            if line is None:
+                self.fail(f"{name}, line {number}: not valid {self.args.encoding} text")
+                continue
+            if not line.strip():
+                continue
+            record = _jsonl_record(line)
+            if isinstance(record, str):
+                self.fail(f"{name}, line {number}: {record}")
+                continue
+            body, reference, extra = record
+            self.labels.append({"source": f"{name}:{number}", **extra})
+            yield body, reference or self.args.reference_date
+
+    def item_failed(self, error: BatchError) -> None:
+        label = self.labels.popleft()
+        self.fail(f"{label['source']}: {error.reason}")
+
+    def write(self, article: Article) -> None:
+        record = {**article.to_dict(), **self.labels.popleft()}
+        self.stdout.write(_json.dumps(record, indent=2 if self.pretty else None) + "\n")
+        self.stdout.flush()
+
+    @property
+    def pretty(self) -> bool:
+        args = self.args
+        return bool(args.pretty) or (
+            not args.jsonl
+            and not args.input_jsonl
+            and len(args.files) == 1
+            and _is_terminal(self.stdout)
+        )
 
 
 def main(
@@ -152,22 +272,57 @@ def main(
             args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse reports usage errors (2) and --help/--version (0)
         return int(exc.code or 0)
+    problem = _usage_problem(args)
+    if problem:
+        if not args.files and not args.write_cache:
+            parser.print_usage(stderr)
+        print(f"newsparse: error: {problem}", file=stderr)
+        return 2
     try:
-        "".encode(args.encoding)
-    except LookupError:
-        print(f"newsparse: error: unknown encoding {args.encoding!r}", file=stderr)
-        return 2
-    if not args.files and not args.write_cache:
-        parser.print_usage(stderr)
-        print("newsparse: error: give at least one FILE (or --write-cache)", file=stderr)
-        return 2
-    if args.write_cache and not args.aliases:
-        print("newsparse: error: --write-cache needs the tables to write (--aliases)", file=stderr)
-        return 2
-    if args.files.count("-") > 1:
-        print("newsparse: error: standard input (-) can be read only once", file=stderr)
-        return 2
+        return _run(args, stdin, stdout, stderr)
+    except KeyboardInterrupt:
+        # Every line written so far is a whole record; say where it stopped, once.
+        with contextlib.suppress(OSError, ValueError):
+            stdout.flush()
+        print("newsparse: interrupted", file=stderr)
+        return 130
 
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        return f"unknown encoding {args.encoding!r}"
+    if not args.files and not args.write_cache:
+        return "give at least one FILE (or --write-cache)"
+    if args.write_cache and not args.aliases:
+        return "--write-cache needs the tables to write (--aliases)"
+    if args.files.count("-") > 1:
+        return "standard input (-) can be read only once"
+    if args.write_cache:
+        return _cache_target_problem(args)
+    return None
+
+
+def _cache_target_problem(args: argparse.Namespace) -> str | None:
+    """Why --write-cache must not write where it was told to, if it must not."""
+    target = args.write_cache
+    for given in [*args.aliases, *(f for f in args.files if f != "-")]:
+        if _same_file(target, given):
+            return f"--write-cache {target} would overwrite an input file; name another file"
+    if os.path.exists(target) and not args.force:
+        return f"--write-cache {target} exists; pass --force to replace it"
+    return None
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist
+        return os.path.abspath(one) == os.path.abspath(other)
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     table = None
     if args.aliases:
         try:
@@ -184,42 +339,7 @@ def main(
             return 1
         if not args.files:
             return 0
-
-    pretty = args.pretty or (
-        not args.jsonl and not args.input_jsonl and len(args.files) == 1 and _is_terminal(stdout)
-    )
-    failures: list[str] = []
-    sources: collections.deque[dict[str, Any]] = collections.deque()
-
-    def items() -> Iterator[tuple[str, Any]]:
-        for name in args.files:
-            try:
-                text = _read(name, args.encoding, stdin)
-            except UnicodeDecodeError as exc:
-                failures.append(
-                    f"{name}: not valid {args.encoding} text "
-                    f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
-                    "convert it to UTF-8 or pass --encoding"
-                )
-                continue
-            except OSError as exc:
-                failures.append(f"{name}: {exc.strerror or exc}")
-                continue
-            if not args.input_jsonl:
-                sources.append({"source": name})
-                yield text, args.reference_date
-                continue
-            for number, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                record = _jsonl_record(line)
-                if isinstance(record, str):
-                    failures.append(f"{name}, line {number}: {record}")
-                    continue
-                body, reference, extra = record
-                sources.append({"source": f"{name}:{number}", **extra})
-                yield body, reference or args.reference_date
-
+    run = _Run(args, stdin, stdout, stderr)
     processes = args.processes or (
         (os.cpu_count() or 1) if args.input_jsonl or len(args.files) >= _MANY_FILES else 1
     )
@@ -228,14 +348,10 @@ def main(
         if _is_terminal(stderr) and (args.input_jsonl or len(args.files) > 1)
         else None
     )
+    articles = parse_many(run.items(), aliases=table, processes=processes, on_error=run.item_failed)
     try:
-        for article in parse_many(items(), aliases=table, processes=processes):
-            record = {**article.to_dict(), **sources.popleft()}
-            if pretty:
-                stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-            else:
-                stdout.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-            stdout.flush()
+        for article in articles:
+            run.write(article)
             if progress is not None:
                 progress.tick()
     except BrokenPipeError:
@@ -244,11 +360,10 @@ def main(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     finally:
+        articles.close()
         if progress is not None:
             progress.done()
-    for failure in failures:
-        print(f"newsparse: error: {failure}", file=stderr)
-    return 1 if failures else 0
+    return 1 if run.failures else 0
 
 
 # From this many files on, the command parses in worker processes.
@@ -259,6 +374,8 @@ def _jsonl_record(line: str) -> tuple[str, Any, dict[str, Any]] | str:
     """An input line: the text, its reference date and extra keys, or what is wrong."""
     try:
         data = json.loads(line)
+    except RecursionError:
+        return "not valid JSON (nested too deeply)"
     except ValueError as exc:
         return f"not valid JSON ({exc})"
     if isinstance(data, str):

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from newsparse import _json
 from newsparse.errors import SchemaError
 
 __all__ = [
@@ -672,9 +673,12 @@ class Article:
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """:meth:`to_dict` as a JSON string (UTF-8 text, non-ASCII kept as is)."""
-        separators = (",", ": ") if indent is not None else (",", ":")
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, separators=separators)
+        """:meth:`to_dict` as a JSON string (non-ASCII kept as is).
+
+        The string always encodes as UTF-8: lone surrogates of the input are
+        written as JSON escapes (``\\ud800``), which read back as they were.
+        """
+        return _json.dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
