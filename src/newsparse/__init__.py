@@ -13,6 +13,7 @@ from newsparse.bylines import parse_byline
 from newsparse.datelines import parse_dateline
 from newsparse.errors import (
     AliasTableError,
+    AliasTableWarning,
     BatchError,
     InputTypeError,
     InvalidArgumentError,
@@ -45,6 +46,7 @@ __all__ = [
     "AliasEntry",
     "AliasTable",
     "AliasTableError",
+    "AliasTableWarning",
     "Article",
     "Author",
     "BatchError",

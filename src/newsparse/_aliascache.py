@@ -8,14 +8,26 @@ of JSON describing what follows, then the sections as bytes.
     NEWSPARSE ALIAS CACHE\\n
     {"cache": 1, "index": 2, "newsparse": "0.1.0", "folding": "<digest>",
      "byteorder": "little", "entries": 3, "sections": [["entries", 120], ...],
-     "sha256": "<digest of the sections>"}\\n
+     "sha256": "<digest of the sections>",
+     "sources": [{"name": "people.json", "sha256": "<digest>", "entries": 3}]}\\n
     <sections, one after another>
 
 A file is refused, with an :class:`~newsparse.AliasTableError` naming it, when it
 is not a cache (wrong magic line), when it was written by another version of
 newsparse or with other spelling rules (its keys would not match this version's),
-or when it is damaged (lengths or digest wrong, values out of range). A refused
-cache is rebuilt from its source table with :meth:`AliasTable.save_cache`.
+or when it is damaged. The digest only catches accidents: anyone can write a
+file with a matching one. So every section is also checked against the file and
+the entries before it is used — lengths against the file's size before the body
+is read, counts against the entries, entry numbers within range, the arrays
+sorted, the lengths of names no longer than the longest name — and a crafted
+file is refused in about the time it takes to read it; it cannot make matching
+slower than its entries would with an index built afresh. A refused cache is
+rebuilt from its source table with :meth:`AliasTable.save_cache`.
+
+``sources`` (absent from caches of newsparse before it was added, which load
+with no sources) names the table files the cache was built from, with the
+SHA-256 digest of each file's bytes, so that a cache loaded beside a newer copy
+of its table can say it is stale (see :meth:`AliasTable.from_files`).
 """
 
 from __future__ import annotations
@@ -24,20 +36,25 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
+import operator
 import os
 import secrets
 import sys
 from array import array
 from importlib import resources
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsparse._aliasindex import FORMAT, Index
 from newsparse._version import __version__
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType
+from newsparse.names import name_tokens
 
 if TYPE_CHECKING:
-    from newsparse.aliases import AliasTable
+    from collections.abc import Callable, Sequence
+
+    from newsparse.aliases import AliasEntry, AliasTable, TableSource
 
 __all__ = ["MAGIC", "SUFFIX", "is_cache", "read_cache", "write_cache"]
 
@@ -47,8 +64,14 @@ _CACHE_FORMAT = 1
 _HEADER_LIMIT = 1 << 16
 # Package data that shapes matching keys: a cache built with other rows is stale.
 _FOLDING_DATA = ("transliterations.tsv", "titles.tsv", "countries.tsv")
+# The sections of a cache, each exactly once.
+_MAPS = ("keys", "masked", "pairs", "surnames", "near_misses", "starts")
+_SECTIONS = frozenset({"entries", "near", *(f"map:{name}" for name in _MAPS)})
 # Maps whose values are entry numbers (the others hold hashes or lengths).
 _ENTRY_MAPS = ("keys", "masked", "surnames")
+# Values under one hash past this many are checked against the entries' own keys:
+# a crafted run would have every lookup of that key read each entry it names.
+_LONG_RUN = 64
 
 
 def folding_digest() -> str:
@@ -65,7 +88,12 @@ def is_cache(path: str | os.PathLike[str]) -> bool:
 
 
 def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
-    """Write ``table`` and its index to ``path``, replacing the file only once complete."""
+    """Write ``table`` and its index to ``path``, replacing the file only once complete.
+
+    The bytes go to a temporary file in the same folder, are flushed to the disk
+    (fsync), and the file is then renamed over ``path`` in one step, so a reader,
+    a crash or a full disk never sees half a cache.
+    """
     target = os.fspath(path)
     state = table.index.state()
     rows = [
@@ -95,6 +123,9 @@ def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
         "entries": len(rows),
         "sections": [[name, len(data)] for name, data in sections],
         "sha256": digest.hexdigest(),
+        "sources": [
+            {"name": s.name, "sha256": s.sha256, "entries": s.entries} for s in table.sources
+        ],
     }
     folder = os.path.dirname(os.path.abspath(target))
     # A name of our own rather than mkstemp's, so the file gets the usual permissions
@@ -106,24 +137,41 @@ def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
             out.write(json.dumps(header).encode() + b"\n")
             for _, data in sections:
                 out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: str) -> None:
+    """Flush the rename to the disk too, where the system allows it (not on Windows)."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def read_cache(path: str | os.PathLike[str]) -> AliasTable:
     """The table in a cache file, with its index; refused when foreign, stale or damaged."""
-    from newsparse.aliases import AliasEntry, AliasTable, Role
+    from newsparse.aliases import AliasTable
 
     source = os.fspath(path)
 
     def refuse(message: str) -> AliasTableError:
         return AliasTableError(message, source=source)
 
+    def damaged(what: str) -> AliasTableError:
+        return refuse(f"the file is damaged ({what}); rebuild it from its source table")
+
     try:
         with open(source, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
             magic = handle.read(len(MAGIC))
             if magic != MAGIC:
                 raise refuse(
@@ -131,24 +179,117 @@ def read_cache(path: str | os.PathLike[str]) -> AliasTable:
                     "tables with AliasTable.from_file, and write caches with save_cache"
                 )
             header_line = handle.readline(_HEADER_LIMIT)
-            payload = handle.read()
+            if not header_line.endswith(b"\n"):
+                raise damaged("its header line is cut short or too long")
+            header = _header(header_line, refuse, damaged)
+            if header["newsparse"] != __version__ or header["folding"] != folding_digest():
+                raise refuse(
+                    f"written by newsparse {header['newsparse']} with other spelling rules; "
+                    f"this is newsparse {__version__}: rebuild the cache from its source table"
+                )
+            # The size the header gives is checked before the body is read: a file
+            # cut short, or a huge one, is refused without reading it.
+            expected = sum(length for _, length in header["sections"])
+            body = size - len(MAGIC) - len(header_line)
+            if body != expected:
+                raise damaged(
+                    f"the header describes {expected:,} bytes after it, the file holds "
+                    f"{body:,}: it is cut short or has bytes added"
+                )
+            payload = handle.read(expected)
     except OSError as exc:
         raise refuse(f"cannot read the file: {exc.strerror}") from exc
-    header = _header(header_line, refuse)
-    if header["newsparse"] != __version__ or header["folding"] != folding_digest():
-        raise refuse(
-            f"written by newsparse {header['newsparse']} with other spelling rules; "
-            f"this is newsparse {__version__}: rebuild the cache from its source table"
-        )
-    sections: dict[str, bytes] = {}
+    if len(payload) != expected:
+        raise damaged("it changed while being read")
+    if hashlib.sha256(payload).hexdigest() != header["sha256"]:
+        raise damaged("its digest is wrong")
+    sections: dict[str, memoryview] = {}
+    view = memoryview(payload)
     offset = 0
     for name, length in header["sections"]:
-        sections[name] = payload[offset : offset + length]
+        sections[name] = view[offset : offset + length]
         offset += length
-    if offset != len(payload) or hashlib.sha256(payload).hexdigest() != header["sha256"]:
-        raise refuse("the file is damaged (its length or digest is wrong); rebuild it")
+    entries = _entries(sections["entries"], header["entries"], damaged)
+    sources = _sources(header.get("sources", []), len(entries), damaged)
     try:
-        rows = json.loads(sections["entries"])
+        table = AliasTable(entries, sources=sources)
+    except AliasTableError as exc:
+        raise damaged(exc.detail) from None
+    maps = {}
+    for name in _MAPS:
+        data = sections[f"map:{name}"]
+        if len(data) % 8:
+            raise damaged(f"section map:{name} is not a whole number of 64-bit values")
+        maps[name] = data
+    try:
+        near = json.loads(bytes(sections["near"]))
+    except (ValueError, RecursionError):
+        raise damaged("section near is not readable") from None
+    if not isinstance(near, list) or not all(type(w) is str and len(w) <= 16 for w in near):
+        raise damaged("section near is not a list of short strings")
+    state = {"format": header["index"], "byteorder": header["byteorder"], "maps": maps}
+    index = Index.from_state(table.entries, {**state, "near": near})
+    problem = _index_problem(index, table.entries)
+    if problem:
+        raise damaged(problem)
+    table.adopt_index(index)
+    return table
+
+
+def _header(
+    line: bytes,
+    refuse: Callable[[str], AliasTableError],
+    damaged: Callable[[str], AliasTableError],
+) -> dict[str, Any]:
+    try:
+        header = json.loads(line)
+    except (ValueError, RecursionError):
+        header = None
+    expected = {"cache", "index", "newsparse", "folding", "byteorder", "entries", "sections"}
+    if not isinstance(header, dict) or not expected | {"sha256"} <= header.keys():
+        raise damaged("its header line is not readable")
+    if header["cache"] != _CACHE_FORMAT or header["index"] != FORMAT:
+        raise refuse(
+            f"cache format {header['cache']}.{header['index']} is not this version's "
+            f"({_CACHE_FORMAT}.{FORMAT}): rebuild the cache from its source table"
+        )
+    sections = header["sections"]
+    if not (
+        isinstance(sections, list)
+        and all(
+            isinstance(s, list)
+            and len(s) == 2
+            and isinstance(s[0], str)
+            and type(s[1]) is int
+            and s[1] >= 0
+            for s in sections
+        )
+        and header["byteorder"] in ("little", "big")
+        and type(header["entries"]) is int
+        and header["entries"] >= 0
+        and isinstance(header["sha256"], str)
+        and isinstance(header["newsparse"], str)
+    ):
+        raise damaged("its header line is not readable")
+    names = [s[0] for s in sections]
+    if len(names) != len(set(names)) or set(names) != _SECTIONS:
+        raise damaged(
+            f"its sections are {', '.join(names)}; expected {', '.join(sorted(_SECTIONS))}"
+        )
+    return header
+
+
+def _entries(
+    data: memoryview, count: int, damaged: Callable[[str], AliasTableError]
+) -> list[AliasEntry]:
+    from newsparse.aliases import AliasEntry, Role
+
+    try:
+        rows = json.loads(bytes(data))
+        if not isinstance(rows, list):
+            raise TypeError("not a list")
+        if len(rows) != count:
+            raise damaged(f"it holds {len(rows):,} entries, its header says {count:,}")
         kinds = {kind.value: kind for kind in EntityType}
         entries = []
         for entry_id, name, kind, aliases, roles in rows:
@@ -165,65 +306,134 @@ def read_cache(path: str | os.PathLike[str]) -> AliasTable:
                     else (),
                 )
             )
-        table = AliasTable(entries)
-        maps = {}
-        for name, data in sections.items():
-            if name.startswith("map:"):
-                maps[name[4:]] = data
-        state = {
-            "format": header["index"],
-            "byteorder": header["byteorder"],
-            "maps": maps,
-            "near": [_string(w) for w in json.loads(sections["near"])],
-        }
-        index = Index.from_state(table.entries, state)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise refuse(f"the file is damaged ({exc}); rebuild it") from None
-    if len(entries) != header["entries"] or not _in_range(index, len(entries)):
-        raise refuse("the file is damaged (an entry number is out of range); rebuild it")
-    table.adopt_index(index)
-    return table
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
+        raise damaged(f"section entries is not readable: {exc}") from None
+    return entries
 
 
-def _header(line: bytes, refuse: Any) -> dict[str, Any]:
-    try:
-        header = json.loads(line)
-    except ValueError:
-        header = None
-    expected = {"cache", "index", "newsparse", "folding", "byteorder", "entries", "sections"}
-    if not isinstance(header, dict) or not expected | {"sha256"} <= header.keys():
-        raise refuse("the file is damaged (its header line is not readable); rebuild it")
-    if header["cache"] != _CACHE_FORMAT or header["index"] != FORMAT:
-        raise refuse(
-            f"cache format {header['cache']}.{header['index']} is not this version's "
-            f"({_CACHE_FORMAT}.{FORMAT}): rebuild the cache from its source table"
-        )
-    sections = header["sections"]
-    if not (
-        isinstance(sections, list)
-        and all(
-            isinstance(s, list) and len(s) == 2 and isinstance(s[0], str) and type(s[1]) is int
-            for s in sections
-        )
-        and header["byteorder"] in ("little", "big")
-    ):
-        raise refuse("the file is damaged (its header line is not readable); rebuild it")
-    return header
+def _sources(
+    raw: Any, count: int, damaged: Callable[[str], AliasTableError]
+) -> tuple[TableSource, ...]:
+    from newsparse.aliases import TableSource
+
+    if not isinstance(raw, list):
+        raise damaged("its list of sources is not readable")
+    sources = []
+    for item in raw:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("sha256"), str)
+            and type(item.get("entries")) is int
+            and item["entries"] >= 0
+        ):
+            raise damaged("its list of sources is not readable")
+        sources.append(TableSource(item["name"], item["sha256"], item["entries"]))
+    if sources and sum(s.entries for s in sources) != count:
+        raise damaged("its sources do not add up to its entries")
+    return tuple(sources)
 
 
-def _in_range(index: Index, count: int) -> bool:
-    """Whether every entry number in the index names an entry."""
-    for name in _ENTRY_MAPS:
+def _halves(packed: array[int]) -> tuple[array[int], array[int]]:
+    """The high halves (hashes) and the low halves (values) of a map's integers."""
+    halves = array("I")
+    halves.frombytes(packed.tobytes())
+    if sys.byteorder == "little":
+        return halves[1::2], halves[0::2]
+    return halves[0::2], halves[1::2]
+
+
+def _index_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None:
+    """What is wrong with an index read from a file, or ``None`` when it fits its entries.
+
+    Every test but the rare long run (:data:`_LONG_RUN`) runs in C over the arrays,
+    so a sound cache of a million names is checked in a fraction of its loading time.
+    """
+    count = len(entries)
+    strings = [w for e in entries for w in (e.name, *e.aliases)]
+    forms = len(strings)
+    words = _most_words(strings)
+    # The most integers each map can hold for these entries, as the index builds them.
+    limits = {
+        "keys": forms,
+        "surnames": forms,
+        "pairs": forms,
+        "masked": forms * words,
+        "starts": forms * 4,
+        "near_misses": forms * (max(map(len, strings), default=0) + 2),
+    }
+    for name in _MAPS:
         packed = getattr(index, name).packed
+        if len(packed) > limits[name]:
+            return f"section map:{name} holds {len(packed):,} values, more than its entries give"
+        if not all(map(operator.lt, packed, islice(packed, 1, None))):
+            return f"section map:{name} is not in order"
         if not packed:
             continue
-        halves = array("I")
-        halves.frombytes(packed.tobytes())
-        # The low half of each 64-bit integer is the value.
-        values = halves[0::2] if sys.byteorder == "little" else halves[1::2]
-        if max(values) >= count:
-            return False
-    return True
+        hashes, values = _halves(packed)
+        if name in _ENTRY_MAPS and max(values) >= count:
+            return f"section map:{name} has an entry number out of range"
+        if name == "starts":
+            if not all(map(operator.lt, hashes, islice(hashes, 1, None))):
+                return "section map:starts holds a word twice"
+            if max(values) > words:
+                return (
+                    f"section map:starts gives a name of {max(values):,} words; "
+                    f"the longest name has {words:,}"
+                )
+        elif name == "pairs" and any(values):
+            return "section map:pairs holds values where there are none"
+    if len(index.near) > 6 * len(index.surnames):
+        return "section near holds more than its surnames give"
+    return _long_run_problem(index, entries)
+
+
+def _long_run_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None:
+    """Whether a hash with many values (an entry number under a key that is not one of
+    its own) is false: each such value is checked against its entry's keys, and the
+    first that fails ends the check, so a crafted run is refused at once."""
+    from newsparse._aliasindex import forms_of, key_hash, masked_key
+
+    for name in ("keys", "surnames", "masked"):
+        hashes, values = _halves(getattr(index, name).packed)
+        if not any(map(operator.eq, hashes, islice(hashes, _LONG_RUN, None))):
+            continue  # no hash has more than _LONG_RUN values (the usual case)
+        i = 0
+        while i < len(hashes):
+            j = i
+            while j < len(hashes) and hashes[j] == hashes[i]:
+                j += 1
+            if j - i > _LONG_RUN:
+                for n in values[i:j]:
+                    own: set[int] = set()
+                    for form in forms_of(entries[n]):
+                        if name == "keys":
+                            own.add(key_hash(form.variant_key))
+                        elif name == "surnames":
+                            own.add(key_hash(form.variants[-1]))
+                        else:
+                            own.update(
+                                key_hash(masked_key(form.variants, k))
+                                for k in range(len(form.variants))
+                            )
+                    if hashes[i] not in own:
+                        return f"section map:{name} names entry {n + 1} under a key not its own"
+            i = j
+    return None
+
+
+def _most_words(strings: Sequence[str]) -> int:
+    """The most words in one of ``strings``: a bound on any name's length in the index.
+
+    Only the longest strings are counted: a string of ``n`` characters holds at
+    most ``(n + 1) // 2`` words.
+    """
+    best = 0
+    for text in sorted(strings, key=len, reverse=True):
+        if (len(text) + 1) // 2 <= best:
+            break
+        best = max(best, len(name_tokens(text, titles=False)))
+    return best
 
 
 def _string(value: Any) -> str:

@@ -49,7 +49,18 @@ from newsparse.names import (
 if TYPE_CHECKING:
     from newsparse.aliases import AliasEntry
 
-__all__ = ["FORMAT", "Form", "Hit", "Index", "Multimap", "key_hash", "role_words", "with_article"]
+__all__ = [
+    "FORMAT",
+    "Form",
+    "Hit",
+    "Index",
+    "Multimap",
+    "common_words",
+    "is_common_word",
+    "key_hash",
+    "role_words",
+    "with_article",
+]
 
 #: The version of the index layout and of the keys in it; a cache file written
 #: with another version is refused.
@@ -141,6 +152,7 @@ class Form(NamedTuple):
     exact_key: str
     variant_key: str
     caps_only: bool  # an acronym: matches only in capitals
+    written: str  # a common word (``May``): the one way it matches; else ""
 
 
 class Hit(NamedTuple):
@@ -152,6 +164,29 @@ class Hit(NamedTuple):
     how: MatchMethod
 
 
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The common English words of ``data/common_words.txt``, case-folded."""
+    return frozenset(w.casefold() for w in _data.read_words("common_words.txt"))
+
+
+def is_common_word(written: str) -> bool:
+    """Whether an alias is one common English word (``May``, ``The``, ``Us``)
+    that matching would otherwise fold: it then matches only as written, in its own
+    capitals and accents (``May``, never ``MAY`` or ``may``).
+
+    An acronym in capitals (``US``, ``WHO``) is left out: it already matches only
+    in capitals, as written.
+
+    >>> is_common_word("May"), is_common_word(" us "), is_common_word("US")
+    (True, True, False)
+    >>> is_common_word("Theresa May")
+    False
+    """
+    stripped = written.strip()
+    return stripped.casefold() in common_words() and _ACRONYM.fullmatch(stripped) is None
+
+
 def forms_of(
     entry: AliasEntry,
     fold: Callable[[str], str] = _FOLDED.__getitem__,
@@ -159,7 +194,7 @@ def forms_of(
 ) -> tuple[Form, ...]:
     """The written forms of an entry with their keys; forms without a word are left out."""
     forms = []
-    for written in (entry.name, *entry.aliases):
+    for k, written in enumerate((entry.name, *entry.aliases)):
         words = name_tokens(written, titles=entry.type is EntityType.PERSON)
         folded = tuple(key_of(list(map(fold, words))))
         if not folded:
@@ -174,6 +209,7 @@ def forms_of(
                 " ".join(folded),
                 " ".join(variants),
                 _ACRONYM.fullmatch(written.strip()) is not None,
+                words[0] if k and len(words) == 1 and is_common_word(written) else "",
             )
         )
     return tuple(forms)
@@ -293,11 +329,16 @@ class Index:
         self.starts = maps["starts"]
         self.near = frozenset(near or ())
         # Whether some name holds a digit: if none does, no match starts at a number.
-        self.digits = (
-            _DIGIT.search("\n".join(w for e in entries for w in (e.name, *e.aliases))) is not None
-        )
+        aliases = [a for e in entries for a in e.aliases]
+        self.digits = _DIGIT.search("\n".join([*(e.name for e in entries), *aliases])) is not None
+        # Whether some alias is a common word, matched only as written (see lookup).
+        self.as_written = not common_words().isdisjoint(
+            map(str.casefold, map(str.strip, aliases))
+        ) and any(map(is_common_word, aliases))
         self._forms: dict[int, tuple[Form, ...]] = {}
-        self._named: dict[tuple[str, str, bool], tuple[frozenset[str], MatchMethod] | None] = {}
+        self._named: dict[
+            tuple[str, str, bool, str], tuple[frozenset[str], MatchMethod] | None
+        ] = {}
         # Answers of surname() and fuzzy(), which depend on the table alone (bounded).
         self._surnames_seen: dict[tuple[str, bool, int], frozenset[str]] = {}
         self._fuzzy_seen: dict[tuple[str, ...], frozenset[str]] = {}
@@ -495,22 +536,33 @@ class Index:
             return None
         exact_key = " ".join([t.folded for t in kept])
         shouted = all(t.upper or len(t.text) == 1 for t in span)
+        # A common word of the table matches only as written: the word itself counts.
+        written = span[0].text if self.as_written and len(span) == 1 else ""
         # What these words name depends on the keys alone: remembered (bounded).
         named = remembered(
             self._named,
-            (variant_key, exact_key, shouted),
-            lambda: self._name(candidates, variant_key, exact_key, shouted),
+            (variant_key, exact_key, shouted, written),
+            lambda: self._name(candidates, variant_key, exact_key, shouted, written),
         )
         return None if named is None else Hit(first, last, *named)
 
     def _name(
-        self, candidates: list[int], variant_key: str, exact_key: str, shouted: bool
+        self,
+        candidates: list[int],
+        variant_key: str,
+        exact_key: str,
+        shouted: bool,
+        written: str = "",
     ) -> tuple[frozenset[str], MatchMethod] | None:
         exact: set[int] = set()
         variant: set[int] = set()
         for n in candidates:
             for form in self.forms(n):
-                if form.variant_key != variant_key or (form.caps_only and not shouted):
+                if (
+                    form.variant_key != variant_key
+                    or (form.caps_only and not shouted)
+                    or (form.written and form.written != written)
+                ):
                     continue
                 (exact if form.exact_key == exact_key else variant).add(n)
         if exact:

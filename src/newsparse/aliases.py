@@ -22,26 +22,47 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import difflib
+import hashlib
 import io
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import attrs
 import regex
 
-from newsparse._aliascache import SUFFIX, read_cache, write_cache
-from newsparse._aliasindex import _UNSEEN, Hit, Index, role_words, with_article
-from newsparse.errors import AliasTableError
+from newsparse._aliascache import SUFFIX, is_cache, read_cache, write_cache
+from newsparse._aliasindex import (
+    _UNSEEN,
+    Hit,
+    Index,
+    common_words,
+    is_common_word,
+    role_words,
+    with_article,
+)
+from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import _FOLDED, _VARIANTS, NameToken, is_article, tokens_in
 from newsparse.text import TextView
 
-__all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "role_words"]
+__all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "TableSource", "role_words"]
 
 _TYPES = ", ".join(t.value for t in EntityType)
+# The keys a JSON record and a role may have, and the columns of a CSV table. Any
+# other is refused: a misspelt key ("alias") would otherwise drop what it holds.
+_RECORD_KEYS = ("id", "name", "type", "aliases", "roles")
+_ROLE_KEYS = ("title", "start", "end")
+_CSV_COLUMNS = ("id", "name", "type", "aliases")
+# How deep a JSON table may nest (list, record, roles, role, value); deeper is no
+# table, and is refused before Python's recursion limit is reached.
+_DEEPEST = 8
 
 
 @attrs.frozen
@@ -70,6 +91,20 @@ class AliasEntry:
     type: EntityType
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+
+
+@attrs.frozen
+class TableSource:
+    """A table file a table was loaded from: its file name, the SHA-256 digest of its
+    bytes, and how many entries it gave (they follow one another in the table).
+
+    A cache file records the sources of the table it holds, so that a cache loaded
+    beside a changed copy of one of them can say it is stale.
+    """
+
+    name: str
+    sha256: str
+    entries: int
 
 
 @attrs.frozen
@@ -192,15 +227,26 @@ def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
     return tuple(entries)
 
 
+def _sources(sources: Iterable[TableSource]) -> tuple[TableSource, ...]:
+    return tuple(sources)
+
+
 @attrs.frozen
 class AliasTable:
     """A set of :class:`AliasEntry` with unique ids.
 
     Build one with :meth:`from_file`, :meth:`from_files` or :meth:`from_records`.
     Tables are immutable; :meth:`merge` makes a new one from several.
+
+    ``sources`` names the table files the entries came from, in order (see
+    :class:`TableSource`); it is empty for a table built from records, and for a
+    merge of tables of which one has no file. It plays no part in equality.
     """
 
     entries: tuple[AliasEntry, ...] = attrs.field(converter=_entries)
+    sources: tuple[TableSource, ...] = attrs.field(
+        default=(), converter=_sources, kw_only=True, eq=False
+    )
     _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
     _index: list[Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
     # What each word of the text can start, remembered across calls of find (bounded).
@@ -267,10 +313,14 @@ class AliasTable:
     def __getstate__(self) -> dict[str, Any]:
         # The index travels with the table once built, so worker processes need not
         # build it again.
-        return {"entries": self.entries, "index": self._index[0].state() if self._index else None}
+        return {
+            "entries": self.entries,
+            "sources": self.sources,
+            "index": self._index[0].state() if self._index else None,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["entries"])  # type: ignore[misc]
+        self.__init__(state["entries"], sources=state.get("sources", ()))  # type: ignore[misc]
         if state.get("index") is not None:
             self._index.append(Index.from_state(self.entries, state["index"]))
 
@@ -366,12 +416,14 @@ class AliasTable:
         """One table holding the entries of all; an id used twice is an error.
 
         A single table comes back as it is, with its index (a cache file's stays
-        ready to use); several are indexed afresh on first use.
+        ready to use); several are indexed afresh on first use. The sources are
+        kept when every table has them.
         """
         tables = list(tables)
         if len(tables) == 1:
             return tables[0]
         entries: list[AliasEntry] = []
+        sources: list[TableSource] | None = []
         seen: dict[str, int] = {}
         for index, table in enumerate(tables):
             for entry in table.entries:
@@ -383,7 +435,11 @@ class AliasTable:
                     )
                 seen[entry.id] = index
                 entries.append(entry)
-        return cls(entries)
+            if sources is not None and (table.sources or not table.entries):
+                sources += table.sources
+            else:
+                sources = None
+        return cls(entries, sources=sources or ())
 
     # ------------------------------------------------------------------
     # loading
@@ -405,58 +461,144 @@ class AliasTable:
         """A table from a ``.json`` or ``.csv`` file (UTF-8, with or without BOM), or from
         a cache file (``.npcache``, see :meth:`save_cache`).
 
-        ``format`` (``"json"`` or ``"csv"``) overrides the file's suffix.
+        ``format`` (``"json"`` or ``"csv"``) overrides the file's suffix. The table's
+        :attr:`sources` names the file with the digest of its bytes.
         """
         source = os.fspath(path)
-        kind = (format or os.path.splitext(source)[1].lstrip(".")).lower()
+        kind = _kind(source, format)
         if kind == SUFFIX.lstrip("."):
             return read_cache(source)
-        if kind not in ("json", "csv"):
-            raise AliasTableError(
-                f"cannot tell the format from the file name; name it .json, .csv or {SUFFIX}, "
-                "or pass format='json' or format='csv'",
-                source=source,
-            )
-        try:
-            with open(source, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise AliasTableError(
-                f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
-                "save the file as UTF-8",
-                source=source,
-            ) from exc
-        except OSError as exc:
-            raise AliasTableError(f"cannot read the file: {exc.strerror}", source=source) from exc
-        if kind == "json":
-            return _from_json(text, source)
-        return _from_csv(text, source)
+        return _parse(_read(source), source, kind)
 
     @classmethod
     def from_files(cls, paths: Iterable[str | os.PathLike[str]]) -> AliasTable:
-        """One table from several files; an id defined in two files is an error naming both."""
-        tables = []
+        """One table from several files; an id defined in two files is an error naming both.
+
+        A cache file may come with table files: a table file named (by its file
+        name) among the cache's :attr:`sources` is already in the cache and is not
+        loaded again, so ``from_files(["people.npcache", "people.json"])`` loads the
+        cache alone. When that table file has changed since the cache was built
+        (its digest differs), an :class:`~newsparse.AliasTableWarning` says the
+        cache is stale, and the file's entries replace those the cache took from
+        it (the index is then built afresh: rebuild the cache to load fast again).
+        """
+        sources = [os.fspath(path) for path in paths]
+        caches = {i: read_cache(p) for i, p in enumerate(sources) if is_cache(p)}
+        # Each file name a cache was built from: the cache, and the source's place in it.
+        built_from: dict[str, tuple[int, int]] = {}
+        for i, cache in caches.items():
+            for k, known in enumerate(cache.sources):
+                built_from.setdefault(known.name, (i, k))
+        stale: dict[int, set[int]] = {}
+        loaded: list[tuple[str, AliasTable]] = []
+        for i, source in enumerate(sources):
+            if i in caches:
+                loaded.append((source, caches[i]))
+                continue
+            kind = _kind(source, None)
+            data = _read(source)
+            covered = built_from.get(os.path.basename(source))
+            if covered is not None:
+                cache_at, k = covered
+                known = caches[cache_at].sources[k]
+                if known.sha256 == _digest(data):
+                    continue  # the cache holds this file as it is
+                warnings.warn(
+                    AliasTableWarning(
+                        f"{sources[cache_at]}: the cache is stale: it was built from another "
+                        f"version of {known.name} than {source} (whose digest differs); "
+                        f"{source} is used instead of the cache's copy; rebuild the cache with "
+                        "save_cache"
+                    ),
+                    stacklevel=2,
+                )
+                stale.setdefault(cache_at, set()).add(k)
+            loaded.append((source, _parse(data, source, kind)))
+        for i, parts in stale.items():
+            at = next(n for n, (source, _) in enumerate(loaded) if source == sources[i])
+            loaded[at] = (sources[i], _without(caches[i], parts))
         owners: dict[str, str] = {}
-        for path in paths:
-            table = cls.from_file(path)
+        for source, table in loaded:
             for entry in table.entries:
                 if entry.id in owners:
                     raise AliasTableError(
                         f"duplicate id {entry.id!r}, already defined in {owners[entry.id]}; "
                         "every entry needs its own id",
-                        source=os.fspath(path),
+                        source=source,
                         field="id",
                     )
-                owners[entry.id] = os.fspath(path)
-            tables.append(table)
-        return cls.merge(tables)
+                owners[entry.id] = source
+        return cls.merge(table for _, table in loaded)
+
+
+def _without(cache: AliasTable, parts: set[int]) -> AliasTable:
+    """A cache's table without the entries it took from the sources numbered ``parts``."""
+    entries: list[AliasEntry] = []
+    kept: list[TableSource] = []
+    at = 0
+    for k, known in enumerate(cache.sources):
+        if k not in parts:
+            entries += cache.entries[at : at + known.entries]
+            kept.append(known)
+        at += known.entries
+    return AliasTable(entries, sources=kept)
+
+
+# --------------------------------------------------------------------------
+# reading files
+
+
+def _kind(source: str, format: str | None) -> str:
+    """The format of a table file: ``json``, ``csv`` or ``npcache``, from its name."""
+    kind = (format or os.path.splitext(source)[1].lstrip(".")).lower()
+    if kind not in ("json", "csv", SUFFIX.lstrip(".")):
+        raise AliasTableError(
+            f"cannot tell the format from the file name; name it .json, .csv or {SUFFIX}, "
+            "or pass format='json' or format='csv'",
+            source=source,
+        )
+    return kind
+
+
+def _read(source: str) -> bytes:
+    try:
+        with open(source, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise AliasTableError(f"cannot read the file: {exc.strerror}", source=source) from exc
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _parse(data: bytes, source: str, kind: str) -> AliasTable:
+    """The table in a JSON or CSV file's bytes, recording the file among its sources."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AliasTableError(
+            f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+            "save the file as UTF-8",
+            source=source,
+        ) from exc
+    entries, lines = _from_json(text, source) if kind == "json" else _from_csv(text, source)
+    known = TableSource(os.path.basename(source), _digest(data), len(entries))
+    return _unique(entries, source=source, lines=lines, sources=(known,))
 
 
 # --------------------------------------------------------------------------
 # validation
 
 
-def _unique(entries: list[AliasEntry], *, source: str, lines: Sequence[int] | None) -> AliasTable:
+def _unique(
+    entries: list[AliasEntry],
+    *,
+    source: str,
+    lines: Sequence[int] | None,
+    sources: Sequence[TableSource] = (),
+) -> AliasTable:
+    """The table of ``entries``, refused when an id is used twice; warns of common words."""
     first: dict[str, int] = {}
     for index, entry in enumerate(entries):
         if entry.id in first:
@@ -469,7 +611,45 @@ def _unique(entries: list[AliasEntry], *, source: str, lines: Sequence[int] | No
                 field="id",
             )
         first[entry.id] = index
-    return AliasTable(entries)
+    _warn_common_words(entries, source=source, lines=lines)
+    return AliasTable(entries, sources=sources)
+
+
+def _any_common_word(entries: Sequence[AliasEntry]) -> bool:
+    """Whether an alias is a common word: a test run in C first, as most tables have none."""
+    aliases = list(chain.from_iterable(map(attrgetter("aliases"), entries)))
+    if common_words().isdisjoint(map(str.casefold, map(str.strip, aliases))):
+        return False
+    return any(map(is_common_word, aliases))
+
+
+def _warn_common_words(
+    entries: Sequence[AliasEntry], *, source: str, lines: Sequence[int] | None
+) -> None:
+    """An :class:`~newsparse.AliasTableWarning` for each alias that is a common English
+    word (``May``, ``The``): folded, it would name the entry in every other headline,
+    so it matches only as written (see :func:`newsparse._aliasindex.is_common_word`)."""
+    if not _any_common_word(entries):
+        return
+    for index, entry in enumerate(entries):
+        for i, written in enumerate(entry.aliases):
+            if not is_common_word(written):
+                continue
+            where = AliasTableError(
+                "",
+                source=source,
+                line=lines[index] if lines else None,
+                record=index + 1,
+                field=f"aliases[{i}]",
+            )
+            warnings.warn(
+                AliasTableWarning(
+                    f"{str(where)[:-2]}: the alias {written!r} of entry {entry.id!r} is a common "
+                    f"English word; it matches only as written ({written!r} exactly, not in "
+                    "other capitals or accents), and still wherever a sentence starts with it"
+                ),
+                stacklevel=4,
+            )
 
 
 def _text(value: Any, where: dict[str, Any], field: str, *, required: bool = True) -> str:
@@ -508,6 +688,7 @@ def _entry(
     where: dict[str, Any] = {"source": source, "record": record, "line": line}
     if not isinstance(data, Mapping):
         raise AliasTableError(f"each record must be an object, got {type(data).__name__}", **where)
+    _check_keys(data, _RECORD_KEYS, where, "", "a record")
     entry_id = _text(data.get("id"), where, "id")
     name = _text(data.get("name"), where, "name")
     raw_type = data.get("type")
@@ -544,6 +725,7 @@ def _entry(
                     field=field,
                     **where,
                 )
+            _check_keys(raw_role, _ROLE_KEYS, where, f"{field}.", "a role")
             title = _text(raw_role.get("title"), where, f"{field}.title")
             start = _date(raw_role.get("start"), where, f"{field}.start")
             end = _date(raw_role.get("end"), where, f"{field}.end")
@@ -561,13 +743,87 @@ def _entry(
     )
 
 
-def _from_json(text: str, source: str) -> AliasTable:
+def _check_keys(
+    data: Mapping[Any, Any], known: Sequence[str], where: dict[str, Any], prefix: str, what: str
+) -> None:
+    """Refuse a key given twice in one JSON object, and a key that is not ``known``,
+    with the nearest known key when it looks like a misspelling of one."""
+    repeated = getattr(data, "repeated", None)
+    if repeated:
+        raise AliasTableError(
+            f"the key {repeated!r} is given twice in the record; keep one",
+            field=prefix + repeated,
+            **where,
+        )
+    for key in data:
+        if key not in known:
+            raise AliasTableError(
+                f"unknown key {key!r}{_did_you_mean(key, known)}; "
+                f"{what} has the keys {', '.join(known)}",
+                field=prefix + str(key),
+                **where,
+            )
+
+
+def _did_you_mean(key: object, known: Sequence[str]) -> str:
+    near = difflib.get_close_matches(str(key).strip().lower(), known, n=1, cutoff=0.6)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that gave a key twice: ``repeated`` is the first such key."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], repeated: str) -> None:
+        super().__init__(pairs)
+        self.repeated = repeated
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, noting a repeated key (``json`` keeps the last silently)."""
+    record = dict(pairs)
+    if len(record) == len(pairs):
+        return record
+    seen: set[str] = set()
+    repeated = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return _Object(pairs, repeated)
+
+
+# Strings and brackets of JSON text, to find where it nests too deep.
+_JSON_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where JSON text nests deeper than a table can (``None``: it does not)."""
+    depth = 0
+    for found in _JSON_STRUCTURE.finditer(text):
+        bracket = found.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > _DEEPEST:
+                return 1 + text.count("\n", 0, found.start())
+        elif bracket in "]}":
+            depth -= 1
+    return None
+
+
+def _from_json(text: str, source: str) -> tuple[list[AliasEntry], list[int] | None]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise AliasTableError(
             f"malformed JSON at column {exc.colno}: {exc.msg}", source=source, line=exc.lineno
         ) from exc
+    except RecursionError:
+        # Nested deeper than Python's parser goes: no table does (a shallower nesting
+        # is told as the wrong type of a field). Said with the line where it starts.
+        raise AliasTableError(
+            f"nested more than {_DEEPEST} levels deep; a table is a list of records that hold "
+            "strings, lists of strings and role objects",
+            source=source,
+            line=_too_deep(text),
+        ) from None
     if not isinstance(data, list):
         raise AliasTableError(
             f"the top level must be a list of records, got a JSON {type(data).__name__}",
@@ -588,9 +844,9 @@ def _from_json(text: str, source: str) -> AliasTable:
                 record=number,
                 field=exc.field,
             ) from None
-    if len({e.id for e in entries}) != len(entries):
-        lines = _record_lines(text)
-    return _unique(entries, source=source, lines=lines)
+    if len({e.id for e in entries}) != len(entries) or _any_common_word(entries):
+        lines = lines or _record_lines(text)  # for the message
+    return entries, lines
 
 
 def _record_lines(text: str) -> list[int]:
@@ -613,7 +869,7 @@ def _record_lines(text: str) -> list[int]:
         pos = end
 
 
-def _from_csv(text: str, source: str) -> AliasTable:
+def _from_csv(text: str, source: str) -> tuple[list[AliasEntry], list[int]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -622,6 +878,23 @@ def _from_csv(text: str, source: str) -> AliasTable:
             "the file is empty; it needs a header line id,name,type,aliases", source=source
         ) from None
     columns = [c.strip().lower() for c in header]
+    for number, column in enumerate(columns, 1):
+        if column not in _CSV_COLUMNS:
+            named = f"{header[number - 1]!r}" if column else f"column {number} has no name and"
+            raise AliasTableError(
+                f"unknown column {named}{_did_you_mean(column, _CSV_COLUMNS) if column else ''}; "
+                f"the header must read {','.join(_CSV_COLUMNS)} (aliases may be left out)",
+                source=source,
+                line=1,
+                field=header[number - 1].strip() or None,
+            )
+        if columns.index(column) != number - 1:
+            raise AliasTableError(
+                f"column {column!r} appears twice in the header; keep one",
+                source=source,
+                line=1,
+                field=column,
+            )
     missing = [c for c in ("id", "name", "type") if c not in columns]
     if missing:
         raise AliasTableError(
@@ -655,4 +928,4 @@ def _from_csv(text: str, source: str) -> AliasTable:
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise AliasTableError(f"malformed CSV: {exc}", source=source, line=reader.line_num) from exc
-    return _unique(entries, source=source, lines=lines)
+    return entries, lines
