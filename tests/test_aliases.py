@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsparse as np
+from newsparse import aliases
 
 GOOD_RECORDS = [
     {
@@ -260,3 +264,213 @@ def test_role_held_on() -> None:
     assert not role.held_on(dt.date(2022, 10, 26))
     assert not role.held_on(dt.date(2024, 1, 2))
     assert np.Role("Mayor").held_on(dt.date(1900, 1, 1))
+
+
+# --------------------------------------------------------------------------
+# hostile and mistaken tables (issue 14)
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+# (file name, content, expected message fragments, line, record, field), one case a line
+MISTAKEN_FILES: list[tuple[str, str, list[str], int | None, int | None, str | None]] = [
+    ("t.json", '[{"id": "Q1", "name": "Ada Lovelace", "type": "PERSON", "alias": ["Ada"]}]', ["unknown key 'alias' (did you mean 'aliases'?)"], 1, 1, "alias"),
+    ("t.json", '[\n {"id": "Q1", "name": "Ada", "type": "PERSON"},\n {"id": "Q2", "name": "Basra", "tpye": "PLACE"}\n]', ["unknown key 'tpye' (did you mean 'type'?)"], 3, 2, "tpye"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "Aliases": ["Ada L."]}]', ["did you mean 'aliases'?"], 1, 1, "Aliases"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "wikidata_url": "https://x"}]', ["unknown key 'wikidata_url'; a record has the keys id, name, type, aliases, roles"], 1, 1, "wikidata_url"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "roles": [{"title": "Mayor", "since": "2020-01-01"}]}]', ["unknown key 'since'", "a role has the keys title, start, end"], 1, 1, "roles[0].since"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "roles": [{"title": "Mayor", "strat": "2020-01-01"}]}]', ["did you mean 'start'?"], 1, 1, "roles[0].strat"),
+    ("t.json", '[\n {"id": "Q1", "name": "Ada Lovelace", "type": "PERSON",\n  "name": "Augusta Ada King"}\n]', ["the key 'name' is given twice"], 2, 1, "name"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "aliases": ["A. L."], "aliases": []}]', ["the key 'aliases' is given twice"], 1, 1, "aliases"),
+    ("t.json", '[{"id": "Q1", "name": "Ada", "type": "PERSON", "roles": [{"title": "Mayor", "title": "Chair"}]}]', ["the key 'title' is given twice"], 1, 1, "roles[0].title"),
+    ("t.json", DEEP, ["nested more than 8 levels deep"], 1, None, None),
+    ("t.json", '[\n {"id": "Q1", "name": "Ada", "type": "PERSON",\n  "aliases": ' + DEEP + "}]", ["nested more than 8 levels deep"], 3, None, None),
+    ("t.csv", "id,name,type,alias\nQ1,Ada Lovelace,PERSON,Ada\n", ["unknown column 'alias' (did you mean 'aliases'?)"], 1, None, "alias"),
+    ("t.csv", "id,name,type,aliases,description\nQ1,Ada,PERSON,,a countess\n", ["unknown column 'description'", "id,name,type,aliases"], 1, None, "description"),
+    ("t.csv", "id,name,type,aliases,\nQ1,Ada,PERSON,,\n", ["column 5 has no name"], 1, None, None),
+    ("t.csv", "id,name,type,aliases,aliases\nQ1,Ada,PERSON,A,B\n", ["column 'aliases' appears twice"], 1, None, "aliases"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragments", "line", "record", "field"),
+    MISTAKEN_FILES,
+    ids=[f"{i}-{row[2][0][:30]}" for i, row in enumerate(MISTAKEN_FILES)],
+)
+def test_mistaken_tables_are_refused_naming_file_line_and_key(
+    tmp_path: Path,
+    name: str,
+    content: str,
+    fragments: list[str],
+    line: int | None,
+    record: int | None,
+    field: str | None,
+) -> None:
+    test_bad_files_name_file_line_record_and_field(
+        tmp_path, name, content, fragments, line, record, field
+    )
+
+
+@given(st.text(min_size=1, max_size=20).filter(lambda k: k not in ("id", "name", "type")))
+def test_any_unknown_key_is_refused_by_name(key: str) -> None:
+    record = {"id": "Q1", "name": "Ada Lovelace", "type": "PERSON", key: "x"}
+    if key in ("aliases", "roles"):
+        return
+    with pytest.raises(np.AliasTableError) as caught:
+        np.AliasTable.from_records([record], source="t.json")
+    assert (caught.value.record, caught.value.field) == (1, key)
+    assert f"unknown key {key!r}" in str(caught.value)
+
+
+@given(st.integers(min_value=1, max_value=200))
+def test_nesting_of_any_depth_is_an_alias_table_error_or_a_type_error_of_a_field(
+    depth: int,
+) -> None:
+    text = '[{"id": "Q1", "name": "Ada", "type": "PERSON", "aliases": ' + "[" * depth
+    text += "]" * depth + "}]"
+    records = json.loads(text)
+    if depth == 1:
+        assert len(np.AliasTable.from_records(records)) == 1  # an empty list of aliases
+        return
+    with pytest.raises(np.AliasTableError) as caught:
+        np.AliasTable.from_records(records)
+    assert str(caught.value.field).startswith("aliases")
+
+
+COMMON_ALIASES = [  # (alias, whether it warns), one case a line
+    ("May", True),
+    ("The", True),
+    ("Will", True),
+    ("Us", True),
+    ("new", True),
+    ("US", False),  # an acronym in capitals matches only in capitals already
+    ("WHO", False),
+    ("Mayo", False),
+    ("Theresa May", False),
+    ("New York", False),
+]
+
+
+@pytest.mark.parametrize(("alias", "warns"), COMMON_ALIASES)
+def test_a_common_word_alias_warns_naming_file_record_and_entry(
+    tmp_path: Path, alias: str, warns: bool
+) -> None:
+    records = [
+        {"id": "Q-basra", "name": "Basra", "type": "PLACE"},
+        {"id": "Q-x", "name": "Example Holdings", "type": "ORG", "aliases": ["EH", alias]},
+    ]
+    path = write(tmp_path, "t.json", json.dumps(records, indent=1))
+    if not warns:
+        np.AliasTable.from_file(path)
+        return
+    with pytest.warns(np.AliasTableWarning) as caught:
+        np.AliasTable.from_file(path)
+    [warning] = caught
+    message = str(warning.message)
+    assert message.startswith(f"{path}, line 7, record 2, field 'aliases[1]': ")
+    assert f"the alias {alias!r} of entry 'Q-x' is a common English word" in message
+    assert "matches only as written" in message
+
+
+def test_a_common_word_alias_warns_from_csv_and_records(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "id,name,type,aliases\nQ-may,May Department Stores,ORG,May\n")
+    with pytest.warns(
+        np.AliasTableWarning, match=r"t\.csv, line 2, record 1, field 'aliases\[0\]'"
+    ):
+        np.AliasTable.from_file(path)
+    with pytest.warns(np.AliasTableWarning, match=r"^<records>, record 1, field 'aliases\[0\]'"):
+        np.AliasTable.from_records(
+            [{"id": "m", "name": "Will Corp", "type": "ORG", "aliases": ["Will"]}]
+        )
+
+
+MAY_STORES = [{"id": "may", "name": "May Department Stores", "type": "ORG", "aliases": ["May"]}]
+
+# (text, what the common-word alias "May" matches in it), one case a line
+AS_WRITTEN = [
+    ("May said sales rose 4 percent.", ["May"]),
+    ("Shares of May rose; May Department Stores said so.", ["May", "May Department Stores"]),
+    ("MAY SAYS SALES ROSE", []),
+    ("Máy said sales rose.", []),
+    ("sales may rise, may fall", []),
+    ("MAY DEPARTMENT STORES SAYS SALES ROSE", ["MAY DEPARTMENT STORES"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AS_WRITTEN)
+def test_a_common_word_alias_matches_only_as_written(text: str, expected: list[str]) -> None:
+    with pytest.warns(np.AliasTableWarning):
+        table = np.AliasTable.from_records(MAY_STORES)
+    assert [m.text for m in table.find(text)] == expected
+    assert all(m.entry_id == "may" for m in table.find(text))
+
+
+def test_an_alias_that_is_no_common_word_still_folds() -> None:
+    table = np.AliasTable.from_records(
+        [{"id": "macy", "name": "Macy's Inc", "type": "ORG", "aliases": ["Macy"]}]
+    )
+    assert [m.text for m in table.find("MACY SAYS SALES ROSE; Macy agreed.")] == ["MACY", "Macy"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        Path(__file__).parent.parent / "examples" / "aliases.json",
+        Path(__file__).parent.parent / "bench" / "data" / "reuters_aliases.json",
+        Path("/work/shared/seed/aliases.json"),
+    ],
+    ids=["examples", "reuters", "seed"],
+)
+def test_the_bundled_tables_load_without_warnings(path: Path) -> None:
+    from tests.conftest import _need
+
+    table = np.AliasTable.from_file(_need(path))  # any warning is an error here
+    assert len(table) > 0
+
+
+# --------------------------------------------------------------------------
+# sources and stale caches
+
+
+def test_a_table_records_the_files_it_came_from(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.json", json.dumps(GOOD_RECORDS[:2]))
+    b = write(tmp_path, "b.csv", "id,name,type,aliases\nQ-x,X Corp,ORG,\n")
+    table = np.AliasTable.from_files([a, b])
+    assert table.sources == (
+        aliases.TableSource("a.json", hashlib.sha256(a.read_bytes()).hexdigest(), 2),
+        aliases.TableSource("b.csv", hashlib.sha256(b.read_bytes()).hexdigest(), 1),
+    )
+    cache = tmp_path / "all.npcache"
+    table.save_cache(cache)
+    assert np.AliasTable.from_file(cache).sources == table.sources
+    assert np.AliasTable.from_records(GOOD_RECORDS).sources == ()
+    assert np.AliasTable.merge([table, np.AliasTable.from_records(GOOD_RECORDS[2:])]).sources == ()
+
+
+def test_a_cache_with_its_unchanged_table_loads_the_cache_alone(tmp_path: Path) -> None:
+    a = write(tmp_path, "people.json", json.dumps(GOOD_RECORDS))
+    cache = tmp_path / "people.npcache"
+    np.AliasTable.from_file(a).save_cache(cache)
+    loaded = np.AliasTable.from_files([cache, a])
+    assert loaded._index, "the cache's index is used"
+    assert [e.id for e in loaded] == [r["id"] for r in GOOD_RECORDS]
+
+
+def test_a_cache_loaded_with_a_changed_table_warns_it_is_stale(tmp_path: Path) -> None:
+    people = write(tmp_path, "people.json", json.dumps(GOOD_RECORDS[:1]))
+    places = write(tmp_path, "places.json", json.dumps(GOOD_RECORDS[2:]))
+    cache = tmp_path / "all.npcache"
+    np.AliasTable.from_files([people, places]).save_cache(cache)
+    write(tmp_path, "people.json", json.dumps(GOOD_RECORDS[:2]))  # a record added since
+    with pytest.warns(np.AliasTableWarning) as caught:
+        loaded = np.AliasTable.from_files([cache, people])
+    [warning] = caught
+    message = str(warning.message)
+    assert message.startswith(f"{cache}: the cache is stale")
+    assert "people.json" in message
+    assert "rebuild the cache" in message
+    assert sorted(e.id for e in loaded) == ["Q-basra", "Q-gcpi", "Q-karbouli"]
+    assert [m.entry_id for m in loaded.find("GCPI and Karbouli in Basra.")] == [
+        "Q-gcpi",
+        "Q-karbouli",
+        "Q-basra",
+    ]

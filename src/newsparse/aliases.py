@@ -880,10 +880,13 @@ def _from_csv(text: str, source: str) -> tuple[list[AliasEntry], list[int]]:
     columns = [c.strip().lower() for c in header]
     for number, column in enumerate(columns, 1):
         if column not in _CSV_COLUMNS:
-            named = f"{header[number - 1]!r}" if column else f"column {number} has no name and"
+            what = (
+                f"unknown column {header[number - 1]!r}{_did_you_mean(column, _CSV_COLUMNS)}"
+                if column
+                else f"column {number} has no name"
+            )
             raise AliasTableError(
-                f"unknown column {named}{_did_you_mean(column, _CSV_COLUMNS) if column else ''}; "
-                f"the header must read {','.join(_CSV_COLUMNS)} (aliases may be left out)",
+                f"{what}; the header must read {','.join(_CSV_COLUMNS)} (aliases may be left out)",
                 source=source,
                 line=1,
                 field=header[number - 1].strip() or None,
