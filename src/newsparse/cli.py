@@ -164,7 +164,7 @@ def _lines(name: str, encoding: str, stdin: TextIO) -> Iterator[tuple[int, str |
     else:
         binary = open(name, "rb")  # noqa: SIM115 (closed below, also when abandoned)
     try:
-        if "\n".encode(codec) == b"\n":
+        if "\n".encode(encoding) == b"\n":
             for number, raw in enumerate(binary, 1):
                 if number > 1 and codec == "utf-8-sig":
                     codec = "utf-8"  # a BOM only at the start
