@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import pickle
+import signal
+import time
+from collections.abc import Iterator
 
 import pytest
 
 import newsparse as np
+from newsparse import batch
 
 TEXTS = [
     "CAIRO, Jan. 5 (AP) -- Egypt said yesterday it would reopen the crossing.",
@@ -79,3 +85,178 @@ def test_public_objects_pickle(obj: object) -> None:
         assert vars(restored) == vars(obj)
     else:
         assert restored == obj
+
+
+# A batch that survives: items whose worker dies, hangs or fails are named, the rest go on.
+# The sabotaged parser runs in the workers through fork, so these need that start method.
+needs_fork = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork",
+    reason="the sabotaged parser reaches the workers only when they are forked",
+)
+
+
+def _sabotaged(text: str, **options: object) -> np.Article:
+    if text == "DIE":  # as the kernel kills a process that takes too much memory
+        os.kill(os.getpid(), signal.SIGKILL)
+    if text == "HANG":
+        time.sleep(600)
+    if text == "BUG":
+        raise RuntimeError("a bug in a stage")
+    return np.parse(text, **options)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def sabotage(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "parse", _sabotaged)
+
+
+BATCH = [f"Article number {i}. Omar Rashid said so." for i in range(40)]
+
+
+@needs_fork
+@pytest.mark.usefixtures("sabotage")
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("DIE", "its worker process was killed by SIGKILL while parsing it"),
+        ("BUG", "parsing failed (RuntimeError: a bug in a stage)"),
+    ],
+)
+def test_a_failing_item_is_raised_in_its_place(bad: str, reason: str) -> None:
+    texts = [*BATCH[:17], bad, *BATCH[17:]]
+    got = []
+    with pytest.raises(np.BatchError) as caught:
+        got.extend(np.parse_many(texts, processes=2, chunksize=4))
+    assert (caught.value.index, caught.value.reason) == (17, reason)
+    assert str(caught.value) == f"item 17: {reason}"
+    assert [a.text_length for a in got] == [len(t) for t in BATCH[:17]]
+
+
+@needs_fork
+@pytest.mark.usefixtures("sabotage")
+def test_on_error_callable_gets_each_failure_and_the_rest_is_parsed() -> None:
+    texts = ["DIE", *BATCH[:10], "BUG", *BATCH[10:], "DIE"]
+    errors: list[np.BatchError] = []
+    got = list(np.parse_many(texts, processes=2, chunksize=3, on_error=errors.append))
+    assert [e.index for e in errors] == [0, 11, len(texts) - 1]
+    assert got == [np.parse(t) for t in BATCH]
+
+
+@needs_fork
+@pytest.mark.usefixtures("sabotage")
+def test_a_hung_item_is_stopped_after_the_timeout() -> None:
+    texts = [*BATCH[:5], "HANG", *BATCH[5:10]]
+    errors: list[np.BatchError] = []
+    started = time.monotonic()
+    got = list(np.parse_many(texts, processes=2, chunksize=2, timeout=1, on_error=errors.append))
+    assert time.monotonic() - started < 30
+    assert [(e.index, e.reason) for e in errors] == [
+        (5, "it took more than 1 s; its worker process was stopped")
+    ]
+    assert len(got) == 10
+
+
+@needs_fork
+@pytest.mark.usefixtures("sabotage")
+def test_skip_warns_for_each_item_left_out() -> None:
+    with pytest.warns(np.NewsparseWarning, match="skipped item 1: its worker process was killed"):
+        got = list(np.parse_many(["One.", "DIE", "Two."], processes=2, on_error="skip"))
+    assert [a.text_length for a in got] == [4, 4]
+
+
+def test_a_worker_killed_from_outside_ends_the_batch_with_an_error() -> None:
+    articles = np.parse_many(BATCH * 5, processes=2, chunksize=4)
+    started = time.monotonic()
+    for _ in range(5):
+        next(articles)
+    for child in multiprocessing.active_children():
+        os.kill(child.pid or 0, signal.SIGKILL)
+    with pytest.raises(np.BatchError, match="killed by SIGKILL"):
+        list(articles)
+    assert time.monotonic() - started < 30
+
+
+def test_in_process_a_bug_is_a_batch_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "parse", _sabotaged)
+    errors: list[np.BatchError] = []
+    got = list(np.parse_many(["One.", "BUG", "Two."], processes=1, on_error=errors.append))
+    assert [a.text_length for a in got] == [4, 4]
+    assert [e.index for e in errors] == [1]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize(
+    ("bad", "error", "message"),
+    [
+        (None, TypeError, "item 2: needs a str or a .* pair, not NoneType"),
+        (b"bytes", TypeError, "item 2: needs a str .*, not bytes; decode it first"),
+        (("text",), TypeError, "item 2: needs a str or a .* pair, not tuple"),
+        (("text", "2025-13-01"), ValueError, "item 2: reference_date '2025-13-01' is not a date"),
+        (("text", 20250101), TypeError, "item 2: reference_date must be a datetime.date"),
+    ],
+)
+def test_a_bad_item_raises_naming_its_index_after_the_items_before_it(
+    processes: int, bad: object, error: type[Exception], message: str
+) -> None:
+    got = []
+    with pytest.raises(error, match=message) as caught:
+        got.extend(np.parse_many(["One.", "Two.", bad, "Three."], processes=processes))  # type: ignore[list-item]
+    assert isinstance(caught.value, np.NewsparseError)
+    assert [a.text_length for a in got] == [4, 4]
+
+
+@pytest.mark.parametrize("texts", ["one article", b"one article"])
+def test_a_single_text_is_refused_at_once(texts: object) -> None:
+    with pytest.raises(np.InputTypeError, match="needs an iterable of texts"):
+        np.parse_many(texts)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"timeout": 0}, {"timeout": -1}, {"on_error": "ignore"}, {"chunksize": 0}],
+)
+def test_bad_options_are_refused_at_once(options: dict[str, object]) -> None:
+    with pytest.raises(np.InvalidArgumentError):
+        np.parse_many(["x"], **options)  # type: ignore[arg-type]
+
+
+def test_interleaved_batches_keep_their_own_tables() -> None:
+    other = np.AliasTable.from_records([{"id": "Q2", "name": "Layla Haddad", "type": "PERSON"}])
+    text = "Omar Rashid met Layla Haddad."
+    first = np.parse_many([text] * 3, aliases=TABLE, processes=1)
+    second = np.parse_many([text] * 3, aliases=other, processes=1)
+    ids = []
+    for one, two in zip(first, second, strict=True):
+        ids.append(
+            (
+                {e.table_id for e in one.entities} - {None},
+                {e.table_id for e in two.entities} - {None},
+            )
+        )
+    assert ids == [({"Q1"}, {"Q2"})] * 3
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_input_is_read_a_bounded_way_ahead_of_the_consumer(processes: int) -> None:
+    read = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal read
+        while True:
+            read += 1
+            yield "Another short article."
+
+    articles = np.parse_many(endless(), processes=processes, chunksize=4)
+    for _ in range(50):
+        next(articles)
+    time.sleep(0.2)  # a paused consumer: the workers must not run ahead
+    assert read <= 50 + 2 * processes * 4 + 4
+    articles.close()
+
+
+def test_closing_a_batch_stops_its_workers() -> None:
+    articles = np.parse_many(BATCH * 10, processes=2, chunksize=2)
+    next(articles)
+    assert len(multiprocessing.active_children()) >= 2
+    articles.close()
+    assert multiprocessing.active_children() == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ import jsonschema
 import pytest
 
 import newsparse as np
+from newsparse import batch
 from newsparse.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,3 +281,144 @@ def test_processes_must_be_positive() -> None:
     status, _, err = run(["--processes", "0", str(EXAMPLE)])
     assert status == 2
     assert "at least 1" in err
+
+
+def test_output_always_encodes_and_reads_back_exactly(tmp_path: Path) -> None:
+    texts = ["Omar Rashid \ud800 said.", "Lone low \udfff here.", "Fine text."]
+    corpus = tmp_path / "corpus.jsonl"
+    # json.dumps escapes the surrogates, so the file itself is valid UTF-8.
+    corpus.write_text("\n".join(json.dumps(t) for t in texts) + "\n", encoding="utf-8")
+    status, out, err = run(["--input-jsonl", "--processes", "1", str(corpus)])
+    assert (status, err) == (0, "")
+    out.encode("utf-8")  # would raise on a lone surrogate
+    got = records(out)
+    assert [r["text_length"] for r in got] == [len(t) for t in texts]
+    assert [np.Article.from_dict(r) for r in got] == [np.parse(t) for t in texts]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_input_jsonl_splits_records_on_newline_only(tmp_path: Path, separator: str) -> None:
+    texts = [f"First{separator}paragraph.", "Second.", f"Third{separator}one."]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(
+        b"\n".join(json.dumps(t, ensure_ascii=False).encode("utf-8") for t in texts) + b"\n"
+    )
+    status, out, err = run(["--input-jsonl", "--processes", "1", str(corpus)])
+    assert (status, err) == (0, "")
+    got = records(out)
+    assert [r["source"] for r in got] == [f"{corpus}:{n}" for n in (1, 2, 3)]
+    assert [r["text_length"] for r in got] == [len(t) for t in texts]
+
+
+def test_input_jsonl_with_crlf_line_ends(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'"One."\r\n\r\n{"id": 3, "text": "Three."}\r\n')
+    status, out, err = run(["--input-jsonl", "--processes", "1", str(corpus)])
+    assert (status, err) == (0, "")
+    assert [(r["source"], r["text_length"]) for r in records(out)] == [
+        (f"{corpus}:1", 4),
+        (f"{corpus}:3", 6),
+    ]
+
+
+def test_input_jsonl_from_stdin_and_an_undecodable_line(tmp_path: Path) -> None:
+    data = b'"One."\n"\xff broken"\n"Three."\n'
+    status, out, err = run(["--input-jsonl", "--processes", "1", "-"], stdin_bytes=data)
+    assert status == 1
+    assert [r["source"] for r in records(out)] == ["-:1", "-:3"]
+    assert err == "newsparse: error: -, line 2: not valid utf-8 text\n"
+
+
+def test_input_jsonl_in_utf16(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('"One."\n"Two \u2028 lines."\n', encoding="utf-16")
+    status, out, err = run(["--input-jsonl", "--encoding", "utf-16", str(corpus)])
+    assert (status, err) == (0, "")
+    assert [r["text_length"] for r in records(out)] == [4, 12]
+
+
+class _Interleaved(io.StringIO):
+    """Standard error that records how many records were written before each message."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        super().__init__()
+        self.out = out
+        self.seen: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.seen.append(self.out.getvalue().count("\n"))
+        return super().write(text)
+
+
+def test_failures_are_reported_as_they_happen(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("An article.", encoding="utf-8")
+    out = io.StringIO()
+    err = _Interleaved(out)
+    stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    status = main(["--jsonl", str(good), missing, str(good)], stdin=stdin, stdout=out, stderr=err)
+    assert status == 1
+    assert err.getvalue() == f"newsparse: error: {missing}: No such file or directory\n"
+    assert err.seen == [1]  # after the first record, before the third
+
+
+def test_a_failing_item_is_reported_and_the_others_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_batch import _sabotaged
+
+    monkeypatch.setattr(batch, "parse", _sabotaged)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('"One."\n"BUG"\n"Three."\n', encoding="utf-8")
+    status, out, err = run(["--input-jsonl", "--processes", "1", str(corpus)])
+    assert status == 1
+    assert [r["source"] for r in records(out)] == [f"{corpus}:1", f"{corpus}:3"]
+    assert err == (
+        f"newsparse: error: {corpus}:2: parsing failed (RuntimeError: a bug in a stage)\n"
+    )
+
+
+def test_write_cache_never_overwrites_an_input(tmp_path: Path) -> None:
+    table = tmp_path / "people.json"
+    table.write_text('[{"id": "Q1", "name": "Omar Rashid", "type": "PERSON"}]', encoding="utf-8")
+    before = table.read_bytes()
+    for extra in ([], ["--force"]):
+        status, out, err = run(["--aliases", str(table), "--write-cache", str(table), *extra])
+        assert (status, out) == (2, "")
+        assert "would overwrite an input file" in err
+        assert table.read_bytes() == before
+    # Another name for the same file is the same file.
+    status, _, err = run(["--aliases", str(table), "--write-cache", f"{tmp_path}/./people.json"])
+    assert status == 2
+    assert table.read_bytes() == before
+
+
+def test_write_cache_replaces_an_existing_file_only_with_force(tmp_path: Path) -> None:
+    source = str(ROOT / "examples" / "aliases.json")
+    cache = tmp_path / "aliases.npcache"
+    cache.write_bytes(b"something of the user's")
+    status, _, err = run(["--aliases", source, "--write-cache", str(cache)])
+    assert status == 2
+    assert "exists; pass --force to replace it" in err
+    assert cache.read_bytes() == b"something of the user's"
+    assert run(["--aliases", source, "--write-cache", str(cache), "--force"]) == (0, "", "")
+    assert np.AliasTable.from_file(cache) == np.AliasTable.from_file(source)
+
+
+def test_ctrl_c_ends_with_one_line_and_exit_130(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    line = json.dumps(EXAMPLE.read_text(encoding="utf-8"))
+    corpus.write_text((line + "\n") * 5000, encoding="utf-8")
+    command = [sys.executable, "-m", "newsparse", "--input-jsonl", "--processes", "2", str(corpus)]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()  # it has started writing
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C reaches the group
+        rest, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode() == "newsparse: interrupted\n"
+    for output in (first + rest).splitlines():
+        json.loads(output)  # every line written is a whole record

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import jsonschema
 import pytest
+import regex
 from hypothesis import given
+from hypothesis import strategies as st
 
 import newsparse as np
 from tests.strategies import articles
@@ -388,3 +391,36 @@ def test_unchecked_constructor_builds_what_the_public_one_builds(
         built.start = 1
     with pytest.raises(TypeError, match="missing"):  # every field: none may be left out
         unchecked_constructor(cls)(*values[:-1])
+
+
+# Any str, lone surrogates included, except a high surrogate right before a low one:
+# that pair is one character in every JSON reader (see newsparse._json).
+_ANY_STR = st.text(
+    alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=60
+).filter(lambda s: not regex.search("[\ud800-\udbff][\udc00-\udfff]", s))
+
+
+@given(_ANY_STR)
+def test_json_of_any_text_encodes_as_utf8_and_reads_back(text: str) -> None:
+    article = np.parse(text + " Omar Rashid said: \u201c" + text + "\u201d")
+    for indent in (None, 2):
+        encoded = article.to_json(indent=indent)
+        assert json.loads(encoded.encode("utf-8")) == article.to_dict()
+        assert np.Article.from_json(encoded) == article
+
+
+@pytest.mark.parametrize(
+    ("piece", "escape"),
+    [
+        ("The port \ud800 will reopen.", "\\ud800"),
+        ("\udfff We will not give up.", "\\udfff"),
+        ("Decoded with surrogateescape: \udcff.", "\\udcff"),
+    ],
+)
+def test_lone_surrogates_are_written_as_json_escapes(piece: str, escape: str) -> None:
+    article = np.parse(f'Omar Rashid said: "{piece}"')
+    assert [q.text for q in article.quotes] == [piece.rstrip(".")]
+    encoded = article.to_json()
+    assert escape in encoded
+    encoded.encode("utf-8")
+    assert np.Article.from_json(encoded) == article

@@ -1,8 +1,10 @@
 """The ``newsparse`` command: articles in, contract JSON out.
 
-Exit status: 0 when every file parsed, 1 when some file could not be read (the
-others are still written), 2 for bad usage (unknown options, a bad date, an
-alias table that does not load).
+Exit status: 0 when every file parsed, 1 when some file or record could not be
+read or parsed (each reported on standard error as it happens; the others are
+still written), 2 for bad usage (unknown options, a bad date, an alias table
+that does not load, a cache file that would overwrite an input), 130 when
+interrupted.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ examples:
 Each object is the contract's JSON (schema_version 1) with one more key,
 "source": the file name as given ("-" for standard input).
 
-exit status: 0 all files parsed, 1 some file failed (the rest are still written),
-2 bad usage (including an alias table that does not load).
+exit status: 0 all files parsed, 1 some file or record failed (each reported
+as it happens; the rest are still written), 2 bad usage (including an alias
+table that does not load), 130 interrupted.
 """
 
 
@@ -164,7 +167,7 @@ def _lines(name: str, encoding: str, stdin: TextIO) -> Iterator[tuple[int, str |
     else:
         binary = open(name, "rb")  # noqa: SIM115 (closed below, also when abandoned)
     try:
-        if "\n".encode(codec) == b"\n":
+        if "\n".encode(encoding) == b"\n":
             for number, raw in enumerate(binary, 1):
                 if number > 1 and codec == "utf-8-sig":
                     codec = "utf-8"  # a BOM only at the start
