@@ -321,9 +321,17 @@ def test_from_dict_names_the_path_of_the_problem(why: str, change: Any, path: st
     assert isinstance(caught.value, np.NewsparseError)
 
 
-def test_from_json_refuses_malformed_json() -> None:
-    with pytest.raises(np.SchemaError, match="not valid JSON"):
-        np.Article.from_json("{")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not valid JSON: Expecting property name"),
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON: nested too deeply"),
+        ('{"entities": ' + "[" * 100_000, "not valid JSON: nested too deeply"),
+    ],
+)
+def test_from_json_refuses_malformed_json(text: str, message: str) -> None:
+    with pytest.raises(np.SchemaError, match=message):
+        np.Article.from_json(text)
 
 
 def test_schema_refuses_what_the_contract_forbids() -> None:

@@ -700,6 +700,8 @@ class Article:
         """Restore an article from :meth:`to_json`'s output."""
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise SchemaError("not valid JSON: nested too deeply") from None
         except ValueError as exc:
             raise SchemaError(f"not valid JSON: {exc}") from exc
         return _read_article(data)
