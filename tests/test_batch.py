@@ -260,3 +260,18 @@ def test_closing_a_batch_stops_its_workers() -> None:
     assert len(multiprocessing.active_children()) >= 2
     articles.close()
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"aliases": "people.json"}, "aliases must be an AliasTable or None, not str"),
+        ({"outlets": ["Reuters"]}, "outlets must be an OutletTable or None, not list"),
+        ({"reference_date": 20250108}, "reference_date must be a datetime.date"),
+    ],
+)
+def test_tables_and_dates_of_the_wrong_type_are_refused_at_once(
+    options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(np.InputTypeError, match=message):
+        np.parse_many(["x"], **options)  # type: ignore[arg-type]

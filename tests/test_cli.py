@@ -422,3 +422,22 @@ def test_ctrl_c_ends_with_one_line_and_exit_130(tmp_path: Path) -> None:
     assert err.decode() == "newsparse: interrupted\n"
     for output in (first + rest).splitlines():
         json.loads(output)  # every line written is a whole record
+
+
+def test_ctrl_c_in_this_process_is_one_line_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(text: str, **options: object) -> np.Article:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "parse", interrupted)
+    status, out, err = run(["--processes", "1", str(EXAMPLE)])
+    assert (status, out, err) == (130, "", "newsparse: interrupted\n")
+
+
+def test_input_jsonl_from_a_text_stream_without_bytes() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO('"One."\n"Two\u2028lines."\n')
+    status = main(["--input-jsonl", "--processes", "1", "-"], stdin=stdin, stdout=out, stderr=err)
+    assert (status, err.getvalue()) == (0, "")
+    assert [r["text_length"] for r in records(out.getvalue())] == [4, 10]
