@@ -380,7 +380,8 @@ LARGER = np.AliasTable.from_records([*RECORDS, *made_up(150)])
 
 # (what is crafted, the edit, the message fragment), one case a line
 CRAFTED_CACHES = [
-    ("a name of 100,000 words in map:starts", lambda h, s: _values(_inflated)("starts")(h, s), "gives a name of 100,000 words; the longest name has 4"),
+    ("a name of 100,000 words in map:starts", lambda h, s: _values(_inflated)("starts")(h, s), "gives a name of 100,000 words; none has as many"),
+    ("a name one word longer than any", lambda h, s: _values(lambda v: [*v[:-1], v[-1] & ~0xFFFFFFFF | 5])("starts")(h, s), "gives a name of 5 words; none has as many"),
     ("map:keys out of order", lambda h, s: _values(lambda v: v[::-1])("keys")(h, s), "map:keys is not in order"),
     ("a value repeated in map:surnames", lambda h, s: _values(lambda v: v + v[-1:])("surnames")(h, s), "map:surnames is not in order"),
     ("values where map:pairs has none", lambda h, s: _values(lambda v: [x | 1 for x in v])("pairs")(h, s), "map:pairs holds values where there are none"),
