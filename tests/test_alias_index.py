@@ -8,13 +8,15 @@ import json
 import pickle
 import random
 import sys
+import tempfile
+import time
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsparse as np
@@ -312,3 +314,231 @@ def test_a_failed_cache_write_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         TABLE.save_cache(target)
     assert [p.name for p in tmp_path.iterdir()] == ["taken.npcache"]
+
+
+# --------------------------------------------------------------------------
+# crafted caches (issue 14): a valid digest is no proof, every section is checked
+
+
+def _sections(path: Path) -> tuple[bytes, dict[str, Any], dict[str, bytes]]:
+    data = path.read_bytes()
+    rest = data[len(_aliascache.MAGIC) :]
+    header_line, payload = rest.split(b"\n", 1)
+    header = json.loads(header_line)
+    sections, offset = {}, 0
+    for name, length in header["sections"]:
+        sections[name] = payload[offset : offset + length]
+        offset += length
+    return data[: len(_aliascache.MAGIC)], header, sections
+
+
+def _craft(path: Path, edit: Any) -> None:
+    """Rewrite a cache with ``edit(header, sections)`` applied, lengths and digest made to match."""
+    magic, header, sections = _sections(path)
+    edit(header, sections)
+    header["sections"] = [[name, len(data)] for name, data in sections.items()]
+    payload = b"".join(sections.values())
+    header["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(magic + json.dumps(header).encode() + b"\n" + payload)
+
+
+def _values(edit: Any) -> Any:
+    """An edit of the 64-bit integers (hash << 32 | value) of one map section."""
+
+    def on(name: str) -> Any:
+        def apply(header: dict[str, Any], sections: dict[str, bytes]) -> None:
+            packed = array("Q")
+            packed.frombytes(sections[f"map:{name}"])
+            sections[f"map:{name}"] = array("Q", edit(list(packed))).tobytes()
+
+        return apply
+
+    return on
+
+
+def _inflated(values: list[int]) -> list[int]:
+    return [v & ~0xFFFFFFFF | 100_000 for v in values]
+
+
+def _flood(values: list[int]) -> list[int]:
+    """A hundred entries moved under the hash of one key: each lookup of it would read
+    them all (the count of values stays what the entries give)."""
+    top = _aliasindex.key_hash("baker") << 32
+    return sorted({top | v & 0xFFFFFFFF for v in values[:100]} | set(values[100:]))
+
+
+def _many_entries(header: dict[str, Any], sections: dict[str, bytes]) -> None:
+    rows = json.loads(sections["entries"])
+    sections["entries"] = json.dumps(rows * 2).encode()
+
+
+def _deep_entries(header: dict[str, Any], sections: dict[str, bytes]) -> None:
+    sections["entries"] = b"[" * 100_000 + b"]" * 100_000
+
+
+LARGER = np.AliasTable.from_records([*RECORDS, *made_up(150)])
+
+# (what is crafted, the edit, the message fragment), one case a line
+CRAFTED_CACHES = [
+    ("a name of 100,000 words in map:starts", lambda h, s: _values(_inflated)("starts")(h, s), "gives a name of 100,000 words; none has as many"),
+    ("a name one word longer than any", lambda h, s: _values(lambda v: [*v[:-1], v[-1] & ~0xFFFFFFFF | 5])("starts")(h, s), "gives a name of 5 words; none has as many"),
+    ("map:keys out of order", lambda h, s: _values(lambda v: v[::-1])("keys")(h, s), "map:keys is not in order"),
+    ("a value repeated in map:surnames", lambda h, s: _values(lambda v: v + v[-1:])("surnames")(h, s), "map:surnames is not in order"),
+    ("values where map:pairs has none", lambda h, s: _values(lambda v: [x | 1 for x in v])("pairs")(h, s), "map:pairs holds values where there are none"),
+    ("more keys than the entries give", lambda h, s: _values(lambda v: sorted({*v, *range(1 << 40, (1 << 40) + 100)}))("keys")(h, s), "map:keys holds"),
+    ("an entry number out of range in map:masked", lambda h, s: _values(lambda v: [*v[:-1], v[-1] | 0xFFFF])("masked")(h, s), "map:masked has an entry number out of range"),
+    ("a section cut to half a value", lambda h, s: s.update({"map:keys": s["map:keys"][:-4]}), "not a whole number of 64-bit values"),
+    ("a section missing", lambda h, s: s.pop("map:near_misses"), "its sections are"),
+    ("a section added", lambda h, s: s.update({"extra": b"x" * 8}), "its sections are"),
+    ("entries twice over", lambda h, s: _many_entries(h, s), "entries, its header says"),
+    ("entries nested deep", lambda h, s: _deep_entries(h, s), "section entries is not readable"),
+    ("an unreadable list of sources", lambda h, s: h.update({"sources": [{"name": 3}]}), "sources is not readable"),
+    ("sources that do not add up", lambda h, s: h.update({"sources": [{"name": "a.json", "sha256": "0", "entries": 99}]}), "do not add up"),
+    ("near marks past what the surnames give", lambda h, s: s.update({"near": json.dumps([f"<x{i}" for i in range(999)]).encode()}), "section near holds more"),
+    ("every entry under one key", lambda h, s: _values(_flood)("keys")(h, s), "under a key not its own"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "edit", "message"), CRAFTED_CACHES, ids=[c[0] for c in CRAFTED_CACHES]
+)
+def test_a_crafted_cache_with_a_valid_digest_is_refused(
+    tmp_path: Path, what: str, edit: Any, message: str
+) -> None:
+    path = tmp_path / "table.npcache"
+    LARGER.save_cache(path)
+    _craft(path, edit)
+    with pytest.raises(np.AliasTableError) as caught:
+        np.AliasTable.from_file(path)
+    assert caught.value.source == str(path)
+    assert str(caught.value).startswith(f"{path}: the file is damaged (")
+    assert message in str(caught.value)
+
+
+def test_a_long_run_of_true_values_under_one_key_is_kept(tmp_path: Path) -> None:
+    """Many entries may share a name: a long run is checked, not refused."""
+    records = [{"id": f"s{i}", "name": "John Smith", "type": "PERSON"} for i in range(100)]
+    table = np.AliasTable.from_records(records)
+    path = tmp_path / "smiths.npcache"
+    table.save_cache(path)
+    assert np.AliasTable.from_file(path) == table
+
+
+class _Reads:
+    """A spy on the bytes a cache read takes from its file."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        handle = open(*args, **kwargs)  # noqa: SIM115
+        spy = self
+
+        class Counted:
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                handle.close()
+
+            def fileno(self) -> int:
+                return handle.fileno()
+
+            def read(self, size: int = -1) -> bytes:
+                data: bytes = handle.read(size)
+                spy.total += len(data)
+                return data
+
+            def readline(self, size: int = -1) -> bytes:
+                data: bytes = handle.readline(size)
+                spy.total += len(data)
+                return data
+
+        return Counted()
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        "cut short by one byte",
+        "one byte added",
+        "grown to 2 GiB",
+    ],
+)
+def test_a_cache_of_the_wrong_size_is_refused_before_its_body_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: str
+) -> None:
+    path = tmp_path / "table.npcache"
+    TABLE.save_cache(path)
+    length = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.truncate(
+            {"cut short by one byte": length - 1, "one byte added": length + 1}.get(size, 2 << 30)
+        )
+    reads = _Reads()
+    monkeypatch.setattr(_aliascache, "open", reads.open, raising=False)
+    with pytest.raises(np.AliasTableError, match="the file is damaged") as caught:
+        np.AliasTable.from_file(path)
+    assert "cut short or has bytes added" in str(caught.value)
+    assert reads.total < 4096, "only the first line and the header are read"
+
+
+def test_a_header_that_claims_a_huge_section_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "table.npcache"
+    TABLE.save_cache(path)
+    _rewrite(path, lambda h, p: ({**h, "sections": [[n, 1 << 40] for n, _ in h["sections"]]}, p))
+    reads = _Reads()
+    monkeypatch.setattr(_aliascache, "open", reads.open, raising=False)
+    with pytest.raises(np.AliasTableError, match="cut short or has bytes added"):
+        np.AliasTable.from_file(path)
+    assert reads.total < 4096
+
+
+def test_the_crafted_cache_of_the_report_is_refused_fast(tmp_path: Path) -> None:
+    """Inflated lengths in map:starts made matching 1 MB take 128 s; now refused at load."""
+    records = [*RECORDS, *made_up(20_000)]
+    path = tmp_path / "big.npcache"
+    np.AliasTable.from_records(records).save_cache(path)
+    _craft(path, lambda h, s: _values(_inflated)("starts")(h, s))
+    start = time.perf_counter()
+    with pytest.raises(np.AliasTableError, match="gives a name of 100,000 words"):
+        np.AliasTable.from_file(path)
+    assert time.perf_counter() - start < 2.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from([f"map:{name}" for name in _aliascache._MAPS]),
+    st.integers(min_value=0),
+    st.integers(min_value=0, max_value=(1 << 64) - 1),
+)
+def test_any_changed_value_of_an_index_is_refused_or_harmless(
+    section: str, at: int, value: int
+) -> None:
+    """A value of any map changed (digest made to match): refused as damaged, or the
+    table still matches the sentences without any error."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.npcache"
+        TABLE.save_cache(path)
+
+        def edit(header: dict[str, Any], sections: dict[str, bytes]) -> None:
+            packed = array("Q")
+            packed.frombytes(sections[section])
+            if packed:
+                packed[at % len(packed)] = value
+            sections[section] = packed.tobytes()
+
+        _craft(path, edit)
+        try:
+            loaded = np.AliasTable.from_file(path)
+        except np.AliasTableError as error:
+            refused = str(error)
+        else:
+            refused = ""
+        if refused:
+            assert "the file is damaged" in refused
+            return
+        for text in SENTENCES:
+            loaded.find(text * 20)

@@ -297,7 +297,9 @@ class AliasTable:
 
         :meth:`from_file` loads it many times faster than the JSON or CSV it came
         from. A cache belongs to the version of newsparse that wrote it; another
-        version refuses it, and it is rebuilt from the source table.
+        version refuses it, and it is rebuilt from the source table. The file is
+        written atomically (a temporary file, fsync, rename), and records the
+        table's :attr:`sources`, so that :meth:`from_files` can tell when it is stale.
         """
         write_cache(self, path)
 
@@ -305,8 +307,10 @@ class AliasTable:
     def from_cache(cls, path: str | os.PathLike[str]) -> AliasTable:
         """A table from a cache file written by :meth:`save_cache`.
 
-        Raises :class:`~newsparse.AliasTableError` naming the file when it is not
-        a cache, was written by another version, or is damaged.
+        Raises :class:`~newsparse.AliasTableError` naming the file and what is
+        wrong when it is not a cache, was written by another version, or is
+        damaged or crafted: every section is checked against the file and the
+        entries before use (see :mod:`newsparse._aliascache`).
         """
         return read_cache(path)
 
@@ -448,7 +452,11 @@ class AliasTable:
     def from_records(
         cls, records: Sequence[Mapping[str, Any]], *, source: str = "<records>"
     ) -> AliasTable:
-        """A table from records shaped like the JSON format's, e.g. from ``json.load``."""
+        """A table from records shaped like the JSON format's, e.g. from ``json.load``.
+
+        A key other than the format's is refused (a misspelt ``alias`` would drop
+        the aliases); an alias that is a common word warns (:func:`_warn_common_words`).
+        """
         if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Sequence):
             raise AliasTableError(
                 "an alias table is a list of records (JSON objects)", source=source
