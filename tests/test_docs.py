@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import doctest
 import importlib
 import json
 import pkgutil
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +109,31 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert "pytest" in install_and_test
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert install_and_test in ci
+
+
+def test_the_wikidata_cookbook_runs_as_a_script(tmp_path: Path) -> None:
+    (recipe,) = [b for b in _blocks(DOCS / "aliases.md", "python") if "wikidata.csv" in b]
+    # A made-up export with exactly the columns the cookbook's text names.
+    with (tmp_path / "wikidata.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["item", "itemLabel", "altLabels", "instanceLabel"])
+        writer.writerow(
+            ["http://www.wikidata.org/entity/Q900001", "Omar Rashid", "O. Rashid", "human"]
+        )
+        writer.writerow(
+            ["http://www.wikidata.org/entity/Q900002", "Basra Port Authority", "", "organization"]
+        )
+        writer.writerow(
+            ["http://www.wikidata.org/entity/Q900003", "Umm Qasr", "Umm Qassar | Um Qasr", "city"]
+        )
+    (tmp_path / "recipe.py").write_text(recipe, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "recipe.py"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    table = newsparse.AliasTable.from_file(tmp_path / "aliases.csv")
+    assert [(e.id, e.name, e.type.value, e.aliases) for e in table.entries] == [
+        ("Q900001", "Omar Rashid", "PERSON", ("O. Rashid",)),
+        ("Q900002", "Basra Port Authority", "ORG", ()),
+        ("Q900003", "Umm Qasr", "PLACE", ("Umm Qassar", "Um Qasr")),
+    ]
