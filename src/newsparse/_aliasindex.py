@@ -75,19 +75,53 @@ _MASK = "\x00"
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
 _MEMO_LIMIT = 1 << 16
+#: What each memo of an index (and of the entities stage) may hold: at most
+#: ``_MEMO_LIMIT`` entries, keys of at most ``_MEMO_CHARACTERS`` characters in all,
+#: and no key longer than ``_LONGEST_KEY`` characters (answered, not kept). Real
+#: keys are names of a few words; a hostile text's can be as long as the text.
+_MEMO_CHARACTERS = 1 << 22
+_LONGEST_KEY = 256
 _UNSEEN: Any = object()
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-def remembered(memo: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
-    """``memo[key]``, computed by ``compute()`` the first time; a memo that reaches
-    ``_MEMO_LIMIT`` entries starts afresh, so its memory stays bounded."""
+class Memo(dict[_K, _V]):
+    """Answers kept for keys seen lately, bounded in entries and in characters.
+
+    Its memory stays bounded in bytes across any number of texts, not only in
+    entries: ``characters`` counts what the kept keys hold (see :func:`remembered`).
+    """
+
+    __slots__ = ("characters",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.characters = 0
+
+    def keep(self, key: _K, value: _V, size: int) -> None:
+        """Keep ``value`` for ``key`` of ``size`` characters, unless the key is too long."""
+        if size > _LONGEST_KEY:
+            return
+        if len(self) >= _MEMO_LIMIT or self.characters + size > _MEMO_CHARACTERS:
+            self.clear()
+            self.characters = 0
+        self[key] = value
+        self.characters += size
+
+
+def remembered(memo: Memo[_K, _V], key: _K, compute: Callable[[], _V], size: int = 1) -> _V:
+    """``memo[key]``, computed by ``compute()`` the first time.
+
+    ``size`` is how many characters the key holds: a key longer than
+    ``_LONGEST_KEY`` is not kept, and a memo that would go past ``_MEMO_LIMIT``
+    entries or ``_MEMO_CHARACTERS`` characters starts afresh, so its memory stays
+    bounded in bytes.
+    """
     found = memo.get(key, _UNSEEN)
     if found is _UNSEEN:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = compute()
+        found = compute()
+        memo.keep(key, found, size)
     return found  # type: ignore[no-any-return]
 
 
@@ -113,7 +147,7 @@ class Multimap:
         self.packed = packed
         # Keys looked up lately: news repeats its words, and a dictionary hit is
         # cheaper than a hash and a binary search.
-        self._memo: dict[str, list[int]] = {}
+        self._memo: Memo[str, list[int]] = Memo()
 
     @classmethod
     def build(cls, packed: Iterable[int]) -> Multimap:
@@ -126,9 +160,8 @@ class Multimap:
     def get(self, key: str) -> list[int]:
         found = self._memo.get(key)
         if found is None:
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[key] = self.get_hash(key_hash(key))
+            found = self.get_hash(key_hash(key))
+            self._memo.keep(key, found, len(key))
         return found
 
     def get_hash(self, hashed: int) -> list[int]:
@@ -292,12 +325,17 @@ class _Starts(dict[str, "int | None"]):
     def __init__(self, index: Index) -> None:
         super().__init__()
         self.index = index
+        self.characters = 0
 
     def __missing__(self, word: str) -> int | None:
-        if len(self) >= _MEMO_LIMIT:
-            self.clear()
         values = self.index.starts.get(word)
-        value = self[word] = max(values) if values else None
+        value = max(values) if values else None
+        if len(word) <= _LONGEST_KEY:  # bounded in entries and characters, as a Memo
+            if len(self) >= _MEMO_LIMIT or self.characters + len(word) > _MEMO_CHARACTERS:
+                self.clear()
+                self.characters = 0
+            self[word] = value
+            self.characters += len(word)
         return value
 
 
@@ -335,13 +373,13 @@ class Index:
         self.as_written = not common_words().isdisjoint(
             map(str.casefold, map(str.strip, aliases))
         ) and any(map(is_common_word, aliases))
-        self._forms: dict[int, tuple[Form, ...]] = {}
-        self._named: dict[
-            tuple[str, str, bool, str], tuple[frozenset[str], MatchMethod] | None
-        ] = {}
+        self._forms: Memo[int, tuple[Form, ...]] = Memo()
+        self._named: Memo[tuple[str, str, bool, str], tuple[frozenset[str], MatchMethod] | None] = (
+            Memo()
+        )
         # Answers of surname() and fuzzy(), which depend on the table alone (bounded).
-        self._surnames_seen: dict[tuple[str, bool, int], frozenset[str]] = {}
-        self._fuzzy_seen: dict[tuple[str, ...], frozenset[str]] = {}
+        self._surnames_seen: Memo[tuple[str, bool, int], frozenset[str]] = Memo()
+        self._fuzzy_seen: Memo[tuple[str, ...], frozenset[str]] = Memo()
         self.longest_at = _Starts(self)
 
     @staticmethod
@@ -489,6 +527,7 @@ class Index:
             self._surnames_seen,
             (variant, fuzzy, limit),
             lambda: self._surname(variant, fuzzy, limit),
+            len(variant),
         )
 
     def _surname(self, variant: str, fuzzy: bool, limit: int) -> frozenset[str]:
@@ -543,6 +582,7 @@ class Index:
             self._named,
             (variant_key, exact_key, shouted, written),
             lambda: self._name(candidates, variant_key, exact_key, shouted, written),
+            len(variant_key) + len(exact_key) + len(written),
         )
         return None if named is None else Hit(first, last, *named)
 
@@ -672,7 +712,7 @@ class Index:
         if len(variants) < 2 or sum(len(v) for v in variants) < _FUZZY_LAST:
             return frozenset()
         words = tuple(variants)
-        return remembered(self._fuzzy_seen, words, lambda: self._fuzzy(words))
+        return remembered(self._fuzzy_seen, words, lambda: self._fuzzy(words), sum(map(len, words)))
 
     def _fuzzy(self, words: tuple[str, ...]) -> frozenset[str]:
         last = len(words) - 1

@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from newsparse import _data
-from newsparse._aliasindex import remembered
+from newsparse._aliasindex import Memo, remembered
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
 from newsparse.names import (
@@ -65,6 +65,17 @@ _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "represe
 _ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
 _ACRONYM_REACH = 100  # characters after a name read for its acronym
+#: The longest run of capitalised words read as one name, in name tokens
+#: (``Al-Sudani`` and ``U.S.`` are two each), the title in front included. Real
+#: names stay well under it: ``U.S. Under-Secretary of State for Economic Affairs
+#: Allen Wallis`` is 11, ``Saudi Crown Prince Mohammed bin Salman bin Abdulaziz Al
+#: Saud`` 10, ``Organization of the Petroleum Exporting Countries`` 6. In
+#: Reuters-21578, CoNLL-2003 and PolNeAR the runs longer than this are rows of
+#: tables and headlines in title case. A longer run is cut into runs of at most
+#: this many words (each then split and trimmed as any run is), so the work on a
+#: run, and what the memos keep of it, stays bounded however the text goes on:
+#: a megabyte of one capitalised word is sixty thousand short runs, not one name.
+MAX_NAME_WORDS = 16
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
 _SLUG_DROP = regex.compile(r"[^\w]+")
 
@@ -270,14 +281,16 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
         if not starts:
             continue
         last = i + 1
-        while last < count and tokens[last - 1].joins and not tokens[last - 1].possessive:
+        # (At MAX_NAME_WORDS the run ends: the next word starts a run of its own.)
+        bound = min(count, i + MAX_NAME_WORDS)
+        while last < bound and tokens[last - 1].joins and not tokens[last - 1].possessive:
             nxt = tokens[last]
             if nxt.text in _calendar_words():
                 break  # "Ankara on March 18", "Baghdad Monday"
             if nxt.capitalised and not nxt.heading:
                 last += 1
                 continue
-            if nxt.folded in _CONNECTORS and nxt.joins and last + 1 < count:
+            if nxt.folded in _CONNECTORS and nxt.joins and last + 1 < bound:
                 after = tokens[last + 1]
                 if after.capitalised and not after.text[0].isdigit():
                     last += 2
@@ -291,14 +304,15 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
 # What _split_run makes of a run, by the run's words and whether each joins the next
 # (all it reads): (first, last, person_cue, title) of each piece, from the run's start.
 _Piece = tuple[int, int, bool, tuple[int, int] | None]
-_SPLITS: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[_Piece, ...]] = {}
+_SPLITS: Memo[tuple[tuple[str, ...], tuple[bool, ...]], tuple[_Piece, ...]] = Memo()
 
 
 def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
     """:func:`_split_run`, remembered (bounded) for runs of the same words: the same
     names recur across the articles of a corpus."""
     span = tokens[first:last]
-    key = (tuple([t.text for t in span]), tuple([t.joins for t in span]))
+    texts = tuple([t.text for t in span])
+    key = (texts, tuple([t.joins for t in span]))
     pieces = remembered(
         _SPLITS,
         key,
@@ -311,6 +325,7 @@ def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) ->
             )
             for c in _split_run(tokens, first, last)
         ),
+        sum(map(len, texts)) + len(texts),
     )
     return [
         _Candidate(

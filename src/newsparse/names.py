@@ -213,27 +213,48 @@ def _classes() -> dict[str, str]:
     return classes
 
 
+#: A word longer than this (in characters) is answered but not kept by the word
+#: memos: real words are shorter (``Donaudampfschifffahrtsgesellschaft`` is 34),
+#: and a line of a million letters without a space is one word.
+LONGEST_REMEMBERED_WORD = 64
+#: The characters that the keys of one word memo may hold in all before it starts
+#: afresh: a bound in bytes (with the entry limit, for the small objects around
+#: each key), not only in entries, whatever texts it has seen.
+MEMO_CHARACTERS = 1 << 22
+
+
 class _Memo(dict[str, _V]):
     """A bounded memo for a word function; lookups of known words stay in C.
 
-    At ``limit`` entries it starts afresh; keys longer than ``longest_key`` (when
-    given) are answered but not kept.
+    At ``limit`` entries, or once its keys hold ``budget`` characters, it starts
+    afresh; keys longer than ``longest_key`` are answered but not kept. So it
+    holds at most ``limit`` entries and ``budget`` characters of keys (the
+    values are of the same size as their keys, or smaller).
     """
 
     def __init__(
-        self, function: Callable[[str], _V], limit: int = 1 << 18, longest_key: int = 0
+        self,
+        function: Callable[[str], _V],
+        limit: int = 1 << 18,
+        longest_key: int = LONGEST_REMEMBERED_WORD,
+        budget: int = MEMO_CHARACTERS,
     ) -> None:
         super().__init__()
         self.function = function
         self.limit = limit
         self.longest_key = longest_key
+        self.budget = budget
+        self.characters = 0
 
     def __missing__(self, key: str) -> _V:
         value = self.function(key)
-        if not self.longest_key or len(key) <= self.longest_key:
-            if len(self) >= self.limit:
+        size = len(key)
+        if size <= self.longest_key:
+            if len(self) >= self.limit or self.characters + size > self.budget:
                 self.clear()
+                self.characters = 0
             self[key] = value
+            self.characters += size
         return value
 
 

@@ -39,8 +39,8 @@ import functools
 import itertools
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
-from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -140,9 +140,6 @@ def _needs_folding(run: str) -> bool:
     return run.translate(_TABLE) != run or not unicodedata.is_normalized("NFKC", run)
 
 
-_ORIGINAL_START = itemgetter(1)  # of a segment of TextView
-
-
 class TextView:
     """The original text, its normalised form ``norm``, and the map between them.
 
@@ -151,7 +148,7 @@ class TextView:
     (plain ASCII, most news) costs one scan and no memory for the map.
     """
 
-    __slots__ = ("_norm_starts", "_segments", "norm", "original")
+    __slots__ = ("_norm_lengths", "_norm_starts", "_orig_ends", "_orig_starts", "norm", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -159,7 +156,10 @@ class TextView:
         # became norm[norm_start : norm_start + norm_length]; between segments
         # the two texts agree character for character. Segments are in order;
         # a dropped character (length 0) shares its norm_start with the next.
-        segments: list[tuple[int, int, int, int]] = []
+        # They are kept as four arrays of machine integers, 32 bytes a segment
+        # (a tuple of four ints is five times that): text of nothing but
+        # characters to fold has a segment for each.
+        norm_starts, orig_starts, orig_ends, norm_lengths = (array("q") for _ in range(4))
         pieces: list[str] = []
         last = 0
         npos = 0
@@ -186,17 +186,22 @@ class TextView:
                     npos += oa - last
                 # One segment per cluster (never merged), so a span can end
                 # between two folded characters.
-                segments.append((npos, oa, ob, len(folded)))
+                norm_starts.append(npos)
+                orig_starts.append(oa)
+                orig_ends.append(ob)
+                norm_lengths.append(len(folded))
                 pieces.append(folded)
                 npos += len(folded)
                 last = ob
-        if segments:
+        if norm_starts:
             pieces.append(text[last:])
             self.norm = "".join(pieces)
         else:
             self.norm = text
-        self._segments = segments
-        self._norm_starts = [s[0] for s in segments]
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self._orig_ends = orig_ends
+        self._norm_lengths = norm_lengths
 
     def __repr__(self) -> str:
         return f"TextView({self.original!r})"
@@ -204,17 +209,17 @@ class TextView:
     @property
     def is_identity(self) -> bool:
         """True when ``norm`` is the original text unchanged."""
-        return not self._segments
+        return not self._norm_starts
 
     def start(self, pos: int) -> int:
         """The original position of the character at ``norm[pos]`` (a span's start)."""
         i = bisect.bisect_right(self._norm_starts, pos) - 1
         if i < 0:
             return pos
-        norm_start, orig_start, orig_end, norm_length = self._segments[i]
-        if pos < norm_start + norm_length:
-            return orig_start
-        return orig_end + (pos - norm_start - norm_length)
+        end = self._norm_starts[i] + self._norm_lengths[i]
+        if pos < end:
+            return self._orig_starts[i]
+        return self._orig_ends[i] + (pos - end)
 
     def end(self, pos: int) -> int:
         """The original position just after ``norm[pos - 1]`` (a span's end)."""
@@ -224,10 +229,10 @@ class TextView:
         i = bisect.bisect_right(self._norm_starts, last) - 1
         if i < 0:
             return pos
-        norm_start, _, orig_end, norm_length = self._segments[i]
-        if last < norm_start + norm_length:
-            return orig_end
-        return orig_end + (last - norm_start - norm_length) + 1
+        end = self._norm_starts[i] + self._norm_lengths[i]
+        if last < end:
+            return self._orig_ends[i]
+        return self._orig_ends[i] + (last - end) + 1
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original range holding ``norm[start:end]``.
@@ -235,7 +240,7 @@ class TextView:
         An empty range maps to an empty range; a range that covers part of a
         folded character (one ``.`` of ``…``) covers all of it.
         """
-        if not self._segments:  # norm is the text itself
+        if not self._norm_starts:  # norm is the text itself
             return (start, end) if end > start else (start, start)
         if end <= start:
             pos = self.start(start)
@@ -261,16 +266,16 @@ class TextView:
         >>> view.norm[: view.norm_end(5)]
         'Iraq'
         """
-        if not self._segments:
+        if not self._norm_starts:
             return pos
         # The last segment that starts in the original before ``pos``.
-        i = bisect.bisect_left(self._segments, pos, key=_ORIGINAL_START) - 1
+        i = bisect.bisect_left(self._orig_starts, pos) - 1
         if i < 0:
             return pos
-        norm_start, _, orig_end, norm_length = self._segments[i]
-        if pos < orig_end:
-            return norm_start + norm_length
-        return norm_start + norm_length + (pos - orig_end)
+        end = self._norm_starts[i] + self._norm_lengths[i]
+        if pos < self._orig_ends[i]:
+            return end
+        return end + (pos - self._orig_ends[i])
 
 
 # --------------------------------------------------------------------------
