@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import newsparse as np
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80)
+texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=0, max_size=80)
 
 
 @st.composite

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ SYLLABLES = ["ka", "ro", "vel", "min", "tz", "la", "dor", "sen", "mi", "bel", "g
 
 def made_up(count: int, seed: int = 3) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    records = []
+    records: list[dict[str, Any]] = []
     while len(records) < count:
         words = [
             "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4))).capitalize()
@@ -228,7 +228,7 @@ def _out_of_range(header: dict[str, Any], payload: bytes) -> tuple[dict[str, Any
     return header, patched
 
 
-BAD_CACHES = {
+BAD_CACHES: dict[str, tuple[Callable[[Path], object], str]] = {
     "foreign": (lambda path: path.write_text(json.dumps(RECORDS)), "not a newsparse alias cache"),
     "empty": (lambda path: path.write_bytes(b""), "not a newsparse alias cache"),
     "truncated": (
@@ -442,7 +442,7 @@ class _Reads:
                 handle.close()
 
             def fileno(self) -> int:
-                return handle.fileno()
+                return int(handle.fileno())
 
             def read(self, size: int = -1) -> bytes:
                 data: bytes = handle.read(size)

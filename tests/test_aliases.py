@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import newsparse as np
 from newsparse import aliases
 
-GOOD_RECORDS = [
+GOOD_RECORDS: list[dict[str, Any]] = [
     {
         "id": "Q-karbouli",
         "name": "Mohammed al-Karbouli",

@@ -35,7 +35,7 @@ def test_parse_many_equals_parse_in_order(processes: int) -> None:
 
 
 def test_items_may_carry_their_own_reference_date() -> None:
-    items = [("Markets fell yesterday.", "2025-01-08"), "Markets fell yesterday."]
+    items: list[batch.Item] = [("Markets fell yesterday.", "2025-01-08"), "Markets fell yesterday."]
     first, second = np.parse_many(items, reference_date=dt.date(2024, 6, 1), processes=1)
     assert first.dates[0].value == "2025-01-07"
     assert second.dates[0].value == "2024-05-31"
@@ -47,7 +47,7 @@ def test_bad_arguments() -> None:
 
 
 def test_parse_many_is_lazy() -> None:
-    def endless():
+    def endless() -> Iterator[str]:
         while True:
             yield "Another article."
 
@@ -124,7 +124,7 @@ BATCH = [f"Article number {i}. Omar Rashid said so." for i in range(40)]
 )
 def test_a_failing_item_is_raised_in_its_place(bad: str, reason: str) -> None:
     texts = [*BATCH[:17], bad, *BATCH[17:]]
-    got = []
+    got: list[np.Article] = []
     with pytest.raises(np.BatchError) as caught:
         got.extend(np.parse_many(texts, processes=2, chunksize=4))
     assert (caught.value.index, caught.value.reason) == (17, reason)
@@ -198,7 +198,7 @@ def test_in_process_a_bug_is_a_batch_error(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_bad_item_raises_naming_its_index_after_the_items_before_it(
     processes: int, bad: object, error: type[Exception], message: str
 ) -> None:
-    got = []
+    got: list[np.Article] = []
     with pytest.raises(error, match=message) as caught:
         got.extend(np.parse_many(["One.", "Two.", bad, "Three."], processes=processes))  # type: ignore[list-item]
     assert isinstance(caught.value, np.NewsparseError)

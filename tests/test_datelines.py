@@ -289,8 +289,12 @@ def test_year_from_the_reference_date(
 
 
 def test_no_reference_date_means_no_date_unless_the_dateline_has_a_year() -> None:
-    assert np.parse_dateline("BAGHDAD, Jan 8 (Reuters) -").date is None
-    assert np.parse_dateline("MOSUL, May 3, 2017 (AP) -").date == dt.date(2017, 5, 3)
+    undated = np.parse_dateline("BAGHDAD, Jan 8 (Reuters) -")
+    dated = np.parse_dateline("MOSUL, May 3, 2017 (AP) -")
+    assert undated is not None
+    assert undated.date is None
+    assert dated is not None
+    assert dated.date == dt.date(2017, 5, 3)
 
 
 def test_dateline_after_title_and_byline_in_parse() -> None:
@@ -359,7 +363,9 @@ def test_outlet_table_from_files(tmp_path: object) -> None:
     json_file.write_text('[{"name": "Mosul Eye", "aliases": ["ME"]}]', encoding="utf-8")
     alone = OutletTable.from_file(json_file, extend_default=False)
     assert len(alone) == 1
-    assert alone.lookup("me").name == "Mosul Eye"
+    found = alone.lookup("me")
+    assert found is not None
+    assert found.name == "Mosul Eye"
     bad = folder / "bad.csv"
     bad.write_text("name,aliases\nA,B,C\n", encoding="utf-8")
     with pytest.raises(np.NewsparseError, match="line 2"):

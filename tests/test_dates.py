@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
+from newsparse import dates
 from newsparse.dates import find_dates_in
 
 WED = dt.date(2025, 1, 8)  # a Wednesday
@@ -149,3 +150,18 @@ def test_any_text_gives_valid_dates(text: str, published: dt.date) -> None:
     for d in find_dates_in(text, published):
         assert text[d.start : d.end] == d.text
         assert len(d.value) == {"day": 10, "month": 7, "year": 4}[d.granularity.value]
+
+
+@pytest.mark.parametrize(
+    "shape", ["It opened on {y}-03-04.", "It opened in {y}.", "It opened on March 4, {y}."]
+)
+def test_the_scanner_finds_every_year_its_pattern_reads(shape: str) -> None:
+    # The scanner tries the pattern only at trigger words: both must agree on the years.
+    pattern = dates._pattern()
+    for year in range(1000, 3000):
+        sentence = shape.format(y=year)
+        m = pattern.search(sentence)
+        read = m is not None and str(year) in m.group()
+        found = [d.value[:4] for d in find_dates_in(sentence, None)]
+        assert read == (1500 <= year <= 2199), sentence
+        assert (found == [str(year)]) == read, sentence

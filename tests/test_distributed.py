@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ FENCE = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-RECORDS = [
+RECORDS: list[dict[str, Any]] = [
     {"id": i, "text": text, "reference_date": "2025-03-05"}
     for i, text in enumerate(
         [
@@ -61,7 +62,7 @@ def test_dask_bag_map_partitions_on_a_local_cluster(tmp_path: Path) -> None:
 def _recipe(page: Path, needle: str) -> str:
     blocks = [b for b in FENCE.findall(page.read_text(encoding="utf-8")) if needle in b]
     assert len(blocks) == 1, f"one python block with {needle!r} in {page.name}"
-    return blocks[0]
+    return str(blocks[0])
 
 
 def test_the_dask_recipe_runs_as_a_script(tmp_path: Path) -> None:

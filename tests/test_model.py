@@ -32,7 +32,7 @@ BAD_ITEMS = [
     ("text shorter than span", lambda: np.Mention(start=0, end=4, text="abc")),
     ("text longer than span", lambda: np.Paragraph(start=0, end=-1)),
     ("bool offset", lambda: np.Mention(start=True, end=1, text="a")),
-    ("float offset", lambda: np.Dateline(start=0.0, end=1, text="a")),
+    ("float offset", lambda: np.Dateline(start=0.0, end=1, text="a")),  # type: ignore[arg-type]
     (
         "unknown entity type",
         lambda: np.Entity(id="a", name="A", type="ANIMAL", mentions=[mention(0, 1)]),
@@ -55,16 +55,16 @@ BAD_ITEMS = [
     ("unknown quote kind", lambda: np.Quote(start=0, end=1, text="a", kind="rumour")),
     (
         "speaker not a Speaker",
-        lambda: np.Quote(start=0, end=1, text="a", kind="direct", speaker="he"),
+        lambda: np.Quote(start=0, end=1, text="a", kind="direct", speaker="he"),  # type: ignore[arg-type]
     ),
-    ("anonymous not a bool", lambda: np.Speaker(start=0, end=1, text="a", anonymous=1)),
+    ("anonymous not a bool", lambda: np.Speaker(start=0, end=1, text="a", anonymous=1)),  # type: ignore[arg-type]
     ("day value at month granularity", lambda: np.DateMention(0, 1, "x", "2025-01-08", "month")),
     ("month value at day granularity", lambda: np.DateMention(0, 1, "x", "2025-01", "day")),
     ("impossible day", lambda: np.DateMention(0, 1, "x", "2025-02-30", "day")),
     ("month 13", lambda: np.DateMention(0, 1, "x", "2025-13", "month")),
     ("short year", lambda: np.DateMention(0, 1, "x", "987", "year")),
     ("unknown granularity", lambda: np.DateMention(0, 1, "x", "2025", "decade")),
-    ("author where byline expected", lambda: np.Article(text_length=5, credits=["By A"])),
+    ("author where byline expected", lambda: np.Article(text_length=5, credits=["By A"])),  # type: ignore[list-item]
     ("negative text_length", lambda: np.Article(text_length=-1)),
     ("span beyond text_length", lambda: np.Article(text_length=3, paragraphs=[np.Paragraph(0, 4)])),
     (
@@ -337,6 +337,7 @@ def test_from_json_refuses_malformed_json(text: str, message: str) -> None:
 def test_schema_refuses_what_the_contract_forbids() -> None:
     good = np.Article(text_length=3).to_dict()
     VALIDATOR.validate(good)
+    change: dict[str, Any]
     for change in (
         {"schema_version": 2},
         {"published": "8 Jan 2025"},

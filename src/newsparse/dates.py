@@ -55,6 +55,14 @@ _CAPITALISED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
 _CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}']*+\s++$")
 
 
+# The years a date may name, 1500 to 2199: news speaks of the early modern period
+# at the earliest and of this century's plans at the latest, and a four-digit
+# number outside them is far more often an amount. The scanner's triggers are
+# these same years (see _triggers).
+_YEAR = r"(?:1[5-9]|2[01])\d\d"
+_YEARS = range(1500, 2200)
+
+
 @functools.cache
 def _english_months() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in _data.read_rows("months.tsv") if row[2] == "en"}
@@ -88,14 +96,14 @@ def _pattern() -> regex.Pattern[str]:
     month_full = rf"(?=\p{{Lu}})(?i:{_alternation(full)})\b"
     weekday = rf"(?=\p{{Lu}})(?i:{weekdays})\b"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-    year = r"(?:1[5-9]|2[01])\d\d(?![\p{L}\d])"
+    year = rf"{_YEAR}(?![\p{{L}}\d])"
     numbers = _alternation(list(_NUMBERS))
     on = r"(?:(?P<on>(?i:on|in))\s+)?"
     return regex.compile(
         rf"""
         (?<![\p{{L}}\d,.\-])
         (?:
-            (?P<iso>\d{{4}}-[01]\d-[0-3]\d)(?![\d\-])
+            (?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?![\d\-])
           | {on}(?:(?P<wd_md>{weekday}),?\s+)?(?P<m_md>{month})\s+(?P<d_md>{day})
                 (?:,?\s+(?P<y_md>{year}))?
           | {on}(?P<d_dm>{day})\s+(?:of\s+)?(?P<m_dm>{month})(?:,?\s+(?P<y_dm>{year}))?
@@ -311,7 +319,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     plain += ["yesterday", "today", "tomorrow", "ago"]
     triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
     triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
-    triggers |= {str(year) for year in range(1500, 2200)}
+    triggers |= {str(year) for year in _YEARS}
     openers = {"on", "in", "last", "next", "this", "past", "coming", "earlier", "later"}
     openers |= {"during", "since", "until", "by", "from", "before", "after", "early", "late"}
     openers |= {"mid", "of", "st", "nd", "rd", "th", *_NUMBERS, *_weekdays()}
