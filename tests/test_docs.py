@@ -100,6 +100,12 @@ def test_public_names_are_documented() -> None:
             assert obj.__doc__, f"{name} has no docstring"
 
 
+def test_the_package_shows_its_public_names_only() -> None:
+    assert dir(newsparse) == sorted(newsparse.__all__)
+    assert all(hasattr(newsparse, name) for name in newsparse.__all__)
+    assert len(set(newsparse.__all__)) == len(newsparse.__all__)
+
+
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     blocks = [b.strip() for b in _blocks(ROOT / "README.md", "sh")]
     install_and_run, install_and_test = blocks[0], blocks[1]

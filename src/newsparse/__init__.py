@@ -81,3 +81,8 @@ __all__ = [
     "parse_partition",
     "shared_table",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (see docs/stability.md)."""
+    return sorted(__all__)
