@@ -193,7 +193,7 @@ def _news_peak(table: np.AliasTable | None) -> int:
 # Every shape alone; the shapes of names with the project's Reuters table too, and
 # two of them with the example table (tracing memory is slow: these are the ones
 # a table reads).
-WITH_TABLES = [(shape, None, "") for shape in SHAPES]
+WITH_TABLES: list[tuple[str, np.AliasTable | None, str]] = [(shape, None, "") for shape in SHAPES]
 WITH_TABLES += [(shape, REUTERS_TABLE, ", Reuters table") for shape in NAME_SHAPES]
 WITH_TABLES += [(shape, EXAMPLE_TABLE, ", example table") for shape in NAME_SHAPES[1:4:2]]
 

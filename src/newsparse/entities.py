@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from newsparse import _data
-from newsparse._aliasindex import Memo, remembered
+from newsparse._aliasindex import Memo
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
 from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
 from newsparse.names import (
@@ -313,10 +313,9 @@ def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) ->
     span = tokens[first:last]
     texts = tuple([t.text for t in span])
     key = (texts, tuple([t.joins for t in span]))
-    pieces = remembered(
-        _SPLITS,
-        key,
-        lambda: tuple(
+    pieces = _SPLITS.get(key)
+    if pieces is None:
+        pieces = tuple(
             (
                 c.first - first,
                 c.last - first,
@@ -324,9 +323,9 @@ def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) ->
                 None if c.title is None else (c.title[0] - first, c.title[1] - first),
             )
             for c in _split_run(tokens, first, last)
-        ),
-        sum(map(len, texts)) + len(texts),
-    )
+        )
+        # Kept by what its words hold (a run of long words is not kept).
+        _SPLITS.keep(key, pieces, sum(map(len, texts)) + len(texts))
     return [
         _Candidate(
             first + a,
