@@ -299,6 +299,21 @@ def test_memos_are_bounded_in_characters() -> None:
     assert len(word_memo) == 0
 
 
+def test_what_find_remembers_of_words_is_bounded_in_characters() -> None:
+    """The words a table has seen, across calls of find: long ones are not kept."""
+    from newsparse._aliasindex import _MEMO_CHARACTERS
+
+    table = np.AliasTable.from_records([{"id": "Q1", "name": "Omar Rashid", "type": "PERSON"}])
+    long_words = " ".join(f"W{n:0300}" for n in range(100))
+    assert table.find(long_words + " Omar Rashid")[-1].entry_id == "Q1"
+    remembered = table._words
+    assert all(len(word) <= 256 for word in remembered)
+    for n in range(120):  # 5 million characters of words in all: it starts afresh
+        table.find(" ".join(f"W{n:03}{m:0200}" for m in range(200)))
+        assert remembered.characters <= _MEMO_CHARACTERS
+        assert sum(map(len, remembered)) == remembered.characters
+
+
 # --------------------------------------------------------------------------
 # regular expressions
 

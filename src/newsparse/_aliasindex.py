@@ -93,19 +93,23 @@ class Memo(dict[_K, _V]):
     entries: ``characters`` counts what the kept keys hold (see :func:`remembered`).
     """
 
-    __slots__ = ("characters",)
+    __slots__ = ("characters", "limit")
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = _MEMO_LIMIT) -> None:
         super().__init__()
+        self.characters = 0
+        self.limit = limit
+
+    def clear(self) -> None:
+        super().clear()
         self.characters = 0
 
     def keep(self, key: _K, value: _V, size: int) -> None:
         """Keep ``value`` for ``key`` of ``size`` characters, unless the key is too long."""
         if size > _LONGEST_KEY:
             return
-        if len(self) >= _MEMO_LIMIT or self.characters + size > _MEMO_CHARACTERS:
+        if len(self) >= self.limit or self.characters + size > _MEMO_CHARACTERS:
             self.clear()
-            self.characters = 0
         self[key] = value
         self.characters += size
 

@@ -42,6 +42,7 @@ from newsparse._aliasindex import (
     _UNSEEN,
     Hit,
     Index,
+    Memo,
     common_words,
     is_common_word,
     role_words,
@@ -250,7 +251,9 @@ class AliasTable:
     _by_id: dict[str, AliasEntry] = attrs.field(init=False, repr=False, eq=False)
     _index: list[Index] = attrs.field(init=False, repr=False, eq=False, factory=list)
     # What each word of the text can start, remembered across calls of find (bounded).
-    _words: dict[str, _Start | None] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _words: Memo[str, _Start | None] = attrs.field(
+        init=False, repr=False, eq=False, factory=lambda: Memo(_WORDS_REMEMBERED)
+    )
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AliasEntry] = {}
@@ -356,10 +359,9 @@ class AliasTable:
         for found in scan.finditer(norm):
             word = found.group()
             start = starting.get(word, _UNSEEN)
-            if start is _UNSEEN:
-                if len(starting) >= _WORDS_REMEMBERED:
-                    starting.clear()  # the memory stays bounded, even within one long text
-                start = starting[word] = _starting(index, word)
+            if start is _UNSEEN:  # kept within bounds of entries and characters
+                start = _starting(index, word)
+                starting.keep(word, start, len(word))
             if start is None or found.start() < covered:
                 continue
             hit = self._hit_at(norm, found.span(), start)
