@@ -441,3 +441,12 @@ def test_input_jsonl_from_a_text_stream_without_bytes() -> None:
     status = main(["--input-jsonl", "--processes", "1", "-"], stdin=stdin, stdout=out, stderr=err)
     assert (status, err.getvalue()) == (0, "")
     assert [r["text_length"] for r in records(out.getvalue())] == [4, 10]
+
+
+def test_input_jsonl_line_nested_too_deeply_is_reported_and_the_rest_parsed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('"One."\n' + "[" * 100_000 + "]" * 100_000 + '\n"Three."\n', encoding="utf-8")
+    status, out, err = run(["--input-jsonl", "--processes", "1", str(corpus)])
+    assert status == 1
+    assert [r["source"] for r in records(out)] == [f"{corpus}:1", f"{corpus}:3"]
+    assert err == f"newsparse: error: {corpus}, line 2: not valid JSON (nested too deeply)\n"
