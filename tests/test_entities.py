@@ -345,22 +345,3 @@ def test_acronym_aliases_match_only_in_capitals() -> None:
         [{"id": "who", "name": "World Health Organization", "type": "ORG", "aliases": ["WHO"]}]
     )
     assert [m.text for m in table.find("The WHO said who would pay.")] == ["WHO"]
-
-
-_RUN_WORDS = st.sampled_from(
-    ["Prime", "Minister", "Gen.", "General", "Motors", "Iraqi", "Ali", "al-", "Sudani", "of",
-     "Ministry", "Oil", "the", "March", "Jane", "Doe", "Mr.", "U.S.", "and", "Bank", ", ", "Inc."]
-)  # fmt: skip
-
-
-@given(st.lists(st.lists(_RUN_WORDS, min_size=1, max_size=7).map(" ".join), max_size=4))
-def test_runs_split_as_remembered_split_as_read_afresh(sentences: list[str]) -> None:
-    from newsparse.entities import _runs, _split_run, _split_run_remembered
-    from newsparse.names import tokens_of
-    from newsparse.text import segment
-
-    # The same runs at other offsets too: the second reading of each comes from memory.
-    doc = segment("They said " + ". Then ".join(sentences * 2) + ".")
-    tokens = tokens_of(doc)
-    for first, last in _runs(tokens):
-        assert _split_run_remembered(tokens, first, last) == _split_run(tokens, first, last)

@@ -352,56 +352,6 @@ def test_schema_refuses_what_the_contract_forbids() -> None:
         assert not VALIDATOR.is_valid({**good, **change}), change
 
 
-# --------------------------------------------------------------------------
-# the stages' unchecked constructor builds what the public one builds
-
-UNCHECKED_CASES = [
-    (np.Paragraph, (0, 14)),
-    (np.Mention, (4, 9, "Haddi", np.MatchMethod.FUZZY)),
-    (np.Mention, (0, 3, "PMF", None)),
-    (np.Speaker, (20, 34, "an aide to him", None, True)),
-    (
-        np.Quote,
-        (
-            40,
-            69,
-            "talks would resume next month",
-            np.QuoteKind.INDIRECT,
-            "said",
-            np.Speaker(0, 5, "Haddi", "person:haddi", False),
-        ),
-    ),
-    (
-        np.Entity,
-        (
-            "org:popular-mobilization-forces",
-            "Popular Mobilization Forces",
-            np.EntityType.ORG,
-            None,
-            (mention(0, 27), mention(40, 43)),
-        ),
-    ),
-]
-
-
-@pytest.mark.parametrize(("cls", "values"), UNCHECKED_CASES)
-def test_unchecked_constructor_builds_what_the_public_one_builds(
-    cls: type[Any], values: tuple[Any, ...]
-) -> None:
-    from newsparse.model import unchecked_constructor
-
-    built = unchecked_constructor(cls)(*values)
-    public = cls(*values)
-    assert type(built) is cls
-    assert built == public
-    assert hash(built) == hash(public)
-    assert built.to_dict() == public.to_dict()
-    with pytest.raises(AttributeError):  # still frozen
-        built.start = 1
-    with pytest.raises(TypeError, match="missing"):  # every field: none may be left out
-        unchecked_constructor(cls)(*values[:-1])
-
-
 # Any str, lone surrogates included, except a high surrogate right before a low one:
 # that pair is one character in every JSON reader (see newsparse._json).
 _ANY_STR = st.text(

@@ -35,9 +35,8 @@ import attrs
 import regex
 
 from newsparse import _data
-from newsparse._aliasindex import Memo
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
-from newsparse.model import Entity, EntityType, MatchMethod, Mention, unchecked_constructor
+from newsparse.model import Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
     _ARTICLES,
     _CAPITALISED_OF,
@@ -46,7 +45,6 @@ from newsparse.names import (
     _SENTENCE_START_OF,
     _VARIANT_OF,
     NameToken,
-    _Memo,
     fold_token,
     is_article,
     particles,
@@ -73,8 +71,8 @@ _ACRONYM_REACH = 100  # characters after a name read for its acronym
 #: Reuters-21578, CoNLL-2003 and PolNeAR the runs longer than this are rows of
 #: tables and headlines in title case. A longer run is cut into runs of at most
 #: this many words (each then split and trimmed as any run is), so the work on a
-#: run, and what the memos keep of it, stays bounded however the text goes on:
-#: a megabyte of one capitalised word is sixty thousand short runs, not one name.
+#: run stays bounded however the text goes on: a megabyte of one capitalised
+#: word is sixty thousand short runs, not one name.
 MAX_NAME_WORDS = 16
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
 _SLUG_DROP = regex.compile(r"[^\w]+")
@@ -209,10 +207,6 @@ def _slug(name: str) -> str:
     return _SLUG_DROP.sub("-", name.casefold()).strip("-")
 
 
-# The same names recur across the articles of a corpus: their slugs are remembered.
-_SLUGS = _Memo(_slug, limit=1 << 16, longest_key=200)
-
-
 # --------------------------------------------------------------------------
 # candidates
 
@@ -299,43 +293,6 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
         runs.append((i, last))
         i = last
     return runs
-
-
-# What _split_run makes of a run, by the run's words and whether each joins the next
-# (all it reads): (first, last, person_cue, title) of each piece, from the run's start.
-_Piece = tuple[int, int, bool, tuple[int, int] | None]
-_SPLITS: Memo[tuple[tuple[str, ...], tuple[bool, ...]], tuple[_Piece, ...]] = Memo()
-
-
-def _split_run_remembered(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
-    """:func:`_split_run`, remembered (bounded) for runs of the same words: the same
-    names recur across the articles of a corpus."""
-    span = tokens[first:last]
-    texts = tuple([t.text for t in span])
-    key = (texts, tuple([t.joins for t in span]))
-    pieces = _SPLITS.get(key)
-    if pieces is None:
-        pieces = tuple(
-            (
-                c.first - first,
-                c.last - first,
-                c.person_cue,
-                None if c.title is None else (c.title[0] - first, c.title[1] - first),
-            )
-            for c in _split_run(tokens, first, last)
-        )
-        # Kept by what its words hold (a run of long words is not kept).
-        _SPLITS.keep(key, pieces, sum(map(len, texts)) + len(texts))
-    return [
-        _Candidate(
-            first + a,
-            first + b,
-            "rule",
-            person_cue=cue,
-            title=None if title is None else (first + title[0], first + title[1]),
-        )
-        for a, b, cue, title in pieces
-    ]
 
 
 def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
@@ -533,7 +490,7 @@ def _candidates(
         found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
     found += [_from_hit(h, "reference") for h in reference_table().index.scan(tokens)]
     for first, last in _runs(tokens):
-        for piece in _split_run_remembered(tokens, first, last):
+        for piece in _split_run(tokens, first, last):
             found.append(piece)
     found = _cut_around(tokens, found)
     rank = {"user": 0, "reference": 1, "rule": 2}
@@ -891,11 +848,6 @@ def _role_mentions(
         i = last
 
 
-# Built here from offsets the text view gave and slices of the input (no checks needed).
-_new_mention = unchecked_constructor(Mention)
-_new_entity = unchecked_constructor(Entity)
-
-
 def _entities(
     doc: Document,
     tokens: Sequence[NameToken],
@@ -908,7 +860,7 @@ def _entities(
         mentions = []
         for first, last, how in sorted(cluster.mentions):
             start, end = doc.original_span((tokens[first].start, tokens[last - 1].end))
-            mentions.append(_new_mention(start, end, doc.original[start:end], how))
+            mentions.append(Mention(start, end, doc.original[start:end], how))
         if cluster.table_id is not None and table is not None:
             name = table[cluster.table_id].name
             entity_id = cluster.table_id
@@ -919,13 +871,11 @@ def _entities(
                 assert cluster.best is not None
                 first, last = cluster.best
                 name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
-            entity_id = f"{cluster.type.value.lower()}:{_SLUGS[name]}"
+            entity_id = f"{cluster.type.value.lower()}:{_slug(name)}"
             base, n = entity_id, 2
             while entity_id in used_ids or (table is not None and entity_id in table):
                 entity_id, n = f"{base}-{n}", n + 1
         used_ids.add(entity_id)
-        entities.append(
-            _new_entity(entity_id, name, cluster.type, cluster.table_id, tuple(mentions))
-        )
+        entities.append(Entity(entity_id, name, cluster.type, cluster.table_id, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return tuple(entities)

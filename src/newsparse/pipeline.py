@@ -15,15 +15,7 @@ from typing import Any, TypeVar
 from newsparse import bylines, datelines, dates, entities, quotes
 from newsparse.aliases import AliasTable
 from newsparse.errors import InputTypeError, InvalidArgumentError
-from newsparse.model import (
-    Article,
-    Byline,
-    DateMention,
-    Entity,
-    Paragraph,
-    Quote,
-    unchecked_constructor,
-)
+from newsparse.model import Article, Byline, DateMention, Entity, Paragraph, Quote
 from newsparse.outlets import OutletTable
 from newsparse.text import segment
 
@@ -32,7 +24,6 @@ __all__ = ["NewsparseWarning", "parse"]
 _T = TypeVar("_T")
 
 
-_new_paragraph = unchecked_constructor(Paragraph)  # from the text view
 _NO_BYLINES: tuple[Byline | None, tuple[Byline, ...]] = (None, ())
 
 
@@ -94,7 +85,7 @@ def parse(
         "dates", dates.find_dates, (), doc, published, dateline
     )
     found_quotes: tuple[Quote, ...] = _stage("quotes", quotes.find_quotes, (), doc, found_entities)
-    paragraphs = [_new_paragraph(*doc.original_span(p)) for p in doc.paragraphs]
+    paragraphs = [Paragraph(*doc.original_span(p)) for p in doc.paragraphs]
     return Article(
         text_length=len(text),
         published=published,

@@ -32,21 +32,10 @@ import attrs
 import regex
 
 from newsparse import _data
-from newsparse.model import (
-    Entity,
-    EntityType,
-    Quote,
-    QuoteKind,
-    Speaker,
-    unchecked_constructor,
-)
+from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
 from newsparse.text import Document, Span, segment
 
 __all__ = ["find_quotes", "find_quotes_in"]
-
-# Built here from offsets the text view gave and slices of the input (no checks needed).
-_new_speaker = unchecked_constructor(Speaker)
-_new_quote = unchecked_constructor(Quote)
 
 # A quotation is speech when it has this many words, or ends with punctuation.
 _SPEECH_WORDS = 5
@@ -238,13 +227,13 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     people = [m for m in inside if m[2].type is EntityType.PERSON]
     named = people or [m for m in inside if m[2].type is EntityType.ORG] or inside
     if named:
-        return _new_speaker(start, end, text, named[-1][2].id, False)
+        return Speaker(start, end, text, entity=named[-1][2].id)
     words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
     if len(words) == 1 and words[0] in _PRONOUNS:
         person = context.last_person_before(start)
-        return _new_speaker(start, end, text, person.id if person else None, False)
+        return Speaker(start, end, text, entity=person.id if person else None)
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
-    return _new_speaker(start, end, text, None, anonymous)
+    return Speaker(start, end, text, anonymous=anonymous)
 
 
 # A word before a cue verb: where it starts and ends, and its text case-folded.
@@ -550,7 +539,7 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     original_end = doc.original_span((start, hi))[1]
     for m_start, m_end, entity in context.entities_in(original_start, original_end):
         if m_start == original_start and entity.type in (EntityType.PERSON, EntityType.ORG):
-            return _new_speaker(m_start, m_end, doc.original[m_start:m_end], entity.id, False)
+            return Speaker(m_start, m_end, doc.original[m_start:m_end], entity=entity.id)
         break
     return None
 
@@ -638,9 +627,7 @@ def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
         if f.end <= f.start:
             continue
         start, end = doc.original_span((f.start, f.end))
-        quotes.append(
-            _new_quote(start, end, doc.original[start:end], f.kind, f.cue or None, f.speaker)
-        )
+        quotes.append(Quote(start, end, doc.original[start:end], f.kind, f.cue or None, f.speaker))
     return tuple(quotes)
 
 
@@ -664,12 +651,8 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
             if len(words) == 1 and head == "it" and last_thing is not None:
                 earlier = last_thing
             if earlier is not None and len(words) <= 3:
-                f.speaker = _new_speaker(
-                    speaker.start,
-                    speaker.end,
-                    speaker.text,
-                    earlier.entity,
-                    earlier.anonymous,
+                f.speaker = attrs.evolve(
+                    speaker, entity=earlier.entity, anonymous=earlier.anonymous
                 )
                 speaker = f.speaker
         if head:
