@@ -48,15 +48,14 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newsparse._aliasindex import FORMAT, Index
+from newsparse._aliasindex import FORMAT, Index, forms_of, key_hash, masked_key
+from newsparse._aliastypes import AliasEntry, Role, TableSource
 from newsparse._version import __version__
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-    from newsparse.aliases import AliasEntry, AliasTable, TableSource
 
 __all__ = ["MAGIC", "SUFFIX", "is_cache", "read_cache", "write_cache"]
 
@@ -91,15 +90,25 @@ def is_cache(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(SUFFIX)
 
 
-def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
-    """Write ``table`` and its index to ``path``, replacing the file only once complete.
+#: What a cache file holds: a table's entries, the files they came from, its index.
+CacheContents = tuple[tuple[AliasEntry, ...], tuple[TableSource, ...], Index]
+
+
+def write_cache(
+    path: str | os.PathLike[str],
+    entries: Sequence[AliasEntry],
+    index: Index,
+    sources: Sequence[TableSource],
+) -> None:
+    """Write a table's entries, index and sources to ``path``, replacing the file only
+    once complete.
 
     The bytes go to a temporary file in the same folder, are flushed to the disk
     (fsync), and the file is then renamed over ``path`` in one step, so a reader,
     a crash or a full disk never sees half a cache.
     """
     target = os.fspath(path)
-    state = table.index.state()
+    state = index.state()
     rows = [
         [
             e.id,
@@ -108,7 +117,7 @@ def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
             list(e.aliases),
             [[r.title, _iso(r.start), _iso(r.end)] for r in e.roles],
         ]
-        for e in table.entries
+        for e in entries
     ]
     sections: list[tuple[str, bytes]] = [
         ("entries", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()),
@@ -127,9 +136,7 @@ def write_cache(table: AliasTable, path: str | os.PathLike[str]) -> None:
         "entries": len(rows),
         "sections": [[name, len(data)] for name, data in sections],
         "sha256": digest.hexdigest(),
-        "sources": [
-            {"name": s.name, "sha256": s.sha256, "entries": s.entries} for s in table.sources
-        ],
+        "sources": [{"name": s.name, "sha256": s.sha256, "entries": s.entries} for s in sources],
     }
     folder = os.path.dirname(os.path.abspath(target))
     # A name of our own rather than mkstemp's, so the file gets the usual permissions
@@ -161,10 +168,8 @@ def _sync_folder(folder: str) -> None:
             os.close(descriptor)
 
 
-def read_cache(path: str | os.PathLike[str]) -> AliasTable:
+def read_cache(path: str | os.PathLike[str]) -> CacheContents:
     """The table in a cache file, with its index; refused when foreign, stale or damaged."""
-    from newsparse.aliases import AliasTable
-
     source = os.fspath(path)
 
     def refuse(message: str) -> AliasTableError:
@@ -215,10 +220,9 @@ def read_cache(path: str | os.PathLike[str]) -> AliasTable:
         offset += length
     entries = _entries(sections["entries"], header["entries"], damaged)
     sources = _sources(header.get("sources", []), len(entries), damaged)
-    try:
-        table = AliasTable(entries, sources=sources)
-    except AliasTableError as exc:
-        raise damaged(exc.detail) from None
+    ids = {e.id for e in entries}
+    if len(ids) != len(entries) or "" in ids:
+        raise damaged("two of its entries share an id, or an id is empty")
     maps = {}
     for name in _MAPS:
         data = sections[f"map:{name}"]
@@ -232,12 +236,11 @@ def read_cache(path: str | os.PathLike[str]) -> AliasTable:
     if not isinstance(near, list) or not all(type(w) is str and len(w) <= 16 for w in near):
         raise damaged("section near is not a list of short strings")
     state = {"format": header["index"], "byteorder": header["byteorder"], "maps": maps}
-    index = Index.from_state(table.entries, {**state, "near": near})
-    problem = _index_problem(index, table.entries)
+    index = Index.from_state(entries, {**state, "near": near})
+    problem = _index_problem(index, entries)
     if problem:
         raise damaged(problem)
-    table.adopt_index(index)
-    return table
+    return entries, sources, index
 
 
 def _header(
@@ -285,9 +288,7 @@ def _header(
 
 def _entries(
     data: memoryview, count: int, damaged: Callable[[str], AliasTableError]
-) -> list[AliasEntry]:
-    from newsparse.aliases import AliasEntry, Role
-
+) -> tuple[AliasEntry, ...]:
     try:
         rows = json.loads(bytes(data))
         if not isinstance(rows, list):
@@ -312,14 +313,12 @@ def _entries(
             )
     except (KeyError, TypeError, ValueError, RecursionError) as exc:
         raise damaged(f"section entries is not readable: {exc}") from None
-    return entries
+    return tuple(entries)
 
 
 def _sources(
     raw: Any, count: int, damaged: Callable[[str], AliasTableError]
 ) -> tuple[TableSource, ...]:
-    from newsparse.aliases import TableSource
-
     if not isinstance(raw, list):
         raise damaged("its list of sources is not readable")
     sources = []
@@ -393,8 +392,6 @@ def _long_run_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None
     """Whether a hash with many values (an entry number under a key that is not one of
     its own) is false: each such value is checked against its entry's keys, and the
     first that fails ends the check, so a crafted run is refused at once."""
-    from newsparse._aliasindex import forms_of, key_hash, masked_key
-
     for name in ("keys", "surnames", "masked"):
         hashes, values = _halves(getattr(index, name).packed)
         if not any(map(operator.eq, hashes, islice(hashes, _LONG_RUN, None))):

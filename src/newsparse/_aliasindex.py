@@ -24,11 +24,12 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
 from newsparse import _data
+from newsparse._aliastypes import AliasEntry
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import (
     _CAPITALISED_OF,
@@ -45,9 +46,6 @@ from newsparse.names import (
     variant_token,
     within_one_edit,
 )
-
-if TYPE_CHECKING:
-    from newsparse.aliases import AliasEntry
 
 __all__ = [
     "FORMAT",

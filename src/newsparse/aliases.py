@@ -48,6 +48,7 @@ from newsparse._aliasindex import (
     role_words,
     with_article,
 )
+from newsparse._aliastypes import AliasEntry, Role, TableMatch, TableSource
 from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import _FOLDED, _VARIANTS, NameToken, is_article, tokens_in
@@ -64,59 +65,6 @@ _CSV_COLUMNS = ("id", "name", "type", "aliases")
 # How deep a JSON table may nest (list, record, roles, role, value); deeper is no
 # table, and is refused before Python's recursion limit is reached.
 _DEEPEST = 8
-
-
-@attrs.frozen
-class Role:
-    """A title an entry held, with ISO dates; ``None`` means open-ended."""
-
-    title: str
-    start: _dt.date | None = None
-    end: _dt.date | None = None
-
-    def held_on(self, day: _dt.date) -> bool:
-        """Whether the role was held on ``day``.
-
-        >>> Role("Mayor", _dt.date(2020, 1, 1), None).held_on(_dt.date(2024, 5, 1))
-        True
-        """
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@attrs.frozen
-class AliasEntry:
-    """One canonical entity of a table."""
-
-    id: str
-    name: str
-    type: EntityType
-    aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-
-
-@attrs.frozen
-class TableSource:
-    """A table file a table was loaded from: its file name, the SHA-256 digest of its
-    bytes, and how many entries it gave (they follow one another in the table).
-
-    A cache file records the sources of the table it holds, so that a cache loaded
-    beside a changed copy of one of them can say it is stale.
-    """
-
-    name: str
-    sha256: str
-    entries: int
-
-
-@attrs.frozen
-class TableMatch:
-    """A place where a table entry is named: offsets into the text, the entry, and how."""
-
-    start: int
-    end: int
-    text: str
-    entry_id: str
-    how: MatchMethod
 
 
 def _capitals() -> str:
@@ -304,7 +252,7 @@ class AliasTable:
         written atomically (a temporary file, fsync, rename), and records the
         table's :attr:`sources`, so that :meth:`from_files` can tell when it is stale.
         """
-        write_cache(self, path)
+        write_cache(path, self.entries, self.index, self.sources)
 
     @classmethod
     def from_cache(cls, path: str | os.PathLike[str]) -> AliasTable:
@@ -315,7 +263,10 @@ class AliasTable:
         damaged or crafted: every section is checked against the file and the
         entries before use (see :mod:`newsparse._aliascache`).
         """
-        return read_cache(path)
+        entries, sources, index = read_cache(path)
+        table = cls(entries, sources=sources)
+        table.adopt_index(index)
+        return table
 
     def __getstate__(self) -> dict[str, Any]:
         # The index travels with the table once built, so worker processes need not
@@ -477,7 +428,7 @@ class AliasTable:
         source = os.fspath(path)
         kind = _kind(source, format)
         if kind == SUFFIX.lstrip("."):
-            return read_cache(source)
+            return cls.from_cache(source)
         return _parse(_read(source), source, kind)
 
     @classmethod
@@ -493,7 +444,7 @@ class AliasTable:
         it (the index is then built afresh: rebuild the cache to load fast again).
         """
         sources = [os.fspath(path) for path in paths]
-        caches = {i: read_cache(p) for i, p in enumerate(sources) if is_cache(p)}
+        caches = {i: cls.from_cache(p) for i, p in enumerate(sources) if is_cache(p)}
         # Each file name a cache was built from: the cache, and the source's place in it.
         built_from: dict[str, tuple[int, int]] = {}
         for i, cache in caches.items():
