@@ -106,6 +106,24 @@ def test_the_package_shows_its_public_names_only() -> None:
     assert len(set(newsparse.__all__)) == len(newsparse.__all__)
 
 
+# Pages that describe the internals on purpose: the design and the stability policy.
+_ABOUT_INTERNALS = {"architecture.md", "stability.md", "performance.md"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [p for p in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"] if p.name not in _ABOUT_INTERNALS],
+    ids=lambda p: p.name,
+)
+def test_user_pages_cite_public_names_only(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    # A traceback names an error's module (newsparse.errors.InputTypeError): allowed.
+    cited = set(re.findall(r"\bnewsparse\.(?!errors\.\w+Error\b)([A-Za-z_]\w*)", text))
+    assert cited <= set(newsparse.__all__), (
+        f"{page.name} cites {sorted(cited - set(newsparse.__all__))}"
+    )
+
+
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     blocks = [b.strip() for b in _blocks(ROOT / "README.md", "sh")]
     install_and_run, install_and_test = blocks[0], blocks[1]
