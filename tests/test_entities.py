@@ -345,3 +345,27 @@ def test_acronym_aliases_match_only_in_capitals() -> None:
         [{"id": "who", "name": "World Health Organization", "type": "ORG", "aliases": ["WHO"]}]
     )
     assert [m.text for m in table.find("The WHO said who would pay.")] == ["WHO"]
+
+
+# Made-up people whose names hold a particle from data/name_particles.txt: each is one person.
+PARTICLE_NAMES = [
+    ("Carlo di Rossi", "The plan was criticised by Carlo di Rossi, a local official."),
+    ("Ludwig van Berendt", "Officials met Ludwig van Berendt at the hall."),
+    ("Sabah al-Akili", "The report quoted Sabah al-Akili on the talks."),
+    ("Pedro dos Ramos", "The talks with Pedro dos Ramos ended on time."),
+    ("Maria della Vita", "Local officials praised Maria della Vita for the work."),
+    ("Hans ter Molen", "The board thanked Hans ter Molen at the meeting."),
+    ("Ahmed ben Tarik", "Reporters spoke to Ahmed ben Tarik about the vote."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), PARTICLE_NAMES, ids=[n for n, _ in PARTICLE_NAMES])
+def test_a_particle_inside_a_name_keeps_it_one_person(name: str, text: str) -> None:
+    article = np.parse(text)
+    found = [(e.name, e.type) for e in article.entities if name.split()[0] in e.name]
+    assert found == [(name, np.EntityType.PERSON)]
+
+
+def test_a_capitalised_particle_opens_a_name() -> None:
+    article = np.parse("The vote was won by Ben Marlow, the council said.")
+    assert [(e.name, e.type) for e in article.entities] == [("Ben Marlow", np.EntityType.PERSON)]

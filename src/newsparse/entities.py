@@ -48,6 +48,8 @@ from newsparse.names import (
     fold_token,
     is_article,
     particles,
+    particles_of_kind,
+    portfolio_title_ends,
     titles,
     tokens_of,
 )
@@ -56,11 +58,15 @@ from newsparse.text import Document
 
 __all__ = ["find_entities", "reference_table"]
 
-_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "der", "van", "von"})
-_CONNECTORS |= frozenset({"al", "el", "bin", "ibn", "bint", "abu", "la", "le", "y", "des"})
-# Title words before which a capitalised portfolio belongs to the title: "Transport Minister".
-_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "representative"})
-_ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
+# The English words that join the words of organisations' and places' names
+# (``Bank of England``); never a name's first or last word, in any case.
+_LINKING_WORDS = frozenset({"of", "for", "the"})
+# Lower-case words that join capitalised ones into one name: those and every name
+# particle (``Carlo di Rossi``, ``Sabah al-Akili``).
+_CONNECTORS = _LINKING_WORDS | particles()
+# After a name's first word these make it a person's (``Mohammed bin Salman``); the
+# other particles also join the words of places (``Rio de Janeiro``).
+_PERSON_PARTICLES = particles_of_kind("article", "kin")
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
 _ACRONYM_REACH = 100  # characters after a name read for its acronym
 #: The longest run of capitalised words read as one name, in name tokens
@@ -317,7 +323,7 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
             width = 0
         if width:
             head = i
-            if tokens[i + width - 1].folded in _PORTFOLIO_TITLES:
+            if tokens[i + width - 1].folded in portfolio_title_ends():
                 while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
                     head -= 1
             if start < head:
@@ -360,8 +366,21 @@ def _title_applies(tokens: Sequence[NameToken], i: int, width: int, last: int) -
     return rest >= 2 or (abbreviated and rest >= 1)
 
 
+def _is_connector(token: NameToken) -> bool:
+    """A word that joins a name's words but does not open a name: ``of``, ``The``, a
+    lower-case particle. A capitalised particle opens one (``Ben Carlo``, ``De Rossi``)."""
+    return token.folded in _LINKING_WORDS or (not token.capitalised and token.folded in _CONNECTORS)
+
+
 def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
-    """Trim a candidate's ends; False when nothing that can be a name is left."""
+    """Trim a candidate's ends; False when nothing that can be a name is left.
+
+    Reads the tokens' ``folded``, ``text`` and ``capitalised``. A name does not
+    end with a lower-case word or a connector in any case (``N.Y``, where the
+    ``Y`` is the Spanish particle), and does not start with a connector that
+    cannot open a name (see :func:`_is_connector`), a number, or a word that is
+    never a name alone.
+    """
     common = _words("common_words.txt")
     not_names = _not_name_words()
     tails, _ = _organization_words()
@@ -380,11 +399,7 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
         token = tokens[piece.first]
         if is_article(token.folded) and piece.first + 1 < piece.last:
             break
-        if (
-            token.folded in _CONNECTORS
-            or token.text.isdigit()
-            or (token.text in not_names and not is_org)
-        ):
+        if _is_connector(token) or token.text.isdigit() or (token.text in not_names and not is_org):
             piece.first += 1
             continue
         if token.text in common and piece.last - piece.first == 1:
@@ -428,7 +443,7 @@ def _type_of(
         if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
             return EntityType.PLACE
         return EntityType.ORG
-    if any(t.folded in _ARABIC_PARTICLES for t in span[1:]):
+    if any(t.folded in _PERSON_PARTICLES for t in span[1:]):
         return EntityType.PERSON
     if len(names) <= 4 and all(t.capitalised or t.folded in particles() for t in span):
         return EntityType.PERSON

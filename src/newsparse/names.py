@@ -49,6 +49,8 @@ __all__ = [
     "name_keys",
     "name_tokens",
     "particles",
+    "particles_of_kind",
+    "portfolio_title_ends",
     "recase",
     "strip_titles",
     "suffixes",
@@ -67,6 +69,17 @@ _LETTER = regex.compile(r"\p{L}")
 def particles() -> frozenset[str]:
     """Lower-case particles of names (``al``, ``bin``, ``van``, ``de``...)."""
     return _data.read_words("name_particles.txt")
+
+
+@functools.cache
+def particles_of_kind(*kinds: str) -> frozenset[str]:
+    """The particles whose kind in ``data/name_particles.txt`` is one of ``kinds``.
+
+    >>> sorted(particles_of_kind("article"))
+    ['al', 'el', 'ul']
+    """
+    rows = _data.read_rows("name_particles.txt")
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] in kinds)
 
 
 @functools.cache
@@ -90,6 +103,18 @@ def _folded_suffixes() -> frozenset[str]:
 def titles() -> dict[str, str]:
     """Titles and ranks before a name, keyed by their lower-case form without full stops."""
     return {_title_key(row[0]): row[1] for row in _data.read_rows("titles.tsv")}
+
+
+@functools.cache
+def portfolio_title_ends() -> frozenset[str]:
+    """Last words of titles (lower case) before which a capitalised word names the
+    portfolio and belongs to the title: ``Transport Minister``.
+
+    >>> sorted(portfolio_title_ends())
+    ['minister', 'representative', 'secretary']
+    """
+    rows = _data.read_rows("titles.tsv")
+    return frozenset(_title_key(row[0]).split()[-1] for row in rows if row[2:3] == ("portfolio",))
 
 
 @functools.cache
@@ -147,7 +172,7 @@ def _recase_token(token: str, *, first: bool) -> str:
     for i, piece in enumerate(pieces):
         if piece in ("-", "'"):
             out.append(piece)
-        elif i == 0 and len(pieces) > 2 and pieces[1] == "-" and piece.casefold() in ("al", "el"):
+        elif i == 0 and len(pieces) > 2 and pieces[1] == "-" and is_article(piece.casefold()):
             out.append(piece.casefold() if not first else piece.capitalize())
         else:
             out.append(_recase_piece(piece))
@@ -193,7 +218,8 @@ def strip_titles(tokens: list[str]) -> int:
 _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _DOUBLED = regex.compile(r"(.)\1+")
-_ARTICLES = frozenset({"al", "el", "ul"})
+# A set, not a function: the token scans test membership in C (map(_ARTICLES.__contains__, ...)).
+_ARTICLES = particles_of_kind("article")
 
 
 def is_article(folded: str) -> bool:

@@ -33,6 +33,7 @@ import regex
 
 from newsparse import _data
 from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
+from newsparse.names import particles
 from newsparse.text import Document, Span, segment
 
 __all__ = ["find_quotes", "find_quotes_in"]
@@ -59,8 +60,6 @@ _CLAUSE_OPENERS = frozenset(
 _NOT_CLAUSE = frozenset(
     {"in", "on", "at", "to", "for", "with", "by", "during", "after", "before", "about", "of"}
 ) | frozenset({"from", "that", "yesterday", "today", "later", "earlier", "last", "so", "as"})
-# Cues that take an object before what was said: "told reporters (that) ...".
-_OBJECT_CUES = frozenset({"told", "tells", "telling", "warned", "warns", "assured", "informed"})
 _THAT_WINDOW = 8
 # The most words read before a cue verb for its subject, and the most characters
 # read after 'according to' or an inverted cue for a speaker.
@@ -74,6 +73,12 @@ _ACCORDING_WORD = regex.compile(r"(?i:according)")  # where _ACCORDING may match
 @functools.cache
 def _cues() -> frozenset[str]:
     return _data.read_words("cue_verbs.txt")
+
+
+@functools.cache
+def _object_cues() -> frozenset[str]:
+    """Cues that take an object before what was said: ``told reporters (that) ...``."""
+    return frozenset(row[0] for row in _data.read_rows("cue_verbs.txt") if row[1:] == ("object",))
 
 
 class _Cue(NamedTuple):
@@ -342,7 +347,7 @@ def _quotation_or_clause(
     or a clause that starts right after it (``said the port would reopen``)."""
     if not words:
         return None
-    takes_object = cue.casefold() in _OBJECT_CUES and len(words) > 1
+    takes_object = cue.casefold() in _object_cues() and len(words) > 1
     # 'said: "..."', 'said "..."', 'told reporters: "..."'
     for skip in (0, 1) if takes_object else (0,):
         lead = norm[at : words[skip].start() if skip else at] if skip else ""
@@ -544,6 +549,11 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     return None
 
 
+def _is_particle(word: str) -> bool:
+    """A name particle, alone or before a hyphen (``bin``, ``al-Sudani``): lower case in a name."""
+    return word.casefold().partition("-")[0] in particles()
+
+
 def _phrase_end(norm: str, at: int, hi: int) -> int:
     """The end of the noun phrase after ``according to`` or an inverted cue (at most
     ``_PHRASE_REACH`` characters on, at a space)."""
@@ -555,11 +565,7 @@ def _phrase_end(norm: str, at: int, hi: int) -> int:
     if comma >= 0:
         rest = norm[comma + 1 : hi].strip(" .")
         words = rest.split()
-        if (
-            words
-            and len(words) <= 5
-            and all(w[0].isupper() for w in words if w not in ("al-", "bin"))
-        ):
+        if words and len(words) <= 5 and all(w[0].isupper() or _is_particle(w) for w in words):
             end = hi  # "according to Army Chief of Staff, Jane Doe."
     return end
 
