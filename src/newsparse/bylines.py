@@ -381,7 +381,7 @@ def find_bylines(
     lines = [line for line in doc.lines if doc.norm[line.start : line.end].strip()]
     byline = _top_byline(doc, reader, lines[:_TOP_LINES], dateline)
     if byline is None and dateline is not None:
-        byline = _outlet_byline(doc, dateline)
+        byline = _outlet_byline(dateline)
     credits = []
     for line in lines[-_BOTTOM_LINES:]:
         start, end = doc.original_span(line)
@@ -414,7 +414,7 @@ def _top_byline(
     return None
 
 
-def _outlet_byline(doc: Document, dateline: Dateline) -> Byline | None:
+def _outlet_byline(dateline: Dateline) -> Byline | None:
     """A scraped export's outlet as the byline: ``date 2025-01-08 Shafaq News/``."""
     if dateline.outlet is None:
         return None

@@ -409,9 +409,7 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
     return piece.first < piece.last
 
 
-def _type_of(
-    tokens: Sequence[NameToken], norm: str, candidate: _Candidate, person_before: bool
-) -> EntityType:
+def _type_of(tokens: Sequence[NameToken], candidate: _Candidate, person_before: bool) -> EntityType:
     tails, heads = _organization_words()
     span = tokens[candidate.first : candidate.last]
     words = [t.text for t in span]
@@ -549,7 +547,7 @@ def _candidates(
                 candidate.person_cue = True
         if candidate.source == "rule":
             person = _person_before(tokens, doc.norm, candidate.first)
-            candidate.type = _type_of(tokens, doc.norm, candidate, person)
+            candidate.type = _type_of(tokens, candidate, person)
             if person:
                 candidate.person_cue = True
     return kept

@@ -340,9 +340,7 @@ class _Found:
     speaker: Speaker | None
 
 
-def _quotation_or_clause(
-    norm: str, at: int, hi: int, words: list[regex.Match[str]], cue: str
-) -> int | None:
+def _quotation_or_clause(norm: str, at: int, words: list[regex.Match[str]], cue: str) -> int | None:
     """Without ``that``: a quotation after the cue (``said: "..."``, ``told reporters: "..."``),
     or a clause that starts right after it (``said the port would reopen``)."""
     if not words:
@@ -382,7 +380,7 @@ def _content_after(
         if "," in gap or ":" in gap or '"' in gap:
             break
     if start is None:
-        start = _quotation_or_clause(norm, at, hi, words, cue)
+        start = _quotation_or_clause(norm, at, words, cue)
         if start is None:
             return None
     while start < hi and norm[start].isspace():
@@ -440,7 +438,7 @@ def _sentence_quotes(
                     _Found(
                         start,
                         _trim_end(norm, start, hi),
-                        _kind(norm, start, hi, inside),
+                        _kind(norm, start, hi),
                         "according to",
                         speaker,
                     )
@@ -454,7 +452,7 @@ def _sentence_quotes(
                     _Found(
                         clause,
                         _trim_end(norm, clause, end),
-                        _kind(norm, clause, end, inside),
+                        _kind(norm, clause, end),
                         "according to",
                         speaker,
                     )
@@ -570,7 +568,7 @@ def _phrase_end(norm: str, at: int, hi: int) -> int:
     return end
 
 
-def _kind(norm: str, start: int, end: int, quotations: list[_Quotation]) -> QuoteKind:
+def _kind(norm: str, start: int, end: int) -> QuoteKind:
     if norm[start : start + 1] == '"':
         return QuoteKind.DIRECT
     first_mark = norm.find('"', start, end)
