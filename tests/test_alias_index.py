@@ -108,6 +108,38 @@ def test_what_the_sentences_resolve_to() -> None:
     assert "Masoud Pezeshekian" in surfaces
 
 
+_MILLER = np.AliasTable.from_records(
+    [
+        {"id": "jmiller", "name": "James Miller", "type": "PERSON"},
+        {"id": "opec", "name": "OPEC", "type": "ORG"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Budget Director James Miller said on Monday.", ["James Miller"]),
+        ("Miller said the plan would cut spending.", ["Miller"]),
+        ("Treasury Secretary Miller said.", ["Miller"]),
+        ("The Secretary of State Miller met OPEC.", ["Miller", "OPEC"]),
+        ("Mr Miller declined to comment.", ["Miller"]),
+        ("Yesterday Miller told reporters the plan was dead.", ["Miller"]),
+        ("WASHINGTON, March 4 - The Miller plan is dead, officials said.", ["Miller"]),
+        ('"Then Miller left," she said.', ["Miller"]),
+        ("BankAmerica's Miller said.", ["Miller"]),
+        # The surname of somebody else: never the table's person.
+        ('"We are a bank," said Arthur Miller, a vice president.', []),
+        ("Kenneth Miller, chairman of the board, said.", []),
+        ("Glenn Miller and OPEC.", ["OPEC"]),
+    ],
+)
+def test_a_surname_alone_is_the_table_s_person_only_when_no_other_given_name_stands_before_it(
+    text: str, surfaces: list[str]
+) -> None:
+    assert [m.text for m in _MILLER.find(text)] == surfaces
+
+
 def test_what_a_table_remembers_between_calls_changes_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

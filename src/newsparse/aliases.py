@@ -51,7 +51,7 @@ from newsparse._aliasindex import (
 from newsparse._aliastypes import AliasEntry, Role, TableMatch, TableSource
 from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
-from newsparse.names import _FOLDED, _VARIANTS, NameToken, is_article, tokens_in
+from newsparse.names import _FOLDED, _VARIANTS, NameToken, ends_in_title, is_article, tokens_in
 from newsparse.text import TextView
 
 __all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "TableSource", "role_words"]
@@ -170,6 +170,32 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     ):
         del tokens[0]
     return tokens
+
+
+def _another_given_name(norm: str, tokens: Sequence[NameToken], first: int) -> bool:
+    """Whether the surname at ``first`` ends someone else's name: a capitalised word
+    joined before it that is not the entry's given name (``Arthur Miller`` for a
+    table's James Miller), nor a title (``Treasury Secretary Baker``), nor a common
+    word opening the sentence (``Yesterday Miller said``). The entities stage reads
+    such a run as one name, and a surname alone never stands for two people.
+    """
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if not (before.capitalised and before.joins) or before.possessive:
+        return False
+    if before.folded in common_words() and _opens_sentence(norm, before.start):
+        return False
+    words = [t.text for t in tokens[max(0, first - 4) : first]]
+    return not ends_in_title(words)
+
+
+def _opens_sentence(norm: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a line (a few characters back)."""
+    gap = start
+    while gap > 0 and start - gap < 8 and norm[gap - 1] in " \t\"'(":
+        gap -= 1
+    return gap == 0 or norm[gap - 1] in ".!?:;-\n\u2014"
 
 
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
@@ -365,7 +391,10 @@ class AliasTable:
         k = next((j for j, t in enumerate(tokens) if t.start == start), None)
         if k is None:
             return None  # inside a word the tokens read otherwise ("d'Estaing")
-        begin = index.extend_back(tokens, with_article(tokens, k), k + 1, ids)
+        first = with_article(tokens, k)
+        begin = index.extend_back(tokens, first, k + 1, ids)
+        if begin == first and _another_given_name(norm, tokens, first):
+            return None
         return tokens[begin].start, end, next(iter(ids)), how
 
     @classmethod

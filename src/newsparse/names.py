@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, is_
 from typing import NamedTuple, TypeVar
@@ -210,6 +210,20 @@ def strip_titles(tokens: list[str]) -> int:
         else:
             return count
     return count
+
+
+def ends_in_title(words: Sequence[str]) -> bool:
+    """Whether ``words`` end in a title or rank of one to four words.
+
+    >>> ends_in_title(["Treasury", "Secretary"]), ends_in_title(["Secretary", "of", "State"])
+    (True, True)
+    >>> ends_in_title(["Arthur"])
+    False
+    """
+    known = titles()
+    return any(
+        _title_key(" ".join(words[-width:])) in known for width in range(1, min(4, len(words)) + 1)
+    )
 
 
 # --------------------------------------------------------------------------
