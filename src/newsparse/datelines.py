@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -145,6 +146,19 @@ class _Found:
     strong: bool
 
 
+class _WirePlace(NamedTuple):
+    """The place of a wire dateline as :meth:`_Reader._wire_place` read it."""
+
+    end: int | None
+    """Where the place ends (``None``: no place, the line starts with its date)."""
+    first_part_end: int | None
+    """Where its first comma-separated part ends."""
+    comma_before_date: bool
+    """Whether a comma came between the place and the date."""
+    last_words: int
+    """How many words its last part has."""
+
+
 class _Reader:
     """Reads a dateline at the start of one line, token by token."""
 
@@ -249,13 +263,26 @@ class _Reader:
         return _Found(start, end, (start, start + len(place)), None, outlet.name, strong=True)
 
     def _wire(self, start: int) -> _Found | None:
+        """A wire dateline from ``start``: ``WASHINGTON, March 12 (Reuter) -``.
+
+        The place, then a date and an outlet, each optional, then a dash (see
+        :meth:`_wire_place`, :meth:`_wire_date` and :meth:`_wire_end`).
+        """
+        place = self._wire_place()
+        if place is None:
+            return None
+        dated = self._wire_date(place)
+        if dated is None:
+            return None
+        return self._wire_end(start, place, *dated)
+
+    def _wire_place(self) -> _WirePlace | None:
+        """The place, read from ``self.pos``: up to three comma-separated parts of up
+        to five words each, stopping where a date starts; ``None`` for a byline
+        (``By ...``). Leaves ``self.pos`` after the place and the space after it."""
         place_end = None
-        parts = 0
-        date: _dt.date | None = None
-        has_date = False
-        outlet = None
         first_part_end = None
-        # The place: up to three comma-separated parts of up to five words.
+        parts = 0
         comma_before_date = False
         last_part_words = 0
         while parts < 3:
@@ -293,8 +320,16 @@ class _Reader:
                 self.skip_space()
                 continue
             break
+        return _WirePlace(place_end, first_part_end, comma_before_date, last_part_words)
+
+    def _wire_date(self, place: _WirePlace) -> tuple[_dt.date | None, bool, str | None] | None:
+        """The date after the place (``date``, whether one was written, and an outlet
+        after it: ``WASHINGTON, March 12, Reuter -``); ``None`` when what was read
+        is no dateline (a headline in capitals, or neither place nor date)."""
+        date: _dt.date | None = None
+        outlet = None
         found_date = self.date_here()
-        if found_date is None and place_end is not None:
+        if found_date is None and place.end is not None:
             # "KANSAS CITY, Mo. - March 13 -": a dash between place and date.
             mark = self.pos
             separator = self.match("separator")
@@ -304,27 +339,38 @@ class _Reader:
                 found_date = self.date_here()
             if found_date is None:
                 self.pos = mark
-        elif found_date is not None and not comma_before_date and last_part_words > 2:
+        elif found_date is not None and not place.comma_before_date and place.last_words > 2:
             # "SYRIA SEEKING WHITE SUGAR ON APRIL 8 -" is a headline, not a place.
             return None
-        if found_date is not None:
-            m, date = found_date
-            has_date = True
-            self.pos = m.end()
+        if found_date is None:
+            return (None, False, None) if place.end is not None else None
+        m, date = found_date
+        self.pos = m.end()
+        self.skip_space()
+        if self.pos < self.end and self.text[self.pos] == ",":
+            # "WASHINGTON, March 12, Reuter -"
+            mark = self.pos
+            self.pos += 1
             self.skip_space()
-            if self.pos < self.end and self.text[self.pos] == ",":
-                # "WASHINGTON, March 12, Reuter -"
-                mark = self.pos
-                self.pos += 1
-                self.skip_space()
-                word = self.match("word")
-                if word is not None and (name := self.outlet_in(word.group())):
-                    outlet = name
-                    self.pos = word.end()
-                else:
-                    self.pos = mark
-        elif place_end is None:
-            return None
+            word = self.match("word")
+            if word is not None and (name := self.outlet_in(word.group())):
+                outlet = name
+                self.pos = word.end()
+            else:
+                self.pos = mark
+        return date, True, outlet
+
+    def _wire_end(
+        self,
+        start: int,
+        place: _WirePlace,
+        date: _dt.date | None,
+        has_date: bool,
+        outlet: str | None,
+    ) -> _Found | None:
+        """What ends a wire dateline after its place and date: a date or an agency in
+        brackets (``(Jan. 25, 2013)``, ``(Reuters)``), then a dash, or the end of the
+        line after brackets; ``None`` when it does not end as a dateline does."""
         self.skip_space()
         paren = self.match("paren")
         bracketed = False
@@ -351,10 +397,10 @@ class _Reader:
         elif not (bracketed and self._at_line_end()):
             # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" alone on its line.
             return None
-        place = (start, place_end) if place_end is not None else None
-        if not strong and not self._weak_place_ok(start, first_part_end, separator):
+        span = (start, place.end) if place.end is not None else None
+        if not strong and not self._weak_place_ok(start, place.first_part_end, separator):
             return None
-        return _Found(start, end, place, date, outlet, strong)
+        return _Found(start, end, span, date, outlet, strong)
 
     def _at_line_end(self) -> bool:
         mark = self.pos
