@@ -23,7 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import entities, names
+from newsparse import entities
 
 from .conftest import REUTERS
 
@@ -285,23 +285,23 @@ def test_a_long_table_name_still_matches() -> None:
 
 def test_memos_are_bounded_in_characters() -> None:
     """A memo keeps no long key, and starts afresh before its keys hold too much."""
-    from newsparse._aliasindex import _LONGEST_KEY, _MEMO_CHARACTERS, Memo, remembered
+    from newsparse._memo import LONGEST_KEY, MEMO_CHARACTERS, Memo, WordMemo, remembered
 
     memo: Memo[str, int] = Memo()
-    remembered(memo, "x" * (_LONGEST_KEY + 1), lambda: 1, _LONGEST_KEY + 1)
+    remembered(memo, "x" * (LONGEST_KEY + 1), lambda: 1, LONGEST_KEY + 1)
     assert len(memo) == 0
-    for n in range(2 * _MEMO_CHARACTERS // _LONGEST_KEY):
-        key = f"{n:0{_LONGEST_KEY}}"
+    for n in range(2 * MEMO_CHARACTERS // LONGEST_KEY):
+        key = f"{n:0{LONGEST_KEY}}"
         remembered(memo, key, lambda: 1, len(key))
-        assert memo.characters <= _MEMO_CHARACTERS
-    word_memo = names._Memo(str.upper)
+        assert memo.characters <= MEMO_CHARACTERS
+    word_memo = WordMemo(str.upper)
     assert word_memo["a" * 10_000] == "A" * 10_000
     assert len(word_memo) == 0
 
 
 def test_what_find_remembers_of_words_is_bounded_in_characters() -> None:
     """The words a table has seen, across calls of find: long ones are not kept."""
-    from newsparse._aliasindex import _MEMO_CHARACTERS
+    from newsparse._memo import MEMO_CHARACTERS
 
     table = np.AliasTable.from_records([{"id": "Q1", "name": "Omar Rashid", "type": "PERSON"}])
     long_words = " ".join(f"W{n:0300}" for n in range(100))
@@ -310,7 +310,7 @@ def test_what_find_remembers_of_words_is_bounded_in_characters() -> None:
     assert all(len(word) <= 256 for word in remembered)
     for n in range(120):  # 5 million characters of words in all: it starts afresh
         table.find(" ".join(f"W{n:03}{m:0200}" for m in range(200)))
-        assert remembered.characters <= _MEMO_CHARACTERS
+        assert remembered.characters <= MEMO_CHARACTERS
         assert sum(map(len, remembered)) == remembered.characters
 
 

@@ -24,12 +24,13 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import regex
 
 from newsparse import _data
 from newsparse._aliastypes import AliasEntry
+from newsparse._memo import Memo, WordMemo, remembered
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import (
     _CAPITALISED_OF,
@@ -38,7 +39,6 @@ from newsparse.names import (
     _VARIANT_OF,
     _VARIANTS,
     NameToken,
-    _Memo,
     fold_token,
     is_article,
     key_of,
@@ -72,59 +72,7 @@ _MASK = "\x00"
 # A misspelt surname (the last word) needs this many letters; a misspelt other word fewer.
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
-_MEMO_LIMIT = 1 << 16
-#: What each memo of an index (and of the entities stage) may hold: at most
-#: ``_MEMO_LIMIT`` entries, keys of at most ``_MEMO_CHARACTERS`` characters in all,
-#: and no key longer than ``_LONGEST_KEY`` characters (answered, not kept). Real
-#: keys are names of a few words; a hostile text's can be as long as the text.
-_MEMO_CHARACTERS = 1 << 22
-_LONGEST_KEY = 256
 _UNSEEN: Any = object()
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-class Memo(dict[_K, _V]):
-    """Answers kept for keys seen lately, bounded in entries and in characters.
-
-    Its memory stays bounded in bytes across any number of texts, not only in
-    entries: ``characters`` counts what the kept keys hold (see :func:`remembered`).
-    """
-
-    __slots__ = ("characters", "limit")
-
-    def __init__(self, limit: int = _MEMO_LIMIT) -> None:
-        super().__init__()
-        self.characters = 0
-        self.limit = limit
-
-    def clear(self) -> None:
-        super().clear()
-        self.characters = 0
-
-    def keep(self, key: _K, value: _V, size: int) -> None:
-        """Keep ``value`` for ``key`` of ``size`` characters, unless the key is too long."""
-        if size > _LONGEST_KEY:
-            return
-        if len(self) >= self.limit or self.characters + size > _MEMO_CHARACTERS:
-            self.clear()
-        self[key] = value
-        self.characters += size
-
-
-def remembered(memo: Memo[_K, _V], key: _K, compute: Callable[[], _V], size: int = 1) -> _V:
-    """``memo[key]``, computed by ``compute()`` the first time.
-
-    ``size`` is how many characters the key holds: a key longer than
-    ``_LONGEST_KEY`` is not kept, and a memo that would go past ``_MEMO_LIMIT``
-    entries or ``_MEMO_CHARACTERS`` characters starts afresh, so its memory stays
-    bounded in bytes.
-    """
-    found = memo.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        found = compute()
-        memo.keep(key, found, size)
-    return found  # type: ignore[no-any-return]
 
 
 def key_hash(key: str) -> int:
@@ -321,26 +269,6 @@ class _Hashes(dict[str, int]):
         return value
 
 
-class _Starts(dict[str, "int | None"]):
-    """Word to the longest name starting with it (0: only a surname starts there; None: none)."""
-
-    def __init__(self, index: Index) -> None:
-        super().__init__()
-        self.index = index
-        self.characters = 0
-
-    def __missing__(self, word: str) -> int | None:
-        values = self.index.starts.get(word)
-        value = max(values) if values else None
-        if len(word) <= _LONGEST_KEY:  # bounded in entries and characters, as a Memo
-            if len(self) >= _MEMO_LIMIT or self.characters + len(word) > _MEMO_CHARACTERS:
-                self.clear()
-                self.characters = 0
-            self[word] = value
-            self.characters += len(word)
-        return value
-
-
 class Index:
     """What matching needs of a table, compact and flat in the table's size."""
 
@@ -382,7 +310,13 @@ class Index:
         # Answers of surname() and fuzzy(), which depend on the table alone (bounded).
         self._surnames_seen: Memo[tuple[str, bool, int], frozenset[str]] = Memo()
         self._fuzzy_seen: Memo[tuple[str, ...], frozenset[str]] = Memo()
-        self.longest_at = _Starts(self)
+        # Word to the longest name starting with it (0: only a surname starts there;
+        # None: none), remembered as the words of texts come.
+        self.longest_at: WordMemo[int | None] = WordMemo(self._longest_start, 1 << 16)
+
+    def _longest_start(self, word: str) -> int | None:
+        values = self.starts.get(word)
+        return max(values) if values else None
 
     @staticmethod
     def _build(entries: Sequence[AliasEntry]) -> tuple[dict[str, Multimap], set[str]]:
@@ -394,8 +328,8 @@ class Index:
         starts: dict[int, int] = {}
         long_surnames: set[str] = set()
         # Memos of this build's own: table words repeat (given names), text words differ.
-        fold = _Memo(fold_token).__getitem__
-        variant = _Memo(variant_token).__getitem__
+        fold = WordMemo(fold_token).__getitem__
+        variant = WordMemo(variant_token).__getitem__
         word_hash = _Hashes().__getitem__
         for number, entry in enumerate(entries):
             person = entry.type is EntityType.PERSON

@@ -42,13 +42,13 @@ from newsparse._aliasindex import (
     _UNSEEN,
     Hit,
     Index,
-    Memo,
     common_words,
     is_common_word,
     role_words,
     with_article,
 )
 from newsparse._aliastypes import AliasEntry, Role, TableMatch, TableSource
+from newsparse._memo import Memo
 from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
 from newsparse.names import _FOLDED, _VARIANTS, NameToken, ends_in_title, is_article, tokens_in

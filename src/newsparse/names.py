@@ -29,14 +29,15 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, is_
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import regex
 
 from newsparse import _data
+from newsparse._memo import WordMemo
 from newsparse.text import Document, Span, word_pieces
 
 __all__ = [
@@ -241,9 +242,6 @@ def is_article(folded: str) -> bool:
     return folded in _ARTICLES
 
 
-_V = TypeVar("_V")
-
-
 @functools.cache
 def _classes() -> dict[str, str]:
     classes = {}
@@ -251,51 +249,6 @@ def _classes() -> dict[str, str]:
         for spelling in row:
             classes[fold_token(spelling)] = row[0]
     return classes
-
-
-#: A word longer than this (in characters) is answered but not kept by the word
-#: memos: real words are shorter (``Donaudampfschifffahrtsgesellschaft`` is 34),
-#: and a line of a million letters without a space is one word.
-LONGEST_REMEMBERED_WORD = 64
-#: The characters that the keys of one word memo may hold in all before it starts
-#: afresh: a bound in bytes (with the entry limit, for the small objects around
-#: each key), not only in entries, whatever texts it has seen.
-MEMO_CHARACTERS = 1 << 22
-
-
-class _Memo(dict[str, _V]):
-    """A bounded memo for a word function; lookups of known words stay in C.
-
-    At ``limit`` entries, or once its keys hold ``budget`` characters, it starts
-    afresh; keys longer than ``longest_key`` are answered but not kept. So it
-    holds at most ``limit`` entries and ``budget`` characters of keys (the
-    values are of the same size as their keys, or smaller).
-    """
-
-    def __init__(
-        self,
-        function: Callable[[str], _V],
-        limit: int = 1 << 18,
-        longest_key: int = LONGEST_REMEMBERED_WORD,
-        budget: int = MEMO_CHARACTERS,
-    ) -> None:
-        super().__init__()
-        self.function = function
-        self.limit = limit
-        self.longest_key = longest_key
-        self.budget = budget
-        self.characters = 0
-
-    def __missing__(self, key: str) -> _V:
-        value = self.function(key)
-        size = len(key)
-        if size <= self.longest_key:
-            if len(self) >= self.limit or self.characters + size > self.budget:
-                self.clear()
-                self.characters = 0
-            self[key] = value
-            self.characters += size
-        return value
 
 
 def fold_token(token: str) -> str:
@@ -326,8 +279,8 @@ def variant_token(folded: str) -> str:
     return _classes().get(word, word)
 
 
-_FOLDED = _Memo(fold_token)
-_VARIANTS = _Memo(variant_token)
+_FOLDED = WordMemo(fold_token)
+_VARIANTS = WordMemo(variant_token)
 
 
 def name_tokens(name: str, *, titles: bool = True) -> list[str]:
@@ -433,9 +386,9 @@ def _word_shape(text: str) -> tuple[bool, bool]:
 
 
 # Gaps between words are few and short; a long one is answered, not kept.
-_OWNS = _Memo(_gap_owns, limit=4096, longest_key=16)
-_JOINS = _Memo(_gap_joins, limit=4096, longest_key=16)
-_SHAPES = _Memo(_word_shape)
+_OWNS = WordMemo(_gap_owns, limit=4096, longest_key=16)
+_JOINS = WordMemo(_gap_joins, limit=4096, longest_key=16)
+_SHAPES = WordMemo(_word_shape)
 
 
 def tokens_of(doc: Document) -> list[NameToken]:
