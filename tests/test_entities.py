@@ -369,3 +369,16 @@ def test_a_particle_inside_a_name_keeps_it_one_person(name: str, text: str) -> N
 def test_a_capitalised_particle_opens_a_name() -> None:
     article = np.parse("The vote was won by Ben Marlow, the council said.")
     assert [(e.name, e.type) for e in article.entities] == [("Ben Marlow", np.EntityType.PERSON)]
+
+
+def test_the_outlets_given_to_parse_are_organisations_of_the_entities_stage() -> None:
+    # The same table the dateline and byline are read with: an outlet the user added
+    # is known as an organisation in the body too.
+    extra = np.OutletTable.default().extended(
+        [np.Outlet("Basra Gazette", ("Gazette of Basra",), "IQ")]
+    )
+    text = "Officials told the Basra Gazette on Monday that the port would reopen."
+    shipped = {e.name: e.type for e in np.parse(text).entities}
+    extended = {e.name: e.type for e in np.parse(text, outlets=extra).entities}
+    assert shipped["Basra Gazette"] is not np.EntityType.ORG
+    assert extended["Basra Gazette"] is np.EntityType.ORG

@@ -88,13 +88,32 @@ _SLUG_DROP = regex.compile(r"[^\w]+")
 # reference data
 
 
-@functools.cache
-def reference_table() -> AliasTable:
-    """The package's reference tables as one alias table (ids start with ``ref:``).
+@functools.lru_cache(maxsize=8)
+def reference_table(outlets: OutletTable | None = None) -> AliasTable:
+    """The package's reference tables as one alias table (ids start with ``ref:``):
+    places and organisations, and the outlets of ``outlets`` (the shipped table when
+    ``None``), the same table the datelines and bylines of the article are read with.
 
     >>> reference_table()["ref:country:IQ"].name
     'Iraq'
     """
+    entries = list(_places_and_organisations())
+    known = {e.name for e in entries}
+    for outlet in outlets if outlets is not None else OutletTable.default():
+        if outlet.name in known:
+            continue
+        # Acronyms of two letters (AP, PA, AA) are too often something else in running text.
+        names = [a for a in outlet.aliases if len(a.replace(".", "")) > 2]
+        entries.append(
+            AliasEntry(
+                f"ref:outlet:{_slug(outlet.name)}", outlet.name, EntityType.ORG, tuple(names)
+            )
+        )
+    return AliasTable(entries)
+
+
+@functools.cache
+def _places_and_organisations() -> tuple[AliasEntry, ...]:
     entries: list[AliasEntry] = []
     for row in _data.read_rows("countries.tsv"):
         name, aliases, _, capital, code = (*row, "", "", "", "", "")[:5]
@@ -112,18 +131,7 @@ def reference_table() -> AliasTable:
     for row in _data.read_rows("organizations.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:org:{_slug(name)}", name, EntityType.ORG, aliases))
-    known = {e.name for e in entries}
-    for outlet in OutletTable.default():
-        if outlet.name in known:
-            continue
-        # Acronyms of two letters (AP, PA, AA) are too often something else in running text.
-        names = [a for a in outlet.aliases if len(a.replace(".", "")) > 2]
-        entries.append(
-            AliasEntry(
-                f"ref:outlet:{_slug(outlet.name)}", outlet.name, EntityType.ORG, tuple(names)
-            )
-        )
-    return AliasTable(entries)
+    return tuple(entries)
 
 
 def _ref(entry_id: str, name: str, kind: EntityType, aliases: str) -> AliasEntry:
@@ -496,12 +504,12 @@ def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
 
 
 def _candidates(
-    doc: Document, tokens: Sequence[NameToken], table: AliasTable | None
+    doc: Document, tokens: Sequence[NameToken], table: AliasTable | None, reference: AliasTable
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     if table is not None:
         found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
-    found += [_from_hit(h, "reference") for h in reference_table().index.scan(tokens)]
+    found += [_from_hit(h, "reference") for h in reference.index.scan(tokens)]
     for first, last in _runs(tokens):
         for piece in _split_run(tokens, first, last):
             found.append(piece)
@@ -639,11 +647,13 @@ class _Clusterer:
         doc: Document,
         tokens: Sequence[NameToken],
         table: AliasTable | None,
+        reference: AliasTable,
         published: _dt.date | None = None,
     ) -> None:
         self.doc = doc
         self.tokens = tokens
         self.table = table
+        self.reference = reference
         self.published = published
         self.clusters: list[_Cluster] = []
         self.by_id: dict[str, _Cluster] = {}
@@ -681,7 +691,7 @@ class _Clusterer:
         variants = self.variants(first, last)
         if candidate.source in ("user", "reference") and len(candidate.ids) == 1:
             (entry_id,) = candidate.ids
-            table = self.table if candidate.source == "user" else reference_table()
+            table = self.table if candidate.source == "user" else self.reference
             assert table is not None
             entry = table[entry_id]
             cluster = self.cluster_for_id(
@@ -801,17 +811,23 @@ def _compatible(a: EntityType, b: EntityType) -> bool:
 
 
 def find_entities(
-    doc: Document, aliases: AliasTable | None, published: _dt.date | None
+    doc: Document,
+    aliases: AliasTable | None,
+    published: _dt.date | None,
+    outlets: OutletTable | None = None,
 ) -> tuple[Entity, ...]:
-    """The entities stage of :func:`newsparse.parse`."""
+    """The entities stage of :func:`newsparse.parse`; ``outlets`` is the table of
+    outlets the article's dateline and byline were read with (the shipped one when
+    ``None``): its outlets are organisations the reference table knows."""
     tokens = tokens_of(doc)
-    clusterer = _Clusterer(doc, tokens, aliases, published)
-    candidates = _candidates(doc, tokens, aliases)
+    reference = reference_table(outlets)
+    clusterer = _Clusterer(doc, tokens, aliases, reference, published)
+    candidates = _candidates(doc, tokens, aliases, reference)
     for candidate in candidates:
         clusterer.add(candidate)
     if aliases is not None and aliases.index.roles:
         _role_mentions(clusterer, candidates, aliases, published)
-    return _entities(doc, tokens, clusterer.clusters, aliases)
+    return _entities(doc, tokens, clusterer.clusters, aliases, reference)
 
 
 def _role_mentions(
@@ -866,6 +882,7 @@ def _entities(
     tokens: Sequence[NameToken],
     clusters: list[_Cluster],
     table: AliasTable | None,
+    reference: AliasTable,
 ) -> tuple[Entity, ...]:
     entities = []
     used_ids: set[str] = set()
@@ -879,7 +896,7 @@ def _entities(
             entity_id = cluster.table_id
         else:
             if cluster.reference_id is not None:
-                name = reference_table()[cluster.reference_id].name
+                name = reference[cluster.reference_id].name
             else:
                 assert cluster.best is not None
                 first, last = cluster.best
