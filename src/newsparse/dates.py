@@ -189,100 +189,179 @@ def _month_day(month: int, day: int, published: _dt.date, tense: str | None) -> 
     return min(candidates, key=lambda c: (abs((c - published).days), c > published))
 
 
+# The two ways a month and day are written, as the groups that hold them.
+_MONTH_DAY_GROUPS = (("m_md", "d_md", "y_md"), ("m_dm", "d_dm", "y_dm"))
+
+
 def _resolve(
     m: regex.Match[str], published: _dt.date | None, tense_of: Callable[[], str | None]
 ) -> tuple[str, Granularity] | None:
     """The value of a date expression and its granularity; ``tense_of()`` tells the
-    tense of its clause, for dates without a year."""
+    tense of its clause, for dates without a year.
+
+    The absolute shapes are read here or in :func:`_month_and_day`; the ones that
+    need the article's date (``published``) in :func:`_relative`.
+    """
     # Named groups one by one: a dict of every group costs more than the few read.
     g = m.group
-    day_g, month_g, year_g = Granularity.DAY, Granularity.MONTH, Granularity.YEAR
-    months = _english_months()
-    weekdays = _weekdays()
     if g("iso"):
-        try:
-            return _dt.date.fromisoformat(g("iso")).isoformat(), day_g
-        except ValueError:
-            return None
-    for month_key, day_key, year_key in (("m_md", "d_md", "y_md"), ("m_dm", "d_dm", "y_dm")):
-        if g(month_key):
-            month = months[g(month_key).rstrip(".").casefold()]
-            day = int(g(day_key).rstrip("stndrh"))
-            if g(year_key):
-                try:
-                    return _dt.date(int(g(year_key)), month, day).isoformat(), day_g
-                except ValueError:
-                    return None
-            if published is None:
-                return None
-            found = _month_day(month, day, published, tense_of())
-            return (found.isoformat(), day_g) if found else None
+        return _iso(g("iso"))
+    for groups in _MONTH_DAY_GROUPS:
+        if g(groups[0]):
+            return _month_and_day(m, groups, published, tense_of)
     if g("m_my"):
-        month = months[g("m_my").rstrip(".").casefold()]
-        return f"{int(g('y_my')):04d}-{month:02d}", month_g
+        # "January 2025", "in March of 1987"
+        month = _english_months()[g("m_my").rstrip(".").casefold()]
+        return f"{int(g('y_my')):04d}-{month:02d}", Granularity.MONTH
     if g("y_bare"):
-        return g("y_bare"), year_g
+        # "in 1987", "since 2003"
+        return g("y_bare"), Granularity.YEAR
     if published is None:
         return None
+    return _relative(m, published, tense_of)
+
+
+def _iso(text: str) -> tuple[str, Granularity] | None:
+    """``2025-01-03`` (the ``iso`` group); None when it names no real day (``2025-02-30``)."""
+    try:
+        return _dt.date.fromisoformat(text).isoformat(), Granularity.DAY
+    except ValueError:
+        return None
+
+
+def _month_and_day(
+    m: regex.Match[str],
+    groups: tuple[str, str, str],
+    published: _dt.date | None,
+    tense_of: Callable[[], str | None],
+) -> tuple[str, Granularity] | None:
+    """A month and a day, as the ``groups`` (month, day, year) of ``m`` hold them:
+    ``Jan. 3``, ``January 3, 2025``, ``on Friday, Jan. 3``, ``3rd of January 2025``.
+
+    Without a year the day is placed by the clause's tense around ``published``
+    (see :func:`_month_day`); None without ``published`` or for a day the month
+    has not (``February 30``).
+    """
+    g = m.group
+    month_key, day_key, year_key = groups
+    month = _english_months()[g(month_key).rstrip(".").casefold()]
+    day = int(g(day_key).rstrip("stndrh"))
+    if g(year_key):
+        try:
+            return _dt.date(int(g(year_key)), month, day).isoformat(), Granularity.DAY
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    found = _month_day(month, day, published, tense_of())
+    return (found.isoformat(), Granularity.DAY) if found else None
+
+
+def _relative(
+    m: regex.Match[str], published: _dt.date, tense_of: Callable[[], str | None]
+) -> tuple[str, Granularity] | None:
+    """A date read from ``published``: a weekday (``last Sunday``, ``on Sunday``), a
+    week, month or year (``next week``, ``earlier this month``), ``yesterday``,
+    ``three days ago``, or a month without a year (``in September``)."""
+    g = m.group
     if g("wd_rel") or g("wd"):
-        weekday = weekdays[(g("wd_rel") or g("wd")).casefold()]
-        back = (published.weekday() - weekday) % 7
-        modifier = (g("rel_wd") or "").casefold()
-        if modifier in ("last", "past"):
-            found = published - _dt.timedelta(days=back or 7)
-        elif modifier in ("next", "coming"):
-            found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
-        elif modifier == "this":
-            found = _monday(published) + _dt.timedelta(days=weekday)
-        elif tense_of() == "future":
-            found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7)
-        else:
-            found = published - _dt.timedelta(days=back)
-        return found.isoformat(), day_g
+        return _weekday(m, published, tense_of), Granularity.DAY
     if g("unit"):
-        modifier = " ".join(g("rel_unit").casefold().split())
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
-        unit = g("unit").casefold()
-        if unit == "week":
-            return (_monday(published) + _dt.timedelta(weeks=step)).isoformat(), day_g
-        if unit == "month":
-            found = published + relativedelta(months=step)
-            return f"{found.year:04d}-{found.month:02d}", month_g
-        return f"{published.year + step:04d}", year_g
+        return _this_unit(g("rel_unit"), g("unit"), published)
     if g("deictic"):
+        # "yesterday", "today", "tomorrow"
         step = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("deictic").casefold()]
-        return (published + _dt.timedelta(days=step)).isoformat(), day_g
+        return (published + _dt.timedelta(days=step)).isoformat(), Granularity.DAY
     if g("ago_unit"):
-        count = _NUMBERS.get(g("count").casefold()) or int(g("count"))
-        unit = g("ago_unit").casefold()
-        if unit in ("day", "week"):
-            days = count * (7 if unit == "week" else 1)
-            return (published - _dt.timedelta(days=days)).isoformat(), day_g
-        if unit == "month":
-            found = published - relativedelta(months=count)
-            return f"{found.year:04d}-{found.month:02d}", month_g
-        return f"{published.year - count:04d}", year_g
+        return _ago(g("count"), g("ago_unit"), published)
     if g("m_bare"):
-        month = months[g("m_bare").casefold()]
-        preposition = g("prep_m").casefold().rstrip("-")
-        tense = tense_of()
-        if preposition in ("until", "by") and tense is None:
-            tense = "future"
-        elif preposition in ("since", "after", "from"):
-            tense = "past"
-        past_year = published.year - (month > published.month)
-        future_year = published.year + (month < published.month)
-        if tense == "past":
-            year = past_year
-        elif tense == "future":
-            year = future_year
-        else:
-            # No tense cue: the nearer one, the past one when both are as near.
-            back = (published.month - month) % 12
-            ahead = (month - published.month) % 12
-            year = past_year if back <= ahead else future_year
-        return f"{year:04d}-{month:02d}", month_g
+        return _bare_month(g("prep_m"), g("m_bare"), published, tense_of), Granularity.MONTH
     return None
+
+
+def _weekday(m: regex.Match[str], published: _dt.date, tense_of: Callable[[], str | None]) -> str:
+    """The day a weekday names (the ``rel_wd`` and ``wd_rel`` groups, or ``wd``):
+    ``last Sunday`` or ``past Sunday`` (the one before the article's day, a week
+    back when that day is a Sunday), ``next Sunday`` or ``coming Sunday`` (the one
+    after it), ``this Sunday`` (in the article's week, which starts on Monday), and
+    ``Sunday`` or ``on Sunday`` alone (the coming one, the article's day included,
+    when the clause speaks of the future, else the most recent one)."""
+    g = m.group
+    weekday = _weekdays()[(g("wd_rel") or g("wd")).casefold()]
+    back = (published.weekday() - weekday) % 7
+    modifier = (g("rel_wd") or "").casefold()
+    if modifier in ("last", "past"):
+        found = published - _dt.timedelta(days=back or 7)
+    elif modifier in ("next", "coming"):
+        found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    elif modifier == "this":
+        found = _monday(published) + _dt.timedelta(days=weekday)
+    elif tense_of() == "future":
+        found = published + _dt.timedelta(days=(weekday - published.weekday()) % 7)
+    else:
+        found = published - _dt.timedelta(days=back)
+    return found.isoformat()
+
+
+def _this_unit(modifier: str, unit: str, published: _dt.date) -> tuple[str, Granularity]:
+    """A week, month or year near ``published``, from the ``rel_unit`` and ``unit``
+    groups: ``last week`` (its Monday), ``next month``, ``earlier this year`` (the
+    same year: ``earlier this`` and ``later this`` are ``this``)."""
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
+        " ".join(modifier.casefold().split()), 0
+    )
+    unit = unit.casefold()
+    if unit == "week":
+        return (_monday(published) + _dt.timedelta(weeks=step)).isoformat(), Granularity.DAY
+    if unit == "month":
+        found = published + relativedelta(months=step)
+        return f"{found.year:04d}-{found.month:02d}", Granularity.MONTH
+    return f"{published.year + step:04d}", Granularity.YEAR
+
+
+def _ago(count_text: str, unit: str, published: _dt.date) -> tuple[str, Granularity]:
+    """``three days ago``, ``2 weeks ago``, ``a month ago``, ``ten years ago``, from the
+    ``count`` (a number in digits or words) and ``ago_unit`` groups."""
+    count = _NUMBERS.get(count_text.casefold()) or int(count_text)
+    unit = unit.casefold()
+    if unit in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        return (published - _dt.timedelta(days=days)).isoformat(), Granularity.DAY
+    if unit == "month":
+        found = published - relativedelta(months=count)
+        return f"{found.year:04d}-{found.month:02d}", Granularity.MONTH
+    return f"{published.year - count:04d}", Granularity.YEAR
+
+
+def _bare_month(
+    preposition: str, name: str, published: _dt.date, tense_of: Callable[[], str | None]
+) -> str:
+    """A month without a year, after a preposition (the ``prep_m`` and ``m_bare``
+    groups): ``in September``, ``until March``, ``since June``, ``mid-July``.
+
+    ``since``, ``after`` and ``from`` look back; ``until`` and ``by`` look ahead when
+    the clause has no tense of its own; otherwise the clause's tense decides, and
+    without one the nearer month (the past one when both are as near).
+    """
+    month = _english_months()[name.casefold()]
+    preposition = preposition.casefold().rstrip("-")
+    tense = tense_of()
+    if preposition in ("until", "by") and tense is None:
+        tense = "future"
+    elif preposition in ("since", "after", "from"):
+        tense = "past"
+    past_year = published.year - (month > published.month)
+    future_year = published.year + (month < published.month)
+    if tense == "past":
+        year = past_year
+    elif tense == "future":
+        year = future_year
+    else:
+        # No tense cue: the nearer one, the past one when both are as near.
+        back = (published.month - month) % 12
+        ahead = (month - published.month) % 12
+        year = past_year if back <= ahead else future_year
+    return f"{year:04d}-{month:02d}"
 
 
 def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
