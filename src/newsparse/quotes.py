@@ -402,108 +402,98 @@ def _content_after(
 def _sentence_quotes(
     context: _Context, sentence: Span, quotations: list[_Quotation], used: set[int]
 ) -> list[_Found]:
-    norm = context.doc.norm
+    """The quotes one sentence attributes, in this order: each ``according to X``'s
+    (see :func:`_according`), then each cue verb's (see :func:`_cue_quotes`).
+
+    ``quotations`` are the article's, sorted by their opening mark; ``used`` holds
+    the opening marks of those already attributed, and gains the ones this
+    sentence attributes.
+    """
     lo, hi = sentence
-    found: list[_Found] = []
     first = bisect.bisect_left(context.opens, lo)
     last = bisect.bisect_left(context.opens, hi)
     inside = [q for q in quotations[first:last] if q.speech]
+    found: list[_Found] = []
+    for m in _ACCORDING.finditer(context.doc.norm, lo, hi):
+        according = _according(context, sentence, m, inside, used)
+        if according is not None:
+            found.append(according)
+    _cue_quotes(context, sentence, inside, used, found)
+    return found
+
+
+def _according(
+    context: _Context,
+    sentence: Span,
+    m: regex.Match[str],
+    inside: list[_Quotation],
+    used: set[int],
+) -> _Found | None:
+    """What ``according to X`` (the match ``m``) gives X, the noun phrase after it up
+    to the next comma or stop (or a name after a title's comma: see :func:`_phrase_end`):
+
+    - the quotation just before it, only spaces and commas between
+      (``"We will not give up," according to Jane Doe.``);
+    - when it opens the sentence, what follows the comma after X
+      (``According to the ministry, talks resume today.``);
+    - otherwise the sentence up to it, or up to the last comma before it
+      (``Talks resume today, according to the ministry.``).
+    """
+    norm = context.doc.norm
+    lo, hi = sentence
+    np_end = _phrase_end(norm, m.end(), hi)
+    speaker = _speaker(context, m.end(), np_end)
+    before = [
+        q for q in inside if q.close <= m.start() and norm[q.close : m.start()].strip(" ,") == ""
+    ]
+    if before:
+        q = before[-1]
+        used.add(q.open)
+        end = _trim_end(norm, q.start, q.end)
+        return _Found(q.start, end, QuoteKind.DIRECT, "according to", speaker)
+    if m.start() == _skip_space(norm, lo):
+        after = norm.find(",", np_end, hi)
+        if after < 0:
+            return None
+        start = _skip_space(norm, after + 1)
+        kind = _kind(norm, start, hi)
+        return _Found(start, _trim_end(norm, start, hi), kind, "according to", speaker)
+    clause = _skip_space(norm, lo)
+    end = norm.rfind(",", lo, m.start())
+    end = end if end > clause else m.start()
+    if end <= clause:
+        return None
+    kind = _kind(norm, clause, end)
+    return _Found(clause, _trim_end(norm, clause, end), kind, "according to", speaker)
+
+
+def _cue_quotes(
+    context: _Context,
+    sentence: Span,
+    inside: list[_Quotation],
+    used: set[int],
+    found: list[_Found],
+) -> None:
+    """The quotes of each cue verb of ``sentence``, added to ``found`` in turn.
+
+    A quotation just before the verb is what it attributes (``"...," X said``: see
+    :func:`_quotation_before` and :func:`_quoted`); otherwise what the verb
+    introduces (``X said that ...``: see :func:`_reported`), up to the clause of
+    the sentence's next cue verb (``X said that ..., and Y told reporters that
+    ...``). A cue verb inside a quotation is part of what was said and gives none.
+    """
+    norm = context.doc.norm
+    lo, hi = sentence
     clause_words = _ClauseWords(norm, hi)
-    for m in _ACCORDING.finditer(norm, lo, hi):
-        # The speaker: up to the next comma or stop, or a name after a title's comma.
-        np_end = _phrase_end(norm, m.end(), hi)
-        speaker = _speaker(context, m.end(), np_end)
-        before = [
-            q
-            for q in inside
-            if q.close <= m.start() and norm[q.close : m.start()].strip(" ,") == ""
-        ]
-        if before:
-            q = before[-1]
-            used.add(q.open)
-            found.append(
-                _Found(
-                    q.start,
-                    _trim_end(norm, q.start, q.end),
-                    QuoteKind.DIRECT,
-                    "according to",
-                    speaker,
-                )
-            )
-        elif m.start() == _skip_space(norm, lo):
-            after = norm.find(",", np_end, hi)
-            if after >= 0:
-                start = _skip_space(norm, after + 1)
-                found.append(
-                    _Found(
-                        start,
-                        _trim_end(norm, start, hi),
-                        _kind(norm, start, hi),
-                        "according to",
-                        speaker,
-                    )
-                )
-        else:
-            clause = _skip_space(norm, lo)
-            end = norm.rfind(",", lo, m.start())
-            end = end if end > clause else m.start()
-            if end > clause:
-                found.append(
-                    _Found(
-                        clause,
-                        _trim_end(norm, clause, end),
-                        _kind(norm, clause, end),
-                        "according to",
-                        speaker,
-                    )
-                )
     cues = context.cues[
         bisect.bisect_left(context.cues, (lo,)) : bisect.bisect_left(context.cues, (hi,))
     ]
     for k, verb in enumerate(cues):
         if any(q.start <= verb.start < q.end for q in inside):
             continue  # a cue inside a quotation is part of what was said
-        cue = verb.word
-        before = [
-            q
-            for q in inside
-            if q.close <= verb.start
-            and q.open not in used
-            and len(norm[q.close : verb.start].split()) <= 8
-            and not any(c in norm[q.close : verb.start] for c in '.;:"')
-        ]
-        if before:
-            # '"...," he said' or '"...," said Jane Doe' or '"...," Jane Doe said'
-            q = before[-1]
-            between = (q.close, verb.start)
-            after_end = _phrase_end(norm, verb.end, hi)
-            lead = norm[between[0] : between[1]].strip(" ,")
-            speaker = (
-                _speaker(context, *between) if lead else _speaker(context, verb.end, after_end)
-            )
-            used.add(q.open)
-            found.append(
-                _Found(q.start, _trim_end(norm, q.start, q.end), QuoteKind.DIRECT, cue, speaker)
-            )
-            # A quote split by its attribution: '"We will not," he said, "give up."'
-            for nxt in inside:
-                if (
-                    nxt.open > verb.end
-                    and nxt.open not in used
-                    and norm[verb.end : nxt.open].count(" ") <= 6
-                ):
-                    if norm[_phrase_end(norm, verb.end, hi) : nxt.open].strip(" ,") == "":
-                        used.add(nxt.open)
-                        found.append(
-                            _Found(
-                                nxt.start,
-                                _trim_end(norm, nxt.start, nxt.end),
-                                QuoteKind.DIRECT,
-                                cue,
-                                speaker,
-                            )
-                        )
-                    break
+        quotation = _quotation_before(norm, verb, inside, used)
+        if quotation is not None:
+            found += _quoted(context, hi, verb, quotation, inside, used)
             continue
         # Reported content ends where the next attribution of the sentence begins:
         # "said that the port would close, and the minister told reporters that ...".
@@ -512,26 +502,122 @@ def _sentence_quotes(
             next_clause = _clause_start(norm, lo, cues[k + 1].start)
             if next_clause > verb.end:
                 content_end = next_clause
-        content = _content_after(norm, verb.end, content_end, inside, cue)
-        if content is None:
-            continue
-        start, end, kind = content
-        participle = cue.endswith("ing") and norm[lo : verb.start].rstrip().endswith(",")
-        if participle:
-            # "..., explaining that ...": the speaker is the sentence's, said before.
-            earlier = [f for f in found if f.speaker is not None]
-            speaker = earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
-        else:
-            clause = _clause_start(norm, lo, verb.start)
-            subject = _subject(clause_words.before(clause, verb.start))
-            if subject is not None:
-                subject = _cover_mentions(context, *subject, verb.start)
-            speaker = _speaker(context, *subject) if subject else None
-        for q in inside:
-            if start - 1 <= q.open < end:
-                used.add(q.open)
-        found.append(_Found(start, _trim_end(norm, start, end), kind, cue, speaker))
+        reported = _reported(
+            context, sentence, verb, content_end, inside, used, found, clause_words
+        )
+        if reported is not None:
+            found.append(reported)
+
+
+def _quotation_before(
+    norm: str, verb: _Cue, inside: list[_Quotation], used: set[int]
+) -> _Quotation | None:
+    """The quotation a cue verb after it attributes (``"...," he said``, ``"...," said
+    Jane Doe``, ``"...," Jane Doe said``): the last one, not yet used, that closes
+    before the verb with at most eight words and none of ``.;:"`` between them."""
+    before = [
+        q
+        for q in inside
+        if q.close <= verb.start
+        and q.open not in used
+        and len(norm[q.close : verb.start].split()) <= 8
+        and not any(c in norm[q.close : verb.start] for c in '.;:"')
+    ]
+    return before[-1] if before else None
+
+
+def _quoted(
+    context: _Context,
+    hi: int,
+    verb: _Cue,
+    quotation: _Quotation,
+    inside: list[_Quotation],
+    used: set[int],
+) -> list[_Found]:
+    """Direct speech before its cue verb, and the rest of it when the attribution
+    splits it (``"We will not," he said, "give up."``: see :func:`_continuation`).
+
+    The speaker is the phrase between the quotation and the verb (``"...," Jane Doe
+    said``) or, with nothing there, the phrase after the verb up to ``hi`` at most
+    (``"...," said Jane Doe``).
+    """
+    norm = context.doc.norm
+    after_end = _phrase_end(norm, verb.end, hi)
+    if norm[quotation.close : verb.start].strip(" ,"):
+        speaker = _speaker(context, quotation.close, verb.start)
+    else:
+        speaker = _speaker(context, verb.end, after_end)
+    used.add(quotation.open)
+    end = _trim_end(norm, quotation.start, quotation.end)
+    found = [_Found(quotation.start, end, QuoteKind.DIRECT, verb.word, speaker)]
+    rest = _continuation(norm, verb, after_end, inside, used)
+    if rest is not None:
+        used.add(rest.open)
+        end = _trim_end(norm, rest.start, rest.end)
+        found.append(_Found(rest.start, end, QuoteKind.DIRECT, verb.word, speaker))
     return found
+
+
+def _continuation(
+    norm: str, verb: _Cue, after_end: int, inside: list[_Quotation], used: set[int]
+) -> _Quotation | None:
+    """The quotation that goes on after a cue verb (``he said, "give up."``): the first
+    one not yet used that opens after the verb, six spaces on at most, when nothing
+    but spaces and commas stand between the verb's phrase (ending at ``after_end``)
+    and its mark."""
+    for nxt in inside:
+        if (
+            nxt.open > verb.end
+            and nxt.open not in used
+            and norm[verb.end : nxt.open].count(" ") <= 6
+        ):
+            return nxt if norm[after_end : nxt.open].strip(" ,") == "" else None
+    return None
+
+
+def _reported(
+    context: _Context,
+    sentence: Span,
+    verb: _Cue,
+    content_end: int,
+    inside: list[_Quotation],
+    used: set[int],
+    found: list[_Found],
+    clause_words: _ClauseWords,
+) -> _Found | None:
+    """What a cue verb introduces, up to ``content_end`` (``X said that ...``, ``X told
+    reporters: "..."``, ``X said the port would reopen``: see :func:`_content_after`),
+    with its speaker (see :func:`_reporter`); None when it introduces nothing. The
+    quotations in it count as used."""
+    norm = context.doc.norm
+    content = _content_after(norm, verb.end, content_end, inside, verb.word)
+    if content is None:
+        return None
+    start, end, kind = content
+    speaker = _reporter(context, sentence.start, verb, found, clause_words)
+    for q in inside:
+        if start - 1 <= q.open < end:
+            used.add(q.open)
+    return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+
+
+def _reporter(
+    context: _Context, lo: int, verb: _Cue, found: list[_Found], clause_words: _ClauseWords
+) -> Speaker | None:
+    """Who speaks through a cue verb of the sentence starting at ``lo``: the subject of
+    its clause (``The minister also told reporters that ...``: see :func:`_subject`),
+    widened to a whole entity mention; or, for a participle after a comma
+    (``..., explaining that ...``), the last speaker ``found`` in the sentence, else
+    the entity that opens it."""
+    norm = context.doc.norm
+    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip().endswith(","):
+        earlier = [f for f in found if f.speaker is not None]
+        return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
+    clause = _clause_start(norm, lo, verb.start)
+    subject = _subject(clause_words.before(clause, verb.start))
+    if subject is not None:
+        subject = _cover_mentions(context, *subject, verb.start)
+    return _speaker(context, *subject) if subject else None
 
 
 def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
