@@ -382,3 +382,28 @@ def test_the_outlets_given_to_parse_are_organisations_of_the_entities_stage() ->
     extended = {e.name: e.type for e in np.parse(text, outlets=extra).entities}
     assert shipped["Basra Gazette"] is not np.EntityType.ORG
     assert extended["Basra Gazette"] is np.EntityType.ORG
+
+
+@pytest.mark.parametrize(
+    ("text", "not_entities", "entities"),
+    [
+        (
+            "BAGHDAD, Jan 8 (Reuters) - Markets fell sharply after the talks.",
+            ["Markets"],
+            ["Baghdad"],
+        ),
+        ("LONDON, March 3 - Shr 40 cts vs 30 cts. Net rose on higher sales.", ["Shr"], ["London"]),
+        ("CAIRO (AP) - Talks between the two sides ended without a deal.", ["Talks"], ["Cairo"]),
+        (
+            "BASRA, March 4 (Reuters) - Omar Rashid said the port would reopen.",
+            [],
+            ["Basra", "Omar Rashid"],
+        ),
+    ],
+)
+def test_the_first_word_after_a_dateline_opens_a_sentence(
+    text: str, not_entities: list[str], entities: list[str]
+) -> None:
+    names = {e.name for e in np.parse(text).entities}
+    assert not names & set(not_entities)
+    assert set(entities) <= names

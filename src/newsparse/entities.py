@@ -36,7 +36,7 @@ import regex
 
 from newsparse import _data
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
-from newsparse.model import Entity, EntityType, MatchMethod, Mention
+from newsparse.model import Dateline, Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
     _ARTICLES,
     _CAPITALISED_OF,
@@ -815,11 +815,14 @@ def find_entities(
     aliases: AliasTable | None,
     published: _dt.date | None,
     outlets: OutletTable | None = None,
+    dateline: Dateline | None = None,
 ) -> tuple[Entity, ...]:
     """The entities stage of :func:`newsparse.parse`; ``outlets`` is the table of
     outlets the article's dateline and byline were read with (the shipped one when
-    ``None``): its outlets are organisations the reference table knows."""
-    tokens = tokens_of(doc)
+    ``None``): its outlets are organisations the reference table knows. The first
+    word after the ``dateline`` opens a sentence (``(Reuters) - Markets fell``)."""
+    body = doc.view.norm_end(dateline.end) if dateline is not None else None
+    tokens = tokens_of(doc, body)
     reference = reference_table(outlets)
     clusterer = _Clusterer(doc, tokens, aliases, reference, published)
     candidates = _candidates(doc, tokens, aliases, reference)

@@ -391,15 +391,21 @@ _JOINS = WordMemo(_gap_joins, limit=4096, longest_key=16)
 _SHAPES = WordMemo(_word_shape)
 
 
-def tokens_of(doc: Document) -> list[NameToken]:
+def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
     """The article's words for name matching, built once per article.
 
     Words joined by an apostrophe are one (``Qa'ani``, ``O'Neill``); a possessive
     ``'s`` is dropped and marks the word before it. Built column by column with
     C-level maps from the text layer's split of the article into words, since every
-    word of every article passes through here.
+    word of every article passes through here. ``body`` is where the text after a
+    dateline starts (a position of the view): its first word opens a sentence, as
+    it does in the article (``BAGHDAD, Jan 8 (Reuters) - Markets fell``).
     """
     sentence_starts = {s.start for s in doc.sentences}
+    if body is not None:
+        first = bisect.bisect_left(doc.words, (body, -1))
+        if first < len(doc.words):
+            sentence_starts.add(doc.words[first][0])
     norm = doc.norm
     headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
     pieces = _name_pieces(doc.word_pieces)
