@@ -331,11 +331,22 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
     does) it is a space, except after a heading in capitals or a short line;
     elsewhere (one paragraph per line, as scraped text has) it is a break.
     """
+    blocks = _blocks(norm, lines)
+    breaks = _LineBreaks(norm, blocks)
+    paragraphs: list[Span] = []
+    for block in blocks:
+        _split_block(norm, block, breaks, paragraphs)
+    return paragraphs
+
+
+def _blocks(norm: str, lines: Sequence[Span]) -> list[list[Span]]:
+    """The lines between blank ones (``"a\\nb\\n\\n  \\nc"``: ``[[a, b], [c]]``); a
+    line of white space only is blank (the view's only white space is space, tab
+    and line feed)."""
     blocks: list[list[Span]] = []
     current: list[Span] = []
     for line in lines:
         if norm[line.start : line.end].isspace() or line.start == line.end:
-            # (the view's only white space is space, tab and line feed)
             if current:
                 blocks.append(current)
                 current = []
@@ -343,15 +354,18 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
             current.append(line)
     if current:
         blocks.append(current)
+    return blocks
 
-    # Which lines (not the first of a block) are indented, and which of the others
-    # go on with a lower-case word: each line is read once.
+
+def _line_starts(norm: str, blocks: list[list[Span]]) -> tuple[set[int], set[int], int]:
+    """Which lines of the blocks, the first of each aside, start with an indent (a
+    tab, or two spaces or more: ``"  The port..."``), and which of the others go on
+    with a lower-case word (``"would reopen..."``), as sets of their starts; and how
+    many lines are not indented. Each line is read once."""
     indent_at: set[int] = set()
     lower_at: set[int] = set()
     single = 0
-    widths = []
     for block in blocks:
-        widths += [line.end - line.start for line in block]
         for line in block[1:]:
             if _INDENT.match(norm, line.start, line.end):
                 indent_at.add(line.start)
@@ -359,46 +373,70 @@ def _paragraphs(norm: str, lines: Sequence[Span]) -> list[Span]:
                 single += 1
                 if _LOWER_START.match(norm, line.start, line.end):
                     lower_at.add(line.start)
-    indented, wrapped_evidence = len(indent_at), len(lower_at)
-    wrapped = indented > 0 or (wrapped_evidence > 0 and wrapped_evidence >= 0.15 * single)
-    widths.sort()
-    width = widths[int(len(widths) * 0.9)] if widths else 0
+    return indent_at, lower_at, single
 
-    headings: dict[int, bool] = {}
 
-    def heading(line: Span) -> bool:
-        if line.start in lower_at:
+class _LineBreaks:
+    """Whether a single line break ends a paragraph, for the blocks of one text.
+
+    The text is hard-wrapped when some line starts with an indent, or when at
+    least 15% of the other lines (a block's first aside) go on in lower case;
+    its width is that of its lines at the 90th percentile.
+    """
+
+    __slots__ = ("headings", "indent_at", "lower_at", "norm", "width", "wrapped")
+
+    def __init__(self, norm: str, blocks: list[list[Span]]) -> None:
+        self.norm = norm
+        self.indent_at, self.lower_at, single = _line_starts(norm, blocks)
+        lower = len(self.lower_at)
+        self.wrapped = len(self.indent_at) > 0 or (lower > 0 and lower >= 0.15 * single)
+        widths = sorted(line.end - line.start for block in blocks for line in block)
+        self.width = widths[int(len(widths) * 0.9)] if widths else 0
+        self.headings: dict[int, bool] = {}
+
+    def heading(self, line: Span) -> bool:
+        """Whether a line is a heading in capitals (``IRAQ-PORTS/``, ``BAGHDAD, Jan 3``
+        is not): two upper-case letters or more and no lower-case one; read once a line."""
+        if line.start in self.lower_at:
             return False  # a line that starts in lower case is no heading
-        if line.start not in headings:
-            found = _HEADING.fullmatch(norm, line.start, line.end) is not None
-            headings[line.start] = found
-        return headings[line.start]
+        if line.start not in self.headings:
+            found = _HEADING.fullmatch(self.norm, line.start, line.end) is not None
+            self.headings[line.start] = found
+        return self.headings[line.start]
 
-    def breaks_between(previous: Span, line: Span) -> bool:
-        if not wrapped or line.start in indent_at:
+    def between(self, previous: Span, line: Span) -> bool:
+        """Whether a paragraph ends between two lines of a block: always in text that
+        is not hard-wrapped and before an indented line; in hard-wrapped text before
+        or after a heading, and after a short line (under 0.6 of the width) that does
+        not end in one of ``,-;:(`` when ``line`` does not go on in lower case
+        (``"Talks resume.\\nThe port..."``, not ``"the port\\nwould reopen"``)."""
+        if not self.wrapped or line.start in self.indent_at:
             return True
-        if heading(previous) or heading(line):
+        if self.heading(previous) or self.heading(line):
             return True
-        previous_text = norm[previous.start : previous.end].strip()
+        previous_text = self.norm[previous.start : previous.end].strip()
         return (
-            len(previous_text) < 0.6 * width
+            len(previous_text) < 0.6 * self.width
             and previous_text[-1:] not in ",-;:("
-            and line.start not in lower_at
+            and line.start not in self.lower_at
         )
 
-    paragraphs: list[Span] = []
-    for block in blocks:
-        start = block[0].start
-        for previous, line in itertools.pairwise(block):
-            if breaks_between(previous, line):
-                trimmed = _trim(norm, start, previous.end)
-                if trimmed is not None:
-                    paragraphs.append(trimmed)
-                start = line.start
-        trimmed = _trim(norm, start, block[-1].end)
-        if trimmed is not None:
-            paragraphs.append(trimmed)
-    return paragraphs
+
+def _split_block(norm: str, block: list[Span], breaks: _LineBreaks, paragraphs: list[Span]) -> None:
+    """The paragraphs of one block of lines, added to ``paragraphs``: a paragraph
+    ends at each line break that ``breaks`` says ends one, and is trimmed of white
+    space at either end."""
+    start = block[0].start
+    for previous, line in itertools.pairwise(block):
+        if breaks.between(previous, line):
+            trimmed = _trim(norm, start, previous.end)
+            if trimmed is not None:
+                paragraphs.append(trimmed)
+            start = line.start
+    trimmed = _trim(norm, start, block[-1].end)
+    if trimmed is not None:
+        paragraphs.append(trimmed)
 
 
 @functools.cache
