@@ -67,10 +67,26 @@ class Outlet:
         return (self.name, *self.aliases)
 
 
+# The shortest key a typo is forgiven in.
+_FUZZY_LENGTH = 6
+
+
+def _near_marks(key: str, size: int) -> tuple[tuple[str, int], tuple[str, int]]:
+    """Marks of the keys of ``size`` letters that begin with the first three letters of
+    ``key`` or end with its last three: ``_near_marks("reutersd", 7)`` is
+    ``(("<reu", 7), (">rsd", 7))``, and ``reuters`` has the first.
+
+    One edit (an insertion, deletion or substitution) to a key of six letters or
+    more leaves its first three letters or its last three as they were: every key
+    one edit from another has a mark of its, at its own size, in common with it.
+    """
+    return ("<" + key[:3], size), (">" + key[-3:], size)
+
+
 class OutletTable:
     """A set of outlets, looked up by any of their names, case and punctuation aside."""
 
-    __slots__ = ("_by_deletion", "_by_key", "_ends", "outlets")
+    __slots__ = ("_by_key", "_near", "outlets")
 
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
@@ -81,16 +97,13 @@ class OutletTable:
                 if key:
                     # A later outlet (a user's) overrides an earlier one of the same name.
                     self._by_key[key] = outlet
-        # For one typo: every key of six letters or more, and each of it with one letter out.
-        self._by_deletion: dict[str, set[str]] = {}
-        # One edit to a key of six letters or more leaves its first three letters or
-        # its last three as they were: a cheap test before the deletions.
-        self._ends: set[str] = set()
+        # For one typo: the keys of six letters or more by their first three letters
+        # and by their last three, with their length (see _near_marks).
+        self._near: dict[tuple[str, int], list[str]] = {}
         for key in self._by_key:
-            if len(key) >= 6:
-                self._ends.update((key[:3] + "<", ">" + key[-3:]))
-                for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                    self._by_deletion.setdefault(variant, set()).add(key)
+            if len(key) >= _FUZZY_LENGTH:
+                for mark in _near_marks(key, len(key)):
+                    self._near.setdefault(mark, []).append(key)
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -146,16 +159,13 @@ class OutletTable:
         if not key:
             return None
         found = self._by_key.get(key)
-        if found is not None or not fuzzy or len(key) < 6:
+        if found is not None or not fuzzy or len(key) < _FUZZY_LENGTH:
             return found
-        if key[:3] + "<" not in self._ends and ">" + key[-3:] not in self._ends:
-            return None
-        near: set[str] = set()
-        for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-            near |= self._by_deletion.get(variant, set())
         close = {
             id(self._by_key[known]): self._by_key[known]
-            for known in near
+            for size in (len(key) - 1, len(key), len(key) + 1)
+            for mark in _near_marks(key, size)
+            for known in self._near.get(mark, ())
             if within_one_edit(key, known)
         }
         return next(iter(close.values())) if len(close) == 1 else None
