@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib
 import json
-import pkgutil
-import re
 import sys
 import time
 import tracemalloc
@@ -18,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,6 +22,7 @@ import newsparse as np
 from newsparse import entities
 
 from .conftest import REUTERS
+from .patterns import compiled_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -318,21 +315,7 @@ def test_what_find_remembers_of_words_is_bounded_in_characters() -> None:
 # regular expressions
 
 
-def _patterns() -> Iterator[tuple[str, Any]]:
-    """Every compiled pattern of the package: module constants and cached builders."""
-    for info in pkgutil.iter_modules(np.__path__, "newsparse."):
-        module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
-            if isinstance(value, (re.Pattern, regex.Pattern)):
-                yield f"{info.name}.{name}", value
-    from newsparse import datelines, dates
-
-    yield "dates._pattern()", dates._pattern()
-    for key, pattern in datelines._patterns().items():
-        yield f"datelines._patterns()[{key!r}]", pattern
-
-
-PATTERNS = dict(_patterns())
+PATTERNS = dict(compiled_patterns())
 # Strings that make a backtracking engine try every way of matching: long runs of
 # what patterns repeat, with the character that spoils the match at the end
 # (shared with bench/fuzz.py, which prints the timings). A quarter of their
