@@ -407,3 +407,25 @@ def test_the_first_word_after_a_dateline_opens_a_sentence(
     names = {e.name for e in np.parse(text).entities}
     assert not names & set(not_entities)
     assert set(entities) <= names
+
+
+@pytest.mark.parametrize(
+    ("trailer", "people"),
+    [
+        (
+            "(Reporting by Nadia Karim in Mosul and John Park in Erbil; Additional reporting by Ali Saleh in Baghdad; Editing by Ruth Kent)",
+            ["Nadia Karim", "John Park", "Ali Saleh", "Ruth Kent"],
+        ),
+        (
+            "Additional reporting by Sami Yousef in Baghdad; Writing by Omar Rashid; Editing by Jane Doe",
+            ["Sami Yousef", "Omar Rashid", "Jane Doe"],
+        ),
+    ],
+)
+def test_the_role_words_of_credit_lines_are_not_entities(trailer: str, people: list[str]) -> None:
+    text = f"BASRA, March 4 (Reuters) - The port would reopen on Sunday, officials said.\n\n{trailer}\n"
+    article = np.parse(text)
+    assert article.credits, "the trailer is read as a credit line"
+    names = {e.name for e in article.entities}
+    assert not names & {"Reporting", "Additional", "Editing", "Writing", "Reporting By"}
+    assert set(people) <= names

@@ -36,7 +36,7 @@ import regex
 
 from newsparse import _data
 from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
-from newsparse.model import Dateline, Entity, EntityType, MatchMethod, Mention
+from newsparse.model import Byline, Dateline, Entity, EntityType, MatchMethod, Mention
 from newsparse.names import (
     _ARTICLES,
     _CAPITALISED_OF,
@@ -816,21 +816,55 @@ def find_entities(
     published: _dt.date | None,
     outlets: OutletTable | None = None,
     dateline: Dateline | None = None,
+    bylines: Sequence[Byline] = (),
 ) -> tuple[Entity, ...]:
     """The entities stage of :func:`newsparse.parse`; ``outlets`` is the table of
     outlets the article's dateline and byline were read with (the shipped one when
     ``None``): its outlets are organisations the reference table knows. The first
-    word after the ``dateline`` opens a sentence (``(Reuters) - Markets fell``)."""
+    word after the ``dateline`` opens a sentence (``(Reuters) - Markets fell``). In
+    the ``bylines`` (the byline and the credit lines) only the people and the
+    organisation the byline stage read are names: ``Reporting``, ``Editing`` and
+    ``Additional`` in ``Additional reporting by Sami Yousef; Editing by Clara Moss``
+    are not."""
     body = doc.view.norm_end(dateline.end) if dateline is not None else None
     tokens = tokens_of(doc, body)
     reference = reference_table(outlets)
     clusterer = _Clusterer(doc, tokens, aliases, reference, published)
     candidates = _candidates(doc, tokens, aliases, reference)
+    if bylines:
+        candidates = _outside_credit_words(doc, tokens, candidates, bylines)
     for candidate in candidates:
         clusterer.add(candidate)
     if aliases is not None and aliases.index.roles:
         _role_mentions(clusterer, candidates, aliases, published)
     return _entities(doc, tokens, clusterer.clusters, aliases, reference)
+
+
+def _outside_credit_words(
+    doc: Document,
+    tokens: Sequence[NameToken],
+    candidates: list[_Candidate],
+    bylines: Sequence[Byline],
+) -> list[_Candidate]:
+    """The candidates less those the rules found inside a byline or credit line that
+    are none of its people and not its organisation: the words of the line's roles.
+    What a table names there stays (``in Baghdad``)."""
+    norm_end = doc.view.norm_end
+    lines = [(norm_end(b.start), norm_end(b.end)) for b in bylines]
+    people = [(norm_end(a.start), norm_end(a.end)) for b in bylines for a in b.authors]
+    outlets = " | ".join(b.organization.casefold() for b in bylines if b.organization)
+    kept = []
+    for candidate in candidates:
+        start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+        inside = any(lo <= start and end <= hi for lo, hi in lines)
+        if (
+            not inside
+            or candidate.source != "rule"
+            or any(start < hi and lo < end for lo, hi in people)
+            or doc.norm[start:end].casefold() in outlets  # a name within the organisation's
+        ):
+            kept.append(candidate)
+    return kept
 
 
 def _role_mentions(

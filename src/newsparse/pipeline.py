@@ -79,7 +79,15 @@ def parse(
     byline, credits = _stage("byline", bylines.find_bylines, _NO_BYLINES, doc, dateline, outlets)
     published = dateline.date if dateline is not None and dateline.date else reference
     found_entities: tuple[Entity, ...] = _stage(
-        "entities", entities.find_entities, (), doc, aliases, published, outlets, dateline
+        "entities",
+        entities.find_entities,
+        (),
+        doc,
+        aliases,
+        published,
+        outlets,
+        dateline,
+        (byline, *credits) if byline is not None else credits,
     )
     found_dates: tuple[DateMention, ...] = _stage(
         "dates", dates.find_dates, (), doc, published, dateline
