@@ -17,7 +17,9 @@ import datetime as _dt
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
@@ -244,8 +246,10 @@ class _Run:
 
     def write(self, article: Article) -> None:
         record = {**article.to_dict(), **self.labels.popleft()}
-        self.stdout.write(_json.dumps(record, indent=2 if self.pretty else None) + "\n")
-        self.stdout.flush()
+        text = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
+        with _interrupts_held():  # a record is written whole, or not at all
+            self.stdout.write(text)
+            self.stdout.flush()
 
     @property
     def pretty(self) -> bool:
@@ -395,6 +399,29 @@ def _jsonl_record(line: str) -> tuple[str, Any, dict[str, Any]] | str:
         except ValueError:
             return f'"reference_date" {reference!r} is not a date YYYY-MM-DD'
     return data["text"], reference, extra
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back until the block is done, then delivered as it would have been.
+
+    A large record goes to a pipe in several writes; an interrupt between two of
+    them would leave half a line of JSON behind.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
 
 
 class _Progress:
