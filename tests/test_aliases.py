@@ -206,34 +206,6 @@ BAD_FILES: list[tuple[str, str, list[str], int | None, int | None, str | None]] 
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "fragments", "line", "record", "field"),
-    BAD_FILES,
-    ids=[f"{i}-{row[2][0][:30]}" for i, row in enumerate(BAD_FILES)],
-)
-def test_bad_files_name_file_line_record_and_field(
-    tmp_path: Path,
-    name: str,
-    content: str,
-    fragments: list[str],
-    line: int | None,
-    record: int | None,
-    field: str | None,
-) -> None:
-    path = write(tmp_path, name, content)
-    with pytest.raises(np.AliasTableError) as caught:
-        np.AliasTable.from_file(path)
-    error = caught.value
-    assert isinstance(error, np.NewsparseError)
-    message = str(error)
-    assert message.startswith(str(path))
-    for fragment in fragments:
-        assert fragment in message
-    assert (error.line, error.record, error.field) == (line, record, field)
-    if line is not None:
-        assert f"line {line}" in message
-
-
 def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     with pytest.raises(np.AliasTableError, match="cannot read the file"):
         np.AliasTable.from_file(tmp_path / "absent.json")
@@ -291,12 +263,17 @@ MISTAKEN_FILES: list[tuple[str, str, list[str], int | None, int | None, str | No
 ]  # fmt: skip
 
 
+# Files that are malformed, and tables that are mistaken (a misspelt key, a key given
+# twice, JSON nested too deep): every one refused, naming file, line, record and field.
+REFUSED_FILES = BAD_FILES + MISTAKEN_FILES
+
+
 @pytest.mark.parametrize(
     ("name", "content", "fragments", "line", "record", "field"),
-    MISTAKEN_FILES,
-    ids=[f"{i}-{row[2][0][:30]}" for i, row in enumerate(MISTAKEN_FILES)],
+    REFUSED_FILES,
+    ids=[f"{i}-{row[2][0][:30]}" for i, row in enumerate(REFUSED_FILES)],
 )
-def test_mistaken_tables_are_refused_naming_file_line_and_key(
+def test_bad_files_name_file_line_record_and_field(
     tmp_path: Path,
     name: str,
     content: str,
@@ -305,9 +282,18 @@ def test_mistaken_tables_are_refused_naming_file_line_and_key(
     record: int | None,
     field: str | None,
 ) -> None:
-    test_bad_files_name_file_line_record_and_field(
-        tmp_path, name, content, fragments, line, record, field
-    )
+    path = write(tmp_path, name, content)
+    with pytest.raises(np.AliasTableError) as caught:
+        np.AliasTable.from_file(path)
+    error = caught.value
+    assert isinstance(error, np.NewsparseError)
+    message = str(error)
+    assert message.startswith(str(path))
+    for fragment in fragments:
+        assert fragment in message
+    assert (error.line, error.record, error.field) == (line, record, field)
+    if line is not None:
+        assert f"line {line}" in message
 
 
 @given(st.text(min_size=1, max_size=20).filter(lambda k: k not in ("id", "name", "type")))
