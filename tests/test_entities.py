@@ -429,3 +429,25 @@ def test_the_role_words_of_credit_lines_are_not_entities(trailer: str, people: l
     names = {e.name for e in article.entities}
     assert not names & {"Reporting", "Additional", "Editing", "Writing", "Reporting By"}
     assert set(people) <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By LAYLA HADDAD, Reuters\nBASRA, March 4 (Reuters) - The port reopened.", "Layla Haddad"),
+        ("The letter was signed by NADIA KARIM, the envoy, on Monday.", "Nadia Karim"),
+    ],
+)
+def test_a_person_named_only_in_capitals_is_named_as_a_person_writes_it(
+    text: str, name: str
+) -> None:
+    (person,) = [e for e in np.parse(text).entities if e.type is np.EntityType.PERSON]
+    assert person.name == name
+    assert person.mentions[0].text == name.upper()  # the mention stays as written
+
+
+@pytest.mark.parametrize("acronym", ["GOP", "I'M", "R-TX"])
+def test_acronyms_and_contractions_keep_their_capitals(acronym: str) -> None:
+    from newsparse.entities import _full_name
+
+    assert not _full_name(acronym)

@@ -50,6 +50,7 @@ from newsparse.names import (
     particles,
     particles_of_kind,
     portfolio_title_ends,
+    recase,
     titles,
     tokens_of,
 )
@@ -840,6 +841,13 @@ def find_entities(
     return _entities(doc, tokens, clusterer.clusters, aliases, reference)
 
 
+def _full_name(name: str) -> bool:
+    """Two words or more, none a letter alone: a name to recase, not an acronym
+    (``GOP``), a contraction (``I'M``) or a code (``R-TX``)."""
+    words = name.split()
+    return len(words) > 1 and all(len(w) > 1 and w.replace("-", "").isalpha() for w in words)
+
+
 def _outside_credit_words(
     doc: Document,
     tokens: Sequence[NameToken],
@@ -938,6 +946,10 @@ def _entities(
                 assert cluster.best is not None
                 first, last = cluster.best
                 name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
+                if cluster.type is EntityType.PERSON and _full_name(name):
+                    # A person named only in capitals (a byline, a headline) is named
+                    # as a person writes it, as bylines are; mentions stay as written.
+                    name = recase(name)
             entity_id = f"{cluster.type.value.lower()}:{_slug(name)}"
             base, n = entity_id, 2
             while entity_id in used_ids or (table is not None and entity_id in table):
