@@ -624,8 +624,8 @@ def _lead(text: str) -> str:
 
 def dateline_speed_rows(corpus: Corpus) -> Iterator[Row]:
     """The dateline stage against ``dateparser.search_dates`` on the same leads, in one run."""
-    from newsparse.datelines import find_dateline
-    from newsparse.text import segment
+    from newsparse._stages.datelines import find_dateline
+    from newsparse._text.document import segment
 
     records = list(corpus.reuters())[: corpus.speed_sample]
     if not records:

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
-from newsparse.text import segment
+from newsparse._text.document import segment
 
 HERE = Path(__file__).resolve().parent
 # Syllables for made-up names.
@@ -404,9 +404,9 @@ def peer_rows(shared: Path, repeats: int) -> None:
 
 def stage_rows(texts: list[str], table: newsparse.AliasTable) -> None:
     """Each stage of parse timed on its own (a second pass, with the memos warm)."""
-    from newsparse import bylines, datelines, dates, entities, quotes
+    from newsparse._stages import bylines, datelines, dates, entities, quotes
 
-    reference = newsparse.pipeline.coerce_date("1987-03-01", "reference_date")
+    reference = newsparse._pipeline.coerce_date("1987-03-01", "reference_date")
     seconds: dict[str, float] = {}
 
     def timed(stage: str, function: Callable[..., Any], *args: Any) -> Any:

@@ -16,12 +16,12 @@ import newsparse
 
 def compiled_patterns() -> Iterator[tuple[str, Any]]:
     """Each module constant that is a compiled pattern, and the cached pattern builders."""
-    for info in pkgutil.iter_modules(newsparse.__path__, "newsparse."):
+    for info in pkgutil.walk_packages(newsparse.__path__, "newsparse."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, (re.Pattern, regex.Pattern)):
                 yield f"{info.name}.{name}", value
-    from newsparse import datelines, dates
+    from newsparse._stages import datelines, dates
 
     yield "dates._pattern()", dates._pattern()
     for key, pattern in datelines._patterns().items():

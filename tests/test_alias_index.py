@@ -20,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import _aliascache, _aliasindex
-from newsparse import aliases as aliases_module
-from newsparse.entities import reference_table
+from newsparse._stages.entities import reference_table
+from newsparse._tables import cache as _aliascache
+from newsparse._tables import index as _aliasindex
+from newsparse._tables import table as aliases_module
 
 RECORDS: list[dict[str, Any]] = [
     {"id": "sudani", "name": "Mohammed Shia al-Sudani", "type": "PERSON", "aliases": ["Sudani"]},

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import aliases
+from newsparse._tables import table as aliases
 
 GOOD_RECORDS: list[dict[str, Any]] = [
     {

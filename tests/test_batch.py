@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 import newsparse as np
-from newsparse import batch
+from newsparse import _batch as batch
 
 TEXTS = [
     "CAIRO, Jan. 5 (AP) -- Egypt said yesterday it would reopen the crossing.",

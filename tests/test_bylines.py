@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsparse as np
-from newsparse.names import recase
+from newsparse._text.names import recase
 
 A, R, E, W = "author", "reporting", "editing", "writing"
 AR = "additional reporting"

@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 import newsparse as np
-from newsparse import batch
-from newsparse.cli import main
+from newsparse import _batch as batch
+from newsparse._cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "basra_port.txt"

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse.datelines import resolve_month_day
-from newsparse.outlets import Outlet, OutletTable
+from newsparse._lexicon.outlets import Outlet, OutletTable
+from newsparse._stages.datelines import resolve_month_day
 
 REF = dt.date(2025, 1, 9)
 
@@ -387,8 +387,8 @@ def test_seed_dateline(seed_text: str, seed_expected: dict[str, object]) -> None
 
 def _brute_fuzzy(table: OutletTable, name: str) -> str | None:
     """Every outlet one edit away, compared one by one: the lookup's cheap tests aside."""
-    from newsparse.names import within_one_edit
-    from newsparse.outlets import outlet_key
+    from newsparse._lexicon.outlets import outlet_key
+    from newsparse._lexicon.spelling import within_one_edit
 
     key = outlet_key(name)
     exact = [o for o in table for n in o.names if outlet_key(n) == key]
@@ -440,7 +440,7 @@ class _Everything:
 
 @given(st.lists(_PIECES, max_size=6).map("".join), st.integers(0, 12))
 def test_month_prefilter_keeps_every_date_the_pattern_finds(text: str, pos: int) -> None:
-    from newsparse import datelines
+    from newsparse._stages import datelines
 
     def read(openings: Callable[[], Container[str]]) -> tuple[tuple[int, int], object] | None:
         original = datelines._month_openings

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import dates
-from newsparse.dates import find_dates_in
+from newsparse._stages import dates
+from newsparse._stages.dates import find_dates_in
 
 WED = dt.date(2025, 1, 8)  # a Wednesday
 

@@ -52,7 +52,7 @@ def test_dask_bag_map_partitions_on_a_local_cluster(tmp_path: Path) -> None:
         bag = db.from_sequence(RECORDS, npartitions=6)
         rows = bag.map_partitions(np.parse_partition, aliases=str(cache)).compute()
         # Each worker read the table at most once, however many partitions it parsed.
-        loads = client.run(lambda: np.batch._load.cache_info().misses)
+        loads = client.run(lambda: np._batch._load.cache_info().misses)
     assert rows == expected
     assert all(count <= 1 for count in loads.values())
     (rashid,) = [e for e in rows[0]["entities"] if e["table_id"] == "Q1"]

@@ -448,6 +448,6 @@ def test_a_person_named_only_in_capitals_is_named_as_a_person_writes_it(
 
 @pytest.mark.parametrize("acronym", ["GOP", "I'M", "R-TX"])
 def test_acronyms_and_contractions_keep_their_capitals(acronym: str) -> None:
-    from newsparse.entities import _full_name
+    from newsparse._stages.entities import _full_name
 
     assert not _full_name(acronym)

@@ -49,3 +49,69 @@ def test_no_import_cycle() -> None:
 
     for name in sorted(graph):
         visit(name, [])
+
+
+PACKAGES = ("_text", "_lexicon", "_tables", "_stages")
+
+
+def _package_of(module: str) -> str | None:
+    """The private package a module belongs to (``newsparse._text.names`` → ``_text``)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in PACKAGES else None
+
+
+def _cross_imports() -> list[tuple[str, str, str]]:
+    """(importer, imported module, name) for every ``from newsparse... import name``."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        importer = _module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.level == 0
+                and node.module.split(".")[0] == "newsparse"
+            ):
+                found += [(importer, node.module, a.name) for a in node.names]
+    return found
+
+
+def test_the_private_packages_are_entered_through_their_init() -> None:
+    # A module outside a private package reads it only through its __init__,
+    # so a package's inside can be rearranged without touching its users.
+    wrong = [
+        f"{importer} imports {module}"
+        for importer, module, _ in _cross_imports()
+        if _package_of(module) not in (None, _package_of(importer))
+        and module != f"newsparse.{_package_of(module)}"
+    ]
+    assert wrong == []
+
+
+def test_no_private_name_crosses_a_package_boundary() -> None:
+    wrong = [
+        f"{importer} imports {name} from {module}"
+        for importer, module, name in _cross_imports()
+        if name.startswith("_")
+        and name not in ("__version__",)
+        and _package_of(module) != _package_of(importer)
+        and f"{module}.{name}" not in _modules()
+    ]
+    assert wrong == []
+
+
+def test_a_package_does_not_import_itself_through_its_init() -> None:
+    # Inside a package, modules import each other directly: going through the
+    # package's own __init__ would make the package's import order a cycle.
+    wrong = [
+        f"{importer} imports {module}"
+        for importer, module, _ in _cross_imports()
+        if _package_of(importer) is not None
+        and module == f"newsparse.{_package_of(importer)}"
+        and not importer.endswith(f"newsparse.{_package_of(importer)}")
+    ]
+    assert wrong == []
+
+
+def _modules() -> set[str]:
+    return {_module_name(p) for p in PACKAGE.rglob("*.py")}

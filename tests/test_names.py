@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.names import (
+from newsparse._lexicon import within_one_edit
+from newsparse._text.document import segment, word_pieces
+from newsparse._text.names import (
     NameToken,
     _name_pieces,
     fold_token,
@@ -17,9 +19,7 @@ from newsparse.names import (
     tokens_in,
     tokens_of,
     variant_token,
-    within_one_edit,
 )
-from newsparse.text import segment, word_pieces
 
 # Spellings of one name that must share a variant key.
 SAME = [

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import quotes
+from newsparse import _pipeline
 from tests.conftest import reuters_records
 
 
@@ -62,7 +62,7 @@ def test_a_failing_stage_costs_its_result_not_the_article(
     def broken(*args: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(quotes, "find_quotes", broken)
+    monkeypatch.setattr(_pipeline, "find_quotes", broken)
     with pytest.warns(np.NewsparseWarning, match="quotes stage failed"):
         article = np.parse("One.\n\nTwo.")
     assert article.quotes == ()

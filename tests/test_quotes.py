@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import quotes as quotes_module
+from newsparse._stages import quotes as quotes_module
 
 CASES_FILE = Path(__file__).parent / "data" / "attributions.tsv"
 

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse as np
-from newsparse import entities
+from newsparse._stages import entities
 
 from .conftest import REUTERS
 from .patterns import compiled_patterns

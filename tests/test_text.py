@@ -10,8 +10,8 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsparse import text as text_module
-from newsparse.text import TextView, segment
+from newsparse._text import document as text_module
+from newsparse._text.document import TextView, segment
 
 # --------------------------------------------------------------------------
 # the normalised view

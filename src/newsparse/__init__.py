@@ -6,11 +6,12 @@
 [{'start': 0, 'end': 16}, {'start': 18, 'end': 35}]
 """
 
+from newsparse._batch import parse_many, parse_partition, shared_table
+from newsparse._lexicon import Outlet, OutletTable, OutletTableError
+from newsparse._pipeline import NewsparseWarning, parse
+from newsparse._stages import parse_byline, parse_dateline
+from newsparse._tables import AliasEntry, AliasTable, Role, TableMatch
 from newsparse._version import __version__
-from newsparse.aliases import AliasEntry, AliasTable, Role, TableMatch
-from newsparse.batch import parse_many, parse_partition, shared_table
-from newsparse.bylines import parse_byline
-from newsparse.datelines import parse_dateline
 from newsparse.errors import (
     AliasTableError,
     AliasTableWarning,
@@ -38,8 +39,6 @@ from newsparse.model import (
     Speaker,
     json_schema,
 )
-from newsparse.outlets import Outlet, OutletTable, OutletTableError
-from newsparse.pipeline import NewsparseWarning, parse
 
 __all__ = [
     "SCHEMA_VERSION",

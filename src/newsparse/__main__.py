@@ -2,7 +2,7 @@
 
 import sys
 
-from newsparse.cli import main
+from newsparse._cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

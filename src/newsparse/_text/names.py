@@ -36,9 +36,9 @@ from typing import NamedTuple
 
 import regex
 
-from newsparse import _data
+from newsparse._lexicon import read_rows, read_words
 from newsparse._memo import WordMemo
-from newsparse.text import Document, Span, word_pieces
+from newsparse._text.document import Document, Span, word_pieces
 
 __all__ = [
     "NameToken",
@@ -59,7 +59,6 @@ __all__ = [
     "tokens_in",
     "tokens_of",
     "variant_token",
-    "within_one_edit",
 ]
 
 _PART = regex.compile(r"([-'])")
@@ -69,7 +68,7 @@ _LETTER = regex.compile(r"\p{L}")
 @functools.cache
 def particles() -> frozenset[str]:
     """Lower-case particles of names (``al``, ``bin``, ``van``, ``de``...)."""
-    return _data.read_words("name_particles.txt")
+    return read_words("name_particles.txt")
 
 
 @functools.cache
@@ -79,14 +78,14 @@ def particles_of_kind(*kinds: str) -> frozenset[str]:
     >>> sorted(particles_of_kind("article"))
     ['al', 'el', 'ul']
     """
-    rows = _data.read_rows("name_particles.txt")
+    rows = read_rows("name_particles.txt")
     return frozenset(row[0] for row in rows if len(row) > 1 and row[1] in kinds)
 
 
 @functools.cache
 def suffixes() -> frozenset[str]:
     """Suffixes that follow a name (``Jr.``, ``III``), as written and without a final stop."""
-    words = _data.read_words("name_suffixes.txt")
+    words = read_words("name_suffixes.txt")
     return frozenset({*words, *(w.rstrip(".") for w in words)})
 
 
@@ -103,7 +102,7 @@ def _folded_suffixes() -> frozenset[str]:
 @functools.cache
 def titles() -> dict[str, str]:
     """Titles and ranks before a name, keyed by their lower-case form without full stops."""
-    return {_title_key(row[0]): row[1] for row in _data.read_rows("titles.tsv")}
+    return {_title_key(row[0]): row[1] for row in read_rows("titles.tsv")}
 
 
 @functools.cache
@@ -114,7 +113,7 @@ def portfolio_title_ends() -> frozenset[str]:
     >>> sorted(portfolio_title_ends())
     ['minister', 'representative', 'secretary']
     """
-    rows = _data.read_rows("titles.tsv")
+    rows = read_rows("titles.tsv")
     return frozenset(_title_key(row[0]).split()[-1] for row in rows if row[2:3] == ("portfolio",))
 
 
@@ -233,19 +232,19 @@ def ends_in_title(words: Sequence[str]) -> bool:
 _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _DOUBLED = regex.compile(r"(.)\1+")
-# A set, not a function: the token scans test membership in C (map(_ARTICLES.__contains__, ...)).
-_ARTICLES = particles_of_kind("article")
+# A set, not a function: the token scans test membership in C (map(ARTICLES.__contains__, ...)).
+ARTICLES = particles_of_kind("article")
 
 
 def is_article(folded: str) -> bool:
     """Whether a folded word is the Arabic article (``al``, ``el``, ``ul``)."""
-    return folded in _ARTICLES
+    return folded in ARTICLES
 
 
 @functools.cache
 def _classes() -> dict[str, str]:
     classes = {}
-    for row in _data.read_rows("transliterations.tsv"):
+    for row in read_rows("transliterations.tsv"):
         for spelling in row:
             classes[fold_token(spelling)] = row[0]
     return classes
@@ -279,8 +278,8 @@ def variant_token(folded: str) -> str:
     return _classes().get(word, word)
 
 
-_FOLDED = WordMemo(fold_token)
-_VARIANTS = WordMemo(variant_token)
+FOLDED_WORDS = WordMemo(fold_token)
+VARIANT_WORDS = WordMemo(variant_token)
 
 
 def name_tokens(name: str, *, titles: bool = True) -> list[str]:
@@ -302,31 +301,13 @@ def name_tokens(name: str, *, titles: bool = True) -> list[str]:
 
 def key_of(folded: list[str]) -> list[str]:
     """Folded words without the Arabic article before another word."""
-    return [w for i, w in enumerate(folded) if not (w in _ARTICLES and i + 1 < len(folded))]
+    return [w for i, w in enumerate(folded) if not (w in ARTICLES and i + 1 < len(folded))]
 
 
 def name_keys(name: str) -> tuple[str, str]:
     """The key and the variant key of a name."""
     folded = key_of([fold_token(w) for w in name_tokens(name)])
     return " ".join(folded), " ".join(variant_token(w) for w in folded)
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by at most one insertion, deletion or substitution.
-
-    >>> within_one_edit("pezeshekian", "pezeshkian"), within_one_edit("hertzi", "herzi")
-    (True, True)
-    """
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
 
 
 # --------------------------------------------------------------------------
@@ -353,12 +334,12 @@ class NameToken(NamedTuple):
     heading: bool
 
 
-# Columns of a list of tokens, read in C: ``map(_CAPITALISED_OF, tokens)``.
-_CAPITALISED_OF = attrgetter("capitalised")
-_FOLDED_OF = attrgetter("folded")
-_VARIANT_OF = attrgetter("variant")
-_SENTENCE_START_OF = attrgetter("sentence_start")
-_HEADING_OF = attrgetter("heading")
+# Columns of a list of tokens, read in C: ``map(CAPITALISED_OF, tokens)``.
+CAPITALISED_OF = attrgetter("capitalised")
+FOLDED_OF = attrgetter("folded")
+VARIANT_OF = attrgetter("variant")
+SENTENCE_START_OF = attrgetter("sentence_start")
+HEADING_OF = attrgetter("heading")
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
@@ -512,8 +493,8 @@ def _tokens(
         if owned != possessive[i]:
             possessive[i] = owned
             joins[i] = False if owned else _joins_after(gaps[i], texts[i])
-    folded = list(map(_FOLDED.__getitem__, texts))
-    variants = list(map(_VARIANTS.__getitem__, folded))
+    folded = list(map(FOLDED_WORDS.__getitem__, texts))
+    variants = list(map(VARIANT_WORDS.__getitem__, folded))
     capitalised, upper = zip(*map(_SHAPES.__getitem__, texts), strict=True)
     starts_sentence = list(map(sentence_starts.__contains__, starts))
     in_heading = [False] * count

@@ -26,9 +26,9 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
-from newsparse import _data
+from newsparse._lexicon.files import read_rows
+from newsparse._lexicon.spelling import within_one_edit
 from newsparse.errors import NewsparseError
-from newsparse.names import within_one_edit
 
 __all__ = ["Outlet", "OutletTable", "OutletTableError"]
 
@@ -174,7 +174,7 @@ class OutletTable:
 @functools.cache
 def _default_table() -> OutletTable:
     outlets = []
-    for row in _data.read_rows("outlets.tsv"):
+    for row in read_rows("outlets.tsv"):
         name, aliases, country, kind = (*row, "", "", "", "")[:4]
         outlets.append(
             Outlet(

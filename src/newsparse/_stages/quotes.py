@@ -31,10 +31,9 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from newsparse import _data
+from newsparse._lexicon import read_rows, read_words
+from newsparse._text import Document, Span, particles, segment
 from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
-from newsparse.names import particles
-from newsparse.text import Document, Span, segment
 
 __all__ = ["find_quotes", "find_quotes_in"]
 
@@ -72,13 +71,13 @@ _ACCORDING_WORD = regex.compile(r"(?i:according)")  # where _ACCORDING may match
 
 @functools.cache
 def _cues() -> frozenset[str]:
-    return _data.read_words("cue_verbs.txt")
+    return read_words("cue_verbs.txt")
 
 
 @functools.cache
 def _object_cues() -> frozenset[str]:
     """Cues that take an object before what was said: ``told reporters (that) ...``."""
-    return frozenset(row[0] for row in _data.read_rows("cue_verbs.txt") if row[1:] == ("object",))
+    return frozenset(row[0] for row in read_rows("cue_verbs.txt") if row[1:] == ("object",))
 
 
 class _Cue(NamedTuple):
@@ -98,7 +97,7 @@ def _cue_words(doc: Document) -> list[_Cue]:
 
 @functools.cache
 def _anonymous_heads() -> frozenset[str]:
-    return _data.read_words("anonymous_sources.txt")
+    return read_words("anonymous_sources.txt")
 
 
 # --------------------------------------------------------------------------

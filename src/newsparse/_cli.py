@@ -25,9 +25,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from newsparse import _json
+from newsparse._batch import parse_many
+from newsparse._tables import AliasTable
 from newsparse._version import __version__
-from newsparse.aliases import AliasTable
-from newsparse.batch import parse_many
 from newsparse.errors import BatchError, NewsparseError
 from newsparse.model import Article
 

@@ -46,7 +46,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from newsparse import _data
+from newsparse._lexicon import read_rows, read_words
 
 __all__ = ["Document", "Span", "TextView", "segment"]
 
@@ -441,7 +441,7 @@ def _split_block(norm: str, block: list[Span], breaks: _LineBreaks, paragraphs: 
 
 @functools.cache
 def _abbreviations() -> dict[str, str]:
-    return {row[0]: row[1] for row in _data.read_rows("abbreviations.tsv")}
+    return {row[0]: row[1] for row in read_rows("abbreviations.tsv")}
 
 
 def _word_before(norm: str, lo: int, pos: int) -> str:
@@ -470,7 +470,7 @@ def _ends_sentence(norm: str, lo: int, hi: int, match: regex.Match[str]) -> bool
     if not word:
         return True
     next_word = _word_at(norm, next_start + (following in _OPENERS), hi)
-    starts_sentence = next_word in _data.read_words("sentence_starters.txt")
+    starts_sentence = next_word in read_words("sentence_starters.txt")
     if _INITIAL.fullmatch(word) or _DOTTED.fullmatch(word):
         return starts_sentence
     kind = _abbreviations().get(word.lower())

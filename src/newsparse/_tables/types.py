@@ -1,7 +1,7 @@
 """The values of alias tables: entries, their roles, the files they came from, matches.
 
 A leaf module: it imports nothing else of newsparse but the model's enums, so
-the table (:mod:`newsparse.aliases`), its index and its cache files can all use
+the table (:mod:`newsparse._tables.table`), its index and its cache files can all use
 these values without importing one another in a circle. The public names are
 re-exported by :mod:`newsparse`.
 """

@@ -30,9 +30,9 @@ from itertools import compress
 import regex
 from dateutil.relativedelta import relativedelta
 
-from newsparse import _data
+from newsparse._lexicon import read_rows
+from newsparse._text import Document, Span, segment
 from newsparse.model import Dateline, DateMention, Granularity
-from newsparse.text import Document, Span, segment
 
 __all__ = ["find_dates", "find_dates_in"]
 
@@ -65,19 +65,19 @@ _YEARS = range(1500, 2200)
 
 @functools.cache
 def _english_months() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in _data.read_rows("months.tsv") if row[2] == "en"}
+    return {row[0]: int(row[1]) for row in read_rows("months.tsv") if row[2] == "en"}
 
 
 @functools.cache
 def _weekdays() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in _data.read_rows("weekdays.tsv")}
+    return {row[0]: int(row[1]) for row in read_rows("weekdays.tsv")}
 
 
 @functools.cache
 def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
     future: set[str] = set()
     past: set[str] = set()
-    for row in _data.read_rows("tense_cues.tsv"):
+    for row in read_rows("tense_cues.tsv"):
         (future if row[1] == "future" else past).add(row[0])
     return frozenset(future), frozenset(past)
 

@@ -12,12 +12,12 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from newsparse import bylines, datelines, dates, entities, quotes
-from newsparse.aliases import AliasTable
+from newsparse._lexicon import OutletTable
+from newsparse._stages import find_bylines, find_dateline, find_dates, find_entities, find_quotes
+from newsparse._tables import AliasTable
+from newsparse._text import segment
 from newsparse.errors import InputTypeError, InvalidArgumentError
 from newsparse.model import Article, Byline, DateMention, Entity, Paragraph, Quote
-from newsparse.outlets import OutletTable
-from newsparse.text import segment
 
 __all__ = ["NewsparseWarning", "parse"]
 
@@ -75,12 +75,12 @@ def parse(
         )
 
     doc = segment(text)
-    dateline = _stage("dateline", datelines.find_dateline, None, doc, reference, outlets)
-    byline, credits = _stage("byline", bylines.find_bylines, _NO_BYLINES, doc, dateline, outlets)
+    dateline = _stage("dateline", find_dateline, None, doc, reference, outlets)
+    byline, credits = _stage("byline", find_bylines, _NO_BYLINES, doc, dateline, outlets)
     published = dateline.date if dateline is not None and dateline.date else reference
     found_entities: tuple[Entity, ...] = _stage(
         "entities",
-        entities.find_entities,
+        find_entities,
         (),
         doc,
         aliases,
@@ -89,10 +89,8 @@ def parse(
         dateline,
         (byline, *credits) if byline is not None else credits,
     )
-    found_dates: tuple[DateMention, ...] = _stage(
-        "dates", dates.find_dates, (), doc, published, dateline
-    )
-    found_quotes: tuple[Quote, ...] = _stage("quotes", quotes.find_quotes, (), doc, found_entities)
+    found_dates: tuple[DateMention, ...] = _stage("dates", find_dates, (), doc, published, dateline)
+    found_quotes: tuple[Quote, ...] = _stage("quotes", find_quotes, (), doc, found_entities)
     paragraphs = [Paragraph(*doc.original_span(p)) for p in doc.paragraphs]
     return Article(
         text_length=len(text),

@@ -21,11 +21,9 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from newsparse import _data
+from newsparse._lexicon import OutletTable, read_rows, read_words
+from newsparse._text import Document, Span, TextView, is_suffix, recase, strip_titles
 from newsparse.model import Author, Byline, Dateline
-from newsparse.names import is_suffix, recase, strip_titles
-from newsparse.outlets import OutletTable
-from newsparse.text import Document, Span, TextView
 
 __all__ = ["find_bylines", "parse_byline"]
 
@@ -58,12 +56,12 @@ _SHORT_LINE = 80
 
 @functools.cache
 def _roles() -> dict[str, str]:
-    return {row[0]: row[1] for row in _data.read_rows("credit_roles.tsv")}
+    return {row[0]: row[1] for row in read_rows("credit_roles.tsv")}
 
 
 @functools.cache
 def _staff_titles() -> dict[str, str]:
-    return {w.casefold(): w for w in _data.read_words("staff_titles.txt")}
+    return {w.casefold(): w for w in read_words("staff_titles.txt")}
 
 
 @functools.cache
@@ -73,12 +71,12 @@ def _staff_title_keys() -> tuple[str, ...]:
 
 @functools.cache
 def _outlet_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _data.read_words("outlet_words.txt"))
+    return frozenset(w.casefold() for w in read_words("outlet_words.txt"))
 
 
 @functools.cache
 def _services() -> tuple[str, ...]:
-    words = _data.read_words("military_services.txt")
+    words = read_words("military_services.txt")
     return tuple(sorted((w.casefold() for w in words), key=len, reverse=True))
 
 

@@ -11,7 +11,7 @@ also weeds out the rare hash shared by two keys.
 
 Keys are hashed with CRC-32 of their UTF-8 form, the same in every process and
 on every machine, so an index can be pickled to worker processes and written to
-a cache file (see :mod:`newsparse.aliases`).
+a cache file (see :mod:`newsparse._tables.table`).
 """
 
 from __future__ import annotations
@@ -28,24 +28,23 @@ from typing import Any, NamedTuple
 
 import regex
 
-from newsparse import _data
-from newsparse._aliastypes import AliasEntry
+from newsparse._lexicon import read_rows, read_words, within_one_edit
 from newsparse._memo import Memo, WordMemo, remembered
-from newsparse.model import EntityType, MatchMethod
-from newsparse.names import (
-    _CAPITALISED_OF,
-    _FOLDED,
-    _FOLDED_OF,
-    _VARIANT_OF,
-    _VARIANTS,
+from newsparse._tables.types import AliasEntry
+from newsparse._text import (
+    CAPITALISED_OF,
+    FOLDED_OF,
+    FOLDED_WORDS,
+    VARIANT_OF,
+    VARIANT_WORDS,
     NameToken,
     fold_token,
     is_article,
     key_of,
     name_tokens,
     variant_token,
-    within_one_edit,
 )
+from newsparse.model import EntityType, MatchMethod
 
 __all__ = [
     "FORMAT",
@@ -150,7 +149,7 @@ class Hit(NamedTuple):
 @functools.cache
 def common_words() -> frozenset[str]:
     """The common English words of ``data/common_words.txt``, case-folded."""
-    return frozenset(w.casefold() for w in _data.read_words("common_words.txt"))
+    return frozenset(w.casefold() for w in read_words("common_words.txt"))
 
 
 def is_common_word(written: str) -> bool:
@@ -172,8 +171,8 @@ def is_common_word(written: str) -> bool:
 
 def forms_of(
     entry: AliasEntry,
-    fold: Callable[[str], str] = _FOLDED.__getitem__,
-    variant: Callable[[str], str] = _VARIANTS.__getitem__,
+    fold: Callable[[str], str] = FOLDED_WORDS.__getitem__,
+    variant: Callable[[str], str] = VARIANT_WORDS.__getitem__,
 ) -> tuple[Form, ...]:
     """The written forms of an entry with their keys; forms without a word are left out."""
     forms = []
@@ -245,7 +244,7 @@ def role_words(title: str) -> frozenset[str]:
 def _countries() -> dict[str, str]:
     """Folded country names, aliases and demonyms, to their ISO code."""
     found: dict[str, str] = {}
-    for row in _data.read_rows("countries.tsv"):
+    for row in read_rows("countries.tsv"):
         name, aliases, demonyms, _, code = (*row, "", "", "", "", "")[:5]
         for written in (name, *aliases.split("|"), *demonyms.split("|")):
             if written.strip():
@@ -558,10 +557,10 @@ class Index:
         # For those, the longest name each may start (by its variant, else as
         # written) is looked up column-wise in C; the loop visits only words that
         # start one.
-        capitalised = list(compress(range(len(tokens)), map(_CAPITALISED_OF, tokens)))
+        capitalised = list(compress(range(len(tokens)), map(CAPITALISED_OF, tokens)))
         words = list(map(tokens.__getitem__, capitalised))
-        by_variant = map(get, map(_VARIANT_OF, words))
-        by_folded = map(get, map(_FOLDED_OF, words))
+        by_variant = map(get, map(VARIANT_OF, words))
+        by_folded = map(get, map(FOLDED_OF, words))
         longest_from = [v or f or 0 for v, f in zip(by_variant, by_folded, strict=True)]
         i = 0  # the first word not yet inside a match
         starting = compress(capitalised, longest_from)

@@ -37,11 +37,11 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Se
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
-from newsparse.aliases import AliasTable
+from newsparse._lexicon import OutletTable
+from newsparse._pipeline import NewsparseWarning, coerce_date, parse
+from newsparse._tables import AliasTable
 from newsparse.errors import BatchError, InputTypeError, InvalidArgumentError, NewsparseError
 from newsparse.model import Article
-from newsparse.outlets import OutletTable
-from newsparse.pipeline import NewsparseWarning, coerce_date, parse
 
 __all__ = ["parse_many", "parse_partition", "shared_table"]
 

@@ -37,8 +37,9 @@ from typing import Any, NamedTuple
 import attrs
 import regex
 
-from newsparse._aliascache import SUFFIX, is_cache, read_cache, write_cache
-from newsparse._aliasindex import (
+from newsparse._memo import Memo
+from newsparse._tables.cache import SUFFIX, is_cache, read_cache, write_cache
+from newsparse._tables.index import (
     _UNSEEN,
     Hit,
     Index,
@@ -47,12 +48,18 @@ from newsparse._aliasindex import (
     role_words,
     with_article,
 )
-from newsparse._aliastypes import AliasEntry, Role, TableMatch, TableSource
-from newsparse._memo import Memo
+from newsparse._tables.types import AliasEntry, Role, TableMatch, TableSource
+from newsparse._text import (
+    FOLDED_WORDS,
+    VARIANT_WORDS,
+    NameToken,
+    TextView,
+    ends_in_title,
+    is_article,
+    tokens_in,
+)
 from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
-from newsparse.names import _FOLDED, _VARIANTS, NameToken, ends_in_title, is_article, tokens_in
-from newsparse.text import TextView
 
 __all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "TableSource", "role_words"]
 
@@ -108,8 +115,8 @@ class _Start(NamedTuple):
 
 def _starting(index: Index, word: str) -> _Start | None:
     """What ``word`` can start, or ``None`` when no match starts at it."""
-    folded = _FOLDED[word]
-    variant = _VARIANTS[folded]
+    folded = FOLDED_WORDS[word]
+    variant = VARIANT_WORDS[folded]
     longest = index.longest_at[variant] or index.longest_at[folded] or 0
     if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
@@ -133,8 +140,8 @@ def _worth_reading(norm: str, end: int, start: _Start, index: Index) -> bool:
     after = _NEXT_WORD.match(norm, end, end + 200)
     if after is None:
         return False
-    second = _FOLDED[after.group(1)]
-    return is_article(second) or index.may_continue(start.variant, _VARIANTS[second])
+    second = FOLDED_WORDS[after.group(1)]
+    return is_article(second) or index.may_continue(start.variant, VARIANT_WORDS[second])
 
 
 def _joined_before(norm: str, start: int) -> bool:
@@ -155,7 +162,7 @@ def _joined_before(norm: str, start: int) -> bool:
     word = norm[lo : j + 1].lstrip("'")
     if lo <= j - 40 or not word:
         return True
-    return word[0].isupper() or word[0].isdigit() or is_article(_FOLDED[word])
+    return word[0].isupper() or word[0].isdigit() or is_article(FOLDED_WORDS[word])
 
 
 def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
@@ -287,7 +294,7 @@ class AliasTable:
         Raises :class:`~newsparse.AliasTableError` naming the file and what is
         wrong when it is not a cache, was written by another version, or is
         damaged or crafted: every section is checked against the file and the
-        entries before use (see :mod:`newsparse._aliascache`).
+        entries before use (see :mod:`newsparse._tables.cache`).
         """
         entries, sources, index = read_cache(path)
         table = cls(entries, sources=sources)
@@ -312,7 +319,7 @@ class AliasTable:
         """The table's matches in ``text``: longest first, left to right, not overlapping.
 
         A name or alias matches through the spelling folding (see
-        :mod:`newsparse.names`); a surname alone matches when exactly one person
+        :mod:`newsparse._text.names`); a surname alone matches when exactly one person
         of the table has it. An alias in capitals (``ISIS``) matches only in
         capitals.
 
@@ -618,7 +625,7 @@ def _warn_common_words(
 ) -> None:
     """An :class:`~newsparse.AliasTableWarning` for each alias that is a common English
     word (``May``, ``The``): folded, it would name the entry in every other headline,
-    so it matches only as written (see :func:`newsparse._aliasindex.is_common_word`)."""
+    so it matches only as written (see :func:`newsparse._tables.index.is_common_word`)."""
     if not _any_common_word(entries):
         return
     for index, entry in enumerate(entries):

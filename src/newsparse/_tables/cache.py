@@ -48,8 +48,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newsparse._aliasindex import FORMAT, Index, forms_of, key_hash, masked_key
-from newsparse._aliastypes import AliasEntry, Role, TableSource
+from newsparse._tables.index import FORMAT, Index, forms_of, key_hash, masked_key
+from newsparse._tables.types import AliasEntry, Role, TableSource
 from newsparse._version import __version__
 from newsparse.errors import AliasTableError
 from newsparse.model import EntityType

@@ -30,10 +30,9 @@ import attrs
 import regex
 from dateutil.parser import isoparse
 
-from newsparse import _data
+from newsparse._lexicon import OutletTable, read_rows, read_words
+from newsparse._text import Document, Span, TextView
 from newsparse.model import Dateline
-from newsparse.outlets import OutletTable
-from newsparse.text import Document, Span, TextView
 
 __all__ = ["find_dateline", "parse_dateline", "resolve_month_day"]
 
@@ -51,8 +50,8 @@ def _months() -> dict[str, int]:
     Wire copy has typos such as ``Marc 3`` and ``Apri 1``: any prefix of at least
     three letters of an English month name is read as that month.
     """
-    months = {row[0]: int(row[1]) for row in _data.read_rows("months.tsv")}
-    for row in _data.read_rows("months.tsv"):
+    months = {row[0]: int(row[1]) for row in read_rows("months.tsv")}
+    for row in read_rows("months.tsv"):
         token, number, language = row[0], int(row[1]), row[2]
         if language == "en" and len(token) > 4:
             for length in range(3, len(token)):
@@ -426,7 +425,7 @@ class _Reader:
 
 
 def _agency(reader: _Reader, inner: str) -> str | None:
-    if inner.strip().upper() in _data.read_words("title_tags.txt"):
+    if inner.strip().upper() in read_words("title_tags.txt"):
         return None
     return reader.outlet_in(inner) or _agency_like(inner)
 

@@ -34,16 +34,16 @@ from itertools import compress
 import attrs
 import regex
 
-from newsparse import _data
-from newsparse.aliases import AliasEntry, AliasTable, Hit, role_words
-from newsparse.model import Byline, Dateline, Entity, EntityType, MatchMethod, Mention
-from newsparse.names import (
-    _ARTICLES,
-    _CAPITALISED_OF,
-    _FOLDED_OF,
-    _HEADING_OF,
-    _SENTENCE_START_OF,
-    _VARIANT_OF,
+from newsparse._lexicon import OutletTable, read_rows, read_words
+from newsparse._tables import AliasEntry, AliasTable, Hit, role_words
+from newsparse._text import (
+    ARTICLES,
+    CAPITALISED_OF,
+    FOLDED_OF,
+    HEADING_OF,
+    SENTENCE_START_OF,
+    VARIANT_OF,
+    Document,
     NameToken,
     fold_token,
     is_article,
@@ -54,8 +54,7 @@ from newsparse.names import (
     titles,
     tokens_of,
 )
-from newsparse.outlets import OutletTable
-from newsparse.text import Document
+from newsparse.model import Byline, Dateline, Entity, EntityType, MatchMethod, Mention
 
 __all__ = ["find_entities", "reference_table"]
 
@@ -116,20 +115,20 @@ def reference_table(outlets: OutletTable | None = None) -> AliasTable:
 @functools.cache
 def _places_and_organisations() -> tuple[AliasEntry, ...]:
     entries: list[AliasEntry] = []
-    for row in _data.read_rows("countries.tsv"):
+    for row in read_rows("countries.tsv"):
         name, aliases, _, capital, code = (*row, "", "", "", "", "")[:5]
         entries.append(_ref(f"ref:country:{code}", name, EntityType.PLACE, aliases))
         if capital and capital != name:
             entries.append(_ref(f"ref:capital:{code}", capital, EntityType.PLACE, ""))
     seen = {e.name for e in entries}
-    for row in _data.read_rows("cities.tsv"):
+    for row in read_rows("cities.tsv"):
         name, aliases, code = (*row, "", "", "")[:3]
         if name not in seen:
             entries.append(_ref(f"ref:city:{_slug(name)}", name, EntityType.PLACE, aliases))
-    for row in _data.read_rows("regions.tsv"):
+    for row in read_rows("regions.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:region:{_slug(name)}", name, EntityType.PLACE, aliases))
-    for row in _data.read_rows("organizations.tsv"):
+    for row in read_rows("organizations.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:org:{_slug(name)}", name, EntityType.ORG, aliases))
     return tuple(entries)
@@ -143,7 +142,7 @@ def _ref(entry_id: str, name: str, kind: EntityType, aliases: str) -> AliasEntry
 @functools.cache
 def _demonyms() -> frozenset[str]:
     words: set[str] = set()
-    for row in _data.read_rows("countries.tsv"):
+    for row in read_rows("countries.tsv"):
         if len(row) > 2:
             words.update(d.strip() for d in row[2].split("|") if " " not in d.strip())
     return frozenset(w for w in words if w)
@@ -151,35 +150,35 @@ def _demonyms() -> frozenset[str]:
 
 @functools.cache
 def _words(name: str) -> frozenset[str]:
-    return _data.read_words(name)
+    return read_words(name)
 
 
 @functools.cache
 def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
     tails: set[str] = set()
     heads: set[str] = set()
-    for row in _data.read_rows("organization_words.tsv"):
+    for row in read_rows("organization_words.tsv"):
         (tails if row[1] == "tail" else heads).add(row[0])
     return frozenset(tails), frozenset(heads)
 
 
 @functools.cache
 def _place_tails() -> frozenset[str]:
-    return frozenset(row[0] for row in _data.read_rows("place_words.tsv"))
+    return frozenset(row[0] for row in read_rows("place_words.tsv"))
 
 
 @functools.cache
 def _not_name_words() -> frozenset[str]:
     """Capitalised words that are never a name alone: months, weekdays, groups, demonyms."""
-    months = {row[0].capitalize() for row in _data.read_rows("months.tsv") if row[2] == "en"}
-    weekdays = {row[0].capitalize() for row in _data.read_rows("weekdays.tsv")}
+    months = {row[0].capitalize() for row in read_rows("months.tsv") if row[2] == "en"}
+    weekdays = {row[0].capitalize() for row in read_rows("weekdays.tsv")}
     return frozenset(months | weekdays | _words("groups.txt") | _demonyms())
 
 
 @functools.cache
 def _calendar_words() -> frozenset[str]:
-    months = {row[0] for row in _data.read_rows("months.tsv") if row[2] == "en"}
-    weekdays = {row[0] for row in _data.read_rows("weekdays.tsv")}
+    months = {row[0] for row in read_rows("months.tsv") if row[2] == "en"}
+    weekdays = {row[0] for row in read_rows("weekdays.tsv")}
     return frozenset(w.capitalize() for w in months | weekdays) | frozenset(
         w.upper() for w in months | weekdays
     )
@@ -210,7 +209,7 @@ def _title_ends() -> frozenset[str]:
 def _country_words() -> frozenset[str]:
     """Folded one-word country names and demonyms (``iraq``, ``iraqi``)."""
     words = set()
-    for row in _data.read_rows("countries.tsv"):
+    for row in read_rows("countries.tsv"):
         for field in row[:3]:
             for written in field.split("|"):
                 if written and " " not in written.strip():
@@ -266,8 +265,8 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
     # A run starts at a capitalised word or an article: the others are passed over in C.
     may_start = map(
         operator.or_,
-        map(_CAPITALISED_OF, tokens),
-        map(_ARTICLES.__contains__, map(_FOLDED_OF, tokens)),
+        map(CAPITALISED_OF, tokens),
+        map(ARTICLES.__contains__, map(FOLDED_OF, tokens)),
     )
     i = 0  # the first word not yet in a run
     for i_start in compress(range(count), may_start):
@@ -564,10 +563,10 @@ def _candidates(
 
 def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:
     """The variants of the words written capitalised mid-sentence (not in a headline)."""
-    elsewhere = map(operator.or_, map(_SENTENCE_START_OF, tokens), map(_HEADING_OF, tokens))
+    elsewhere = map(operator.or_, map(SENTENCE_START_OF, tokens), map(HEADING_OF, tokens))
     # True > False: capitalised, and neither at a sentence start nor in a headline.
-    chosen = compress(tokens, map(operator.gt, map(_CAPITALISED_OF, tokens), elsewhere))
-    return set(map(_VARIANT_OF, chosen))
+    chosen = compress(tokens, map(operator.gt, map(CAPITALISED_OF, tokens), elsewhere))
+    return set(map(VARIANT_OF, chosen))
 
 
 def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_Candidate]:
@@ -673,7 +672,7 @@ class _Clusterer:
         if len(span) == 1:
             return [span[0].variant]
         final = len(span) - 1
-        return [t.variant for i, t in enumerate(span) if i == final or t.folded not in _ARTICLES]
+        return [t.variant for i, t in enumerate(span) if i == final or t.folded not in ARTICLES]
 
     def cluster_for_id(self, entry_id: str, kind: EntityType, *, reference: bool) -> _Cluster:
         cluster = self.by_id.get(entry_id)

@@ -1,0 +1,22 @@
+"""The stages, one module each: datelines, bylines, entities, dates, quotes.
+
+Each reads the document and what earlier stages found; none reaches back.
+"""
+
+from __future__ import annotations
+
+from newsparse._stages.bylines import find_bylines, parse_byline
+from newsparse._stages.datelines import find_dateline, parse_dateline
+from newsparse._stages.dates import find_dates
+from newsparse._stages.entities import find_entities
+from newsparse._stages.quotes import find_quotes
+
+__all__ = [
+    "find_bylines",
+    "find_dateline",
+    "find_dates",
+    "find_entities",
+    "find_quotes",
+    "parse_byline",
+    "parse_dateline",
+]

@@ -1,0 +1,64 @@
+"""The text layer: the normalised view of an article with its exact map back to the
+input, its lines, paragraphs, sentences and words, and the words as names see them.
+"""
+
+from __future__ import annotations
+
+from newsparse._text.document import Document, Span, TextView, segment
+from newsparse._text.names import (
+    ARTICLES,
+    CAPITALISED_OF,
+    FOLDED_OF,
+    FOLDED_WORDS,
+    HEADING_OF,
+    SENTENCE_START_OF,
+    VARIANT_OF,
+    VARIANT_WORDS,
+    NameToken,
+    ends_in_title,
+    fold_token,
+    is_article,
+    is_suffix,
+    key_of,
+    name_tokens,
+    particles,
+    particles_of_kind,
+    portfolio_title_ends,
+    recase,
+    strip_titles,
+    titles,
+    tokens_in,
+    tokens_of,
+    variant_token,
+)
+
+__all__ = [
+    "ARTICLES",
+    "CAPITALISED_OF",
+    "FOLDED_OF",
+    "FOLDED_WORDS",
+    "HEADING_OF",
+    "SENTENCE_START_OF",
+    "VARIANT_OF",
+    "VARIANT_WORDS",
+    "Document",
+    "NameToken",
+    "Span",
+    "TextView",
+    "ends_in_title",
+    "fold_token",
+    "is_article",
+    "is_suffix",
+    "key_of",
+    "name_tokens",
+    "particles",
+    "particles_of_kind",
+    "portfolio_title_ends",
+    "recase",
+    "segment",
+    "strip_titles",
+    "titles",
+    "tokens_in",
+    "tokens_of",
+    "variant_token",
+]
