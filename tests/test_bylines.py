@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsparse as np
-from newsparse._text.names import recase
+from newsparse._text.names import DEFAULT_WORDS, recase
 
 A, R, E, W = "author", "reporting", "editing", "writing"
 AR = "additional reporting"
@@ -329,7 +329,7 @@ def test_not_bylines(line: str) -> None:
     ],
 )
 def test_recasing(written: str, recased: str) -> None:
-    assert recase(written) == recased
+    assert recase(written, DEFAULT_WORDS) == recased
 
 
 ARTICLE = """\

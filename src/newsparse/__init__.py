@@ -7,7 +7,15 @@
 """
 
 from newsparse._batch import parse_many, parse_partition, shared_table
-from newsparse._lexicon import Outlet, OutletTable, OutletTableError
+from newsparse._lexicon import (
+    CueVerb,
+    Lexicon,
+    Outlet,
+    OutletTable,
+    OutletTableError,
+    Particle,
+    Title,
+)
 from newsparse._pipeline import NewsparseWarning, parse
 from newsparse._stages import parse_byline, parse_dateline
 from newsparse._tables import AliasEntry, AliasTable, Role, TableMatch
@@ -18,6 +26,7 @@ from newsparse.errors import (
     BatchError,
     InputTypeError,
     InvalidArgumentError,
+    LexiconError,
     NewsparseError,
     SchemaError,
 )
@@ -50,6 +59,7 @@ __all__ = [
     "Author",
     "BatchError",
     "Byline",
+    "CueVerb",
     "DateMention",
     "Dateline",
     "Entity",
@@ -57,6 +67,8 @@ __all__ = [
     "Granularity",
     "InputTypeError",
     "InvalidArgumentError",
+    "Lexicon",
+    "LexiconError",
     "MatchMethod",
     "Mention",
     "NewsparseError",
@@ -65,12 +77,14 @@ __all__ = [
     "OutletTable",
     "OutletTableError",
     "Paragraph",
+    "Particle",
     "Quote",
     "QuoteKind",
     "Role",
     "SchemaError",
     "Speaker",
     "TableMatch",
+    "Title",
     "__version__",
     "json_schema",
     "parse",

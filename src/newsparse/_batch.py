@@ -37,7 +37,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Se
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
-from newsparse._lexicon import OutletTable
+from newsparse._lexicon import Lexicon, OutletTable
 from newsparse._pipeline import NewsparseWarning, coerce_date, parse
 from newsparse._tables import AliasTable
 from newsparse.errors import BatchError, InputTypeError, InvalidArgumentError, NewsparseError
@@ -72,6 +72,7 @@ def parse_many(
     aliases: AliasTable | None = None,
     reference_date: _dt.date | str | None = None,
     outlets: OutletTable | None = None,
+    lexicon: Lexicon | None = None,
     processes: int | None = None,
     chunksize: int = 32,
     on_error: OnError = "raise",
@@ -80,12 +81,13 @@ def parse_many(
     """Parse many articles, yielding them in input order.
 
     Each item is a text or a ``(text, reference_date)`` pair; ``reference_date``
-    is the default for items without one. ``processes`` is the number of worker
-    processes: ``None`` for one per CPU this process may use, ``1`` to parse in
-    this process. Input is read lazily and at most ``2 * processes * chunksize``
-    items are read ahead of the consumer, so a generator over millions of texts
-    works in constant memory, and a consumer that pauses holds a bounded number
-    of finished articles.
+    is the default for items without one. ``aliases``, ``outlets`` and
+    ``lexicon`` are as for :func:`newsparse.parse`, sent to each worker once.
+    ``processes`` is the number of worker processes: ``None`` for one per CPU
+    this process may use, ``1`` to parse in this process. Input is read lazily
+    and at most ``2 * processes * chunksize`` items are read ahead of the
+    consumer, so a generator over millions of texts works in constant memory,
+    and a consumer that pauses holds a bounded number of finished articles.
 
     An item whose worker process dies (killed by the kernel for its memory, for
     example) or that takes more than ``timeout`` seconds (``None``: no limit;
@@ -129,9 +131,11 @@ def parse_many(
         raise InputTypeError(
             f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
         )
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputTypeError(f"lexicon must be a Lexicon or None, not {type(lexicon).__name__}")
     default = coerce_date(reference_date, "reference_date")
     tasks = _tasks(texts, default)
-    setup = _Setup(aliases, outlets)
+    setup = _Setup(aliases, outlets, lexicon)
     if processes == 1:
         outcomes = _in_process(tasks, setup)
     else:
@@ -189,11 +193,14 @@ def _handled(
 class _Setup:
     """What every worker needs before its first item: the tables."""
 
-    __slots__ = ("aliases", "outlets")
+    __slots__ = ("aliases", "lexicon", "outlets")
 
-    def __init__(self, aliases: AliasTable | None, outlets: OutletTable | None) -> None:
+    def __init__(
+        self, aliases: AliasTable | None, outlets: OutletTable | None, lexicon: Lexicon | None
+    ) -> None:
         self.aliases = aliases
         self.outlets = outlets
+        self.lexicon = lexicon
 
     def prepare(self) -> None:
         if self.aliases is not None:
@@ -202,7 +209,13 @@ class _Setup:
     def parse(self, task: _Task) -> _Outcome:
         index, text, reference = task
         try:
-            return parse(text, aliases=self.aliases, reference_date=reference, outlets=self.outlets)
+            return parse(
+                text,
+                aliases=self.aliases,
+                reference_date=reference,
+                outlets=self.outlets,
+                lexicon=self.lexicon,
+            )
         except Exception as exc:  # parse() raises for no str; a failure here is a bug or memory
             return BatchError(index, f"parsing failed ({type(exc).__name__}: {exc})")
 
@@ -425,6 +438,7 @@ def parse_partition(
     aliases: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     reference_date: _dt.date | str | None = None,
     outlets: OutletTable | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
     """Parse one partition of records into contract dictionaries (JSON-ready).
 
@@ -451,7 +465,9 @@ def parse_partition(
             out.append({"error": 'a record needs a string "text"', **extra})
             continue
         try:
-            article = parse(text, aliases=table, reference_date=reference, outlets=outlets)
+            article = parse(
+                text, aliases=table, reference_date=reference, outlets=outlets, lexicon=lexicon
+            )
         except (NewsparseError, TypeError) as exc:
             out.append({"error": str(exc), **extra})
             continue

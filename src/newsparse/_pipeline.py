@@ -12,7 +12,9 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from newsparse._lexicon import OutletTable
+import attrs
+
+from newsparse._lexicon import Lexicon, OutletTable
 from newsparse._stages import find_bylines, find_dateline, find_dates, find_entities, find_quotes
 from newsparse._tables import AliasTable
 from newsparse._text import segment
@@ -37,6 +39,7 @@ def parse(
     aliases: AliasTable | None = None,
     reference_date: _dt.date | str | None = None,
     outlets: OutletTable | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Article:
     """Read one article.
 
@@ -44,7 +47,10 @@ def parse(
     ``reference_date`` (a ``datetime.date`` or ``YYYY-MM-DD``) supplies the year
     and the anchor for relative dates when the article has no dated dateline.
     ``outlets`` replaces the shipped table of news agencies and outlets used to
-    read datelines and bylines (see :meth:`OutletTable.extended`).
+    read datelines and bylines (see :meth:`OutletTable.extended`). ``lexicon``
+    (a :class:`~newsparse.Lexicon`, see :meth:`Lexicon.extended`) gives every
+    stage its titles, name particles, cue verbs and outlets (``outlets``, when
+    given, replaces the lexicon's).
 
     Any ``str`` parses without an exception; a non-``str`` raises ``TypeError``.
 
@@ -74,9 +80,11 @@ def parse(
             f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
         )
 
+    lexicon = _lexicon_of(lexicon, outlets)
+    outlets = lexicon.outlets
     doc = segment(text)
     dateline = _stage("dateline", find_dateline, None, doc, reference, outlets)
-    byline, credits = _stage("byline", find_bylines, _NO_BYLINES, doc, dateline, outlets)
+    byline, credits = _stage("byline", find_bylines, _NO_BYLINES, doc, dateline, outlets, lexicon)
     published = dateline.date if dateline is not None and dateline.date else reference
     found_entities: tuple[Entity, ...] = _stage(
         "entities",
@@ -88,9 +96,12 @@ def parse(
         outlets,
         dateline,
         (byline, *credits) if byline is not None else credits,
+        lexicon,
     )
     found_dates: tuple[DateMention, ...] = _stage("dates", find_dates, (), doc, published, dateline)
-    found_quotes: tuple[Quote, ...] = _stage("quotes", find_quotes, (), doc, found_entities)
+    found_quotes: tuple[Quote, ...] = _stage(
+        "quotes", find_quotes, (), doc, found_entities, lexicon
+    )
     paragraphs = [Paragraph(*doc.original_span(p)) for p in doc.paragraphs]
     return Article(
         text_length=len(text),
@@ -103,6 +114,18 @@ def parse(
         quotes=found_quotes,
         paragraphs=paragraphs,
     )
+
+
+def _lexicon_of(lexicon: object, outlets: OutletTable | None) -> Lexicon:
+    """The run's lexicon: ``lexicon`` or the default, with ``outlets`` when given."""
+    if lexicon is None:
+        lexicon = Lexicon.default()
+    elif not isinstance(lexicon, Lexicon):
+        raise InputTypeError(
+            f"lexicon must be a Lexicon or None, not {type(lexicon).__name__}; "
+            "build one with Lexicon.default().extended(...)"
+        )
+    return lexicon if outlets is None else attrs.evolve(lexicon, outlets=outlets)
 
 
 def coerce_date(value: object, name: str) -> _dt.date | None:

@@ -17,6 +17,7 @@ __all__ = [
     "BatchError",
     "InputTypeError",
     "InvalidArgumentError",
+    "LexiconError",
     "NewsparseError",
     "SchemaError",
 ]
@@ -32,6 +33,13 @@ class InputTypeError(NewsparseError, TypeError):
 
 class InvalidArgumentError(NewsparseError, ValueError):
     """An argument has the right type but a value newsparse cannot use."""
+
+
+class LexiconError(NewsparseError, ValueError):
+    """A lexicon entry or a data file row is not one newsparse can use.
+
+    For a data file the message names the file, the line and the column.
+    """
 
 
 class SchemaError(NewsparseError, ValueError):

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from newsparse._lexicon import OutletTable, read_rows, read_words
+from newsparse._lexicon import Lexicon, LexiconWords, OutletTable, read_rows, read_words, words_of
 from newsparse._text import Document, Span, TextView, is_suffix, recase, strip_titles
 from newsparse.model import Author, Byline, Dateline
 
@@ -118,9 +118,10 @@ class _Line:
 class _Reader:
     """Reads one byline or credit line of ``norm[lo:hi]``."""
 
-    def __init__(self, norm: str, outlets: OutletTable) -> None:
+    def __init__(self, norm: str, outlets: OutletTable, words: LexiconWords) -> None:
         self.norm = norm
         self.outlets = outlets
+        self.words = words
 
     def outlet(self, text: str, *, loose: bool = True) -> str | None:
         """The outlet a chunk names: a table entry (one typo forgiven) or an outlet-like name."""
@@ -232,7 +233,7 @@ class _Reader:
                 people[-1] = attrs.evolve(
                     last,
                     end=end,
-                    name=f"{last.name} {recase(suffix) if bare.isupper() else suffix}",
+                    name=f"{last.name} {recase(suffix, self.words) if bare.isupper() else suffix}",
                 )
                 continue
             special = _SPECIAL_TO.match(chunk)
@@ -281,7 +282,7 @@ class _Reader:
         tokens = list(_WORD.finditer(text, lead))
         if not tokens:
             return None
-        skip = strip_titles([t.group() for t in tokens])
+        skip = strip_titles([t.group() for t in tokens], self.words)
         tokens = tokens[skip:]
         if not 1 <= len(tokens) <= 6 or not _name_shaped([t.group() for t in tokens]):
             return None
@@ -292,7 +293,7 @@ class _Reader:
         if surface.endswith(".") and not (is_suffix(last) or _INITIAL.fullmatch(last)):
             surface = surface[:-1]  # the full stop that ends the line
         end = start + len(surface)
-        return _Person(start, end, recase(" ".join(surface.split())), role)
+        return _Person(start, end, recase(" ".join(surface.split()), self.words), role)
 
 
 def _name_shaped(tokens: list[str]) -> bool:
@@ -351,8 +352,13 @@ def _to_byline(view: TextView, line: _Line) -> Byline:
     )
 
 
-def parse_byline(s: str, *, outlets: OutletTable | None = None) -> Byline | None:
+def parse_byline(
+    s: str, *, outlets: OutletTable | None = None, lexicon: Lexicon | None = None
+) -> Byline | None:
     """The byline or credit line ``s`` (one line), or ``None`` when it is not one.
+
+    ``lexicon`` gives the titles (and, unless ``outlets`` is given, the outlets)
+    it is read with; :meth:`Lexicon.default` when ``None``.
 
     >>> parse_byline("By Brad Schade Reuters").organization
     'Reuters'
@@ -360,12 +366,16 @@ def parse_byline(s: str, *, outlets: OutletTable | None = None) -> Byline | None
     True
     """
     view = TextView(s)
-    line = _Reader(view.norm, outlets or OutletTable.default()).read(0, len(view.norm))
+    lexicon = _lexicon_of(lexicon, outlets)
+    line = _Reader(view.norm, lexicon.outlets, words_of(lexicon)).read(0, len(view.norm))
     return None if line is None else _to_byline(view, line)
 
 
 def find_bylines(
-    doc: Document, dateline: Dateline | None = None, outlets: OutletTable | None = None
+    doc: Document,
+    dateline: Dateline | None = None,
+    outlets: OutletTable | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[Byline | None, tuple[Byline, ...]]:
     """The byline stage of :func:`newsparse.parse`: the byline near the top and the credit lines.
 
@@ -375,7 +385,8 @@ def find_bylines(
     byline's organization. Credit lines are among the last lines and start with
     a role (``Reporting by``, ``(Editing by``, ``Compiled by``).
     """
-    reader = _Reader(doc.norm, outlets or OutletTable.default())
+    lexicon = _lexicon_of(lexicon, outlets)
+    reader = _Reader(doc.norm, lexicon.outlets, words_of(lexicon))
     lines = [line for line in doc.lines if doc.norm[line.start : line.end].strip()]
     byline = _top_byline(doc, reader, lines[:_TOP_LINES], dateline)
     if byline is None and dateline is not None:
@@ -410,6 +421,12 @@ def _top_byline(
             continue  # a title that happens to be an outlet's name
         return _to_byline(doc.view, found)
     return None
+
+
+def _lexicon_of(lexicon: Lexicon | None, outlets: OutletTable | None) -> Lexicon:
+    """``lexicon`` (else the default), with ``outlets`` for its outlets when given."""
+    lexicon = lexicon or Lexicon.default()
+    return lexicon if outlets is None else attrs.evolve(lexicon, outlets=outlets)
 
 
 def _outlet_byline(dateline: Dateline) -> Byline | None:

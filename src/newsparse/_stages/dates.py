@@ -30,7 +30,7 @@ from itertools import compress
 import regex
 from dateutil.relativedelta import relativedelta
 
-from newsparse._lexicon import read_rows
+from newsparse._lexicon import function_words, read_rows
 from newsparse._text import Document, Span, segment
 from newsparse.model import Dateline, DateMention, Granularity
 
@@ -399,9 +399,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
     triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
     triggers |= {str(year) for year in _YEARS}
-    openers = {"on", "in", "last", "next", "this", "past", "coming", "earlier", "later"}
-    openers |= {"during", "since", "until", "by", "from", "before", "after", "early", "late"}
-    openers |= {"mid", "of", "st", "nd", "rd", "th", *_NUMBERS, *_weekdays()}
+    openers = {*function_words("date_opener"), *_NUMBERS, *_weekdays()}
     return frozenset(triggers), frozenset(openers)
 
 

@@ -34,7 +34,15 @@ from itertools import compress
 import attrs
 import regex
 
-from newsparse._lexicon import OutletTable, read_rows, read_words
+from newsparse._lexicon import (
+    Lexicon,
+    LexiconWords,
+    OutletTable,
+    function_words,
+    read_rows,
+    read_words,
+    words_of,
+)
 from newsparse._tables import AliasEntry, AliasTable, Hit, role_words
 from newsparse._text import (
     ARTICLES,
@@ -47,11 +55,7 @@ from newsparse._text import (
     NameToken,
     fold_token,
     is_article,
-    particles,
-    particles_of_kind,
-    portfolio_title_ends,
     recase,
-    titles,
     tokens_of,
 )
 from newsparse.model import Byline, Dateline, Entity, EntityType, MatchMethod, Mention
@@ -60,14 +64,15 @@ __all__ = ["find_entities", "reference_table"]
 
 # The English words that join the words of organisations' and places' names
 # (``Bank of England``); never a name's first or last word, in any case.
-_LINKING_WORDS = frozenset({"of", "for", "the"})
-# Lower-case words that join capitalised ones into one name: those and every name
-# particle (``Carlo di Rossi``, ``Sabah al-Akili``).
-_CONNECTORS = _LINKING_WORDS | particles()
-# After a name's first word these make it a person's (``Mohammed bin Salman``); the
-# other particles also join the words of places (``Rio de Janeiro``).
-_PERSON_PARTICLES = particles_of_kind("article", "kin")
-_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "near", "at", "across", "into", "towards"})
+_LINKING_WORDS = function_words("linking")
+# Lower-case words that join capitalised ones into one name are those and every
+# name particle of the lexicon (``Carlo di Rossi``, ``Sabah al-Akili``): the
+# lexicon's ``connectors``. After a name's first word its ``person_particles``
+# make it a person's (``Mohammed bin Salman``); the other particles also join the
+# words of places (``Rio de Janeiro``).
+_PLACE_PREPOSITIONS = function_words("place_preposition")
+# Words between a name and the cue verb that makes it speak: "Haddad also said".
+_BEFORE_CUE = function_words("name_before_cue")
 _ACRONYM_REACH = 100  # characters after a name read for its acronym
 #: The longest run of capitalised words read as one name, in name tokens
 #: (``Al-Sudani`` and ``U.S.`` are two each), the title in front included. Real
@@ -185,27 +190,6 @@ def _calendar_words() -> frozenset[str]:
 
 
 @functools.cache
-def _title_keys() -> dict[str, int]:
-    """Title keys (lower case, no full stops) and their length in words."""
-    return {key: len(key.split()) for key in titles()}
-
-
-@functools.cache
-def _title_widths() -> dict[str, tuple[int, ...]]:
-    """The first word of each title, and the lengths of the titles it starts, longest first."""
-    widths: dict[str, set[int]] = {}
-    for key, width in _title_keys().items():
-        widths.setdefault(key.split()[0], set()).add(width)
-    return {word: tuple(sorted(found, reverse=True)) for word, found in widths.items()}
-
-
-@functools.cache
-def _title_ends() -> frozenset[str]:
-    """The last words of titles."""
-    return frozenset(key.split()[-1] for key in _title_keys())
-
-
-@functools.cache
 def _country_words() -> frozenset[str]:
     """Folded one-word country names and demonyms (``iraq``, ``iraqi``)."""
     words = set()
@@ -242,12 +226,12 @@ class _Candidate:
         return self.last - self.first
 
 
-def _is_title_at(tokens: Sequence[NameToken], i: int, last: int) -> int:
+def _is_title_at(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> int:
     """The number of tokens of a title starting at ``i`` (0 when none)."""
-    widths = _title_widths().get(tokens[i].folded)
+    widths = words.title_widths.get(tokens[i].folded)
     if widths is None:
         return 0  # no title starts with this word
-    keys = _title_keys()
+    keys = words.title_kinds
     for width in widths:
         if i + width > last:
             continue
@@ -257,10 +241,11 @@ def _is_title_at(tokens: Sequence[NameToken], i: int, last: int) -> int:
     return 0
 
 
-def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
+def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, int]]:
     """Runs of capitalised words, joined by connectors, as ``(first, last)`` token ranges."""
     runs = []
     common = _words("common_words.txt")
+    connectors = words.connectors
     count = len(tokens)
     # A run starts at a capitalised word or an article: the others are passed over in C.
     may_start = map(
@@ -298,7 +283,7 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
             if nxt.capitalised and not nxt.heading:
                 last += 1
                 continue
-            if nxt.folded in _CONNECTORS and nxt.joins and last + 1 < bound:
+            if nxt.folded in connectors and nxt.joins and last + 1 < bound:
                 after = tokens[last + 1]
                 if after.capitalised and not after.text[0].isdigit():
                     last += 2
@@ -309,7 +294,9 @@ def _runs(tokens: Sequence[NameToken]) -> list[tuple[int, int]]:
     return runs
 
 
-def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Candidate]:
+def _split_run(
+    tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
+) -> list[_Candidate]:
     """A run without its titles, as one or more candidates.
 
     ``Iraqi Prime Minister Mohammed Shia' Al-Sudani`` gives ``Iraqi`` and the name,
@@ -323,15 +310,15 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
     i = first
     if _organization_shaped(tokens, first, last):
         whole = _Candidate(first, last, "rule")
-        return [whole] if _trim(tokens, whole) else []
+        return [whole] if _trim(tokens, whole, words) else []
     title: tuple[int, int] | None = None
     while i < last:
-        width = _is_title_at(tokens, i, last)
-        if width and not _title_applies(tokens, i, width, last):
+        width = _is_title_at(tokens, i, last, words)
+        if width and not _title_applies(tokens, i, width, last, words):
             width = 0
         if width:
             head = i
-            if tokens[i + width - 1].folded in portfolio_title_ends():
+            if tokens[i + width - 1].folded in words.portfolio_ends:
                 while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
                     head -= 1
             if start < head:
@@ -345,7 +332,7 @@ def _split_run(tokens: Sequence[NameToken], first: int, last: int) -> list[_Cand
         i += 1
     if start < last:
         pieces.append(_Candidate(start, last, "rule", person_cue=person_cue, title=title))
-    return [piece for piece in pieces if _trim(tokens, piece)]
+    return [piece for piece in pieces if _trim(tokens, piece, words)]
 
 
 def _organization_shaped(tokens: Sequence[NameToken], first: int, last: int) -> bool:
@@ -359,7 +346,9 @@ def _organization_shaped(tokens: Sequence[NameToken], first: int, last: int) -> 
     return False
 
 
-def _title_applies(tokens: Sequence[NameToken], i: int, width: int, last: int) -> bool:
+def _title_applies(
+    tokens: Sequence[NameToken], i: int, width: int, last: int, words: LexiconWords
+) -> bool:
     """Whether a title word stands before a name here.
 
     A military rank written out (``General``, ``Major``) counts only before a
@@ -367,20 +356,22 @@ def _title_applies(tokens: Sequence[NameToken], i: int, width: int, last: int) -
     and ``Major League`` are names, not ranks.
     """
     key = " ".join(t.folded for t in tokens[i : i + width])
-    if titles().get(key) != "military":
+    if words.title_kinds.get(key) != "military":
         return True
     abbreviated = tokens[i + width - 1].joins and tokens[i + width - 1].text != key
     rest = last - (i + width)
     return rest >= 2 or (abbreviated and rest >= 1)
 
 
-def _is_connector(token: NameToken) -> bool:
+def _is_connector(token: NameToken, words: LexiconWords) -> bool:
     """A word that joins a name's words but does not open a name: ``of``, ``The``, a
     lower-case particle. A capitalised particle opens one (``Ben Carlo``, ``De Rossi``)."""
-    return token.folded in _LINKING_WORDS or (not token.capitalised and token.folded in _CONNECTORS)
+    return token.folded in _LINKING_WORDS or (
+        not token.capitalised and token.folded in words.connectors
+    )
 
 
-def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
+def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -> bool:
     """Trim a candidate's ends; False when nothing that can be a name is left.
 
     Reads the tokens' ``folded``, ``text`` and ``capitalised``. A name does not
@@ -395,7 +386,7 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
     while piece.first < piece.last:
         token = tokens[piece.last - 1]
         if not (
-            token.folded in _CONNECTORS
+            token.folded in words.connectors
             or not token.capitalised
             or token.text in not_names
             or token.text in common
@@ -407,7 +398,11 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
         token = tokens[piece.first]
         if is_article(token.folded) and piece.first + 1 < piece.last:
             break
-        if _is_connector(token) or token.text.isdigit() or (token.text in not_names and not is_org):
+        if (
+            _is_connector(token, words)
+            or token.text.isdigit()
+            or (token.text in not_names and not is_org)
+        ):
             piece.first += 1
             continue
         if token.text in common and piece.last - piece.first == 1:
@@ -417,7 +412,9 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
     return piece.first < piece.last
 
 
-def _type_of(tokens: Sequence[NameToken], candidate: _Candidate, person_before: bool) -> EntityType:
+def _type_of(
+    tokens: Sequence[NameToken], candidate: _Candidate, person_before: bool, lexicon: LexiconWords
+) -> EntityType:
     tails, heads = _organization_words()
     span = tokens[candidate.first : candidate.last]
     words = [t.text for t in span]
@@ -434,11 +431,11 @@ def _type_of(tokens: Sequence[NameToken], candidate: _Candidate, person_before: 
         return EntityType.ORG
     if candidate.person_cue or person_before:
         return EntityType.PERSON
-    if len(span) == 1 and _speaks(tokens, candidate.last) and not span[0].upper:
+    if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
         return EntityType.PERSON
     if candidate.holds_place or any(map(str.isdigit, "".join(words))):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
-    names = [t for t in span if t.folded not in _CONNECTORS or t.capitalised]
+    names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     if len(names) == 1:
         token = span[-1]
         if token.upper and len(token.text) <= 8:
@@ -449,22 +446,24 @@ def _type_of(tokens: Sequence[NameToken], candidate: _Candidate, person_before: 
         if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
             return EntityType.PLACE
         return EntityType.ORG
-    if any(t.folded in _PERSON_PARTICLES for t in span[1:]):
+    if any(t.folded in lexicon.person_particles for t in span[1:]):
         return EntityType.PERSON
-    if len(names) <= 4 and all(t.capitalised or t.folded in particles() for t in span):
+    if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
     return EntityType.ORG
 
 
-def _title_before(tokens: Sequence[NameToken], first: int) -> tuple[int, int] | None:
+def _title_before(
+    tokens: Sequence[NameToken], first: int, words: LexiconWords
+) -> tuple[int, int] | None:
     """A title written just before a name, in any case: ``White House chief of staff Baker``.
 
     The span takes up to three capitalised words before the title, which often
     name the office (``White House``, ``Iraqi``).
     """
-    if first == 0 or tokens[first - 1].folded not in _title_ends():
+    if first == 0 or tokens[first - 1].folded not in words.title_ends:
         return None  # no title ends with the word before
-    keys = _title_keys()
+    keys = words.title_kinds
     for width in (4, 3, 2, 1):
         start = first - width
         if start < 0 or not all(t.joins for t in tokens[start:first]):
@@ -483,7 +482,7 @@ def _title_before(tokens: Sequence[NameToken], first: int) -> tuple[int, int] | 
     return None
 
 
-def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
+def _person_before(tokens: Sequence[NameToken], norm: str, first: int, words: LexiconWords) -> bool:
     """``political analyst Jane Doe``, ``the commander, Jane Doe``, ``Supreme Leader, Jane Doe``."""
     if first == 0:
         return False
@@ -493,27 +492,31 @@ def _person_before(tokens: Sequence[NameToken], norm: str, first: int) -> bool:
         return False
     if before.folded in _words("role_nouns.txt"):
         return True
-    if before.folded not in _title_ends():
+    if before.folded not in words.title_ends:
         return False  # no title ends with the word before
     # a title just before: "Chief of Staff, Jane Doe"
     for width in (4, 3, 2, 1):
         start = first - width
-        if start >= 0 and _is_title_at(tokens, start, first) == width:
+        if start >= 0 and _is_title_at(tokens, start, first, words) == width:
             return True
     return False
 
 
 def _candidates(
-    doc: Document, tokens: Sequence[NameToken], table: AliasTable | None, reference: AliasTable
+    doc: Document,
+    tokens: Sequence[NameToken],
+    table: AliasTable | None,
+    reference: AliasTable,
+    words: LexiconWords,
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     if table is not None:
         found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
     found += [_from_hit(h, "reference") for h in reference.index.scan(tokens)]
-    for first, last in _runs(tokens):
-        for piece in _split_run(tokens, first, last):
+    for first, last in _runs(tokens, words):
+        for piece in _split_run(tokens, first, last, words):
             found.append(piece)
-    found = _cut_around(tokens, found)
+    found = _cut_around(tokens, found, words)
     rank = {"user": 0, "reference": 1, "rule": 2}
     found.sort(key=lambda c: (-c.length, rank[c.source], c.first))
     taken: dict[int, _Candidate] = {}
@@ -545,17 +548,17 @@ def _candidates(
         dropped = {
             id(c)
             for c in openers
-            if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last)
+            if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last, words)
         }
         kept = [c for c in kept if id(c) not in dropped]
     for candidate in kept:
         if candidate.source == "rule" and candidate.title is None:
-            candidate.title = _title_before(tokens, candidate.first)
+            candidate.title = _title_before(tokens, candidate.first, words)
             if candidate.title is not None:
                 candidate.person_cue = True
         if candidate.source == "rule":
-            person = _person_before(tokens, doc.norm, candidate.first)
-            candidate.type = _type_of(tokens, candidate, person)
+            person = _person_before(tokens, doc.norm, candidate.first, words)
+            candidate.type = _type_of(tokens, candidate, person, words)
             if person:
                 candidate.person_cue = True
     return kept
@@ -569,7 +572,9 @@ def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:
     return set(map(VARIANT_OF, chosen))
 
 
-def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_Candidate]:
+def _cut_around(
+    tokens: Sequence[NameToken], found: list[_Candidate], words: LexiconWords
+) -> list[_Candidate]:
     """The user's table is specific: a rule run that holds one of its names is cut around it.
 
     ``Chancellor of the Exchequer Nigel Lawson`` keeps ``Nigel Lawson`` whole,
@@ -595,14 +600,14 @@ def _cut_around(tokens: Sequence[NameToken], found: list[_Candidate]) -> list[_C
                     continue
                 for first, last in ((piece.first, hit.first), (hit.last, piece.last)):
                     part = attrs.evolve(piece, first=first, last=last)
-                    if first < last and _trim(tokens, part):
+                    if first < last and _trim(tokens, part, words):
                         cut.append(part)
             pieces = cut
         kept += pieces
     return kept
 
 
-def _speaks(tokens: Sequence[NameToken], after: int) -> bool:
+def _speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> bool:
     """Whether a speech verb follows (``Haddad said``), which makes a name of a lone word.
 
     Not for the words of unnamed sources (``Residents said``, ``Officials said``).
@@ -610,9 +615,9 @@ def _speaks(tokens: Sequence[NameToken], after: int) -> bool:
     if after > 0 and tokens[after - 1].folded in _words("anonymous_sources.txt"):
         return False
     for token in tokens[after : after + 2]:
-        if token.folded in _words("cue_verbs.txt"):
+        if token.folded in words.cues:
             return True
-        if token.folded not in ("also", "had", "has", "later", "then"):
+        if token.folded not in _BEFORE_CUE:
             return False
     return False
 
@@ -648,9 +653,11 @@ class _Clusterer:
         tokens: Sequence[NameToken],
         table: AliasTable | None,
         reference: AliasTable,
-        published: _dt.date | None = None,
+        published: _dt.date | None,
+        words: LexiconWords,
     ) -> None:
         self.doc = doc
+        self.words = words
         self.tokens = tokens
         self.table = table
         self.reference = reference
@@ -795,7 +802,7 @@ class _Clusterer:
         letters = [
             t.text[0].upper()
             for t in self.tokens[candidate.first : candidate.last]
-            if t.capitalised and t.folded not in _CONNECTORS
+            if t.capitalised and t.folded not in self.words.connectors
         ]
         acronym = m.group(1)
         if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
@@ -817,6 +824,7 @@ def find_entities(
     outlets: OutletTable | None = None,
     dateline: Dateline | None = None,
     bylines: Sequence[Byline] = (),
+    lexicon: Lexicon | None = None,
 ) -> tuple[Entity, ...]:
     """The entities stage of :func:`newsparse.parse`; ``outlets`` is the table of
     outlets the article's dateline and byline were read with (the shipped one when
@@ -826,18 +834,19 @@ def find_entities(
     organisation the byline stage read are names: ``Reporting``, ``Editing`` and
     ``Additional`` in ``Additional reporting by Sami Yousef; Editing by Clara Moss``
     are not."""
+    words = words_of(lexicon or Lexicon.default())
     body = doc.view.norm_end(dateline.end) if dateline is not None else None
     tokens = tokens_of(doc, body)
     reference = reference_table(outlets)
-    clusterer = _Clusterer(doc, tokens, aliases, reference, published)
-    candidates = _candidates(doc, tokens, aliases, reference)
+    clusterer = _Clusterer(doc, tokens, aliases, reference, published, words)
+    candidates = _candidates(doc, tokens, aliases, reference, words)
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
     for candidate in candidates:
         clusterer.add(candidate)
     if aliases is not None and aliases.index.roles:
         _role_mentions(clusterer, candidates, aliases, published)
-    return _entities(doc, tokens, clusterer.clusters, aliases, reference)
+    return _entities(doc, tokens, clusterer.clusters, aliases, reference, words)
 
 
 def _full_name(name: str) -> bool:
@@ -927,6 +936,7 @@ def _entities(
     clusters: list[_Cluster],
     table: AliasTable | None,
     reference: AliasTable,
+    words: LexiconWords,
 ) -> tuple[Entity, ...]:
     entities = []
     used_ids: set[str] = set()
@@ -948,7 +958,7 @@ def _entities(
                 if cluster.type is EntityType.PERSON and _full_name(name):
                     # A person named only in capitals (a byline, a headline) is named
                     # as a person writes it, as bylines are; mentions stay as written.
-                    name = recase(name)
+                    name = recase(name, words)
             entity_id = f"{cluster.type.value.lower()}:{_slug(name)}"
             base, n = entity_id, 2
             while entity_id in used_ids or (table is not None and entity_id in table):

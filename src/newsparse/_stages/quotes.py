@@ -31,8 +31,8 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from newsparse._lexicon import read_rows, read_words
-from newsparse._text import Document, Span, particles, segment
+from newsparse._lexicon import Lexicon, LexiconWords, function_words, read_words, words_of
+from newsparse._text import Document, Span, segment
 from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
 
 __all__ = ["find_quotes", "find_quotes_in"]
@@ -41,24 +41,18 @@ __all__ = ["find_quotes", "find_quotes_in"]
 _SPEECH_WORDS = 5
 _OPENING = "\u201c\u201e\u00ab"
 _CLOSING = "\u201d\u00bb"
-_PRONOUNS = frozenset({"he", "she"})
-_OTHER_PRONOUNS = frozenset({"it", "they", "we", "i"})
-_AUXILIARIES = frozenset(
-    {"had", "has", "have", "also", "further", "later", "then", "previously", "reportedly"}
-)
-_AUXILIARIES |= frozenset({"again", "once", "separately", "earlier", "has", "was", "were", "is"})
+# The closed classes of English the rules read (data/function_words.tsv).
+_PRONOUNS = function_words("personal_pronoun")
+_OTHER_PRONOUNS = function_words("other_pronoun")
+# Words between a speaker and the cue: "he also said", "she had earlier said".
+_AUXILIARIES = function_words("before_cue")
 # Words that end the speaker's noun phrase before a cue: "sources quoted by media claimed".
-_NP_STOP = frozenset({"speaking", "quoted", "quoting", "who", "which", "in", "on", "at"})
-_NP_STOP |= frozenset({"with", "during", "after", "before", "for", "to", "from", "told", "citing"})
-_NEAR = frozenset({"close", "familiar", "near"})
+_NP_STOP = function_words("speaker_stop")
+_NEAR = function_words("near")
 # Words that open a reported clause right after a cue without "that": "said the port would".
-_CLAUSE_OPENERS = frozenset(
-    {"the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their"}
-) | frozenset({"there", "this", "these", "those", "no", "some", "all", "any", "one", "two"})
+_CLAUSE_OPENERS = function_words("clause_opener")
 # Words after a cue that do not open what was said: "said in a statement that".
-_NOT_CLAUSE = frozenset(
-    {"in", "on", "at", "to", "for", "with", "by", "during", "after", "before", "about", "of"}
-) | frozenset({"from", "that", "yesterday", "today", "later", "earlier", "last", "so", "as"})
+_NOT_CLAUSE = function_words("not_clause")
 _THAT_WINDOW = 8
 # The most words read before a cue verb for its subject, and the most characters
 # read after 'according to' or an inverted cue for a speaker.
@@ -69,17 +63,6 @@ _ACCORDING = regex.compile(r"\b(?i:according\s+to)\b")
 _ACCORDING_WORD = regex.compile(r"(?i:according)")  # where _ACCORDING may match
 
 
-@functools.cache
-def _cues() -> frozenset[str]:
-    return read_words("cue_verbs.txt")
-
-
-@functools.cache
-def _object_cues() -> frozenset[str]:
-    """Cues that take an object before what was said: ``told reporters (that) ...``."""
-    return frozenset(row[0] for row in read_rows("cue_verbs.txt") if row[1:] == ("object",))
-
-
 class _Cue(NamedTuple):
     """A cue verb in the text: ``norm[start:end]`` is ``word``."""
 
@@ -88,10 +71,10 @@ class _Cue(NamedTuple):
     word: str
 
 
-def _cue_words(doc: Document) -> list[_Cue]:
+def _cue_words(doc: Document, cues: frozenset[str]) -> list[_Cue]:
     """Every cue verb of the article, as written (lower case), found among its words in C."""
     spans, texts = doc.words, doc.word_texts
-    at = compress(range(len(texts)), map(_cues().__contains__, texts))
+    at = compress(range(len(texts)), map(cues.__contains__, texts))
     return [_Cue(*spans[i], texts[i]) for i in at]
 
 
@@ -177,6 +160,7 @@ def _make(norm: str, open_: int, close: int | None, end: int) -> _Quotation:
 @attrs.define
 class _Context:
     doc: Document
+    lexicon: LexiconWords
     entities: Sequence[Entity]
     mentions: list[tuple[int, int, Entity]]  # original offsets, sorted
     starts: list[int]
@@ -185,12 +169,13 @@ class _Context:
     cues: list[_Cue] = attrs.Factory(list)
 
     @classmethod
-    def build(cls, doc: Document, entities: Sequence[Entity]) -> _Context:
+    def build(cls, doc: Document, entities: Sequence[Entity], lexicon: LexiconWords) -> _Context:
         mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
         by_id = {e.id: e for e in entities}
-        return cls(doc, entities, mentions, [m[0] for m in mentions], by_id, cues=_cue_words(doc))
+        cues = _cue_words(doc, lexicon.cues)
+        return cls(doc, lexicon, entities, mentions, [m[0] for m in mentions], by_id, cues=cues)
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Entity mentions inside the original range ``start..end``."""
@@ -339,12 +324,15 @@ class _Found:
     speaker: Speaker | None
 
 
-def _quotation_or_clause(norm: str, at: int, words: list[regex.Match[str]], cue: str) -> int | None:
+def _quotation_or_clause(
+    norm: str, at: int, words: list[regex.Match[str]], object_cue: bool
+) -> int | None:
     """Without ``that``: a quotation after the cue (``said: "..."``, ``told reporters: "..."``),
-    or a clause that starts right after it (``said the port would reopen``)."""
+    or a clause that starts right after it (``said the port would reopen``). An
+    ``object_cue`` takes the listener first: one word after it is skipped."""
     if not words:
         return None
-    takes_object = cue.casefold() in _object_cues() and len(words) > 1
+    takes_object = object_cue and len(words) > 1
     # 'said: "..."', 'said "..."', 'told reporters: "..."'
     for skip in (0, 1) if takes_object else (0,):
         lead = norm[at : words[skip].start() if skip else at] if skip else ""
@@ -366,7 +354,7 @@ def _quotation_or_clause(norm: str, at: int, words: list[regex.Match[str]], cue:
 
 
 def _content_after(
-    norm: str, at: int, hi: int, quotations: list[_Quotation], cue: str = ""
+    norm: str, at: int, hi: int, quotations: list[_Quotation], object_cue: bool = False
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
@@ -379,7 +367,7 @@ def _content_after(
         if "," in gap or ":" in gap or '"' in gap:
             break
     if start is None:
-        start = _quotation_or_clause(norm, at, words, cue)
+        start = _quotation_or_clause(norm, at, words, object_cue)
         if start is None:
             return None
     while start < hi and norm[start].isspace():
@@ -440,7 +428,7 @@ def _according(
     """
     norm = context.doc.norm
     lo, hi = sentence
-    np_end = _phrase_end(norm, m.end(), hi)
+    np_end = _phrase_end(norm, m.end(), hi, context.lexicon.particles)
     speaker = _speaker(context, m.end(), np_end)
     before = [
         q for q in inside if q.close <= m.start() and norm[q.close : m.start()].strip(" ,") == ""
@@ -541,7 +529,7 @@ def _quoted(
     (``"...," said Jane Doe``).
     """
     norm = context.doc.norm
-    after_end = _phrase_end(norm, verb.end, hi)
+    after_end = _phrase_end(norm, verb.end, hi, context.lexicon.particles)
     if norm[quotation.close : verb.start].strip(" ,"):
         speaker = _speaker(context, quotation.close, verb.start)
     else:
@@ -589,7 +577,8 @@ def _reported(
     with its speaker (see :func:`_reporter`); None when it introduces nothing. The
     quotations in it count as used."""
     norm = context.doc.norm
-    content = _content_after(norm, verb.end, content_end, inside, verb.word)
+    object_cue = verb.word.casefold() in context.lexicon.object_cues
+    content = _content_after(norm, verb.end, content_end, inside, object_cue)
     if content is None:
         return None
     start, end, kind = content
@@ -632,12 +621,12 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
     return None
 
 
-def _is_particle(word: str) -> bool:
+def _is_particle(word: str, particles: frozenset[str]) -> bool:
     """A name particle, alone or before a hyphen (``bin``, ``al-Sudani``): lower case in a name."""
-    return word.casefold().partition("-")[0] in particles()
+    return word.casefold().partition("-")[0] in particles
 
 
-def _phrase_end(norm: str, at: int, hi: int) -> int:
+def _phrase_end(norm: str, at: int, hi: int, particles: frozenset[str]) -> int:
     """The end of the noun phrase after ``according to`` or an inverted cue (at most
     ``_PHRASE_REACH`` characters on, at a space)."""
     if hi - at > _PHRASE_REACH:
@@ -648,7 +637,11 @@ def _phrase_end(norm: str, at: int, hi: int) -> int:
     if comma >= 0:
         rest = norm[comma + 1 : hi].strip(" .")
         words = rest.split()
-        if words and len(words) <= 5 and all(w[0].isupper() or _is_particle(w) for w in words):
+        if (
+            words
+            and len(words) <= 5
+            and all(w[0].isupper() or _is_particle(w, particles) for w in words)
+        ):
             end = hi  # "according to Army Chief of Staff, Jane Doe."
     return end
 
@@ -680,9 +673,11 @@ def _any_in(positions: list[int], span: Span) -> bool:
     return i < len(positions) and positions[i] < span.end
 
 
-def find_quotes(doc: Document, entities: Sequence[Entity]) -> tuple[Quote, ...]:
-    """The quotes stage of :func:`newsparse.parse`."""
-    context = _Context.build(doc, entities)
+def find_quotes(
+    doc: Document, entities: Sequence[Entity], lexicon: Lexicon | None = None
+) -> tuple[Quote, ...]:
+    """The quotes stage of :func:`newsparse.parse`: cue verbs and particles from ``lexicon``."""
+    context = _Context.build(doc, entities, words_of(lexicon or Lexicon.default()))
     quotations = _quotations(doc)
     quotations.sort(key=lambda q: q.open)
     context.opens = [q.open for q in quotations]

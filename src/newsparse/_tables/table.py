@@ -50,6 +50,7 @@ from newsparse._tables.index import (
 )
 from newsparse._tables.types import AliasEntry, Role, TableMatch, TableSource
 from newsparse._text import (
+    DEFAULT_WORDS,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
@@ -194,7 +195,7 @@ def _another_given_name(norm: str, tokens: Sequence[NameToken], first: int) -> b
     if before.folded in common_words() and _opens_sentence(norm, before.start):
         return False
     words = [t.text for t in tokens[max(0, first - 4) : first]]
-    return not ends_in_title(words)
+    return not ends_in_title(words, DEFAULT_WORDS)
 
 
 def _opens_sentence(norm: str, start: int) -> bool:

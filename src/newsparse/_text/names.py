@@ -18,9 +18,10 @@ True
 >>> name_keys("Dr. Jürgen Müller")
 ('juergen mueller', 'juergen mueler')
 
->>> recase("TED D'AFFLISIO"), recase("keith grant"), recase("SABAH AL-AKILI")
+>>> words = DEFAULT_WORDS
+>>> recase("TED D'AFFLISIO", words), recase("keith grant", words), recase("SABAH AL-AKILI", words)
 ("Ted D'Afflisio", 'Keith Grant', 'Sabah al-Akili')
->>> recase("Mohamed ElBaradei")
+>>> recase("Mohamed ElBaradei", words)
 'Mohamed ElBaradei'
 """
 
@@ -36,11 +37,12 @@ from typing import NamedTuple
 
 import regex
 
-from newsparse._lexicon import read_rows, read_words
+from newsparse._lexicon import Lexicon, LexiconWords, read_rows, read_words, title_key, words_of
 from newsparse._memo import WordMemo
 from newsparse._text.document import Document, Span, word_pieces
 
 __all__ = [
+    "DEFAULT_WORDS",
     "NameToken",
     "fold_token",
     "is_article",
@@ -49,13 +51,9 @@ __all__ = [
     "key_of",
     "name_keys",
     "name_tokens",
-    "particles",
-    "particles_of_kind",
-    "portfolio_title_ends",
     "recase",
     "strip_titles",
     "suffixes",
-    "titles",
     "tokens_in",
     "tokens_of",
     "variant_token",
@@ -65,21 +63,9 @@ _PART = regex.compile(r"([-'])")
 _LETTER = regex.compile(r"\p{L}")
 
 
-@functools.cache
-def particles() -> frozenset[str]:
-    """Lower-case particles of names (``al``, ``bin``, ``van``, ``de``...)."""
-    return read_words("name_particles.txt")
-
-
-@functools.cache
-def particles_of_kind(*kinds: str) -> frozenset[str]:
-    """The particles whose kind in ``data/name_particles.txt`` is one of ``kinds``.
-
-    >>> sorted(particles_of_kind("article"))
-    ['al', 'el', 'ul']
-    """
-    rows = read_rows("name_particles.txt")
-    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] in kinds)
+#: The package's own lexicon lookups: matching keys of alias tables are built with
+#: these, whatever lexicon a parse reads text with.
+DEFAULT_WORDS = words_of(Lexicon.default())
 
 
 @functools.cache
@@ -99,51 +85,25 @@ def _folded_suffixes() -> frozenset[str]:
     return frozenset(s.casefold().rstrip(".") for s in suffixes())
 
 
-@functools.cache
-def titles() -> dict[str, str]:
-    """Titles and ranks before a name, keyed by their lower-case form without full stops."""
-    return {_title_key(row[0]): row[1] for row in read_rows("titles.tsv")}
-
-
-@functools.cache
-def portfolio_title_ends() -> frozenset[str]:
-    """Last words of titles (lower case) before which a capitalised word names the
-    portfolio and belongs to the title: ``Transport Minister``.
-
-    >>> sorted(portfolio_title_ends())
-    ['minister', 'representative', 'secretary']
-    """
-    rows = read_rows("titles.tsv")
-    return frozenset(_title_key(row[0]).split()[-1] for row in rows if row[2:3] == ("portfolio",))
-
-
-@functools.cache
-def _title_starts() -> frozenset[str]:
-    """The first words of titles: a name whose first word is not one has no title."""
-    return frozenset(key.partition(" ")[0] for key in titles())
-
-
-def _title_key(title: str) -> str:
-    return " ".join(title.replace(".", " ").casefold().split())
-
-
-def _core_letters(token: str) -> str:
+def _core_letters(token: str, particles: frozenset[str]) -> str:
     """The letters of a token that decide its case: particles and ``d'``/``al-`` prefixes aside."""
-    if token.casefold() in particles():
+    if token.casefold() in particles:
         return ""
     pieces = _PART.split(token)
-    if len(pieces) >= 3 and (len(pieces[0]) <= 2 or pieces[0].casefold() in particles()):
+    if len(pieces) >= 3 and (len(pieces[0]) <= 2 or pieces[0].casefold() in particles):
         pieces = pieces[2:]
     return "".join(_LETTER.findall("".join(pieces)))
 
 
-def is_shouting(name: str) -> bool:
+def is_shouting(name: str, words: LexiconWords) -> bool:
     """Whether a name is written all in capitals or all in lower case (so it needs recasing).
 
     Initials, particles and prefixes such as ``d'`` do not count:
     ``TED d'AFFLISIO`` is in capitals.
     """
-    letters = "".join(_core_letters(t) for t in name.split() if len(t.rstrip(".")) > 1)
+    letters = "".join(
+        _core_letters(t, words.particles) for t in name.split() if len(t.rstrip(".")) > 1
+    )
     if not letters:
         return False
     return letters.isupper() or letters.islower()
@@ -156,14 +116,14 @@ def _recase_piece(piece: str) -> str:
     return low.capitalize()
 
 
-def _recase_token(token: str, *, first: bool) -> str:
+def _recase_token(token: str, words: LexiconWords, *, first: bool) -> str:
     low = token.casefold()
     if is_suffix(low):
         bare = low.rstrip(".")
         if bare in ("ii", "iii", "iv", "v", "md", "phd"):
             return token.upper()
         return bare.capitalize() + ("." if token.endswith(".") else "")
-    if low in particles() and not first:
+    if low in words.particles and not first:
         return low
     if "." in low and len(low.replace(".", "")) <= 3:
         return low.upper()  # initials: R.J., A.
@@ -172,38 +132,38 @@ def _recase_token(token: str, *, first: bool) -> str:
     for i, piece in enumerate(pieces):
         if piece in ("-", "'"):
             out.append(piece)
-        elif i == 0 and len(pieces) > 2 and pieces[1] == "-" and is_article(piece.casefold()):
+        elif i == 0 and len(pieces) > 2 and pieces[1] == "-" and piece.casefold() in words.articles:
             out.append(piece.casefold() if not first else piece.capitalize())
         else:
             out.append(_recase_piece(piece))
     return "".join(out)
 
 
-def recase(name: str) -> str:
+def recase(name: str, words: LexiconWords) -> str:
     """``name`` as a person would write it when it is in capitals or lower case, else unchanged.
 
     Particles after the first word are lower case (``al-Sudani``, ``van der Berg``);
     ``Mc`` names keep their inner capital (``McCune``); initials and roman
     numerals stay in capitals.
     """
-    if not is_shouting(name):
+    if not is_shouting(name, words):
         return name
     tokens = name.split()
-    return " ".join(_recase_token(t, first=i == 0) for i, t in enumerate(tokens))
+    return " ".join(_recase_token(t, words, first=i == 0) for i, t in enumerate(tokens))
 
 
-def strip_titles(tokens: list[str]) -> int:
+def strip_titles(tokens: list[str], words: LexiconWords) -> int:
     """How many leading tokens are titles or ranks (``Dr.``, ``Lt. Gen.``, ``1st Lt.``).
 
-    >>> strip_titles(["Lt.", "Gen.", "Amir", "Haddad"])
+    >>> strip_titles(["Lt.", "Gen.", "Amir", "Haddad"], DEFAULT_WORDS)
     2
     """
-    known = titles()
-    starts = _title_starts()
+    known = words.title_kinds
+    starts = words.title_starts
     count = 0
-    while count < len(tokens) and _title_key(tokens[count]).partition(" ")[0] in starts:
+    while count < len(tokens) and title_key(tokens[count]).partition(" ")[0] in starts:
         for width in (4, 3, 2, 1):
-            key = _title_key(" ".join(tokens[count : count + width]))
+            key = title_key(" ".join(tokens[count : count + width]))
             if count + width <= len(tokens) and key in known:
                 count += width
                 break
@@ -212,17 +172,20 @@ def strip_titles(tokens: list[str]) -> int:
     return count
 
 
-def ends_in_title(words: Sequence[str]) -> bool:
-    """Whether ``words`` end in a title or rank of one to four words.
+def ends_in_title(names: Sequence[str], words: LexiconWords) -> bool:
+    """Whether ``names`` end in a title or rank of one to four words.
 
-    >>> ends_in_title(["Treasury", "Secretary"]), ends_in_title(["Secretary", "of", "State"])
-    (True, True)
-    >>> ends_in_title(["Arthur"])
+    >>> words = DEFAULT_WORDS
+    >>> ends_in_title(["Treasury", "Secretary"], words)
+    True
+    >>> ends_in_title(["Secretary", "of", "State"], words)
+    True
+    >>> ends_in_title(["Arthur"], words)
     False
     """
-    known = titles()
+    known = words.title_kinds
     return any(
-        _title_key(" ".join(words[-width:])) in known for width in range(1, min(4, len(words)) + 1)
+        title_key(" ".join(names[-width:])) in known for width in range(1, min(4, len(names)) + 1)
     )
 
 
@@ -233,7 +196,7 @@ _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _DOUBLED = regex.compile(r"(.)\1+")
 # A set, not a function: the token scans test membership in C (map(ARTICLES.__contains__, ...)).
-ARTICLES = particles_of_kind("article")
+ARTICLES = DEFAULT_WORDS.articles
 
 
 def is_article(folded: str) -> bool:
@@ -293,7 +256,7 @@ def name_tokens(name: str, *, titles: bool = True) -> list[str]:
     """
     # A word never ends with a bare apostrophe, so a possessive is its last two characters.
     words = [w[:-2] if w.endswith("'s") else w for w in _NAME_WORD.findall(name)]
-    skip = strip_titles(words) if titles else 0
+    skip = strip_titles(words, DEFAULT_WORDS) if titles else 0
     # A title is left out only when at least two words remain: "Sheikha Noor" keeps
     # its title, or it would match a bare first name.
     return words[skip:] if len(words) - skip >= 2 else words
