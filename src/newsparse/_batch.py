@@ -328,91 +328,140 @@ def _in_workers(
     timeout: float | None,
 ) -> Iterator[tuple[int, _Outcome]]:
     """Outcomes in input order from worker processes; a dead or stuck one is replaced."""
-    context = multiprocessing.get_context()
-    ahead = _CHUNKS_AHEAD * processes * chunksize
-    reader = _Reader(tasks)
-    workers: list[_Worker] = []
-    again: list[_Task] = []  # tasks taken back from a worker that was lost, in order
-    done: dict[int, _Outcome] = {}
-    next_out = 0
-    finished_normally = False
+    pool = _Pool(_Reader(tasks), setup, processes, chunksize, timeout)
     owner = os.getpid()
-
-    def replace(worker: _Worker) -> _Worker:
-        worker.stop(wait=False)
-        fresh = _Worker(context, setup)
-        workers[workers.index(worker)] = fresh
-        return fresh
-
-    def fail(worker: _Worker, reason: str) -> None:
-        failed = worker.held.popleft()
-        done[failed[0]] = BatchError(failed[0], reason)
-        again.extend(worker.held)
-        again.sort()
-        worker.held.clear()
-        replace(worker)
-
-    def dispatch(worker: _Worker) -> None:
-        if again:
-            chunk = again[:chunksize]
-            del again[:chunksize]
-        else:
-            room = next_out + ahead - reader.read
-            chunk = reader.take(min(chunksize, room)) if room > 0 else []
-        if not chunk:
-            return
-        if not worker.process.is_alive():  # lost while idle: nothing of the batch with it
-            worker = replace(worker)
-        try:
-            worker.send(chunk)
-        except OSError:  # lost just now, before it read the chunk
-            again[:0] = chunk
-            replace(worker)
-
     try:
-        workers.extend(_Worker(context, setup) for _ in range(processes))
-        while True:
-            while next_out in done:
-                yield next_out, done.pop(next_out)
-                next_out += 1
-            for worker in list(workers):
-                if not worker.held:
-                    dispatch(worker)
-            busy = [w for w in workers if w.held]
-            if not busy:
-                if again:
-                    continue
-                if reader.error is not None:
-                    raise reader.error
-                finished_normally = True
-                return
-            limit = None
-            if timeout is not None:
-                limit = max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
-            waits = [w.connection for w in busy] + [w.process.sentinel for w in busy]
-            ready = set(multiprocessing.connection.wait(waits, limit))
-            for worker in busy:
-                if worker.connection in ready or worker.process.sentinel in ready:
-                    try:
-                        for index, outcome in worker.answers():
-                            done[index] = outcome
-                    except (EOFError, OSError):
-                        pass
-                    if worker.held and not worker.process.is_alive():
-                        worker.process.join()
-                        fail(worker, f"{worker.why_stopped()} while parsing it")
-                        continue
-                if (
-                    timeout is not None
-                    and worker.held
-                    and time.monotonic() - worker.since > timeout
-                ):
-                    fail(worker, f"it took more than {timeout:g} s; its worker process was stopped")
+        pool.start()
+        yield from pool.outcomes()
     finally:
         # A forked child may finalise a copy of this generator: the workers are not its own.
         if os.getpid() == owner:
-            for worker in workers:
-                worker.stop(wait=finished_normally)
+            pool.stop()
+
+
+class _Pool:
+    """The workers of one batch, the items they hold and the outcomes not yet yielded.
+
+    Items go out in chunks to idle workers, at most ``_CHUNKS_AHEAD * processes *
+    chunksize`` ahead of the consumer; a worker that dies or overruns ``timeout``
+    fails the item it was parsing, its other items go to the next workers, and a
+    fresh worker takes its place.
+    """
+
+    def __init__(
+        self,
+        reader: _Reader,
+        setup: _Setup,
+        processes: int,
+        chunksize: int,
+        timeout: float | None,
+    ) -> None:
+        self.context = multiprocessing.get_context()
+        self.reader = reader
+        self.setup = setup
+        self.processes = processes
+        self.chunksize = chunksize
+        self.timeout = timeout
+        self.ahead = _CHUNKS_AHEAD * processes * chunksize
+        self.workers: list[_Worker] = []
+        self.again: list[_Task] = []  # tasks taken back from a lost worker, in order
+        self.done: dict[int, _Outcome] = {}
+        self.next_out = 0
+        self.finished_normally = False
+
+    def start(self) -> None:
+        self.workers.extend(_Worker(self.context, self.setup) for _ in range(self.processes))
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop(wait=self.finished_normally)
+
+    def outcomes(self) -> Iterator[tuple[int, _Outcome]]:
+        while True:
+            while self.next_out in self.done:
+                yield self.next_out, self.done.pop(self.next_out)
+                self.next_out += 1
+            for worker in list(self.workers):
+                if not worker.held:
+                    self.dispatch(worker)
+            busy = [w for w in self.workers if w.held]
+            if not busy:
+                if self.again:
+                    continue
+                if self.reader.error is not None:
+                    raise self.reader.error
+                self.finished_normally = True
+                return
+            self.collect(busy, self.wait(busy))
+
+    def replace(self, worker: _Worker) -> _Worker:
+        worker.stop(wait=False)
+        fresh = _Worker(self.context, self.setup)
+        self.workers[self.workers.index(worker)] = fresh
+        return fresh
+
+    def fail(self, worker: _Worker, reason: str) -> None:
+        """The item under way fails; the worker's other items are taken back."""
+        failed = worker.held.popleft()
+        self.done[failed[0]] = BatchError(failed[0], reason)
+        self.again.extend(worker.held)
+        self.again.sort()
+        worker.held.clear()
+        self.replace(worker)
+
+    def next_chunk(self) -> list[_Task]:
+        """Taken-back items first, else new ones as far as the read-ahead allows."""
+        if self.again:
+            chunk = self.again[: self.chunksize]
+            del self.again[: self.chunksize]
+            return chunk
+        room = self.next_out + self.ahead - self.reader.read
+        return self.reader.take(min(self.chunksize, room)) if room > 0 else []
+
+    def dispatch(self, worker: _Worker) -> None:
+        chunk = self.next_chunk()
+        if not chunk:
+            return
+        if not worker.process.is_alive():  # lost while idle: nothing of the batch with it
+            worker = self.replace(worker)
+        try:
+            worker.send(chunk)
+        except OSError:  # lost just now, before it read the chunk
+            self.again[:0] = chunk
+            self.replace(worker)
+
+    def wait(self, busy: list[_Worker]) -> set[Any]:
+        """The connections and process sentinels of ``busy`` workers that are ready,
+        waiting at most until the oldest item under way reaches the timeout."""
+        limit = None
+        if self.timeout is not None:
+            oldest = min(w.since for w in busy)
+            limit = max(0.0, oldest + self.timeout - time.monotonic())
+        waits = [w.connection for w in busy] + [w.process.sentinel for w in busy]
+        return set(multiprocessing.connection.wait(waits, limit))
+
+    def collect(self, busy: list[_Worker], ready: set[Any]) -> None:
+        """Take the answers of the ready workers; fail the items of dead or late ones."""
+        for worker in busy:
+            if worker.connection in ready or worker.process.sentinel in ready:
+                with contextlib.suppress(EOFError, OSError):
+                    for index, outcome in worker.answers():
+                        self.done[index] = outcome
+                if worker.held and not worker.process.is_alive():
+                    worker.process.join()
+                    self.fail(worker, f"{worker.why_stopped()} while parsing it")
+                    continue
+            if self.late(worker):
+                self.fail(
+                    worker, f"it took more than {self.timeout:g} s; its worker process was stopped"
+                )
+
+    def late(self, worker: _Worker) -> bool:
+        return (
+            self.timeout is not None
+            and bool(worker.held)
+            and time.monotonic() - worker.since > self.timeout
+        )
 
 
 @functools.lru_cache(maxsize=8)

@@ -329,23 +329,29 @@ def _same_file(one: str, other: str) -> bool:
         return os.path.abspath(one) == os.path.abspath(other)
 
 
-def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    table = None
-    if args.aliases:
-        try:
-            table = AliasTable.from_files(args.aliases)
-        except NewsparseError as exc:
-            print(f"newsparse: error: alias table: {exc}", file=stderr)
-            return 2
+def _table(args: argparse.Namespace, stderr: TextIO) -> tuple[AliasTable | None, int]:
+    """The alias table of ``--aliases``, written to ``--write-cache`` when asked, and the
+    exit status so far: the table is ``None`` (and the status not 0) when it failed."""
+    try:
+        table = AliasTable.from_files(args.aliases)
+    except NewsparseError as exc:
+        print(f"newsparse: error: alias table: {exc}", file=stderr)
+        return None, 2
     if args.write_cache:
-        assert table is not None
         try:
             table.save_cache(args.write_cache)
         except OSError as exc:
             print(f"newsparse: error: {args.write_cache}: {exc.strerror or exc}", file=stderr)
-            return 1
-        if not args.files:
-            return 0
+            return None, 1
+    return table, 0
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    table = None
+    if args.aliases:
+        table, status = _table(args, stderr)
+        if table is None or (args.write_cache and not args.files):
+            return status
     run = _Run(args, stdin, stdout, stderr)
     processes = args.processes or (
         (os.cpu_count() or 1) if args.input_jsonl or len(args.files) >= _MANY_FILES else 1

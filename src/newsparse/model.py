@@ -482,6 +482,12 @@ class Article:
                     f"Article: {type(item).__name__} at {item.start}..{item.end} "
                     f"lies beyond text_length {self.text_length}"
                 )
+        ids = self._check_entities()
+        self._check_speakers(ids)
+        self._check_paragraphs()
+
+    def _check_entities(self) -> set[str]:
+        """Entity ids are unique and a span is a mention of one entity at most; the ids."""
         ids: set[str] = set()
         seen_spans: set[tuple[int, int]] = set()
         for entity in self.entities:
@@ -495,6 +501,9 @@ class Article:
                         "is listed twice (a span belongs to one entity at most)"
                     )
                 seen_spans.add((m.start, m.end))
+        return ids
+
+    def _check_speakers(self, ids: set[str]) -> None:
         for quote in self.quotes:
             speaker = quote.speaker
             if speaker is not None and speaker.entity is not None and speaker.entity not in ids:
@@ -502,6 +511,8 @@ class Article:
                     f"Article: a quote's speaker names entity {speaker.entity!r}, "
                     "which is not among the article's entities"
                 )
+
+    def _check_paragraphs(self) -> None:
         previous_end = 0
         for paragraph in self.paragraphs:
             if paragraph.start < previous_end:
