@@ -196,7 +196,8 @@ def test_the_matcher_reads_name_tokens() -> None:
     assert surname is not None
     assert surname.ids == {"mansouri"}
     assert matcher.surname_at(text, tokens, at["Harland"]) is None  # two people
-    assert matcher.hit_at(text, tokens, at["Harland"], 2) is None
+    assert matcher.surname("harland") is None
+    assert matcher.surname("lindquist") == ("lindqvist", MatchMethod.FUZZY)
 
 
 def test_headlines_are_read_by_the_matcher_only_when_asked() -> None:

@@ -81,32 +81,35 @@ class Matcher:
                 return hit._replace(first=with_article(tokens, i))
         return None
 
+    def surname(self, variant: str) -> tuple[str, MatchMethod] | None:
+        """The one person of the table with this (variant) surname, one typo forgiven
+        in a long one, and how (``variant``, else ``fuzzy``); ``None`` for none or two."""
+        index = self.index
+        ids = index.surname(variant, fuzzy=True, limit=2)
+        if len(ids) != 1:
+            return None
+        how = MatchMethod.VARIANT if index.is_surname(variant) else MatchMethod.FUZZY
+        return next(iter(ids)), how
+
     def surname_at(self, norm: str, tokens: Sequence[NameToken], i: int) -> Hit | None:
-        """The one person of the table whose surname token ``i`` is (one typo forgiven
-        in a long surname: ``fuzzy``), with the given names before it that name the
-        same person (``Masoud Pezeshekian``) and an article joined before.
+        """The one person whose surname token ``i`` is (see :meth:`surname`), with the
+        given names before it that name the same person (``Masoud Pezeshekian``) and
+        an article joined before.
 
         ``None`` when no person or two have the surname, and when the surname ends
         someone else's name (see :func:`another_given_name`). ``norm`` is the text
         the tokens' positions are of.
         """
-        index = self.index
-        variant = tokens[i].variant
-        ids = index.surname(variant, fuzzy=True, limit=2)
-        if len(ids) != 1:
+        one = self.surname(tokens[i].variant)
+        if one is None:
             return None
-        how = MatchMethod.VARIANT if index.is_surname(variant) else MatchMethod.FUZZY
+        entry_id, how = one
+        ids = frozenset((entry_id,))
         first = with_article(tokens, i)
-        begin = index.extend_back(tokens, first, i + 1, ids)
+        begin = self.index.extend_back(tokens, first, i + 1, ids)
         if begin == first and another_given_name(norm, tokens, first):
             return None
         return Hit(begin, i + 1, ids, how)
-
-    def hit_at(self, norm: str, tokens: Sequence[NameToken], i: int, longest: int) -> Hit | None:
-        """The longest name at token ``i`` (see :meth:`name_at`), else the surname of
-        one person there (see :meth:`surname_at`)."""
-        hit = self.name_at(tokens, i, longest) if longest else None
-        return hit if hit is not None else self.surname_at(norm, tokens, i)
 
     def names(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
         """The longest names of the table, left to right, not overlapping (ambiguous

@@ -356,25 +356,44 @@ class AliasTable:
             and (norm[start - 2].isalnum() or norm[start - 2] == "_")
         ):
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
-        worth = word.longest and _worth_reading(norm, end, word, self.index)
-        longest = word.longest if worth else 0
-        surname = len(word.surname_of) == 1
-        if not (longest or surname):
+        if word.longest and _worth_reading(norm, end, word, self.index):
+            found = self._name_at(matcher, norm, span, word.longest, covered)
+            if found is not None:
+                return found
+        if len(word.surname_of) != 1:
             return None
-        # The words from here on, and an article (or the given names of a surname) before.
-        before = _NAMES_BEFORE if surname and _joined_before(norm, start) else _ARTICLE_BEFORE
-        after = _WORD_AFTER * (longest - 1) + 1 if longest else 1
-        tokens = _window(norm, start - before, end + after)
+        if not _joined_before(norm, start):
+            # No word before that may join the name: the surname's own answer.
+            one = matcher.surname(word.variant)
+            return None if one is None else (start, end, *one)
+        # The given names, or the article, before a surname.
+        tokens = _window(norm, start - _NAMES_BEFORE, end + 1)
         k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-        if k is None:
-            return None  # inside a word the tokens read otherwise ("d'Estaing")
-        hit = matcher.hit_at(norm, tokens, k, longest)
+        hit = None if k is None else matcher.surname_at(norm, tokens, k)
+        return None if hit is None else self._span(tokens, hit, start, covered)
+
+    def _name_at(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int, covered: int
+    ) -> tuple[int, int, str, MatchMethod] | None:
+        """The longest name of one entry at the word at ``span``, of at most ``longest``
+        tokens, read from the words from there on and an article just before."""
+        start, end = span
+        tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        hit = None if k is None else matcher.name_at(tokens, k, longest)
         if hit is None or len(hit.ids) != 1:
             return None
+        return self._span(tokens, hit, start, covered)
+
+    @staticmethod
+    def _span(
+        tokens: Sequence[NameToken], hit: Hit, start: int, covered: int
+    ) -> tuple[int, int, str, MatchMethod]:
+        """A hit of one entry over window ``tokens`` at the word at ``start``: its start
+        and end in the text, the entry and how. An article or given name before
+        ``covered`` (the end of the match before) is left to that match."""
         lo = tokens[hit.first].start
-        if lo < covered:
-            lo = start  # an article or a given name already inside the match before
-        return lo, tokens[hit.last - 1].end, next(iter(hit.ids)), hit.how
+        return start if lo < covered else lo, tokens[hit.last - 1].end, next(iter(hit.ids)), hit.how
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:
