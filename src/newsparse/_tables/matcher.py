@@ -78,7 +78,8 @@ class Matcher:
         for n in range(reach, 0, -1):
             hit = index.lookup(tokens, i, i + n)
             if hit is not None:
-                return hit._replace(first=with_article(tokens, i))
+                first = with_article(tokens, i)
+                return hit if first == i else hit._replace(first=first)
         return None
 
     def surname(self, variant: str) -> tuple[str, MatchMethod] | None:
