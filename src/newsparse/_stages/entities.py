@@ -775,8 +775,9 @@ class _Clusterer:
         if candidate.title is None:
             return None
         ids = table.index.surname(variant, fuzzy=True)
-        if len(ids) > 1:
-            ids &= table.index.holders(role_words(self.text(*candidate.title)), self.published)
+        if len(ids) < 2:
+            return None  # one person, whom the matcher found to be someone else here
+        ids &= table.index.holders(role_words(self.text(*candidate.title)), self.published)
         if len(ids) != 1:
             return None
         how = MatchMethod.VARIANT if table.index.is_surname(variant) else MatchMethod.FUZZY
