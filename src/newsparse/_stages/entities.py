@@ -43,7 +43,7 @@ from newsparse._lexicon import (
     read_words,
     words_of,
 )
-from newsparse._tables import AliasEntry, AliasTable, Hit, role_words
+from newsparse._tables import AliasEntry, AliasTable, Hit, Matcher, role_words
 from newsparse._text import (
     ARTICLES,
     CAPITALISED_OF,
@@ -511,8 +511,8 @@ def _candidates(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     if table is not None:
-        found += [_from_hit(h, "user") for h in table.index.scan(tokens)]
-    found += [_from_hit(h, "reference") for h in reference.index.scan(tokens)]
+        found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
+    found += [_from_hit(h, "reference") for h in Matcher(reference.index).names(tokens)]
     for first, last in _runs(tokens, words):
         for piece in _split_run(tokens, first, last, words):
             found.append(piece)
@@ -750,17 +750,11 @@ class _Clusterer:
             same[0].add(first, last, MatchMethod.COREFERENCE)
             return
         if not same and self.table is not None and kind is not EntityType.PLACE:
-            ids = self.table.index.surname(variant, fuzzy=True)
-            if len(ids) > 1 and candidate.title is not None:
-                # "Treasury Secretary Baker": the office held on the article's date decides.
-                words = role_words(self.text(*candidate.title))
-                ids = ids & self.table.index.holders(words, self.published)
-            if len(ids) == 1:
-                (entry_id,) = ids
-                entry = self.table[entry_id]
-                cluster = self.cluster_for_id(entry_id, entry.type, reference=False)
-                exact = self.table.index.is_surname(variant)
-                cluster.add(first, last, MatchMethod.VARIANT if exact else MatchMethod.FUZZY)
+            found = self._table_surname(self.table, candidate, variant)
+            if found is not None:
+                entry_id, how = found
+                cluster = self.cluster_for_id(entry_id, self.table[entry_id].type, reference=False)
+                cluster.add(first, last, how)
                 return
         if same:
             kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
@@ -773,6 +767,28 @@ class _Clusterer:
         self.clusters.append(cluster)
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
+
+    def _table_surname(
+        self, table: AliasTable, candidate: _Candidate, variant: str
+    ) -> tuple[str, MatchMethod] | None:
+        """The person of the user's table a lone surname (the candidate's last token,
+        of variant ``variant``) names, and how: the one person with that surname, as
+        the table's :class:`Matcher` reads it for :meth:`AliasTable.find` too; else,
+        after a title, the one of its people holding that office on the article's
+        date (``Treasury Secretary Baker``)."""
+        hit = Matcher(table.index).surname_at(self.doc.norm, self.tokens, candidate.last - 1)
+        if hit is not None:
+            return next(iter(hit.ids)), hit.how
+        if candidate.title is None:
+            return None
+        ids = table.index.surname(variant, fuzzy=True)
+        if len(ids) < 2:
+            return None  # one person, whom the matcher found to be someone else here
+        ids &= table.index.holders(role_words(self.text(*candidate.title)), self.published)
+        if len(ids) != 1:
+            return None
+        how = MatchMethod.VARIANT if table.index.is_surname(variant) else MatchMethod.FUZZY
+        return next(iter(ids)), how
 
     def _remember(self, cluster: _Cluster, variants: list[str]) -> None:
         key = " ".join(variants)

@@ -23,7 +23,6 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress
 from typing import Any, NamedTuple
 
 import regex
@@ -32,10 +31,7 @@ from newsparse._lexicon import read_rows, read_words, within_one_edit
 from newsparse._memo import Memo, WordMemo, remembered
 from newsparse._tables.types import AliasEntry
 from newsparse._text import (
-    CAPITALISED_OF,
-    FOLDED_OF,
     FOLDED_WORDS,
-    VARIANT_OF,
     VARIANT_WORDS,
     NameToken,
     fold_token,
@@ -544,55 +540,6 @@ class Index:
             return self._ids(exact), MatchMethod.TABLE
         if variant:
             return self._ids(variant), MatchMethod.VARIANT
-        return None
-
-    def scan(self, tokens: Sequence[NameToken], *, headings: bool = False) -> list[Hit]:
-        """Longest matches of names and aliases, left to right, not overlapping.
-
-        Lines in capitals (headlines) are passed over unless ``headings`` is true.
-        """
-        hits: list[Hit] = []
-        get = self.longest_at.__getitem__
-        # A name starts at a capitalised word (an article before it is added after).
-        # For those, the longest name each may start (by its variant, else as
-        # written) is looked up column-wise in C; the loop visits only words that
-        # start one.
-        capitalised = list(compress(range(len(tokens)), map(CAPITALISED_OF, tokens)))
-        words = list(map(tokens.__getitem__, capitalised))
-        by_variant = map(get, map(VARIANT_OF, words))
-        by_folded = map(get, map(FOLDED_OF, words))
-        longest_from = [v or f or 0 for v, f in zip(by_variant, by_folded, strict=True)]
-        i = 0  # the first word not yet inside a match
-        starting = compress(capitalised, longest_from)
-        for j, longest in zip(starting, filter(None, longest_from), strict=True):
-            if j < i or (tokens[j].heading and not headings):
-                continue
-            hit = self.longest_hit(tokens, j, longest)
-            if hit is None:
-                continue
-            # An article joined before a name is part of it: "Al-Sudani".
-            begin = with_article(tokens, hit.first)
-            if hits and begin < hits[-1].last:
-                begin = hit.first
-            hits.append(hit._replace(first=begin))
-            i = hit.last
-        return hits
-
-    def longest_hit(self, tokens: Sequence[NameToken], i: int, longest: int) -> Hit | None:
-        """The longest name of at most ``longest`` tokens starting at token ``i``."""
-        reach = 1
-        while reach < longest and i + reach < len(tokens) and tokens[i + reach - 1].joins:
-            reach += 1
-        if reach > 1:
-            second = tokens[i + 1]
-            if not (
-                is_article(second.folded) or self.may_continue(tokens[i].variant, second.variant)
-            ):
-                reach = 1  # no name of two words or more starts with these two
-        for n in range(reach, 0, -1):
-            hit = self.lookup(tokens, i, i + n)
-            if hit is not None:
-                return hit
         return None
 
     def holders(self, words: frozenset[str], day: _dt.date | None) -> frozenset[str]:

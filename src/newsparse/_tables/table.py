@@ -46,23 +46,30 @@ from newsparse._tables.index import (
     common_words,
     is_common_word,
     role_words,
-    with_article,
 )
+from newsparse._tables.matcher import Matcher
 from newsparse._tables.types import AliasEntry, Role, TableMatch, TableSource
 from newsparse._text import (
-    DEFAULT_WORDS,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
     TextView,
-    ends_in_title,
     is_article,
     tokens_in,
 )
 from newsparse.errors import AliasTableError, AliasTableWarning
 from newsparse.model import EntityType, MatchMethod
 
-__all__ = ["AliasEntry", "AliasTable", "Hit", "Role", "TableMatch", "TableSource", "role_words"]
+__all__ = [
+    "AliasEntry",
+    "AliasTable",
+    "Hit",
+    "Matcher",
+    "Role",
+    "TableMatch",
+    "TableSource",
+    "role_words",
+]
 
 _TYPES = ", ".join(t.value for t in EntityType)
 # The keys a JSON record and a role may have, and the columns of a CSV table. Any
@@ -178,32 +185,6 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     ):
         del tokens[0]
     return tokens
-
-
-def _another_given_name(norm: str, tokens: Sequence[NameToken], first: int) -> bool:
-    """Whether the surname at ``first`` ends someone else's name: a capitalised word
-    joined before it that is not the entry's given name (``Arthur Miller`` for a
-    table's James Miller), nor a title (``Treasury Secretary Baker``), nor a common
-    word opening the sentence (``Yesterday Miller said``). The entities stage reads
-    such a run as one name, and a surname alone never stands for two people.
-    """
-    if first == 0:
-        return False
-    before = tokens[first - 1]
-    if not (before.capitalised and before.joins) or before.possessive:
-        return False
-    if before.folded in common_words() and _opens_sentence(norm, before.start):
-        return False
-    words = [t.text for t in tokens[max(0, first - 4) : first]]
-    return not ends_in_title(words, DEFAULT_WORDS)
-
-
-def _opens_sentence(norm: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence or a line (a few characters back)."""
-    gap = start
-    while gap > 0 and start - gap < 8 and norm[gap - 1] in " \t\"'(":
-        gap -= 1
-    return gap == 0 or norm[gap - 1] in ".!?:;-\n\u2014"
 
 
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
@@ -338,6 +319,7 @@ class AliasTable:
         # words). Matches are used as they come, so a long text leaves no mass of
         # objects for the garbage collector to walk.
         starting = self._words
+        matcher = Matcher(index)
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
@@ -349,8 +331,8 @@ class AliasTable:
                 starting.keep(word, start, len(word))
             if start is None or found.start() < covered:
                 continue
-            hit = self._hit_at(norm, found.span(), start)
-            if hit is None or hit[0] < covered:
+            hit = self._hit_at(matcher, norm, found.span(), start, covered)
+            if hit is None:
                 continue
             lo, covered, entry_id, how = hit
             a, b = view.span(lo, covered)
@@ -358,14 +340,15 @@ class AliasTable:
         return matches
 
     def _hit_at(
-        self, norm: str, span: tuple[int, int], word: _Start
+        self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start, covered: int
     ) -> tuple[int, int, str, MatchMethod] | None:
         """The longest name at a word, else the surname there: start, end, entry and how.
 
         Cheap tests on the characters around the word come first; the words around
-        it are read (:func:`_window`) only when a name may be there.
+        it are read (:func:`_window`) only when a name may be there, and the
+        :class:`Matcher` decides from them. A name of two entries is no match; the
+        words before ``covered`` (the end of the match before) are left to that match.
         """
-        index = self.index
         start, end = span
         if (
             start > 1
@@ -373,37 +356,44 @@ class AliasTable:
             and (norm[start - 2].isalnum() or norm[start - 2] == "_")
         ):
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
-        longest = word.longest
-        if longest and _worth_reading(norm, end, word, index):
-            # The words from here on, and an article just before.
-            tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
-            k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-            if k is None:
-                return None
-            reach = 1
-            while reach < longest and k + reach < len(tokens) and tokens[k + reach - 1].joins:
-                reach += 1
-            for n in range(reach, 0, -1):
-                hit = index.lookup(tokens, k, k + n)
-                if hit is not None and len(hit.ids) == 1:
-                    first = with_article(tokens, k)
-                    return tokens[first].start, tokens[k + n - 1].end, next(iter(hit.ids)), hit.how
-        ids = word.surname_of
-        if len(ids) != 1:
+        if word.longest and _worth_reading(norm, end, word, self.index):
+            found = self._name_at(matcher, norm, span, word.longest, covered)
+            if found is not None:
+                return found
+        if len(word.surname_of) != 1:
             return None
-        how = MatchMethod.VARIANT if index.is_surname(word.variant) else MatchMethod.FUZZY
         if not _joined_before(norm, start):
-            return start, end, next(iter(ids)), how
+            # No word before that may join the name: the surname's own answer.
+            one = matcher.surname(word.variant)
+            return None if one is None else (start, end, *one)
         # The given names, or the article, before a surname.
         tokens = _window(norm, start - _NAMES_BEFORE, end + 1)
         k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-        if k is None:
-            return None  # inside a word the tokens read otherwise ("d'Estaing")
-        first = with_article(tokens, k)
-        begin = index.extend_back(tokens, first, k + 1, ids)
-        if begin == first and _another_given_name(norm, tokens, first):
+        hit = None if k is None else matcher.surname_at(norm, tokens, k)
+        return None if hit is None else self._span(tokens, hit, start, covered)
+
+    def _name_at(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int, covered: int
+    ) -> tuple[int, int, str, MatchMethod] | None:
+        """The longest name of one entry at the word at ``span``, of at most ``longest``
+        tokens, read from the words from there on and an article just before."""
+        start, end = span
+        tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        hit = None if k is None else matcher.name_at(tokens, k, longest)
+        if hit is None or len(hit.ids) != 1:
             return None
-        return tokens[begin].start, end, next(iter(ids)), how
+        return self._span(tokens, hit, start, covered)
+
+    @staticmethod
+    def _span(
+        tokens: Sequence[NameToken], hit: Hit, start: int, covered: int
+    ) -> tuple[int, int, str, MatchMethod]:
+        """A hit of one entry over window ``tokens`` at the word at ``start``: its start
+        and end in the text, the entry and how. An article or given name before
+        ``covered`` (the end of the match before) is left to that match."""
+        lo = tokens[hit.first].start
+        return start if lo < covered else lo, tokens[hit.last - 1].end, next(iter(hit.ids)), hit.how
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:
