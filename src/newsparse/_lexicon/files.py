@@ -63,6 +63,7 @@ SCHEMAS: dict[str, Schema] = {
     "credit_roles.tsv": Schema(("phrase", "role"), 2),
     "cue_verbs.txt": Schema(("verb", "takes"), 1, {1: frozenset({"", "object"})}),
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
+    "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "groups.txt": Schema(("word",)),
     "military_services.txt": Schema(("service",)),
     "months.tsv": Schema(("token", "month", "language"), 3),
@@ -75,10 +76,12 @@ SCHEMAS: dict[str, Schema] = {
         ("name", "aliases", "country", "kind"), 4, {3: frozenset({"agency", "outlet"})}
     ),
     "place_words.tsv": Schema(("word", "position"), 2, {1: frozenset({"tail"})}),
+    "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
     "regions.tsv": Schema(("name", "aliases"), 1),
     "role_nouns.txt": Schema(("noun",)),
     "sentence_starters.txt": Schema(("word",)),
     "staff_titles.txt": Schema(("title",)),
+    "subdivisions.tsv": Schema(("name", "aliases", "country", "kind"), 4),
     "tense_cues.tsv": Schema(("word", "tense"), 2, {1: frozenset({"past", "future"})}),
     "title_tags.txt": Schema(("tag",)),
     "titles.tsv": Schema(
