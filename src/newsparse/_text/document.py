@@ -554,6 +554,15 @@ class Document:
         """The input text of a ``norm`` range."""
         return self.view.original_text(span)
 
+    def written_char(self, pos: int) -> str:
+        """The input character that ``norm[pos]`` stands for (a ``"`` is written ``“`` or
+        ``”``, say): what the view folded away, for a stage that needs it.
+
+        >>> segment("“Hi”").written_char(3)
+        '”'
+        """
+        return self.view.original[self.view.start(pos)]
+
     def sentence_of(self, pos: int) -> Span | None:
         """The sentence holding ``norm[pos]``, or None."""
         i = bisect.bisect_right(self.sentences, Span(pos, len(self.norm) + 1)) - 1
