@@ -5,6 +5,12 @@ lines close the article (``(Reporting by A; Editing by B)``). Each gives a list
 of people with roles and, kept apart, the agency or outlet. Names in capitals
 or lower case are recased; the surface as written stays in the offsets.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_bylines(doc, context, found) -> FoundBylines`` reads the first and last
+lines of ``doc``, ``context``'s outlets and ``found.dateline``, and hands on the
+byline and the credit lines in positions of ``doc.norm``. :func:`parse_byline`
+reads one string and has assembly build the public :class:`~newsparse.Byline`.
+
 >>> b = parse_byline("By Cal Mankowski and TED D'AFFLISIO, Reuters")
 >>> [(a.name, a.role) for a in b.authors], b.organization
 ([('Cal Mankowski', 'author'), ("Ted D'Afflisio", 'author')], 'Reuters')

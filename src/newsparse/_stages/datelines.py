@@ -12,6 +12,13 @@ Styles read (see ``docs/datelines.md`` for examples of each):
 A dateline date rarely has a year: it is taken from the reference date (the
 closest such date on or before it, allowing a month of slack forward).
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_dateline(doc, context, found) -> FoundDateline | None`` reads the first
+lines of ``doc``, ``context``'s reference date and outlets, and hands on the
+dateline in positions of ``doc.norm`` (with where a scraped export writes its
+outlet, which the byline stage reads). :func:`parse_dateline` reads one string
+and has assembly build the public :class:`~newsparse.Dateline`.
+
 >>> d = parse_dateline("BAGHDAD, Jan 8 (Reuters) - Iraq said", reference_date=_dt.date(2025, 1, 9))
 >>> d.text, d.place, d.date, d.outlet
 ('BAGHDAD, Jan 8 (Reuters) -', 'BAGHDAD', datetime.date(2025, 1, 8), 'Reuters')

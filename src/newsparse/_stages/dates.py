@@ -15,6 +15,11 @@ past (``said``, ``was``, a verb in -ed), the coming one when it speaks of the
 future (``will``, ``is due to``, ``next``...), and the nearer one otherwise; a
 month and day are placed the same way.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_dates(doc, context, found) -> tuple[FoundDate, ...]`` reads the words and
+sentences of ``doc``, the article's date (``found.published(context)``) and the
+dateline's span, and hands on the dates in positions of ``doc.norm``.
+
 >>> found = find_dates_in("He left last Sunday and returns in March.", _dt.date(2025, 1, 8))
 >>> [(d.text, d.value) for d in found]
 [('last Sunday', '2025-01-05'), ('in March', '2025-03')]

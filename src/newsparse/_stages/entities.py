@@ -20,6 +20,12 @@ Al-Sudani``) and stays apart when two people share it; a shorter form of an
 organisation joins the full name (``Political Thinking Center``); an acronym
 defined in the text joins its long form (``Popular Mobilization Forces (PMF)``).
 A cluster takes the table's id and canonical name when one entry matches.
+
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_entities(doc, context, found) -> tuple[FoundEntity, ...]`` reads ``doc``,
+``context``'s alias table and outlets, and the article's date, dateline and
+bylines through ``found``; it hands on the entities, each with its mentions
+(``FoundMention``) in positions of ``doc.norm``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,12 @@ organisation or document (``the Center's analysis``).
 Short phrases in quotation marks that are not speech (scare quotes, titles:
 ``"secret"``, ``"New Middle East"``) give no quote.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_quotes(doc, context, found) -> tuple[FoundQuote, ...]`` reads ``doc`` and
+the entities' mentions in ``found.entities``, all in positions of ``doc.norm``,
+and hands on the quotes in those positions; a speaker names its entity by its
+index in ``found.entities``.
+
 >>> text = 'The minister said that talks would resume. "We will not give up," Haddad said.'
 >>> for q in find_quotes_in(text):
 ...     print(q.kind.value, "|", q.text, "|", q.cue, "|", q.speaker.text)

@@ -522,8 +522,9 @@ def _sentences(norm: str, paragraphs: Sequence[Span]) -> list[Span]:
 class Document:
     """One article cut up once for every stage: view, lines, paragraphs, sentences, words.
 
-    All spans are ranges of ``view.norm``; use :meth:`original_span` to turn one
-    into offsets of the input. ``words`` are the runs of letters and digits
+    All spans are ranges of ``view.norm``, and the stages work in those positions
+    only; assembly (``newsparse._assembly``) turns them into offsets of the input
+    (:meth:`original_span` does the same for one span). ``words`` are the runs of letters and digits
     (``\\w+``), in order: ``Al-Sudani's`` is three words, ``Al``, ``Sudani`` and ``s``.
     """
 
