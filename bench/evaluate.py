@@ -624,8 +624,9 @@ def _lead(text: str) -> str:
 
 def dateline_speed_rows(corpus: Corpus) -> Iterator[Row]:
     """The dateline stage against ``dateparser.search_dates`` on the same leads, in one run."""
-    from newsparse._stages.datelines import find_dateline
-    from newsparse._text.document import segment
+    from newsparse._findings import Context, Found
+    from newsparse._stages import find_dateline
+    from newsparse._text import segment
 
     records = list(corpus.reuters())[: corpus.speed_sample]
     if not records:
@@ -635,7 +636,7 @@ def dateline_speed_rows(corpus: Corpus) -> Iterator[Row]:
     def ours() -> int:
         right = 0
         for lead, stamp, gold in leads:
-            found = find_dateline(segment(lead), stamp)
+            found = find_dateline(segment(lead), Context(reference_date=stamp), Found())
             right += found is not None and found.date == (gold or None)
         return right
 

@@ -404,9 +404,13 @@ def peer_rows(shared: Path, repeats: int) -> None:
 
 def stage_rows(texts: list[str], table: newsparse.AliasTable) -> None:
     """Each stage of parse timed on its own (a second pass, with the memos warm)."""
+    import attrs
+
+    from newsparse._findings import Context, Found
     from newsparse._stages import bylines, datelines, dates, entities, quotes
 
     reference = newsparse._pipeline.coerce_date("1987-03-01", "reference_date")
+    context = Context(aliases=table, reference_date=reference)
     seconds: dict[str, float] = {}
 
     def timed(stage: str, function: Callable[..., Any], *args: Any) -> Any:
@@ -419,11 +423,16 @@ def stage_rows(texts: list[str], table: newsparse.AliasTable) -> None:
         seconds = dict.fromkeys(["text", "dateline", "byline", "entities", "dates", "quotes"], 0.0)
         for text in texts:
             doc = timed("text", segment, text)
-            dateline = timed("dateline", datelines.find_dateline, doc, reference, None)
-            timed("byline", bylines.find_bylines, doc, dateline, None)
-            found = timed("entities", entities.find_entities, doc, table, reference)
-            timed("dates", dates.find_dates, doc, reference, dateline)
-            timed("quotes", quotes.find_quotes, doc, found)
+            found = Found()
+            for stage, field, function in (
+                ("dateline", "dateline", datelines.find_dateline),
+                ("byline", "bylines", bylines.find_bylines),
+                ("entities", "entities", entities.find_entities),
+                ("dates", "dates", dates.find_dates),
+                ("quotes", "quotes", quotes.find_quotes),
+            ):
+                result = timed(stage, function, doc, context, found)
+                found = attrs.evolve(found, **{field: result})
     total = sum(seconds.values())
     print(f"\n## Time per stage ({len(texts):,} articles, 1k table)\n")
     print("| stage | s | share |")

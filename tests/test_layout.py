@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import newsparse
@@ -115,3 +116,18 @@ def test_a_package_does_not_import_itself_through_its_init() -> None:
 
 def _modules() -> set[str]:
     return {_module_name(p) for p in PACKAGE.rglob("*.py")}
+
+
+def test_the_stages_work_in_view_positions_only() -> None:
+    # Stages find and hand on spans of the normalised view; mapping one to the input
+    # (or reading the input's text) is assembly's job, done once in _assembly.
+    mapping = re.compile(
+        r"\.original\b|original_span|original_text|norm_end|view\.(?:span|start|end)\("
+    )
+    wrong = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted((PACKAGE / "_stages").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if mapping.search(line)
+    ]
+    assert wrong == []

@@ -181,3 +181,22 @@ def test_a_speaker_with_invisible_characters_is_named_whole(why: str, name: str)
     assert found.speaker is not None
     assert found.speaker.entity is not None
     assert article.offset_problems(text) == []
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "'"])
+def test_a_contraction_as_speaker_is_one_word_whatever_its_apostrophe(apostrophe: str) -> None:
+    # A speaker's words are read in the view, where a curly apostrophe (U+2019) is a
+    # straight one: "we've" written with it is one word, and does not take the entity
+    # of an earlier speaker "I've" written so (it once did, through the word "ve").
+    text = (
+        "Layla Haddad, who ran the campaign office in Basra, said the alliance was fraying.\n\n"
+        f"\u201cThat is why I urged her to run. I{apostrophe}ve urged her since the spring,"
+        "\u201d Haddad explains.\n\n"
+        f"\u201cThe old coalition stood on three legs. Since then, we{apostrophe}ve added the"
+        " young voters and the cities,\u201d she says.\n"
+    )
+    article = np.parse(text)
+    speakers = {q.cue: q.speaker for q in article.quotes if q.speaker is not None}
+    assert speakers["added"].text == f"we{apostrophe}ve"
+    assert speakers["added"].entity is None
+    assert article.offset_problems(text) == []

@@ -1,8 +1,11 @@
-"""The pipeline: one pure function per stage, called in order.
+"""The pipeline: one function per stage, called in order, then assembly.
 
 Data flows one way: text → segments → dateline and byline → entities → dates
-and quotes → :class:`~newsparse.Article`. A later stage reads earlier results;
-nothing reaches back.
+and quotes → :class:`~newsparse.Article`. Each stage is a function
+``(doc, context, found) -> its findings`` (see :mod:`newsparse._findings`): it
+reads the document, the run's inputs and what earlier stages found, all in
+positions of the normalised view, and nothing reaches back. Assembly
+(:mod:`newsparse._assembly`) then maps every finding to input offsets.
 """
 
 from __future__ import annotations
@@ -10,23 +13,20 @@ from __future__ import annotations
 import datetime as _dt
 import warnings
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import attrs
-
-from newsparse._lexicon import Lexicon, OutletTable
+from newsparse import _assembly
+from newsparse._findings import Context, Found
+from newsparse._lexicon import Lexicon, OutletTable, lexicon_for
 from newsparse._stages import find_bylines, find_dateline, find_dates, find_entities, find_quotes
 from newsparse._tables import AliasTable
-from newsparse._text import segment
+from newsparse._text import Document, segment
 from newsparse.errors import InputTypeError, InvalidArgumentError
-from newsparse.model import Article, Byline, DateMention, Entity, Paragraph, Quote
+from newsparse.model import Article
 
 __all__ = ["NewsparseWarning", "parse"]
 
 _T = TypeVar("_T")
-
-
-_NO_BYLINES: tuple[Byline | None, tuple[Byline, ...]] = (None, ())
 
 
 class NewsparseWarning(UserWarning):
@@ -80,52 +80,24 @@ def parse(
             f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
         )
 
-    lexicon = _lexicon_of(lexicon, outlets)
-    outlets = lexicon.outlets
+    context = Context(
+        aliases=aliases, reference_date=reference, lexicon=lexicon_for(lexicon, outlets)
+    )
     doc = segment(text)
-    dateline = _stage("dateline", find_dateline, None, doc, reference, outlets)
-    byline, credits = _stage("byline", find_bylines, _NO_BYLINES, doc, dateline, outlets, lexicon)
-    published = dateline.date if dateline is not None and dateline.date else reference
-    found_entities: tuple[Entity, ...] = _stage(
-        "entities",
-        find_entities,
-        (),
-        doc,
-        aliases,
-        published,
-        outlets,
-        dateline,
-        (byline, *credits) if byline is not None else credits,
-        lexicon,
-    )
-    found_dates: tuple[DateMention, ...] = _stage("dates", find_dates, (), doc, published, dateline)
-    found_quotes: tuple[Quote, ...] = _stage(
-        "quotes", find_quotes, (), doc, found_entities, lexicon
-    )
-    paragraphs = [Paragraph(*doc.original_span(p)) for p in doc.paragraphs]
-    return Article(
-        text_length=len(text),
-        published=published,
-        dateline=dateline,
-        byline=byline,
-        credits=credits,
-        entities=found_entities,
-        dates=found_dates,
-        quotes=found_quotes,
-        paragraphs=paragraphs,
-    )
-
-
-def _lexicon_of(lexicon: object, outlets: OutletTable | None) -> Lexicon:
-    """The run's lexicon: ``lexicon`` or the default, with ``outlets`` when given."""
-    if lexicon is None:
-        lexicon = Lexicon.default()
-    elif not isinstance(lexicon, Lexicon):
-        raise InputTypeError(
-            f"lexicon must be a Lexicon or None, not {type(lexicon).__name__}; "
-            "build one with Lexicon.default().extended(...)"
-        )
-    return lexicon if outlets is None else attrs.evolve(lexicon, outlets=outlets)
+    # Each stage reads the findings before it (a new Found each time: cheaper than
+    # attrs.evolve, whose cost shows on short articles).
+    found = Found()
+    dateline = _stage("dateline", find_dateline, found.dateline, doc, context, found)
+    found = Found(dateline)
+    bylines = _stage("byline", find_bylines, found.bylines, doc, context, found)
+    found = Found(dateline, bylines)
+    entities = _stage("entities", find_entities, found.entities, doc, context, found)
+    found = Found(dateline, bylines, entities)
+    dates = _stage("dates", find_dates, found.dates, doc, context, found)
+    found = Found(dateline, bylines, entities, dates)
+    quotes = _stage("quotes", find_quotes, found.quotes, doc, context, found)
+    found = Found(dateline, bylines, entities, dates, quotes)
+    return _assembly.article(doc, context, found)
 
 
 def coerce_date(value: object, name: str) -> _dt.date | None:
@@ -148,10 +120,18 @@ def coerce_date(value: object, name: str) -> _dt.date | None:
     )
 
 
-def _stage(name: str, function: Callable[..., _T], empty: _T, *args: Any) -> _T:
-    """Run one stage; a bug in it costs that stage's result, never the article."""
+def _stage(
+    name: str,
+    function: Callable[[Document, Context, Found], _T],
+    empty: _T,
+    doc: Document,
+    context: Context,
+    found: Found,
+) -> _T:
+    """Run one stage on ``doc`` with the run's ``context`` and what was ``found`` before
+    it; a bug in it costs that stage's result (``empty``), never the article."""
     try:
-        return function(*args)
+        return function(doc, context, found)
     except Exception as exc:  # parse() must not raise for any str
         warnings.warn(
             f"newsparse: the {name} stage failed ({type(exc).__name__}: {exc}); "

@@ -10,6 +10,7 @@ from newsparse._lexicon.lexicon import (
     LexiconWords,
     Particle,
     Title,
+    lexicon_for,
     title_key,
     words_of,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "Particle",
     "Title",
     "function_words",
+    "lexicon_for",
     "outlet_key",
     "read_rows",
     "read_words",

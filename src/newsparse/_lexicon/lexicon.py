@@ -35,6 +35,7 @@ __all__ = [
     "LexiconWords",
     "Particle",
     "Title",
+    "lexicon_for",
     "title_key",
     "words_of",
 ]
@@ -276,6 +277,23 @@ class LexiconWords:
             title_ends=frozenset(key.split()[-1] for key in kinds),
             connectors=function_words("linking") | particles,
         )
+
+
+def lexicon_for(lexicon: object, outlets: OutletTable | None = None) -> Lexicon:
+    """The lexicon a call reads with: ``lexicon`` (the default when ``None``), with
+    ``outlets`` for its outlets when given.
+
+    >>> lexicon_for(None) is Lexicon.default()
+    True
+    """
+    if lexicon is None:
+        lexicon = Lexicon.default()
+    elif not isinstance(lexicon, Lexicon):
+        raise InputTypeError(
+            f"lexicon must be a Lexicon or None, not {type(lexicon).__name__}; "
+            "build one with Lexicon.default().extended(...)"
+        )
+    return lexicon if outlets is None else attrs.evolve(lexicon, outlets=outlets)
 
 
 def words_of(lexicon: Lexicon) -> LexiconWords:

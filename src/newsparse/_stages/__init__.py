@@ -1,6 +1,8 @@
 """The stages, one module each: datelines, bylines, entities, dates, quotes.
 
-Each reads the document and what earlier stages found; none reaches back.
+Each is a function ``(doc, context, found) -> its findings`` (see
+``newsparse._findings``): it reads the document, the run's inputs and what earlier
+stages found, all in positions of the normalised view; none reaches back.
 """
 
 from __future__ import annotations

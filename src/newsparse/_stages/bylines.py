@@ -5,6 +5,12 @@ lines close the article (``(Reporting by A; Editing by B)``). Each gives a list
 of people with roles and, kept apart, the agency or outlet. Names in capitals
 or lower case are recased; the surface as written stays in the offsets.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_bylines(doc, context, found) -> FoundBylines`` reads the first and last
+lines of ``doc``, ``context``'s outlets and ``found.dateline``, and hands on the
+byline and the credit lines in positions of ``doc.norm``. :func:`parse_byline`
+reads one string and has assembly build the public :class:`~newsparse.Byline`.
+
 >>> b = parse_byline("By Cal Mankowski and TED D'AFFLISIO, Reuters")
 >>> [(a.name, a.role) for a in b.authors], b.organization
 ([('Cal Mankowski', 'author'), ("Ted D'Afflisio", 'author')], 'Reuters')
@@ -21,9 +27,26 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from newsparse._lexicon import Lexicon, LexiconWords, OutletTable, read_rows, read_words, words_of
+from newsparse import _assembly
+from newsparse._findings import (
+    Context,
+    Found,
+    FoundByline,
+    FoundBylines,
+    FoundDateline,
+    FoundPerson,
+)
+from newsparse._lexicon import (
+    Lexicon,
+    LexiconWords,
+    OutletTable,
+    lexicon_for,
+    read_rows,
+    read_words,
+    words_of,
+)
 from newsparse._text import Document, Span, TextView, is_suffix, recase, strip_titles
-from newsparse.model import Author, Byline, Dateline
+from newsparse.model import Byline
 
 __all__ = ["find_bylines", "parse_byline"]
 
@@ -99,22 +122,6 @@ _NO_AUTHOR_LINES = frozenset(
 )
 
 
-@attrs.frozen
-class _Person:
-    start: int
-    end: int
-    name: str
-    role: str
-
-
-@attrs.frozen
-class _Line:
-    start: int
-    end: int
-    organization: str | None
-    people: tuple[_Person, ...]
-
-
 class _Reader:
     """Reads one byline or credit line of ``norm[lo:hi]``."""
 
@@ -141,7 +148,7 @@ class _Reader:
             return name
         return None
 
-    def read(self, lo: int, hi: int) -> _Line | None:
+    def read(self, lo: int, hi: int) -> FoundByline | None:
         span = _strip(self.norm, lo, hi)
         if span is None or span.end - span.start > _MAX_LINE:
             return None
@@ -151,16 +158,16 @@ class _Reader:
         text = self.norm[lo:hi]
         bare = text.strip(" .").casefold()
         if bare in _NO_AUTHOR_LINES:
-            return _Line(span.start, span.end, None, ())
+            return FoundByline(span.start, span.end, None, ())
         if _BY.search(text) is None:
             return self._without_by(span, lo, hi)
         return self._with_by(span, lo, hi)
 
-    def _without_by(self, span: Span, lo: int, hi: int) -> _Line | None:
+    def _without_by(self, span: Span, lo: int, hi: int) -> FoundByline | None:
         text = self.norm[lo:hi]
         organization = self.outlet(text)
         if organization is not None:
-            return _Line(span.start, span.end, organization, ())
+            return FoundByline(span.start, span.end, organization, ())
         # "Jane Doe — Staff Writer", "Jane Doe, Special to The Times"
         lowered = text.casefold()
         if "special" not in lowered and not lowered.endswith(_staff_title_keys()):
@@ -179,12 +186,14 @@ class _Reader:
         if person is None:
             return None
         if title is not None:
-            return _Line(span.start, span.end, None, (attrs.evolve(person, role=title.casefold()),))
+            return FoundByline(
+                span.start, span.end, None, (attrs.evolve(person, role=title.casefold()),)
+            )
         assert special is not None
-        return _Line(span.start, span.end, self.outlet(special.group(1)), (person,))
+        return FoundByline(span.start, span.end, self.outlet(special.group(1)), (person,))
 
-    def _with_by(self, span: Span, lo: int, hi: int) -> _Line | None:
-        people: list[_Person] = []
+    def _with_by(self, span: Span, lo: int, hi: int) -> FoundByline | None:
+        people: list[FoundPerson] = []
         organization = None
         start = lo
         for m in [*_SEGMENT_BREAK.finditer(self.norm, lo, hi), None]:
@@ -198,9 +207,9 @@ class _Reader:
             start = hi if m is None else m.end()
         if not people and organization is None:
             return None
-        return _Line(span.start, span.end, organization, tuple(people))
+        return FoundByline(span.start, span.end, organization, tuple(people))
 
-    def _segment(self, lo: int, hi: int) -> tuple[str | None, list[_Person]] | None:
+    def _segment(self, lo: int, hi: int) -> tuple[str | None, list[FoundPerson]] | None:
         """One ``ROLE by NAMES`` part; None when it is not one (prose, say)."""
         by = _BY.search(self.norm, lo, hi)
         if by is None:
@@ -214,7 +223,7 @@ class _Reader:
         if role is None:
             return None
         organization = None
-        people: list[_Person] = []
+        people: list[FoundPerson] = []
         chunks = list(_chunks(self.norm, by.end(), hi))
         for index, (start, end) in enumerate(chunks):
             chunk = self.norm[start:end]
@@ -251,7 +260,7 @@ class _Reader:
             people.append(person)
         return organization, people
 
-    def _split_outlet(self, person: _Person) -> tuple[_Person, str | None]:
+    def _split_outlet(self, person: FoundPerson) -> tuple[FoundPerson, str | None]:
         """``Brad Schade Reuters``: an outlet written after the name without a comma."""
         tokens = person.name.split()
         for width in (3, 2, 1):
@@ -267,7 +276,7 @@ class _Reader:
                 return attrs.evolve(person, end=person.start + len(head), name=name), found.name
         return person, None
 
-    def person(self, lo: int, hi: int, role: str) -> _Person | None:
+    def person(self, lo: int, hi: int, role: str) -> FoundPerson | None:
         """A person's name in ``norm[lo:hi]``, titles, services and ``in Place`` left out."""
         text = self.norm[lo:hi]
         place = _IN_PLACE.search(text)
@@ -293,7 +302,7 @@ class _Reader:
         if surface.endswith(".") and not (is_suffix(last) or _INITIAL.fullmatch(last)):
             surface = surface[:-1]  # the full stop that ends the line
         end = start + len(surface)
-        return _Person(start, end, recase(" ".join(surface.split()), self.words), role)
+        return FoundPerson(start, end, recase(" ".join(surface.split()), self.words), role)
 
 
 def _name_shaped(tokens: list[str]) -> bool:
@@ -329,29 +338,6 @@ def _chunks(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         yield span
 
 
-def _to_byline(view: TextView, line: _Line) -> Byline:
-    start, end = view.span(line.start, line.end)
-    authors = []
-    for person in line.people:
-        p_start, p_end = view.span(person.start, person.end)
-        authors.append(
-            Author(
-                name=person.name,
-                role=person.role,
-                start=p_start,
-                end=p_end,
-                text=view.original[p_start:p_end],
-            )
-        )
-    return Byline(
-        start=start,
-        end=end,
-        text=view.original[start:end],
-        organization=line.organization,
-        authors=authors,
-    )
-
-
 def parse_byline(
     s: str, *, outlets: OutletTable | None = None, lexicon: Lexicon | None = None
 ) -> Byline | None:
@@ -366,18 +352,17 @@ def parse_byline(
     True
     """
     view = TextView(s)
-    lexicon = _lexicon_of(lexicon, outlets)
-    line = _Reader(view.norm, lexicon.outlets, words_of(lexicon)).read(0, len(view.norm))
-    return None if line is None else _to_byline(view, line)
+    chosen = lexicon_for(lexicon, outlets)
+    line = _Reader(view.norm, chosen.outlets, words_of(chosen)).read(0, len(view.norm))
+    return None if line is None else _assembly.byline(view, line)
 
 
-def find_bylines(
-    doc: Document,
-    dateline: Dateline | None = None,
-    outlets: OutletTable | None = None,
-    lexicon: Lexicon | None = None,
-) -> tuple[Byline | None, tuple[Byline, ...]]:
+def find_bylines(doc: Document, context: Context, found: Found) -> FoundBylines:
     """The byline stage of :func:`newsparse.parse`: the byline near the top and the credit lines.
+
+    Reads ``doc``'s first and last lines, ``context``'s outlets and the dateline
+    ``found`` (its line holds no byline; a scraped export's outlet may stand as
+    the byline). Returns the lines in positions of ``doc.norm``.
 
     A byline is a line among the first ones that starts with ``By``, or names
     only an outlet, or reads ``Staff`` or ``Jane Doe — Staff Writer``. Without
@@ -385,31 +370,37 @@ def find_bylines(
     byline's organization. Credit lines are among the last lines and start with
     a role (``Reporting by``, ``(Editing by``, ``Compiled by``).
     """
-    lexicon = _lexicon_of(lexicon, outlets)
-    reader = _Reader(doc.norm, lexicon.outlets, words_of(lexicon))
+    reader = _Reader(doc.norm, context.outlet_table, context.words)
     lines = [line for line in doc.lines if doc.norm[line.start : line.end].strip()]
+    dateline = found.dateline
     byline = _top_byline(doc, reader, lines[:_TOP_LINES], dateline)
     if byline is None and dateline is not None:
         byline = _outlet_byline(dateline)
+    return FoundBylines(byline, _credits(doc, reader, lines[-_BOTTOM_LINES:], byline))
+
+
+def _credits(
+    doc: Document, reader: _Reader, bottom: list[Span], byline: FoundByline | None
+) -> tuple[FoundByline, ...]:
+    """The credit lines among the ``bottom`` lines, the byline's line left out."""
     credits = []
-    for line in lines[-_BOTTOM_LINES:]:
-        start, end = doc.original_span(line)
-        if byline is not None and start <= byline.start < end:
+    for line in bottom:
+        if byline is not None and line.start <= byline.start < line.end:
             continue
         if not _CREDIT_START.match(doc.norm, line.start, line.end):
             continue
         found = reader.read(line.start, line.end)
         if found is not None and (found.people or found.organization):
-            credits.append(_to_byline(doc.view, found))
-    return byline, tuple(credits)
+            credits.append(found)
+    return tuple(credits)
 
 
 def _top_byline(
-    doc: Document, reader: _Reader, top: list[Span], dateline: Dateline | None
-) -> Byline | None:
+    doc: Document, reader: _Reader, top: list[Span], dateline: FoundDateline | None
+) -> FoundByline | None:
+    """The byline among the ``top`` lines, the dateline's line left out."""
     for index, line in enumerate(top):
-        start, end = doc.original_span(line)
-        if dateline is not None and start <= dateline.start < end:
+        if dateline is not None and line.start <= dateline.start < line.end:
             continue
         starts_with_by = _LEADING_BY.match(doc.norm, line.start, line.end) is not None
         if not starts_with_by and line.end - line.start > _SHORT_LINE:
@@ -419,30 +410,14 @@ def _top_byline(
             continue
         if not (starts_with_by or found.people) and index == 0 and len(top) > 1:
             continue  # a title that happens to be an outlet's name
-        return _to_byline(doc.view, found)
+        return found
     return None
 
 
-def _lexicon_of(lexicon: Lexicon | None, outlets: OutletTable | None) -> Lexicon:
-    """``lexicon`` (else the default), with ``outlets`` for its outlets when given."""
-    lexicon = lexicon or Lexicon.default()
-    return lexicon if outlets is None else attrs.evolve(lexicon, outlets=outlets)
-
-
-def _outlet_byline(dateline: Dateline) -> Byline | None:
-    """A scraped export's outlet as the byline: ``date 2025-01-08 Shafaq News/``."""
-    if dateline.outlet is None:
+def _outlet_byline(dateline: FoundDateline) -> FoundByline | None:
+    """A scraped export's outlet as the byline, where the dateline writes it:
+    ``date 2025-01-08 Shafaq News/``, ``2025-01-08 | Shafaq News |``."""
+    if dateline.outlet is None or dateline.outlet_at is None:
         return None
-    if not dateline.text.casefold().startswith("date ") and "|" not in dateline.text:
-        return None
-    at = dateline.text.find(dateline.outlet)
-    if at < 0:
-        return None
-    start = dateline.start + at
-    return Byline(
-        start=start,
-        end=start + len(dateline.outlet),
-        text=dateline.outlet,
-        organization=dateline.outlet,
-        authors=(),
-    )
+    start, end = dateline.outlet_at
+    return FoundByline(start, end, dateline.outlet, ())

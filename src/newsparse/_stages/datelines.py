@@ -12,6 +12,13 @@ Styles read (see ``docs/datelines.md`` for examples of each):
 A dateline date rarely has a year: it is taken from the reference date (the
 closest such date on or before it, allowing a month of slack forward).
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_dateline(doc, context, found) -> FoundDateline | None`` reads the first
+lines of ``doc``, ``context``'s reference date and outlets, and hands on the
+dateline in positions of ``doc.norm`` (with where a scraped export writes its
+outlet, which the byline stage reads). :func:`parse_dateline` reads one string
+and has assembly build the public :class:`~newsparse.Dateline`.
+
 >>> d = parse_dateline("BAGHDAD, Jan 8 (Reuters) - Iraq said", reference_date=_dt.date(2025, 1, 9))
 >>> d.text, d.place, d.date, d.outlet
 ('BAGHDAD, Jan 8 (Reuters) -', 'BAGHDAD', datetime.date(2025, 1, 8), 'Reuters')
@@ -30,6 +37,8 @@ import attrs
 import regex
 from dateutil.parser import isoparse
 
+from newsparse import _assembly
+from newsparse._findings import Context, Found, FoundDateline
 from newsparse._lexicon import OutletTable, read_rows, read_words
 from newsparse._text import Document, Span, TextView
 from newsparse.model import Dateline
@@ -143,6 +152,12 @@ class _Found:
     date: _dt.date | None
     outlet: str | None
     strong: bool
+    outlet_at: Span | None = None
+
+    def finding(self) -> FoundDateline:
+        """What the stage hands on (positions of the string read, as they are)."""
+        place = None if self.place is None else Span(*self.place)
+        return FoundDateline(self.start, self.end, place, self.date, self.outlet, self.outlet_at)
 
 
 class _WirePlace(NamedTuple):
@@ -224,11 +239,18 @@ class _Reader:
             except ValueError:
                 return None
             outlet = None
+            outlet_at = None
             if "outlet" in m.groupdict():
                 written = m.group("outlet").strip()
                 outlet = self.outlet_in(written) or written
-            return _Found(start, m.end(), None, day, outlet, strong=True)
+                outlet_at = self._written(outlet, start, m.end())
+            return _Found(start, m.end(), None, day, outlet, strong=True, outlet_at=outlet_at)
         return None
+
+    def _written(self, name: str, start: int, end: int) -> Span | None:
+        """Where ``name`` is first written in ``text[start:end]``, if it is."""
+        at = self.text.find(name, start, end)
+        return None if at < 0 else Span(at, at + len(name))
 
     def _agency_only(self, start: int) -> _Found | None:
         paren = self.match("paren")
@@ -477,25 +499,7 @@ def parse_dateline(
         reference_date,
         outlets or OutletTable.default(),
     )
-    if found is None:
-        return None
-    return _to_dateline(view, found)
-
-
-def _to_dateline(view: TextView, found: _Found) -> Dateline:
-    start, end = view.span(found.start, found.end)
-    place = None
-    if found.place is not None:
-        p_start, p_end = view.span(*found.place)
-        place = view.original[p_start:p_end].strip(" ,")
-    return Dateline(
-        start=start,
-        end=end,
-        text=view.original[start:end],
-        place=place or None,
-        date=found.date,
-        outlet=found.outlet,
-    )
+    return None if found is None else _assembly.dateline(view, found.finding())
 
 
 def _candidate_lines(doc: Document) -> Iterator[tuple[int, Span]]:
@@ -508,23 +512,24 @@ def _candidate_lines(doc: Document) -> Iterator[tuple[int, Span]]:
             count += 1
 
 
-def find_dateline(
-    doc: Document, reference_date: _dt.date | None, outlets: OutletTable | None = None
-) -> Dateline | None:
+def find_dateline(doc: Document, context: Context, found: Found) -> FoundDateline | None:
     """The dateline stage of :func:`newsparse.parse`: the dateline at the head of the article.
+
+    Reads ``doc``'s first lines and ``context``'s reference date (for the year) and
+    outlets; nothing of ``found``. Returns the dateline in positions of ``doc.norm``.
 
     It may follow a title and a byline. The first line holding a dateline with a
     date or an agency wins; one with neither (``TOKYO - ...``) counts only near
     the top.
     """
-    table = outlets or OutletTable.default()
+    table = context.outlet_table
     weak: _Found | None = None
     for index, line in _candidate_lines(doc):
-        found = _read(doc.norm, line.start, line.end, reference_date, table)
-        if found is None:
+        read = _read(doc.norm, line.start, line.end, context.reference_date, table)
+        if read is None:
             continue
-        if found.strong:
-            return _to_dateline(doc.view, found)
+        if read.strong:
+            return read.finding()
         if weak is None and index < _MAX_WEAK_LINE:
-            weak = found
-    return _to_dateline(doc.view, weak) if weak is not None else None
+            weak = read
+    return weak.finding() if weak is not None else None

@@ -15,6 +15,11 @@ past (``said``, ``was``, a verb in -ed), the coming one when it speaks of the
 future (``will``, ``is due to``, ``next``...), and the nearer one otherwise; a
 month and day are placed the same way.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_dates(doc, context, found) -> tuple[FoundDate, ...]`` reads the words and
+sentences of ``doc``, the article's date (``found.published(context)``) and the
+dateline's span, and hands on the dates in positions of ``doc.norm``.
+
 >>> found = find_dates_in("He left last Sunday and returns in March.", _dt.date(2025, 1, 8))
 >>> [(d.text, d.value) for d in found]
 [('last Sunday', '2025-01-05'), ('in March', '2025-03')]
@@ -30,9 +35,11 @@ from itertools import compress
 import regex
 from dateutil.relativedelta import relativedelta
 
+from newsparse import _assembly
+from newsparse._findings import Context, Found, FoundDate
 from newsparse._lexicon import function_words, read_rows
 from newsparse._text import Document, Span, segment
-from newsparse.model import Dateline, DateMention, Granularity
+from newsparse.model import DateMention, Granularity
 
 __all__ = ["find_dates", "find_dates_in"]
 
@@ -405,7 +412,8 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
 
 def _scan(
     doc: Document, published: _dt.date | None, skip: tuple[int, int] | None
-) -> Iterator[DateMention]:
+) -> Iterator[FoundDate]:
+    """The dates of ``doc`` in positions of ``doc.norm``, none overlapping ``skip``."""
     pattern = _pattern()
     triggers, openers = _triggers()
     norm = doc.norm
@@ -445,13 +453,13 @@ def _mention(
     published: _dt.date | None,
     sentence: Span,
     skip: tuple[int, int] | None,
-) -> DateMention | None:
+) -> FoundDate | None:
+    """The date ``m`` matched in ``sentence``, unless it names something or overlaps ``skip``."""
     norm = doc.norm
     if _is_name(norm, m, sentence.start):
         return None
     start, end = _span(m)
-    original = doc.original_span((start, end))
-    if skip is not None and original[0] < skip[1] and skip[0] < original[1]:
+    if skip is not None and start < skip[1] and skip[0] < end:
         return None
 
     # The tense of the clause around the date, read only when a date needs it.
@@ -462,24 +470,20 @@ def _mention(
     if resolved is None:
         return None
     value, granularity = resolved
-    return DateMention(
-        start=original[0],
-        end=original[1],
-        text=doc.original[original[0] : original[1]],
-        value=value,
-        granularity=granularity,
-    )
+    return FoundDate(start, end, value, granularity)
 
 
-def find_dates(
-    doc: Document, published: _dt.date | None, dateline: Dateline | None = None
-) -> tuple[DateMention, ...]:
+def find_dates(doc: Document, context: Context, found: Found) -> tuple[FoundDate, ...]:
     """The dates stage of :func:`newsparse.parse`: every date in the text, outside the dateline.
 
-    Without ``published`` only dates that carry their year are resolved.
+    Reads ``doc``'s words and sentences and, through ``found``, the article's date
+    (its dateline's, else ``context``'s reference date) and the dateline's span.
+    Returns the dates in positions of ``doc.norm``. Without a date of the article
+    only dates that carry their year are resolved.
     """
+    dateline = found.dateline
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    return tuple(_scan(doc, published, skip))
+    return tuple(_scan(doc, found.published(context), skip))
 
 
 def find_dates_in(text: str, published: _dt.date | None) -> tuple[DateMention, ...]:
@@ -488,4 +492,5 @@ def find_dates_in(text: str, published: _dt.date | None) -> tuple[DateMention, .
     >>> [(d.text, d.value, d.granularity.value) for d in find_dates_in("It rose in 1987.", None)]
     [('in 1987', '1987', 'year')]
     """
-    return find_dates(segment(text), published)
+    doc = segment(text)
+    return _assembly.dates(doc.view, find_dates(doc, Context(reference_date=published), Found()))

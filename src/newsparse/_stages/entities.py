@@ -20,6 +20,12 @@ Al-Sudani``) and stays apart when two people share it; a shorter form of an
 organisation joins the full name (``Political Thinking Center``); an acronym
 defined in the text joins its long form (``Popular Mobilization Forces (PMF)``).
 A cluster takes the table's id and canonical name when one entry matches.
+
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_entities(doc, context, found) -> tuple[FoundEntity, ...]`` reads ``doc``,
+``context``'s alias table and outlets, and the article's date, dateline and
+bylines through ``found``; it hands on the entities, each with its mentions
+(``FoundMention``) in positions of ``doc.norm``.
 """
 
 from __future__ import annotations
@@ -34,15 +40,8 @@ from itertools import compress
 import attrs
 import regex
 
-from newsparse._lexicon import (
-    Lexicon,
-    LexiconWords,
-    OutletTable,
-    function_words,
-    read_rows,
-    read_words,
-    words_of,
-)
+from newsparse._findings import Context, Found, FoundByline, FoundEntity, FoundMention
+from newsparse._lexicon import LexiconWords, OutletTable, function_words, read_rows, read_words
 from newsparse._tables import AliasEntry, AliasTable, Hit, Matcher, role_words
 from newsparse._text import (
     ARTICLES,
@@ -58,7 +57,7 @@ from newsparse._text import (
     recase,
     tokens_of,
 )
-from newsparse.model import Byline, Dateline, Entity, EntityType, MatchMethod, Mention
+from newsparse.model import EntityType, MatchMethod
 
 __all__ = ["find_entities", "reference_table"]
 
@@ -833,29 +832,24 @@ def _compatible(a: EntityType, b: EntityType) -> bool:
 # the stage
 
 
-def find_entities(
-    doc: Document,
-    aliases: AliasTable | None,
-    published: _dt.date | None,
-    outlets: OutletTable | None = None,
-    dateline: Dateline | None = None,
-    bylines: Sequence[Byline] = (),
-    lexicon: Lexicon | None = None,
-) -> tuple[Entity, ...]:
-    """The entities stage of :func:`newsparse.parse`; ``outlets`` is the table of
-    outlets the article's dateline and byline were read with (the shipped one when
-    ``None``): its outlets are organisations the reference table knows. The first
-    word after the ``dateline`` opens a sentence (``(Reuters) - Markets fell``). In
-    the ``bylines`` (the byline and the credit lines) only the people and the
-    organisation the byline stage read are names: ``Reporting``, ``Editing`` and
-    ``Additional`` in ``Additional reporting by Sami Yousef; Editing by Clara Moss``
-    are not."""
-    words = words_of(lexicon or Lexicon.default())
-    body = doc.view.norm_end(dateline.end) if dateline is not None else None
-    tokens = tokens_of(doc, body)
-    reference = reference_table(outlets)
+def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundEntity, ...]:
+    """The entities stage of :func:`newsparse.parse`: the entities of ``doc``, each
+    with its mentions in positions of ``doc.norm``, in the order of their first.
+
+    Reads ``context``'s alias table, outlets (its outlets are organisations the
+    reference table knows) and, through ``found``, the article's date, the
+    dateline and the bylines. The first word after the dateline opens a sentence
+    (``(Reuters) - Markets fell``). In the bylines (the byline and the credit
+    lines) only the people and the organisation the byline stage read are names:
+    ``Reporting``, ``Editing`` and ``Additional`` in ``Additional reporting by
+    Sami Yousef; Editing by Clara Moss`` are not."""
+    aliases, published = context.aliases, found.published(context)
+    tokens = tokens_of(doc, found.dateline.end if found.dateline is not None else None)
+    reference = reference_table(context.outlet_table)
+    words = context.words
     clusterer = _Clusterer(doc, tokens, aliases, reference, published, words)
     candidates = _candidates(doc, tokens, aliases, reference, words)
+    bylines = found.bylines.lines()
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
     for candidate in candidates:
@@ -876,14 +870,13 @@ def _outside_credit_words(
     doc: Document,
     tokens: Sequence[NameToken],
     candidates: list[_Candidate],
-    bylines: Sequence[Byline],
+    bylines: Sequence[FoundByline],
 ) -> list[_Candidate]:
     """The candidates less those the rules found inside a byline or credit line that
     are none of its people and not its organisation: the words of the line's roles.
     What a table names there stays (``in Baghdad``)."""
-    norm_end = doc.view.norm_end
-    lines = [(norm_end(b.start), norm_end(b.end)) for b in bylines]
-    people = [(norm_end(a.start), norm_end(a.end)) for b in bylines for a in b.authors]
+    lines = [(b.start, b.end) for b in bylines]
+    people = [(p.start, p.end) for b in bylines for p in b.people]
     outlets = " | ".join(b.organization.casefold() for b in bylines if b.organization)
     kept = []
     for candidate in candidates:
@@ -953,14 +946,16 @@ def _entities(
     table: AliasTable | None,
     reference: AliasTable,
     words: LexiconWords,
-) -> tuple[Entity, ...]:
+) -> tuple[FoundEntity, ...]:
+    """The clusters as entities: mentions (``FoundMention``) in positions of
+    ``doc.norm``, from the clusters' token ranges; a name and an id each."""
     entities = []
     used_ids: set[str] = set()
     for cluster in clusters:
-        mentions = []
-        for first, last, how in sorted(cluster.mentions):
-            start, end = doc.original_span((tokens[first].start, tokens[last - 1].end))
-            mentions.append(Mention(start, end, doc.original[start:end], how))
+        mentions = tuple(
+            FoundMention(tokens[first].start, tokens[last - 1].end, how)
+            for first, last, how in sorted(cluster.mentions)
+        )
         if cluster.table_id is not None and table is not None:
             name = table[cluster.table_id].name
             entity_id = cluster.table_id
@@ -980,6 +975,6 @@ def _entities(
             while entity_id in used_ids or (table is not None and entity_id in table):
                 entity_id, n = f"{base}-{n}", n + 1
         used_ids.add(entity_id)
-        entities.append(Entity(entity_id, name, cluster.type, cluster.table_id, mentions))
+        entities.append(FoundEntity(entity_id, name, cluster.type, cluster.table_id, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return tuple(entities)

@@ -13,6 +13,12 @@ organisation or document (``the Center's analysis``).
 Short phrases in quotation marks that are not speech (scare quotes, titles:
 ``"secret"``, ``"New Middle East"``) give no quote.
 
+The stage has the shape of every stage (see ``newsparse._findings``):
+``find_quotes(doc, context, found) -> tuple[FoundQuote, ...]`` reads ``doc`` and
+the entities' mentions in ``found.entities``, all in positions of ``doc.norm``,
+and hands on the quotes in those positions; a speaker names its entity by its
+index in ``found.entities``.
+
 >>> text = 'The minister said that talks would resume. "We will not give up," Haddad said.'
 >>> for q in find_quotes_in(text):
 ...     print(q.kind.value, "|", q.text, "|", q.cue, "|", q.speaker.text)
@@ -31,9 +37,11 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from newsparse._lexicon import Lexicon, LexiconWords, function_words, read_words, words_of
+from newsparse import _assembly
+from newsparse._findings import Context, Found, FoundEntity, FoundQuote, FoundSpeaker
+from newsparse._lexicon import LexiconWords, function_words, read_words
 from newsparse._text import Document, Span, segment
-from newsparse.model import Entity, EntityType, Quote, QuoteKind, Speaker
+from newsparse.model import EntityType, Quote, QuoteKind
 
 __all__ = ["find_quotes", "find_quotes_in"]
 
@@ -102,7 +110,6 @@ def _quotations(doc: Document) -> list[_Quotation]:
     """Pairs of double quotation marks, per paragraph; an unclosed one runs on
     into the next paragraph when that opens with a mark (news style)."""
     norm = doc.norm
-    original = doc.original
     found: list[_Quotation] = []
     pending: int | None = None
     for paragraph in doc.paragraphs:
@@ -120,7 +127,7 @@ def _quotations(doc: Document) -> list[_Quotation]:
             marks = marks[1:]  # the reopening mark continues the quote
             pending = None
         for i in marks:
-            char = original[doc.view.start(i)]
+            char = doc.written_char(i)
             if opened is None:
                 if char in _CLOSING:
                     continue  # a stray closing mark
@@ -157,28 +164,41 @@ def _make(norm: str, open_: int, close: int | None, end: int) -> _Quotation:
 # speakers
 
 
+# A mention of an entity: where it starts and ends in the view, and the entity's index.
+_Mention = tuple[int, int, int]
+
+
 @attrs.define
 class _Context:
+    """What the quotes of one article are read against: the entities' mentions (in
+    positions of ``doc.norm``, sorted by their starts), the quotation marks' and the
+    cue verbs' positions."""
+
     doc: Document
     lexicon: LexiconWords
-    entities: Sequence[Entity]
-    mentions: list[tuple[int, int, Entity]]  # original offsets, sorted
+    entities: Sequence[FoundEntity]
+    mentions: list[_Mention]
     starts: list[int]
-    by_id: dict[str, Entity] = attrs.Factory(dict)
     opens: list[int] = attrs.Factory(list)
     cues: list[_Cue] = attrs.Factory(list)
 
     @classmethod
-    def build(cls, doc: Document, entities: Sequence[Entity], lexicon: LexiconWords) -> _Context:
+    def build(
+        cls, doc: Document, entities: Sequence[FoundEntity], lexicon: LexiconWords
+    ) -> _Context:
         mentions = sorted(
-            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda t: t[0]
+            ((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions),
+            key=lambda t: t[0],
         )
-        by_id = {e.id: e for e in entities}
         cues = _cue_words(doc, lexicon.cues)
-        return cls(doc, lexicon, entities, mentions, [m[0] for m in mentions], by_id, cues=cues)
+        return cls(doc, lexicon, entities, mentions, [m[0] for m in mentions], cues=cues)
 
-    def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Entity mentions inside the original range ``start..end``."""
+    def type_of(self, mention: _Mention) -> EntityType:
+        """The type of the entity a mention names."""
+        return self.entities[mention[2]].type
+
+    def entities_in(self, start: int, end: int) -> list[_Mention]:
+        """Entity mentions inside the view's range ``start..end``."""
         i = bisect.bisect_left(self.starts, start)
         found = []
         while i < len(self.mentions) and self.mentions[i][0] < end:
@@ -187,19 +207,19 @@ class _Context:
             i += 1
         return found
 
-    def last_person_before(self, start: int) -> Entity | None:
+    def last_person_before(self, start: int) -> int | None:
+        """The index of the entity of the last mention of a person before ``start``."""
         i = bisect.bisect_left(self.starts, start) - 1
         while i >= 0:
-            if self.mentions[i][2].type is EntityType.PERSON:
+            if self.type_of(self.mentions[i]) is EntityType.PERSON:
                 return self.mentions[i][2]
             i -= 1
         return None
 
 
-def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
+def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     """The speaker named by the noun phrase ``norm[lo:hi]``."""
-    doc = context.doc
-    norm = doc.norm
+    norm = context.doc.norm
     while lo < hi and not norm[lo].isalnum():
         lo += 1
     while hi > lo and not (norm[hi - 1].isalnum() or norm[hi - 1] in ".'"):
@@ -210,19 +230,16 @@ def _speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
         return None
     if _WORD.search(norm, lo, hi) is None:
         return None
-    start, end = doc.original_span((lo, hi))
-    text = doc.original[start:end]
-    inside = context.entities_in(start, end)
-    people = [m for m in inside if m[2].type is EntityType.PERSON]
-    named = people or [m for m in inside if m[2].type is EntityType.ORG] or inside
+    inside = context.entities_in(lo, hi)
+    people = [m for m in inside if context.type_of(m) is EntityType.PERSON]
+    named = people or [m for m in inside if context.type_of(m) is EntityType.ORG] or inside
     if named:
-        return Speaker(start, end, text, entity=named[-1][2].id)
+        return FoundSpeaker(lo, hi, entity=named[-1][2])
     words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
     if len(words) == 1 and words[0] in _PRONOUNS:
-        person = context.last_person_before(start)
-        return Speaker(start, end, text, entity=person.id if person else None)
+        return FoundSpeaker(lo, hi, entity=context.last_person_before(lo))
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
-    return Speaker(start, end, text, anonymous=anonymous)
+    return FoundSpeaker(lo, hi, anonymous=anonymous)
 
 
 # A word before a cue verb: where it starts and ends, and its text case-folded.
@@ -293,15 +310,9 @@ def _is_np_stop(folded: Sequence[str], i: int) -> bool:
 def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[int, int]:
     """A noun phrase widened to hold a whole entity mention that starts in it:
     ``The General Company for Ports of Iraq said``, not ``The General Company``."""
-    doc = context.doc
-    start, end = doc.original_span((lo, hi))
-    _, limit_original = doc.original_span((lo, limit))
-    for m_start, m_end, _ in context.entities_in(start, limit_original):
-        if start <= m_start < end < m_end:
-            # Back from the input to the view through the view's own map: the two
-            # differ in length wherever a character was dropped or folded, so
-            # adding the input's length to a view position would miss the end.
-            return lo, doc.view.norm_end(m_end)
+    for m_start, m_end, _ in context.entities_in(lo, limit):
+        if lo <= m_start < hi < m_end:
+            return lo, m_end
     return lo, hi
 
 
@@ -321,7 +332,7 @@ class _Found:
     end: int
     kind: QuoteKind
     cue: str
-    speaker: Speaker | None
+    speaker: FoundSpeaker | None
 
 
 def _quotation_or_clause(
@@ -591,7 +602,7 @@ def _reported(
 
 def _reporter(
     context: _Context, lo: int, verb: _Cue, found: list[_Found], clause_words: _ClauseWords
-) -> Speaker | None:
+) -> FoundSpeaker | None:
     """Who speaks through a cue verb of the sentence starting at ``lo``: the subject of
     its clause (``The minister also told reporters that ...``: see :func:`_subject`),
     widened to a whole entity mention; or, for a participle after a comma
@@ -608,15 +619,12 @@ def _reporter(
     return _speaker(context, *subject) if subject else None
 
 
-def _opening_speaker(context: _Context, lo: int, hi: int) -> Speaker | None:
+def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     """The named entity that opens a sentence (``Al-Akili also called ...``), if any."""
-    doc = context.doc
-    start = _skip_space(doc.norm, lo)
-    original_start = doc.original_span((start, start + 1))[0]
-    original_end = doc.original_span((start, hi))[1]
-    for m_start, m_end, entity in context.entities_in(original_start, original_end):
-        if m_start == original_start and entity.type in (EntityType.PERSON, EntityType.ORG):
-            return Speaker(m_start, m_end, doc.original[m_start:m_end], entity=entity.id)
+    start = _skip_space(context.doc.norm, lo)
+    for mention in context.entities_in(start, hi):
+        if mention[0] == start and context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
+            return FoundSpeaker(mention[0], mention[1], entity=mention[2])
         break
     return None
 
@@ -673,26 +681,46 @@ def _any_in(positions: list[int], span: Span) -> bool:
     return i < len(positions) and positions[i] < span.end
 
 
-def find_quotes(
-    doc: Document, entities: Sequence[Entity], lexicon: Lexicon | None = None
-) -> tuple[Quote, ...]:
-    """The quotes stage of :func:`newsparse.parse`: cue verbs and particles from ``lexicon``."""
-    context = _Context.build(doc, entities, words_of(lexicon or Lexicon.default()))
+def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuote, ...]:
+    """The quotes stage of :func:`newsparse.parse`: the quotes of ``doc``, in order.
+
+    Reads ``doc``'s paragraphs, sentences and words and the entities ``found``
+    (their mentions, in positions of ``doc.norm``); ``context``'s lexicon gives
+    the cue verbs and name particles.
+    Returns the quotes in positions of ``doc.norm``, each speaker naming its
+    entity by its index in ``found.entities``.
+    """
+    reading = _Context.build(doc, found.entities, context.words)
     quotations = _quotations(doc)
     quotations.sort(key=lambda q: q.open)
-    context.opens = [q.open for q in quotations]
+    reading.opens = [q.open for q in quotations]
     used: set[int] = set()
-    found: list[_Found] = []
+    quotes: list[_Found] = []
     # Only a sentence with a cue verb or an "according" can attribute anything.
-    cue_starts = [cue.start for cue in context.cues]
+    cue_starts = [cue.start for cue in reading.cues]
     according = [m.start() for m in _ACCORDING_WORD.finditer(doc.norm)]
     for sentence in doc.sentences:
         if _any_in(cue_starts, sentence) or _any_in(according, sentence):
-            found += _sentence_quotes(context, sentence, quotations, used)
-    # Direct speech without a cue of its own: the speaker of the quote just before it,
-    # when it runs on from it (the next paragraph of a long quote).
+            quotes += _sentence_quotes(reading, sentence, quotations, used)
+    quotes += _run_on(doc.norm, quotations, used, quotes)
+    quotes.sort(key=lambda f: f.start)
+    _link_speakers(reading, quotes)
+    return tuple(
+        FoundQuote(f.start, f.end, f.kind, f.cue or None, f.speaker)
+        for f in quotes
+        if f.end > f.start
+    )
+
+
+def _run_on(
+    norm: str, quotations: list[_Quotation], used: set[int], found: list[_Found]
+) -> list[_Found]:
+    """Direct speech without a cue of its own, among ``quotations`` not ``used``: it
+    takes the speaker of the direct quote ``found`` just before it, when it runs on
+    from it (the next paragraph of a long quote)."""
     direct = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.end)
     ends = [f.end for f in direct]
+    more = []
     for q in quotations:
         if not q.speech or q.open in used:
             continue
@@ -700,19 +728,9 @@ def find_quotes(
         previous = direct[k] if k >= 0 else None
         speaker = previous.speaker if previous and q.open - previous.end < 400 else None
         cue = previous.cue if previous is not None and speaker is not None else None
-        found.append(
-            _Found(
-                q.start, _trim_end(doc.norm, q.start, q.end), QuoteKind.DIRECT, cue or "", speaker
-            )
-        )
-    _link_speakers(context, sorted(found, key=lambda f: f.start))
-    quotes = []
-    for f in sorted(found, key=lambda f: f.start):
-        if f.end <= f.start:
-            continue
-        start, end = doc.original_span((f.start, f.end))
-        quotes.append(Quote(start, end, doc.original[start:end], f.kind, f.cue or None, f.speaker))
-    return tuple(quotes)
+        end = _trim_end(norm, q.start, q.end)
+        more.append(_Found(q.start, end, QuoteKind.DIRECT, cue or "", speaker))
+    return more
 
 
 def _link_speakers(context: _Context, found: list[_Found]) -> None:
@@ -722,13 +740,14 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
     an earlier speaker takes that speaker's entity and anonymity; ``it`` takes
     the last speaker that was not a person.
     """
-    by_head: dict[str, Speaker] = {}
-    last_thing: Speaker | None = None
+    norm = context.doc.norm
+    by_head: dict[str, FoundSpeaker] = {}
+    last_thing: FoundSpeaker | None = None
     for f in found:
         speaker = f.speaker
         if speaker is None:
             continue
-        words = _WORD.findall(speaker.text)
+        words = _WORD.findall(norm, speaker.start, speaker.end)
         head = words[-1].casefold() if words else ""
         if speaker.entity is None:
             earlier = by_head.get(head)
@@ -741,19 +760,12 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
                 speaker = f.speaker
         if head:
             by_head.setdefault(head, speaker)
-        entity = context_entity(context, speaker.entity)
-        if (
-            speaker.entity is not None
-            and entity is not None
-            and entity.type is not EntityType.PERSON
-        ):
+        entity = speaker.entity
+        if entity is not None and context.entities[entity].type is not EntityType.PERSON:
             last_thing = speaker
 
 
-def context_entity(context: _Context, entity_id: str | None) -> Entity | None:
-    return context.by_id.get(entity_id) if entity_id is not None else None
-
-
-def find_quotes_in(text: str, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
-    """The quotes of ``text``; speakers name entity ids only when given the text's ``entities``."""
-    return find_quotes(segment(text), entities)
+def find_quotes_in(text: str) -> tuple[Quote, ...]:
+    """The quotes of ``text`` (a text, not an article: no entities, so no speaker names one)."""
+    doc = segment(text)
+    return _assembly.quotes(doc.view, find_quotes(doc, Context(), Found()), ())

@@ -522,8 +522,9 @@ def _sentences(norm: str, paragraphs: Sequence[Span]) -> list[Span]:
 class Document:
     """One article cut up once for every stage: view, lines, paragraphs, sentences, words.
 
-    All spans are ranges of ``view.norm``; use :meth:`original_span` to turn one
-    into offsets of the input. ``words`` are the runs of letters and digits
+    All spans are ranges of ``view.norm``, and the stages work in those positions
+    only; assembly (``newsparse._assembly``) turns them into offsets of the input
+    (:meth:`original_span` does the same for one span). ``words`` are the runs of letters and digits
     (``\\w+``), in order: ``Al-Sudani's`` is three words, ``Al``, ``Sudani`` and ``s``.
     """
 
@@ -553,6 +554,15 @@ class Document:
     def original_text(self, span: Span | tuple[int, int]) -> str:
         """The input text of a ``norm`` range."""
         return self.view.original_text(span)
+
+    def written_char(self, pos: int) -> str:
+        """The input character that ``norm[pos]`` stands for (a ``"`` is written ``“`` or
+        ``”``, say): what the view folded away, for a stage that needs it.
+
+        >>> segment("“Hi”").written_char(3)
+        '”'
+        """
+        return self.view.original[self.view.start(pos)]
 
     def sentence_of(self, pos: int) -> Span | None:
         """The sentence holding ``norm[pos]``, or None."""
