@@ -44,7 +44,7 @@ import sys
 from array import array
 from importlib import resources
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import regex
 
@@ -55,7 +55,7 @@ from newsparse.errors import AliasTableError
 from newsparse.model import EntityType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 __all__ = ["MAGIC", "SUFFIX", "is_cache", "read_cache", "write_cache"]
 
@@ -169,7 +169,11 @@ def _sync_folder(folder: str) -> None:
 
 
 def read_cache(path: str | os.PathLike[str]) -> CacheContents:
-    """The table in a cache file, with its index; refused when foreign, stale or damaged."""
+    """The table in a cache file, with its index; refused when foreign, stale or damaged.
+
+    Reads the path of a cache file; returns its entries, its sources and its index
+    (:data:`CacheContents`), every section checked first.
+    """
     source = os.fspath(path)
 
     def refuse(message: str) -> AliasTableError:
@@ -178,33 +182,33 @@ def read_cache(path: str | os.PathLike[str]) -> CacheContents:
     def damaged(what: str) -> AliasTableError:
         return refuse(f"the file is damaged ({what}); rebuild it from its source table")
 
+    header, payload = _read_file(source, refuse, damaged)
+    sections = _split(payload, header["sections"])
+    entries = _entries(sections["entries"], header["entries"], damaged)
+    sources = _sources(header.get("sources", []), len(entries), damaged)
+    ids = {e.id for e in entries}
+    if len(ids) != len(entries) or "" in ids:
+        raise damaged("two of its entries share an id, or an id is empty")
+    maps = _maps(sections, damaged)
+    near = _near(sections["near"], damaged)
+    state = {"format": header["index"], "byteorder": header["byteorder"], "maps": maps}
+    index = Index.from_state(entries, {**state, "near": near})
+    problem = _index_problem(index, entries)
+    if problem:
+        raise damaged(problem)
+    return entries, sources, index
+
+
+def _read_file(
+    source: str,
+    refuse: Callable[[str], AliasTableError],
+    damaged: Callable[[str], AliasTableError],
+) -> tuple[dict[str, Any], bytes]:
+    """The header (a dict, checked by :func:`_header`) and the body (the sections'
+    bytes, their digest checked) of the cache file at ``source``."""
     try:
         with open(source, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            magic = handle.read(len(MAGIC))
-            if magic != MAGIC:
-                raise refuse(
-                    "not a newsparse alias cache (its first line is wrong); load JSON or CSV "
-                    "tables with AliasTable.from_file, and write caches with save_cache"
-                )
-            header_line = handle.readline(_HEADER_LIMIT)
-            if not header_line.endswith(b"\n"):
-                raise damaged("its header line is cut short or too long")
-            header = _header(header_line, refuse, damaged)
-            if header["newsparse"] != __version__ or header["folding"] != folding_digest():
-                raise refuse(
-                    f"written by newsparse {header['newsparse']} with other spelling rules; "
-                    f"this is newsparse {__version__}: rebuild the cache from its source table"
-                )
-            # The size the header gives is checked before the body is read: a file
-            # cut short, or a huge one, is refused without reading it.
-            expected = sum(length for _, length in header["sections"])
-            body = size - len(MAGIC) - len(header_line)
-            if body != expected:
-                raise damaged(
-                    f"the header describes {expected:,} bytes after it, the file holds "
-                    f"{body:,}: it is cut short or has bytes added"
-                )
+            header, expected = _read_header(handle, refuse, damaged)
             payload = handle.read(expected)
     except OSError as exc:
         raise refuse(f"cannot read the file: {exc.strerror}") from exc
@@ -212,35 +216,79 @@ def read_cache(path: str | os.PathLike[str]) -> CacheContents:
         raise damaged("it changed while being read")
     if hashlib.sha256(payload).hexdigest() != header["sha256"]:
         raise damaged("its digest is wrong")
+    return header, payload
+
+
+def _read_header(
+    handle: BinaryIO,
+    refuse: Callable[[str], AliasTableError],
+    damaged: Callable[[str], AliasTableError],
+) -> tuple[dict[str, Any], int]:
+    """The header of the cache file open (at its start) in ``handle``, as a dict, and
+    the number of bytes of sections after it, which the file's size is checked
+    against before the body is read: a file cut short, or a huge one, is refused
+    without reading it. Leaves ``handle`` at the start of the body."""
+    size = os.fstat(handle.fileno()).st_size
+    magic = handle.read(len(MAGIC))
+    if magic != MAGIC:
+        raise refuse(
+            "not a newsparse alias cache (its first line is wrong); load JSON or CSV "
+            "tables with AliasTable.from_file, and write caches with save_cache"
+        )
+    header_line = handle.readline(_HEADER_LIMIT)
+    if not header_line.endswith(b"\n"):
+        raise damaged("its header line is cut short or too long")
+    header = _header(header_line, refuse, damaged)
+    if header["newsparse"] != __version__ or header["folding"] != folding_digest():
+        raise refuse(
+            f"written by newsparse {header['newsparse']} with other spelling rules; "
+            f"this is newsparse {__version__}: rebuild the cache from its source table"
+        )
+    expected: int = sum(length for _, length in header["sections"])
+    body = size - len(MAGIC) - len(header_line)
+    if body != expected:
+        raise damaged(
+            f"the header describes {expected:,} bytes after it, the file holds "
+            f"{body:,}: it is cut short or has bytes added"
+        )
+    return header, expected
+
+
+def _split(payload: bytes, layout: Sequence[Sequence[Any]]) -> dict[str, memoryview]:
+    """The body of a cache cut into its sections: reads the header's ``[name, length]``
+    pairs, in file order; returns each section's name with a view of its bytes."""
     sections: dict[str, memoryview] = {}
     view = memoryview(payload)
     offset = 0
-    for name, length in header["sections"]:
+    for name, length in layout:
         sections[name] = view[offset : offset + length]
         offset += length
-    entries = _entries(sections["entries"], header["entries"], damaged)
-    sources = _sources(header.get("sources", []), len(entries), damaged)
-    ids = {e.id for e in entries}
-    if len(ids) != len(entries) or "" in ids:
-        raise damaged("two of its entries share an id, or an id is empty")
+    return sections
+
+
+def _maps(
+    sections: Mapping[str, memoryview], damaged: Callable[[str], AliasTableError]
+) -> dict[str, memoryview]:
+    """The map sections (``map:<name>`` of ``sections``) by the map's name, each
+    refused unless it is a whole number of 64-bit values."""
     maps = {}
     for name in _MAPS:
         data = sections[f"map:{name}"]
         if len(data) % 8:
             raise damaged(f"section map:{name} is not a whole number of 64-bit values")
         maps[name] = data
+    return maps
+
+
+def _near(data: memoryview, damaged: Callable[[str], AliasTableError]) -> list[str]:
+    """Section ``near`` (JSON bytes) as its list of strings of 16 characters or fewer."""
     try:
-        near = json.loads(bytes(sections["near"]))
+        near = json.loads(bytes(data))
     except (ValueError, RecursionError):
         raise damaged("section near is not readable") from None
     if not isinstance(near, list) or not all(type(w) is str and len(w) <= 16 for w in near):
         raise damaged("section near is not a list of short strings")
-    state = {"format": header["index"], "byteorder": header["byteorder"], "maps": maps}
-    index = Index.from_state(entries, {**state, "near": near})
-    problem = _index_problem(index, entries)
-    if problem:
-        raise damaged(problem)
-    return entries, sources, index
+    return near
 
 
 def _header(
@@ -352,12 +400,27 @@ def _index_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None:
     Every test but the rare long run (:data:`_LONG_RUN`) runs in C over the arrays,
     so a sound cache of a million names is checked in a fraction of its loading time.
     """
-    count = len(entries)
     strings = [w for e in entries for w in (e.name, *e.aliases)]
-    forms = len(strings)
     words = max(((len(w) + 1) // 2 for w in strings), default=0)  # a bound: cheap, not tight
-    # The most integers each map can hold for these entries, as the index builds them.
-    limits = {
+    limits = _limits(strings, words)
+    for name in _MAPS:
+        packed = getattr(index, name).packed
+        problem = _size_problem(name, packed, limits[name])
+        if problem is None and packed:
+            hashes, values = _halves(packed)
+            problem = _values_problem(name, hashes, values, len(entries), strings, words)
+        if problem:
+            return problem
+    if len(index.near) > 6 * len(index.surnames):
+        return "section near holds more than its surnames give"
+    return _long_run_problem(index, entries)
+
+
+def _limits(strings: Sequence[str], words: int) -> dict[str, int]:
+    """The most integers each map can hold, by map name, as the index builds them for
+    entries whose names and aliases are ``strings``, of at most ``words`` words each."""
+    forms = len(strings)
+    return {
         "keys": forms,
         "surnames": forms,
         "pairs": forms,
@@ -365,27 +428,40 @@ def _index_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None:
         "starts": forms * 4,
         "near_misses": forms * (max(map(len, strings), default=0) + 2),
     }
-    for name in _MAPS:
-        packed = getattr(index, name).packed
-        if len(packed) > limits[name]:
-            return f"section map:{name} holds {len(packed):,} values, more than its entries give"
-        if not all(map(operator.lt, packed, islice(packed, 1, None))):
-            return f"section map:{name} is not in order"
-        if not packed:
-            continue
-        hashes, values = _halves(packed)
-        if name in _ENTRY_MAPS and max(values) >= count:
-            return f"section map:{name} has an entry number out of range"
-        if name == "starts":
-            if not all(map(operator.lt, hashes, islice(hashes, 1, None))):
-                return "section map:starts holds a word twice"
-            if max(values) > words or not _some_name_has(strings, max(values)):
-                return f"section map:starts gives a name of {max(values):,} words; none has as many"
-        elif name == "pairs" and any(values):
-            return "section map:pairs holds values where there are none"
-    if len(index.near) > 6 * len(index.surnames):
-        return "section near holds more than its surnames give"
-    return _long_run_problem(index, entries)
+
+
+def _size_problem(name: str, packed: array[int], limit: int) -> str | None:
+    """What is wrong with the ``hash << 32 | value`` integers of map ``name`` as a
+    whole (``packed``; ``limit``, the most it may hold), as a message, else ``None``."""
+    if len(packed) > limit:
+        return f"section map:{name} holds {len(packed):,} values, more than its entries give"
+    if not all(map(operator.lt, packed, islice(packed, 1, None))):
+        return f"section map:{name} is not in order"
+    return None
+
+
+def _values_problem(
+    name: str,
+    hashes: array[int],
+    values: array[int],
+    count: int,
+    strings: Sequence[str],
+    words: int,
+) -> str | None:
+    """What is wrong with the values of map ``name`` (not empty, in order), as a
+    message, else ``None``: reads its hashes and values (:func:`_halves`), the number
+    of entries (``count``), and the entries' names and aliases (``strings``, of at
+    most ``words`` words), which bound the lengths that ``starts`` gives."""
+    if name in _ENTRY_MAPS and max(values) >= count:
+        return f"section map:{name} has an entry number out of range"
+    if name == "starts":
+        if not all(map(operator.lt, hashes, islice(hashes, 1, None))):
+            return "section map:starts holds a word twice"
+        if max(values) > words or not _some_name_has(strings, max(values)):
+            return f"section map:starts gives a name of {max(values):,} words; none has as many"
+    elif name == "pairs" and any(values):
+        return "section map:pairs holds values where there are none"
+    return None
 
 
 def _long_run_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None:
@@ -396,31 +472,41 @@ def _long_run_problem(index: Index, entries: Sequence[AliasEntry]) -> str | None
         hashes, values = _halves(getattr(index, name).packed)
         if not any(map(operator.eq, hashes, islice(hashes, _LONG_RUN, None))):
             continue  # no hash has more than _LONG_RUN values (the usual case)
-        i = 0
-        while i < len(hashes):
-            j = i
-            while j < len(hashes) and hashes[j] == hashes[i]:
-                j += 1
-            if j - i > _LONG_RUN:
-                # A sample drawn at random: a run that is mostly false (the only kind
-                # that makes lookups slower than the entries' own) fails it, and the
-                # check costs the same for a run of a hundred and of a million.
-                for n in _RANDOM.sample(list(values[i:j]), _SAMPLE):
-                    own: set[int] = set()
-                    for form in forms_of(entries[n]):
-                        if name == "keys":
-                            own.add(key_hash(form.variant_key))
-                        elif name == "surnames":
-                            own.add(key_hash(form.variants[-1]))
-                        else:
-                            own.update(
-                                key_hash(masked_key(form.variants, k))
-                                for k in range(len(form.variants))
-                            )
-                    if hashes[i] not in own:
-                        return f"section map:{name} names entry {n + 1} under a key not its own"
-            i = j
+        for i, j in _long_runs(hashes):
+            # A sample drawn at random: a run that is mostly false (the only kind
+            # that makes lookups slower than the entries' own) fails it, and the
+            # check costs the same for a run of a hundred and of a million.
+            for n in _RANDOM.sample(list(values[i:j]), _SAMPLE):
+                if hashes[i] not in _own_hashes(name, entries[n]):
+                    return f"section map:{name} names entry {n + 1} under a key not its own"
     return None
+
+
+def _long_runs(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """The runs of one hash in ``hashes`` (sorted) longer than :data:`_LONG_RUN`, as
+    ``(start, stop)`` slices, first to last."""
+    i = 0
+    while i < len(hashes):
+        j = i
+        while j < len(hashes) and hashes[j] == hashes[i]:
+            j += 1
+        if j - i > _LONG_RUN:
+            yield i, j
+        i = j
+
+
+def _own_hashes(name: str, entry: AliasEntry) -> set[int]:
+    """The hashes under which map ``name`` (``keys``, ``surnames`` or ``masked``) of a
+    sound index holds ``entry``: those of its forms' keys of that kind."""
+    own: set[int] = set()
+    for form in forms_of(entry):
+        if name == "keys":
+            own.add(key_hash(form.variant_key))
+        elif name == "surnames":
+            own.add(key_hash(form.variants[-1]))
+        else:
+            own.update(key_hash(masked_key(form.variants, k)) for k in range(len(form.variants)))
+    return own
 
 
 def _some_name_has(strings: Sequence[str], words: int) -> bool:

@@ -264,6 +264,69 @@ class _Hashes(dict[str, int]):
         return value
 
 
+#: What :func:`_collect` gathers of a table's forms, for the maps of its index:
+#: ``hash << 32 | value`` integers of keys, masked keys, pairs and surnames; the
+#: most words of a name starting with a word, by the word's hash; long surnames.
+_Collected = tuple[list[int], list[int], set[int], list[int], dict[int, int], set[str]]
+
+
+def _collect(entries: Sequence[AliasEntry]) -> _Collected:
+    """What the maps but ``near_misses`` hold for ``entries``: the ``hash << 32 | value``
+    integers of ``keys``, ``masked`` and ``surnames`` (value: the entry's number) and
+    ``pairs`` (value 0), unsorted, with repeats; ``starts`` as a dict of word hash to
+    the most words of a name starting with the word (0: a surname only); and the
+    surnames of people long enough to be matched with a typo (:data:`_FUZZY_LAST`)."""
+    keys: list[int] = []
+    masked: list[int] = []
+    pairs: set[int] = set()
+    surnames: list[int] = []
+    starts: dict[int, int] = {}
+    long_surnames: set[str] = set()
+    # Memos of this build's own: table words repeat (given names), text words differ.
+    fold = WordMemo(fold_token).__getitem__
+    variant = WordMemo(variant_token).__getitem__
+    word_hash = _Hashes().__getitem__
+    for number, entry in enumerate(entries):
+        person = entry.type is EntityType.PERSON
+        for form in forms_of(entry, fold, variant):
+            variants = form.variants
+            keys.append(key_hash(form.variant_key) << 32 | number)
+            for word in {form.head, form.folded[0], variants[0]}:
+                h = word_hash(word)
+                starts[h] = max(starts.get(h, 0), form.words)
+            if len(variants) < 2:
+                continue
+            pairs.add(key_hash(f"{variants[0]} {variants[1]}") << 32)
+            last = len(variants) - 1
+            for k, word in enumerate(variants):
+                if len(word) >= (_FUZZY_LAST if k == last else _FUZZY_OTHER) - 1:
+                    masked.append(key_hash(masked_key(variants, k)) << 32 | number)
+            if person:
+                h = word_hash(variants[-1])
+                surnames.append(h << 32 | number)
+                starts.setdefault(h, 0)
+                if len(variants[-1]) >= _FUZZY_LAST:
+                    long_surnames.add(variants[-1])
+    return keys, masked, pairs, surnames, starts, long_surnames
+
+
+def _near_surnames(long_surnames: set[str]) -> tuple[list[int], set[str]]:
+    """The integers of map ``near_misses`` for ``long_surnames`` (each deletion's hash
+    over the surname's, and the surname's own over itself, unsorted), and the marks
+    (:func:`_near_marks`) of the words one edit from them."""
+    near_misses: list[int] = []
+    near: set[str] = set()
+    for surname in long_surnames:
+        h = key_hash(surname)
+        near_misses += [key_hash(d) << 32 | h for d in deletions(surname)]
+        near_misses.append(h << 32 | h)
+        # One edit leaves the first three or the last three letters of a word of
+        # seven or more as they were: a cheap test before the deletions.
+        for size in (len(surname) - 1, len(surname), len(surname) + 1):
+            near.update(_near_marks(surname, size))
+    return near_misses, near
+
+
 class Index:
     """What matching needs of a table, compact and flat in the table's size."""
 
@@ -315,48 +378,10 @@ class Index:
 
     @staticmethod
     def _build(entries: Sequence[AliasEntry]) -> tuple[dict[str, Multimap], set[str]]:
-        # Each map collects ``hash << 32 | value`` integers, sorted once at the end.
-        keys: list[int] = []
-        masked: list[int] = []
-        pairs: set[int] = set()
-        surnames: list[int] = []
-        starts: dict[int, int] = {}
-        long_surnames: set[str] = set()
-        # Memos of this build's own: table words repeat (given names), text words differ.
-        fold = WordMemo(fold_token).__getitem__
-        variant = WordMemo(variant_token).__getitem__
-        word_hash = _Hashes().__getitem__
-        for number, entry in enumerate(entries):
-            person = entry.type is EntityType.PERSON
-            for form in forms_of(entry, fold, variant):
-                variants = form.variants
-                keys.append(key_hash(form.variant_key) << 32 | number)
-                for word in {form.head, form.folded[0], variants[0]}:
-                    h = word_hash(word)
-                    starts[h] = max(starts.get(h, 0), form.words)
-                if len(variants) < 2:
-                    continue
-                pairs.add(key_hash(f"{variants[0]} {variants[1]}") << 32)
-                last = len(variants) - 1
-                for k, word in enumerate(variants):
-                    if len(word) >= (_FUZZY_LAST if k == last else _FUZZY_OTHER) - 1:
-                        masked.append(key_hash(masked_key(variants, k)) << 32 | number)
-                if person:
-                    h = word_hash(variants[-1])
-                    surnames.append(h << 32 | number)
-                    starts.setdefault(h, 0)
-                    if len(variants[-1]) >= _FUZZY_LAST:
-                        long_surnames.add(variants[-1])
-        near_misses: list[int] = []
-        near: set[str] = set()
-        for surname in long_surnames:
-            h = key_hash(surname)
-            near_misses += [key_hash(d) << 32 | h for d in deletions(surname)]
-            near_misses.append(h << 32 | h)
-            # One edit leaves the first three or the last three letters of a word of
-            # seven or more as they were: a cheap test before the deletions.
-            for size in (len(surname) - 1, len(surname), len(surname) + 1):
-                near.update(_near_marks(surname, size))
+        """The index of ``entries``: its maps by name (each a :class:`Multimap` of
+        ``hash << 32 | value``) and the marks of the surnames one edit may reach."""
+        keys, masked, pairs, surnames, starts, long_surnames = _collect(entries)
+        near_misses, near = _near_surnames(long_surnames)
         maps = {
             "keys": Multimap.build(keys),
             "masked": Multimap.build(masked),

@@ -472,51 +472,76 @@ class AliasTable:
         """
         sources = [os.fspath(path) for path in paths]
         caches = {i: cls.from_cache(p) for i, p in enumerate(sources) if is_cache(p)}
-        # Each file name a cache was built from: the cache, and the source's place in it.
-        built_from: dict[str, tuple[int, int]] = {}
-        for i, cache in caches.items():
-            for k, known in enumerate(cache.sources):
-                built_from.setdefault(known.name, (i, k))
-        stale: dict[int, set[int]] = {}
-        loaded: list[tuple[str, AliasTable]] = []
-        for i, source in enumerate(sources):
-            if i in caches:
-                loaded.append((source, caches[i]))
-                continue
-            kind = _kind(source, None)
-            data = _read(source)
-            covered = built_from.get(os.path.basename(source))
-            if covered is not None:
-                cache_at, k = covered
-                known = caches[cache_at].sources[k]
-                if known.sha256 == _digest(data):
-                    continue  # the cache holds this file as it is
-                warnings.warn(
-                    AliasTableWarning(
-                        f"{sources[cache_at]}: the cache is stale: it was built from another "
-                        f"version of {known.name} than {source} (whose digest differs); "
-                        f"{source} is used instead of the cache's copy; rebuild the cache with "
-                        "save_cache"
-                    ),
-                    stacklevel=2,
-                )
-                stale.setdefault(cache_at, set()).add(k)
-            loaded.append((source, _parse(data, source, kind)))
+        loaded, stale = _load(sources, caches)
         for i, parts in stale.items():
             at = next(n for n, (source, _) in enumerate(loaded) if source == sources[i])
             loaded[at] = (sources[i], _without(caches[i], parts))
-        owners: dict[str, str] = {}
-        for source, table in loaded:
-            for entry in table.entries:
-                if entry.id in owners:
-                    raise AliasTableError(
-                        f"duplicate id {entry.id!r}, already defined in {owners[entry.id]}; "
-                        "every entry needs its own id",
-                        source=source,
-                        field="id",
-                    )
-                owners[entry.id] = source
+        _refuse_shared_ids(loaded)
         return cls.merge(table for _, table in loaded)
+
+
+def _load(
+    sources: Sequence[str], caches: Mapping[int, AliasTable]
+) -> tuple[list[tuple[str, AliasTable]], dict[int, set[int]]]:
+    """The tables of the files ``sources`` (paths), given the caches among them
+    (by place in ``sources``, already loaded): each file's path with its table, in
+    order, but for a table file a cache holds as it is; and, by cache, the places
+    among its :attr:`~AliasTable.sources` of the files it holds stale copies of."""
+    # Each file name a cache was built from: the cache, and the source's place in it.
+    built_from: dict[str, tuple[int, int]] = {}
+    for i, cache in caches.items():
+        for k, known in enumerate(cache.sources):
+            built_from.setdefault(known.name, (i, k))
+    stale: dict[int, set[int]] = {}
+    loaded: list[tuple[str, AliasTable]] = []
+    for i, source in enumerate(sources):
+        if i in caches:
+            loaded.append((source, caches[i]))
+            continue
+        kind = _kind(source, None)
+        data = _read(source)
+        covered = built_from.get(os.path.basename(source))
+        if covered is not None:
+            cache_at, k = covered
+            if _holds(caches[cache_at].sources[k], data, sources[cache_at], source):
+                continue
+            stale.setdefault(cache_at, set()).add(k)
+        loaded.append((source, _parse(data, source, kind)))
+    return loaded, stale
+
+
+def _holds(known: TableSource, data: bytes, cache: str, source: str) -> bool:
+    """Whether a cache (path ``cache``) holds the table file ``source`` (its bytes,
+    ``data``) as it is, as ``known`` (the cache's record of the file) says; warns that
+    the cache is stale when it does not. The warning names the caller of
+    :meth:`AliasTable.from_files`."""
+    if known.sha256 == _digest(data):
+        return True
+    warnings.warn(
+        AliasTableWarning(
+            f"{cache}: the cache is stale: it was built from another "
+            f"version of {known.name} than {source} (whose digest differs); "
+            f"{source} is used instead of the cache's copy; rebuild the cache with "
+            "save_cache"
+        ),
+        stacklevel=4,
+    )
+    return False
+
+
+def _refuse_shared_ids(loaded: Sequence[tuple[str, AliasTable]]) -> None:
+    """Refuse an id that two of the ``(path, table)`` pairs define, naming both files."""
+    owners: dict[str, str] = {}
+    for source, table in loaded:
+        for entry in table.entries:
+            if entry.id in owners:
+                raise AliasTableError(
+                    f"duplicate id {entry.id!r}, already defined in {owners[entry.id]}; "
+                    "every entry needs its own id",
+                    source=source,
+                    field="id",
+                )
+            owners[entry.id] = source
 
 
 def _without(cache: AliasTable, parts: set[int]) -> AliasTable:
@@ -673,62 +698,83 @@ def _entry(
     line: int | None = None,
     split_aliases: bool = False,
 ) -> AliasEntry:
+    """The entry of one record (a JSON object, or a CSV row as a dict of its columns,
+    whose aliases are one string split at ``|`` when ``split_aliases``), refused with
+    an error naming ``source``, the ``record`` (and ``line``) and the field."""
     where: dict[str, Any] = {"source": source, "record": record, "line": line}
     if not isinstance(data, Mapping):
         raise AliasTableError(f"each record must be an object, got {type(data).__name__}", **where)
     _check_keys(data, _RECORD_KEYS, where, "", "a record")
     entry_id = _text(data.get("id"), where, "id")
     name = _text(data.get("name"), where, "name")
-    raw_type = data.get("type")
-    type_name = raw_type.strip().upper() if isinstance(raw_type, str) else ""
-    if type_name not in EntityType.__members__:
-        raise AliasTableError(f"{raw_type!r} is not one of {_TYPES}", field="type", **where)
-    raw_aliases = data.get("aliases")
-    aliases: list[str] = []
-    if raw_aliases is not None:
-        if split_aliases and isinstance(raw_aliases, str):
-            raw_aliases = [a for a in raw_aliases.split("|") if a.strip()]
-        if not isinstance(raw_aliases, list):
-            raise AliasTableError(
-                f"must be a list of strings, got a {type(raw_aliases).__name__}",
-                field="aliases",
-                **where,
-            )
-        for i, alias in enumerate(raw_aliases):
-            aliases.append(_text(alias, where, f"aliases[{i}]"))
-    roles: list[Role] = []
-    raw_roles = data.get("roles")
-    if raw_roles is not None:
-        if not isinstance(raw_roles, list):
-            raise AliasTableError(
-                f"must be a list of objects, got a {type(raw_roles).__name__}",
-                field="roles",
-                **where,
-            )
-        for i, raw_role in enumerate(raw_roles):
-            field = f"roles[{i}]"
-            if not isinstance(raw_role, Mapping):
-                raise AliasTableError(
-                    f"must be an object with title, start and end, got a {type(raw_role).__name__}",
-                    field=field,
-                    **where,
-                )
-            _check_keys(raw_role, _ROLE_KEYS, where, f"{field}.", "a role")
-            title = _text(raw_role.get("title"), where, f"{field}.title")
-            start = _date(raw_role.get("start"), where, f"{field}.start")
-            end = _date(raw_role.get("end"), where, f"{field}.end")
-            if start is not None and end is not None and end < start:
-                raise AliasTableError(
-                    f"ends ({end}) before it starts ({start})", field=f"{field}.end", **where
-                )
-            roles.append(Role(title, start, end))
+    kind = _type(data.get("type"), where)
+    aliases = _aliases(data.get("aliases"), where, split_aliases=split_aliases)
+    roles = _roles(data.get("roles"), where)
     return AliasEntry(
         id=entry_id,
         name=name,
-        type=EntityType[type_name],
+        type=kind,
         aliases=tuple(dict.fromkeys(aliases)),
         roles=tuple(roles),
     )
+
+
+def _type(value: Any, where: dict[str, Any]) -> EntityType:
+    """A record's ``type`` (a string naming a type, in any case) as the type."""
+    type_name = value.strip().upper() if isinstance(value, str) else ""
+    if type_name not in EntityType.__members__:
+        raise AliasTableError(f"{value!r} is not one of {_TYPES}", field="type", **where)
+    return EntityType[type_name]
+
+
+def _aliases(value: Any, where: dict[str, Any], *, split_aliases: bool) -> list[str]:
+    """A record's ``aliases`` (a list of strings, or none; a string split at ``|``
+    when ``split_aliases``) as a list of stripped strings, repeats kept."""
+    if value is None:
+        return []
+    if split_aliases and isinstance(value, str):
+        value = [a for a in value.split("|") if a.strip()]
+    if not isinstance(value, list):
+        raise AliasTableError(
+            f"must be a list of strings, got a {type(value).__name__}",
+            field="aliases",
+            **where,
+        )
+    return [_text(alias, where, f"aliases[{i}]") for i, alias in enumerate(value)]
+
+
+def _roles(value: Any, where: dict[str, Any]) -> list[Role]:
+    """A record's ``roles`` (a list of objects with title, start and end, or none)
+    as a list of :class:`Role`."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AliasTableError(
+            f"must be a list of objects, got a {type(value).__name__}",
+            field="roles",
+            **where,
+        )
+    return [_role(raw, where, f"roles[{i}]") for i, raw in enumerate(value)]
+
+
+def _role(value: Any, where: dict[str, Any], field: str) -> Role:
+    """One role of a record (an object with ``title`` and ISO dates ``start`` and
+    ``end``, either may be null), at ``field`` (``roles[i]``), as a :class:`Role`."""
+    if not isinstance(value, Mapping):
+        raise AliasTableError(
+            f"must be an object with title, start and end, got a {type(value).__name__}",
+            field=field,
+            **where,
+        )
+    _check_keys(value, _ROLE_KEYS, where, f"{field}.", "a role")
+    title = _text(value.get("title"), where, f"{field}.title")
+    start = _date(value.get("start"), where, f"{field}.start")
+    end = _date(value.get("end"), where, f"{field}.end")
+    if start is not None and end is not None and end < start:
+        raise AliasTableError(
+            f"ends ({end}) before it starts ({start})", field=f"{field}.end", **where
+        )
+    return Role(title, start, end)
 
 
 def _check_keys(
