@@ -214,51 +214,52 @@ class _Reader:
         by = _BY.search(self.norm, lo, hi)
         if by is None:
             return None
-        phrase = " ".join(self.norm[lo : by.start()].strip(" ,(-\u2014").casefold().split())
-        if phrase.startswith(("with ", "and ")):
-            phrase = phrase.split(" ", 1)[1]
-        if phrase:
-            phrase = " ".join(w for w in phrase.split() if w != "by")
-        role = _roles().get(phrase or "by")
+        role = _role_before(self.norm[lo : by.start()])
         if role is None:
             return None
-        organization = None
+        organization: str | None = None
         people: list[FoundPerson] = []
-        chunks = list(_chunks(self.norm, by.end(), hi))
-        for index, (start, end) in enumerate(chunks):
-            chunk = self.norm[start:end]
-            # The first chunk is a person unless the table knows it ("By Reuters staff");
-            # later ones are an outlet when they look like one ("..., Basra Times").
-            outlet = self.outlet(chunk, loose=index > 0)
-            if outlet is None and index == 0 and self.person(start, end, role) is None:
-                outlet = self.outlet(chunk)
-            if outlet is not None:
-                organization = organization or outlet
-                continue
-            bare = chunk.strip(" .")
-            if people and is_suffix(bare):
-                last = people[-1]
-                suffix = chunk.strip()
-                people[-1] = attrs.evolve(
-                    last,
-                    end=end,
-                    name=f"{last.name} {recase(suffix, self.words) if bare.isupper() else suffix}",
-                )
-                continue
-            special = _SPECIAL_TO.match(chunk)
-            if special is not None:
-                organization = organization or self.outlet(special.group(1))
-                continue
-            if people and bare.casefold() in _staff_titles():
-                people[-1] = attrs.evolve(people[-1], role=bare.casefold())
-                continue
-            person = self.person(start, end, role)
-            if person is None:
+        for index, (start, end) in enumerate(_chunks(self.norm, by.end(), hi)):
+            read = self._chunk(start, end, role, first=index == 0, people=people)
+            if read is None:
                 return None
-            person, trailing_outlet = self._split_outlet(person)
-            organization = organization or trailing_outlet
-            people.append(person)
-        return organization, people
+            organization = organization or read
+        return organization or None, people
+
+    def _chunk(
+        self, start: int, end: int, role: str, *, first: bool, people: list[FoundPerson]
+    ) -> str | None:
+        """One chunk of the names after ``by`` (``norm[start:end]``): an outlet, a suffix
+        or a staff title of the person before (``Jr.``, ``Staff Writer``), or a person
+        added to ``people``. Returns the outlet it names, ``""`` when it names none,
+        and None when the chunk is no name at all (the line is not a byline)."""
+        chunk = self.norm[start:end]
+        # The first chunk is a person unless the table knows it ("By Reuters staff");
+        # later ones are an outlet when they look like one ("..., Basra Times").
+        outlet = self.outlet(chunk, loose=not first)
+        if outlet is None and first and self.person(start, end, role) is None:
+            outlet = self.outlet(chunk)
+        if outlet is not None:
+            return outlet
+        bare = chunk.strip(" .")
+        if people and is_suffix(bare):
+            last = people[-1]
+            suffix = chunk.strip()
+            written = recase(suffix, self.words) if bare.isupper() else suffix
+            people[-1] = attrs.evolve(last, end=end, name=f"{last.name} {written}")
+            return ""
+        special = _SPECIAL_TO.match(chunk)
+        if special is not None:
+            return self.outlet(special.group(1)) or ""
+        if people and bare.casefold() in _staff_titles():
+            people[-1] = attrs.evolve(people[-1], role=bare.casefold())
+            return ""
+        person = self.person(start, end, role)
+        if person is None:
+            return None
+        person, trailing_outlet = self._split_outlet(person)
+        people.append(person)
+        return trailing_outlet or ""
 
     def _split_outlet(self, person: FoundPerson) -> tuple[FoundPerson, str | None]:
         """``Brad Schade Reuters``: an outlet written after the name without a comma."""
@@ -303,6 +304,17 @@ class _Reader:
             surface = surface[:-1]  # the full stop that ends the line
         end = start + len(surface)
         return FoundPerson(start, end, recase(" ".join(surface.split()), self.words), role)
+
+
+def _role_before(written: str) -> str | None:
+    """The role a phrase before ``by`` gives (``Additional reporting`` → ``reporting``;
+    nothing → ``author``), or None when it is no role of a byline."""
+    phrase = " ".join(written.strip(" ,(-\u2014").casefold().split())
+    if phrase.startswith(("with ", "and ")):
+        phrase = phrase.split(" ", 1)[1]
+    if phrase:
+        phrase = " ".join(w for w in phrase.split() if w != "by")
+    return _roles().get(phrase or "by")
 
 
 def _name_shaped(tokens: list[str]) -> bool:

@@ -310,38 +310,49 @@ class _Reader:
             if self.date_here() is not None:
                 comma_before_date = parts > 0
                 break
-            words = 0
             part_start = self.pos
-            while words < 5:
-                word = self.match("word")
-                if word is None:
-                    break
-                self.pos = word.end()
-                words += 1
-                place_end = self.pos
-                mark = self.pos
-                self.skip_space()
-                if self.pos == mark or self.date_here() is not None:
-                    self.pos = mark
-                    break
-                if self.match("word") is None:
-                    self.pos = mark
-                    break
+            words, part_end = self._place_words()
             if words == 0:
                 break
+            place_end = part_end
             last_part_words = words
             if parts == 0:
                 first_part_end = place_end
                 if self.text[part_start : part_start + 3].casefold() == "by ":
                     return None
             parts += 1
-            self.skip_space()
-            if self.pos < self.end and self.text[self.pos] == ",":
-                self.pos += 1
-                self.skip_space()
-                continue
-            break
+            if not self._after_comma():
+                break
         return _WirePlace(place_end, first_part_end, comma_before_date, last_part_words)
+
+    def _place_words(self) -> tuple[int, int | None]:
+        """One part of a place from ``self.pos``: up to five words separated by spaces,
+        ending before a date; how many words, and where the last one ends. Leaves
+        ``self.pos`` after the last word."""
+        words = 0
+        end = None
+        while words < 5:
+            word = self.match("word")
+            if word is None:
+                break
+            self.pos = word.end()
+            words += 1
+            end = self.pos
+            mark = self.pos
+            self.skip_space()
+            if self.pos == mark or self.date_here() is not None or self.match("word") is None:
+                self.pos = mark
+                break
+        return words, end
+
+    def _after_comma(self) -> bool:
+        """Skip the spaces, and a comma with the spaces after it; whether there was one."""
+        self.skip_space()
+        if self.pos < self.end and self.text[self.pos] == ",":
+            self.pos += 1
+            self.skip_space()
+            return True
+        return False
 
     def _wire_date(self, place: _WirePlace) -> tuple[_dt.date | None, bool, str | None] | None:
         """The date after the place (``date``, whether one was written, and an outlet

@@ -414,41 +414,58 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
 def _type_of(
     tokens: Sequence[NameToken], candidate: _Candidate, person_before: bool, lexicon: LexiconWords
 ) -> EntityType:
+    """The type of a rule candidate: by the shape of its words, then by what stands
+    around it (a title or role before it, a cue verb after it), then by its words."""
+    span = tokens[candidate.first : candidate.last]
+    shaped = _type_by_shape(tokens, candidate)
+    if shaped is not None:
+        return shaped
+    if candidate.person_cue or person_before:
+        return EntityType.PERSON
+    if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
+        return EntityType.PERSON
+    if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
+        return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
+    names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
+    if len(names) == 1:
+        return _one_word_type(tokens, candidate)
+    if any(t.folded in lexicon.person_particles for t in span[1:]):
+        return EntityType.PERSON
+    if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
+        return EntityType.PERSON
+    return EntityType.ORG
+
+
+def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
+    """ORG for an organisation's head or tail word (``... Movement``, ``Ministry of
+    ...``), PLACE for a place word at or after its end (``Kandahar province``)."""
     tails, heads = _organization_words()
     span = tokens[candidate.first : candidate.last]
-    words = [t.text for t in span]
-    if words[-1] in tails:
+    if span[-1].text in tails:
         return EntityType.ORG
-    if len(words) > 2 and words[0] in heads and span[1].folded == "of":
+    if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
-    if words[-1] in _place_tails() or (
+    if span[-1].text in _place_tails() or (
         after is not None and span[-1].joins and after.text in _place_tails()
     ):
         return EntityType.PLACE
     if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
-    if candidate.person_cue or person_before:
-        return EntityType.PERSON
-    if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
-        return EntityType.PERSON
-    if candidate.holds_place or any(map(str.isdigit, "".join(words))):
-        return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
-    names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
-    if len(names) == 1:
-        token = span[-1]
-        if token.upper and len(token.text) <= 8:
-            return EntityType.ORG
-        if candidate.first > 0 and is_article(tokens[candidate.first].folded):
-            return EntityType.PERSON
-        before = tokens[candidate.first - 1] if candidate.first > 0 else None
-        if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
-            return EntityType.PLACE
+    return None
+
+
+def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType:
+    """A name of one word: an acronym is an organisation's, a name joined to an
+    article a person's (``al-Sudani``), a word after ``in``/``from`` a place's."""
+    token = tokens[candidate.last - 1]
+    if token.upper and len(token.text) <= 8:
         return EntityType.ORG
-    if any(t.folded in lexicon.person_particles for t in span[1:]):
+    if candidate.first > 0 and is_article(tokens[candidate.first].folded):
         return EntityType.PERSON
-    if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
-        return EntityType.PERSON
+    before = tokens[candidate.first - 1] if candidate.first > 0 else None
+    if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
+        return EntityType.PLACE
     return EntityType.ORG
 
 
@@ -508,16 +525,31 @@ def _candidates(
     reference: AliasTable,
     words: LexiconWords,
 ) -> list[_Candidate]:
+    """The article's candidate names in token order, none overlapping another: the
+    user's table's, the reference table's and the rules' runs, the longest first
+    (a table's before a rule's of the same length), each rule candidate typed."""
     found: list[_Candidate] = []
     if table is not None:
         found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
     found += [_from_hit(h, "reference") for h in Matcher(reference.index).names(tokens)]
     for first, last in _runs(tokens, words):
-        for piece in _split_run(tokens, first, last, words):
-            found.append(piece)
-    found = _cut_around(tokens, found, words)
-    rank = {"user": 0, "reference": 1, "rule": 2}
-    found.sort(key=lambda c: (-c.length, rank[c.source], c.first))
+        found += _split_run(tokens, first, last, words)
+    kept = _without_overlaps(_cut_around(tokens, found, words))
+    kept = _without_lone_openers(tokens, kept, words)
+    for candidate in kept:
+        if candidate.source == "rule":
+            _type_rule_candidate(doc, tokens, candidate, words)
+    return kept
+
+
+_RANK = {"user": 0, "reference": 1, "rule": 2}
+
+
+def _without_overlaps(found: list[_Candidate]) -> list[_Candidate]:
+    """The longest candidates (a table's first at equal length) that overlap none kept
+    before them, in token order. A rule run that a reference place overlaps is marked
+    ``holds_place`` (``New Middle East``)."""
+    found.sort(key=lambda c: (-c.length, _RANK[c.source], c.first))
     taken: dict[int, _Candidate] = {}
     kept = []
     for candidate in found:
@@ -532,8 +564,14 @@ def _candidates(
             taken[cell] = candidate
         kept.append(candidate)
     kept.sort(key=lambda c: c.first)
-    # A lone capitalised word that opens a sentence is a name only if it is also
-    # written capitalised mid-sentence, or speaks.
+    return kept
+
+
+def _without_lone_openers(
+    tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
+) -> list[_Candidate]:
+    """A lone capitalised word that opens a sentence is a name only if it is also
+    written capitalised mid-sentence, or speaks (``Haddad said``)."""
     openers = [
         c
         for c in kept
@@ -542,25 +580,29 @@ def _candidates(
         and tokens[c.first].sentence_start
         and not tokens[c.first].upper
     ]
-    if openers:
-        mid_sentence = _mid_sentence_variants(tokens)
-        dropped = {
-            id(c)
-            for c in openers
-            if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last, words)
-        }
-        kept = [c for c in kept if id(c) not in dropped]
-    for candidate in kept:
-        if candidate.source == "rule" and candidate.title is None:
-            candidate.title = _title_before(tokens, candidate.first, words)
-            if candidate.title is not None:
-                candidate.person_cue = True
-        if candidate.source == "rule":
-            person = _person_before(tokens, doc.norm, candidate.first, words)
-            candidate.type = _type_of(tokens, candidate, person, words)
-            if person:
-                candidate.person_cue = True
-    return kept
+    if not openers:
+        return kept
+    mid_sentence = _mid_sentence_variants(tokens)
+    dropped = {
+        id(c)
+        for c in openers
+        if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last, words)
+    }
+    return [c for c in kept if id(c) not in dropped]
+
+
+def _type_rule_candidate(
+    doc: Document, tokens: Sequence[NameToken], candidate: _Candidate, words: LexiconWords
+) -> None:
+    """Set a rule candidate's title (one written just before it), person cue and type."""
+    if candidate.title is None:
+        candidate.title = _title_before(tokens, candidate.first, words)
+        if candidate.title is not None:
+            candidate.person_cue = True
+    person = _person_before(tokens, doc.norm, candidate.first, words)
+    candidate.type = _type_of(tokens, candidate, person, words)
+    if person:
+        candidate.person_cue = True
 
 
 def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:

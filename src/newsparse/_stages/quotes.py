@@ -113,35 +113,49 @@ def _quotations(doc: Document) -> list[_Quotation]:
     found: list[_Quotation] = []
     pending: int | None = None
     for paragraph in doc.paragraphs:
-        marks = []
-        at = norm.find('"', paragraph.start, paragraph.end)
-        while at >= 0:
-            marks.append(at)
-            at = norm.find('"', at + 1, paragraph.end)
+        marks = _marks(norm, paragraph)
         if pending is not None and (not marks or marks[0] != paragraph.start):
             # The quote that ran on is not reopened: it ended with its paragraph.
             found.append(_make(norm, pending, None, _previous_end(doc, paragraph)))
             pending = None
-        opened: int | None = pending
-        if pending is not None and marks:
+        if pending is not None:
             marks = marks[1:]  # the reopening mark continues the quote
-            pending = None
-        for i in marks:
-            char = doc.written_char(i)
-            if opened is None:
-                if char in _CLOSING:
-                    continue  # a stray closing mark
-                opened = i
-            elif char in _OPENING and i > opened + 1 and norm[i - 1].isspace():
-                opened = i  # a new quote opens: the earlier mark was stray
-            else:
-                found.append(_make(norm, opened, i, i + 1))
-                opened = None
-        if opened is not None:
-            pending = opened
+        pending = _pair(doc, marks, pending, found)
     if pending is not None:
         found.append(_make(norm, pending, None, doc.paragraphs[-1].end))
     return found
+
+
+def _marks(norm: str, paragraph: Span) -> list[int]:
+    """The positions of the double quotation marks of a paragraph (``"`` in the view)."""
+    marks = []
+    at = norm.find('"', paragraph.start, paragraph.end)
+    while at >= 0:
+        marks.append(at)
+        at = norm.find('"', at + 1, paragraph.end)
+    return marks
+
+
+def _pair(
+    doc: Document, marks: list[int], opened: int | None, found: list[_Quotation]
+) -> int | None:
+    """Pair a paragraph's ``marks`` in turn, adding each quotation to ``found``; the
+    mark still open at the paragraph's end (``opened``: one still open before it).
+    A curly closing mark cannot open a quote, and a curly opening mark after a
+    space opens a new one (the earlier mark was stray)."""
+    norm = doc.norm
+    for i in marks:
+        char = doc.written_char(i)
+        if opened is None:
+            if char in _CLOSING:
+                continue  # a stray closing mark
+            opened = i
+        elif char in _OPENING and i > opened + 1 and norm[i - 1].isspace():
+            opened = i  # a new quote opens: the earlier mark was stray
+        else:
+            found.append(_make(norm, opened, i, i + 1))
+            opened = None
+    return opened
 
 
 def _previous_end(doc: Document, paragraph: Span) -> int:
@@ -369,14 +383,7 @@ def _content_after(
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
-    start = None
-    for w in words[:_THAT_WINDOW]:
-        if w.group().casefold() == "that":
-            start = w.end()
-            break
-        gap = norm[at : w.start()]
-        if "," in gap or ":" in gap or '"' in gap:
-            break
+    start = _after_that(norm, at, words)
     if start is None:
         start = _quotation_or_clause(norm, at, words, object_cue)
         if start is None:
@@ -388,6 +395,26 @@ def _content_after(
         end -= 1
     if end <= start:
         return None
+    return _content_kind(norm, start, end, quotations)
+
+
+def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
+    """Where the clause after ``that`` starts, when ``that`` is among the first words
+    after the cue at ``at`` with no comma, colon or quotation mark before it."""
+    for w in words[:_THAT_WINDOW]:
+        if w.group().casefold() == "that":
+            return w.end()
+        gap = norm[at : w.start()]
+        if "," in gap or ":" in gap or '"' in gap:
+            return None
+    return None
+
+
+def _content_kind(
+    norm: str, start: int, end: int, quotations: list[_Quotation]
+) -> tuple[int, int, QuoteKind]:
+    """``norm[start:end]`` as said: a quotation that opens there is direct speech, a
+    clause with a quotation within its first words mixed, any other indirect."""
     for q in quotations:
         if q.open == start:
             return q.start, min(q.end, end), QuoteKind.DIRECT
