@@ -86,10 +86,12 @@ def _near_marks(key: str, size: int) -> tuple[tuple[str, int], tuple[str, int]]:
 class OutletTable:
     """A set of outlets, looked up by any of their names, case and punctuation aside."""
 
-    __slots__ = ("_by_key", "_near", "outlets")
+    __slots__ = ("_by_key", "_hash", "_near", "outlets")
 
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
+        # Worked out once: each parse looks its reference table up by the outlets table.
+        self._hash = hash(self.outlets)
         self._by_key: dict[str, Outlet] = {}
         for outlet in self.outlets:
             for name in outlet.names:
@@ -115,7 +117,7 @@ class OutletTable:
         return isinstance(other, OutletTable) and self.outlets == other.outlets
 
     def __hash__(self) -> int:
-        return hash(self.outlets)
+        return self._hash
 
     def __repr__(self) -> str:
         return f"OutletTable(<{len(self.outlets)} outlets>)"
