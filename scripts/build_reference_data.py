@@ -225,7 +225,9 @@ def _header(lines: Iterable[str]) -> str:
 
 
 def _write(name: str, header: list[str], rows: list[tuple[str, ...]], check: bool) -> bool:
-    """Write ``data/<name>``; return whether it changed (in ``check`` mode, would change)."""
+    """Write ``data/<name>``; return whether it changed (in ``check`` mode, would change).
+    A row given twice (two GeoNames records of one town) is written once."""
+    rows = list(dict.fromkeys(rows))
     body = "".join("\t".join(row).rstrip("\t") + "\n" for row in rows)
     text = _header(header) + body
     path = DATA / name

@@ -451,3 +451,49 @@ def test_acronyms_and_contractions_keep_their_capitals(acronym: str) -> None:
     from newsparse._stages.entities import _full_name
 
     assert not _full_name(acronym)
+
+
+# Type evidence from the place and given-name reference tables (data/places.tsv,
+# data/subdivisions.tsv, data/given_names.tsv): (text, the mention, its type or
+# None for no entity there).
+PLACE_EVIDENCE = [
+    # A town after a place preposition is a place ...
+    ("Flooding closed roads in Wolverhampton on Sunday.", "Wolverhampton", "PLACE"),
+    ("The convoy left from Mosul before dawn.", "Mosul", "PLACE"),
+    # ... and so is a town before a comma and its state or country.
+    ("The plant in Lincoln, Nebraska, will close.", "Nebraska", "PLACE"),
+    ("Talks opened in Lincoln, Nebraska, on Monday.", "Lincoln", "PLACE"),
+    # A first-level subdivision is a place wherever it stands.
+    ("Bavaria will cut its budget, officials said.", "Bavaria", "PLACE"),
+    ("A Florida restaurant bought the guitar.", "Florida", "PLACE"),
+    # A town of one word without that evidence is not read from the table.
+    ("Preston said the talks would go on.", "Preston", "PERSON"),
+    # A given name first makes a person of a name that ends in a town's name.
+    ("Senator Elizabeth Warren spoke first.", "Elizabeth Warren", "PERSON"),
+    ("Mayor Helen Preston met Kofi Mensah on Friday.", "Helen Preston", "PERSON"),
+    # The Arabic article after a name makes a family name, not a province.
+    ("The envoy, Noor al-Sabah, arrived late.", "Noor al-Sabah", "PERSON"),
+    # Months, generic words and common words are never towns.
+    ("Prices rose in March, the ministry said.", "March", None),
+    ("Western diplomats left the capital.", "Western", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"), PLACE_EVIDENCE, ids=[c[1] for c in PLACE_EVIDENCE]
+)
+def test_places_and_given_names_as_evidence(text: str, surface: str, kind: str | None) -> None:
+    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    assert found.get(surface) == kind
+
+
+def test_a_surname_after_the_full_name_stays_the_person_though_a_town_has_it() -> None:
+    text = "Elizabeth Warren won the vote. Warren said the bill would pass."
+    (person,) = [e for e in np.parse(text).entities if e.type is np.EntityType.PERSON]
+    assert [m.text for m in person.mentions] == ["Elizabeth Warren", "Warren"]
+
+
+def test_a_place_named_again_by_its_last_word_is_one_place() -> None:
+    text = "Work resumed at the Umm Qirfa port on Monday. The Qirfa project employs 300 people."
+    places = [e for e in np.parse(text).entities if e.type is np.EntityType.PLACE]
+    assert [[m.text for m in e.mentions] for e in places] == [["Umm Qirfa", "Qirfa"]]

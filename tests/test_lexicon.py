@@ -3,6 +3,7 @@ reaching every stage that reads them."""
 
 from __future__ import annotations
 
+import collections
 import pickle
 from importlib import resources
 
@@ -23,6 +24,13 @@ DATA_FILES = sorted(
 def test_every_data_file_has_a_schema_and_keeps_it(name: str) -> None:
     assert name in files.SCHEMAS, f"data/{name} has no schema in _lexicon/files.py"
     assert files.read_rows(name)  # every row checked against it
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_fact_is_written_once(name: str) -> None:
+    counts = collections.Counter(files.read_rows(name))
+    repeated = sorted(row for row, n in counts.items() if n > 1)
+    assert repeated == [], f"data/{name} repeats {repeated[:5]}"
 
 
 def test_every_schema_has_its_file() -> None:

@@ -54,6 +54,7 @@ from newsparse._text import (
     NameToken,
     fold_token,
     is_article,
+    name_keys,
     recase,
     tokens_of,
 )
@@ -132,6 +133,9 @@ def _places_and_organisations() -> tuple[AliasEntry, ...]:
     for row in read_rows("regions.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:region:{_slug(name)}", name, EntityType.PLACE, aliases))
+    entries += _generated_places(
+        {e.id for e in entries} | {n for e in entries for n in (e.name, *e.aliases)}
+    )
     for row in read_rows("organizations.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:org:{_slug(name)}", name, EntityType.ORG, aliases))
@@ -141,6 +145,49 @@ def _places_and_organisations() -> tuple[AliasEntry, ...]:
 def _ref(entry_id: str, name: str, kind: EntityType, aliases: str) -> AliasEntry:
     names = tuple(a.strip() for a in aliases.split("|") if a.strip())
     return AliasEntry(entry_id, name, kind, names)
+
+
+#: The id prefix of the towns and cities of ``data/places.tsv``: one of one word
+#: is a name only where the text says it is a place (see :func:`_place_evidence`).
+_TOWN = "ref:place:"
+#: The smallest town of ``data/places.tsv`` read as a reference name. News names
+#: the larger ones far more often, and a smaller town's name is more often a
+#: surname or a word; each one also costs memory and start-up time (the reference
+#: table is built once per process).
+TOWN_POPULATION = 50_000
+#: The id prefix of the first-level subdivisions of ``data/subdivisions.tsv``.
+_AREA = "ref:area:"
+
+
+def _generated_places(seen: set[str]) -> list[AliasEntry]:
+    """The first-level subdivisions, then the towns and cities from the largest down,
+    as reference entries. A name (or an id) already in ``seen`` stays with the
+    first that took it (a country, its capital, the largest place of the name); a
+    month, a weekday, a common or generic word (``March``, ``Central``) is none.
+    Aliases of one or two letters (the postal codes IN, OR, ME) are too often words."""
+    never = _not_name_words() | _words("common_words.txt") | _generic_place_words()
+    taken = {name_keys(name)[1] for name in seen}
+    rows = [
+        (f"{_AREA}{code}-{_slug(name)}", name, aliases)
+        for name, aliases, code, _ in read_rows("subdivisions.tsv")
+    ]
+    towns = sorted(
+        (row for row in read_rows("places.tsv") if int(row[3]) >= TOWN_POPULATION),
+        key=lambda row: -int(row[3]),
+    )
+    rows += [(f"{_TOWN}{code}-{_slug(name)}", name, aliases) for name, aliases, code, _ in towns]
+    entries = []
+    for entry_id, name, aliases in rows:
+        key = name_keys(name)[1]
+        if key in taken or entry_id in seen or name in never:
+            continue
+        seen.add(entry_id)
+        # An alias that is another place's name or alias would make both ambiguous.
+        others = [a for a in aliases.split("|") if len(a.replace(".", "")) > 2]
+        kept = [a for a in others if name_keys(a)[1] not in taken]
+        taken |= {key, *(name_keys(a)[1] for a in kept)}
+        entries.append(_ref(entry_id, name, EntityType.PLACE, "|".join(kept)))
+    return entries
 
 
 @functools.cache
@@ -168,7 +215,13 @@ def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.cache
 def _place_tails() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("place_words.tsv"))
+    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "tail")
+
+
+@functools.cache
+def _generic_place_words() -> frozenset[str]:
+    """Words that name a place only with another word (``Western Province``)."""
+    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "generic")
 
 
 @functools.cache
@@ -424,9 +477,11 @@ def _type_of(
         return EntityType.PERSON
     if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
         return EntityType.PERSON
+    names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
+    if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
+        return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
     if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
-    names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     if len(names) == 1:
         return _one_word_type(tokens, candidate)
     if any(t.folded in lexicon.person_particles for t in span[1:]):
@@ -434,6 +489,21 @@ def _type_of(
     if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
     return EntityType.ORG
+
+
+def _opens_with_given_name(span: Sequence[NameToken]) -> bool:
+    """Whether a name's first word is a common given name (``data/given_names.tsv``)
+    written as one (``Elizabeth``, not ``ELIZABETH`` in a headline)."""
+    first = span[0]
+    return first.capitalised and not first.upper and first.folded in _given_names()
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Folded common given names (``data/given_names.tsv``) that are no common word."""
+    common = {w.casefold() for w in _words("common_words.txt")}
+    names = {fold_token(row[0]) for row in read_rows("given_names.tsv")}
+    return frozenset(names - common)
 
 
 def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
@@ -531,7 +601,13 @@ def _candidates(
     found: list[_Candidate] = []
     if table is not None:
         found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
-    found += [_from_hit(h, "reference") for h in Matcher(reference.index).names(tokens)]
+    found += [
+        _from_hit(h, "reference")
+        for h in Matcher(reference.index).names(tokens)
+        if not _unsupported_town(tokens, h)
+        and not _family_name(tokens, h)
+        and not _a_surname_of(table, tokens, h)
+    ]
     for first, last in _runs(tokens, words):
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
@@ -540,6 +616,71 @@ def _candidates(
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words)
     return kept
+
+
+def _a_surname_of(table: AliasTable | None, tokens: Sequence[NameToken], hit: Hit) -> bool:
+    """A one-word town or province that is a surname in the user's table: the user's
+    table is specific, the generated place tables are general (``Ahmadi``)."""
+    return (
+        table is not None
+        and hit.last - hit.first == 1
+        and _is_generated(hit.ids)
+        and table.index.is_surname(tokens[hit.first].variant)
+    )
+
+
+def _family_name(tokens: Sequence[NameToken], hit: Hit) -> bool:
+    """A place's name with the Arabic article right after a capitalised name is a
+    family name (``Noor al-Sabah``, ``Ahmed al-Basri``), not the place (Sabah)."""
+    if hit.first == 0 or not is_article(tokens[hit.first].folded):
+        return False
+    before = tokens[hit.first - 1]
+    return before.capitalised and before.joins and not before.heading
+
+
+def _is_town(ids: frozenset[str]) -> bool:
+    return any(i.startswith(_TOWN) for i in ids)
+
+
+def _is_generated(ids: frozenset[str]) -> bool:
+    """Whether the ids name a town or a subdivision of the generated tables."""
+    return any(i.startswith((_TOWN, _AREA)) for i in ids)
+
+
+def _unsupported_town(tokens: Sequence[NameToken], hit: Hit) -> bool:
+    """A town of one word that the text does not show to be a place: a lone
+    capitalised word is more often a surname or a company than a town of that name."""
+    if hit.last - hit.first != 1 or not _is_town(hit.ids):
+        return False
+    return not _place_evidence(tokens, hit.first, hit.last)
+
+
+def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
+    """``in Nottingham``, ``from Bonn``; ``Lincoln, Nebraska``: a place preposition
+    just before the name, or a comma and the name of a country or a first-level
+    subdivision after it."""
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
+        return True
+    after = tokens[last] if last < len(tokens) else None
+    return (
+        after is not None
+        and not tokens[last - 1].joins
+        and after.start - tokens[last - 1].end <= 3
+        and after.folded in _region_words()
+    )
+
+
+@functools.cache
+def _region_words() -> frozenset[str]:
+    """The folded first words of countries and first-level subdivisions, their names
+    and aliases (``nebraska``, ``neb``, ``new`` of New Mexico, ``iraq``)."""
+    words = set()
+    for row in (*read_rows("countries.tsv"), *read_rows("subdivisions.tsv")):
+        for written in (row[0], *row[1].split("|")):
+            if written.strip():
+                words.add(fold_token(written.split()[0]).replace(".", ""))
+    return frozenset(words)
 
 
 _RANK = {"user": 0, "reference": 1, "rule": 2}
@@ -558,7 +699,9 @@ def _without_overlaps(found: list[_Candidate]) -> list[_Candidate]:
         if overlapped:
             for winner in overlapped:
                 if candidate.source == "reference" and winner.source == "rule":
-                    winner.holds_place = True
+                    # (Only a country, a capital, a great city or a region: a town's or a
+                    # province's name inside a run says little, Barack Obama, Sabah al-Akili.)
+                    winner.holds_place = winner.holds_place or not _is_generated(candidate.ids)
             continue
         for cell in cells:
             taken[cell] = candidate
@@ -710,6 +853,7 @@ class _Clusterer:
         self.by_key: dict[str, list[_Cluster]] = {}
         self.by_surname: dict[str, list[_Cluster]] = {}
         self.by_org_suffix: dict[str, _Cluster] = {}
+        self.by_place_end: dict[str, list[_Cluster]] = {}
 
     def text(self, first: int, last: int) -> str:
         return self.doc.norm[self.tokens[first].start : self.tokens[last - 1].end]
@@ -737,6 +881,8 @@ class _Clusterer:
     def add(self, candidate: _Candidate) -> None:
         first, last = candidate.first, candidate.last
         variants = self.variants(first, last)
+        if candidate.source == "reference" and self._person_named(candidate, variants):
+            return
         if candidate.source in ("user", "reference") and len(candidate.ids) == 1:
             (entry_id,) = candidate.ids
             table = self.table if candidate.source == "user" else self.reference
@@ -779,6 +925,16 @@ class _Clusterer:
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
 
+    def _person_named(self, candidate: _Candidate, variants: list[str]) -> bool:
+        """A one-word reference name that is the surname of the one person named
+        before (``Warren`` after ``Elizabeth Warren``, though a town has the name)
+        joins that person; whether it did."""
+        same = self.by_surname.get(variants[0], ()) if len(variants) == 1 else ()
+        if len(same) != 1:
+            return False
+        same[0].add(candidate.first, candidate.last, MatchMethod.COREFERENCE)
+        return True
+
     def _single(self, candidate: _Candidate, variant: str, kind: EntityType) -> None:
         first, last = candidate.first, candidate.last
         token = self.tokens[last - 1]
@@ -803,6 +959,10 @@ class _Clusterer:
             if _compatible(cluster.type, kind) and not same:
                 cluster.add(first, last, MatchMethod.RULE)
                 return
+        places = self.by_place_end.get(variant, [])
+        if len(places) == 1 and not same and kind is not EntityType.PERSON:
+            places[0].add(first, last, MatchMethod.COREFERENCE)
+            return
         cluster = _Cluster(kind)
         self._remember(cluster, [variant])
         self.clusters.append(cluster)
@@ -840,6 +1000,11 @@ class _Clusterer:
         if person and cluster.surname != variants[-1]:
             cluster.surname = variants[-1]
             self.by_surname.setdefault(cluster.surname, []).append(cluster)
+        if cluster.type is EntityType.PLACE and len(variants) > 1:
+            # "Faw" joins "Grand Faw" (a name the tables do not know on its own).
+            ends = self.by_place_end.setdefault(variants[-1], [])
+            if cluster not in ends:
+                ends.append(cluster)
         if cluster.type is EntityType.ORG:
             # "Political Thinking Center" joins "Iraqi Political Thinking Center".
             for cut in range(1, len(variants) - 1):
