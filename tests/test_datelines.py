@@ -225,6 +225,24 @@ DATELINES = [
         "2025-01-08",
         "Reuters",
     ),
+    # a place in capitals and an ISO date, alone on the line
+    ("OSLO 1997-03-14\nNorway's central bank", "OSLO 1997-03-14", "OSLO", "1997-03-14", None),
+    (
+        "GENOA, Italy 1997-05-02\nThe port",
+        "GENOA, Italy 1997-05-02",
+        "GENOA, Italy",
+        "1997-05-02",
+        None,
+    ),
+    ("OSLO 1997-03-14 - Norway's central bank", "OSLO 1997-03-14 -", "OSLO", "1997-03-14", None),
+    # a scraped export's date before a wire dateline
+    (
+        "date 2025-01-08 DENVER, Jan 7 - Shr 1.18 dlrs",
+        "date 2025-01-08 DENVER, Jan 7 -",
+        "DENVER",
+        "2025-01-07",
+        None,
+    ),
 ]
 
 
@@ -262,6 +280,9 @@ NOT_DATELINES = [
     "   ",
     "-",
     "2013-01-S-025",
+    "Updated 2025-01-08",
+    "Posted on 2025-01-08",
+    "OSLO 1997-03-14 was the date of the vote",
 ]
 
 

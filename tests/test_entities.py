@@ -497,3 +497,21 @@ def test_a_place_named_again_by_its_last_word_is_one_place() -> None:
     text = "Work resumed at the Umm Qirfa port on Monday. The Qirfa project employs 300 people."
     places = [e for e in np.parse(text).entities if e.type is np.EntityType.PLACE]
     assert [[m.text for m in e.mentions] for e in places] == [["Umm Qirfa", "Qirfa"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A dateline's place is a place, whatever its case, and the date after it is
+        # no part of a name.
+        ("OSLO 1997-03-14\nNorway's central bank cut rates.", ["Oslo", "Norway"]),
+        ("GENOA, Italy 1997-05-02\nThe port reopened on Friday.", ["Genoa", "Italy"]),
+        ("ROSEMONT, ILL., March 16 - The company said profit rose.", ["ROSEMONT", "Illinois"]),
+        ("KHOR ZUBAIR, Iraq 1997-05-02\nThe port reopened.", ["KHOR ZUBAIR", "Iraq"]),
+    ],
+)
+def test_the_datelines_place_is_a_place(text: str, places: list[str]) -> None:
+    article = np.parse(text, reference_date="1997-05-02")
+    found = [e.name for e in article.entities if e.type is np.EntityType.PLACE]
+    assert found == places
+    assert all(not any(c.isdigit() for c in e.name) for e in article.entities)

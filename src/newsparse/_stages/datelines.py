@@ -95,12 +95,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
             rf"(?:[ \t]*,?[ \t]*{year})?(?![\p{{L}}\d])"
         ),
+        # "BRUSSELS 1996-08-22": an ISO date after the place.
+        "iso_date": regex.compile(r"(?P<iso>(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d)(?![\p{L}\d])"),
         "word": regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'.\-/}]*+"),
         "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-)(?![\p{L}\d])"),
         "paren": regex.compile(r"\([ \t]*+([^()\n]{1,60}?)[ \t]*+\)"),
         "scraped_date": regex.compile(
             r"(?i:date)[ \t:]++(?P<iso>\d{4}-\d\d-\d\d)[ \t]++(?P<outlet>[^/|\n]{2,60}?)[ \t]*+/"
         ),
+        # "date 2025-01-08 DENVER, Oct 20 -": a scraped export's date before a wire dateline.
+        "scraped_prefix": regex.compile(r"(?i:date)[ \t:]++(?P<iso>\d{4}-\d\d-\d\d)[ \t]++(?=\S)"),
         "scraped_pipe": regex.compile(
             r"(?P<iso>\d{4}-\d\d-\d\d)[ \t]*+\|[ \t]*+(?P<outlet>[^|\n]{2,60}?)[ \t]*+\|"
         ),
@@ -194,6 +198,13 @@ class _Reader:
         return self.p[name].match(self.text, self.pos, self.end)
 
     def date_here(self) -> tuple[regex.Match[str], _dt.date | None] | None:
+        if self.pos < self.end and self.text[self.pos].isdigit():
+            iso = self.match("iso_date")
+            if iso is not None:
+                try:
+                    return iso, _dt.date.fromisoformat(iso.group("iso"))
+                except ValueError:
+                    return None
         pair = self.text[self.pos : self.pos + 2]
         # Most words are no month: two ASCII letters tell, before the month pattern runs.
         if pair.isascii() and pair.isalpha() and pair.lower() not in _month_openings():
@@ -226,8 +237,24 @@ class _Reader:
             self._scraped(start)
             or self._agency_only(start)
             or self._place_agency(start)
+            or self._after_scraped_date(start)
             or self._wire(start)
         )
+
+    def _after_scraped_date(self, start: int) -> _Found | None:
+        """A wire dateline after a scraped export's date: ``date 2025-01-08 DENVER,
+        Oct 20 -`` (the dateline starts at ``date``; its place is ``DENVER``)."""
+        prefix = self.match("scraped_prefix")
+        if prefix is None:
+            return None
+        self.pos = prefix.end()
+        found = self._wire(start)
+        if found is None:
+            self.pos = start
+            return None
+        if found.place is not None:
+            found = attrs.evolve(found, place=(prefix.end(), found.place[1]))
+        return found
 
     def _scraped(self, start: int) -> _Found | None:
         for name in ("scraped_date", "scraped_pipe", "timestamp"):
@@ -426,13 +453,25 @@ class _Reader:
         separator = self.match("separator")
         if separator is not None:
             end = separator.end()
-        elif not (bracketed and self._at_line_end()):
-            # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" alone on its line.
+        elif not (bracketed or self._iso_line(start, date)) or not self._at_line_end():
+            # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" or "BRUSSELS
+            # 1996-08-22" alone on its line.
             return None
         span = (start, place.end) if place.end is not None else None
         if not strong and not self._weak_place_ok(start, place.first_part_end, separator):
             return None
         return _Found(start, end, span, date, outlet, strong)
+
+    def _iso_line(self, start: int, date: _dt.date | None) -> bool:
+        """Whether what was read is a place in capitals and an ISO date (``BRUSSELS
+        1996-08-22``, ``VERONA, Italy 1996-08-24``): a dateline on a line of its own."""
+        if date is None or self.pos < 10 or not self.text[self.pos - 10 : self.pos].strip():
+            return False
+        written = self.text[start : self.pos].rstrip()
+        if self.p["iso_date"].search(written[-10:]) is None:
+            return False
+        first = written.split(",")[0]
+        return self.p["lower"].search(first) is None and self.p["upper"].search(first) is not None
 
     def _at_line_end(self) -> bool:
         mark = self.pos

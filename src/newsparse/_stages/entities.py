@@ -36,6 +36,7 @@ import functools
 import operator
 from collections.abc import Sequence
 from itertools import compress
+from operator import attrgetter
 
 import attrs
 import regex
@@ -52,6 +53,7 @@ from newsparse._text import (
     VARIANT_OF,
     Document,
     NameToken,
+    Span,
     fold_token,
     is_article,
     name_keys,
@@ -806,6 +808,51 @@ def _speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> boo
     return False
 
 
+def _with_dateline_place(
+    doc: Document,
+    tokens: Sequence[NameToken],
+    reference: AliasTable,
+    place: Span,
+    candidates: list[_Candidate],
+) -> list[_Candidate]:
+    """The candidates with the dateline's place read as places: what the tables name
+    there stays, what the reference table names there is added whatever the case
+    (``BRUSSELS 1996-08-22``, ``VERONA, Italy``), and each comma-separated part
+    is a place when nothing names it (``ROSEMONT, ILL.``). A run of the rules there is dropped:
+    it would read on into the date (``Italy 1996-08-24``)."""
+    first = bisect.bisect_left(tokens, place.start, key=attrgetter("start"))
+    last = bisect.bisect_left(tokens, place.end, key=attrgetter("start"))
+    if first >= last:
+        return candidates
+    kept = [c for c in candidates if c.source != "rule" or c.last <= first or c.first >= last]
+    taken = {i for c in kept for i in range(c.first, c.last)}
+    added = [
+        _from_hit(hit._replace(first=hit.first + first, last=hit.last + first), "reference")
+        for hit in Matcher(reference.index).names(tokens[first:last], headings=True)
+        if len(hit.ids) == 1 and not taken.intersection(range(hit.first + first, hit.last + first))
+    ]
+    taken.update(i for c in added for i in range(c.first, c.last))
+    for lo, hi in _comma_parts(tokens, doc.norm, first, last):
+        if not taken.intersection(range(lo, hi)):
+            added.append(_Candidate(lo, hi, "rule", type=EntityType.PLACE))
+    return sorted([*kept, *added], key=attrgetter("first"))
+
+
+def _comma_parts(
+    tokens: Sequence[NameToken], norm: str, first: int, last: int
+) -> list[tuple[int, int]]:
+    """Tokens ``first..last`` cut where a comma stands between two of them, as
+    ``(first, last)`` token ranges (``ROSEMONT, ILL.`` gives two)."""
+    parts = []
+    lo = first
+    for i in range(first + 1, last):
+        if "," in norm[tokens[i - 1].end : tokens[i].start]:
+            parts.append((lo, i))
+            lo = i
+    parts.append((lo, last))
+    return parts
+
+
 def _from_hit(hit: Hit, source: str) -> _Candidate:
     return _Candidate(hit.first, hit.last, source, hit.ids, hit.how)
 
@@ -1056,6 +1103,8 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     words = context.words
     clusterer = _Clusterer(doc, tokens, aliases, reference, published, words)
     candidates = _candidates(doc, tokens, aliases, reference, words)
+    if found.dateline is not None and found.dateline.place is not None:
+        candidates = _with_dateline_place(doc, tokens, reference, found.dateline.place, candidates)
     bylines = found.bylines.lines()
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
