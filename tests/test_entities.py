@@ -515,3 +515,17 @@ def test_the_datelines_place_is_a_place(text: str, places: list[str]) -> None:
     found = [e.name for e in article.entities if e.type is np.EntityType.PLACE]
     assert found == places
     assert all(not any(c.isdigit() for c in e.name) for e in article.entities)
+
+
+def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
+    text = (
+        "JAPAN AND CANADA SIGN TRADE PACT\n"
+        "TOKYO, March 3 (Reuters) - Japan and Canada signed a trade pact on Tuesday.\n"
+        "REUTER\n"
+    )
+    article = np.parse(text, reference_date="1987-03-03")
+    by_name = {e.name: [m.text for m in e.mentions] for e in article.entities}
+    assert by_name["Japan"][0] == "JAPAN"
+    assert by_name["Canada"][0] == "CANADA"
+    # The wire's sign-off in capitals is furniture, not a mention of the agency.
+    assert "REUTER" not in [m.text for e in article.entities for m in e.mentions]

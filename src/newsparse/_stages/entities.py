@@ -605,8 +605,9 @@ def _candidates(
         found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
     found += [
         _from_hit(h, "reference")
-        for h in Matcher(reference.index).names(tokens)
-        if not _unsupported_town(tokens, h)
+        for h in Matcher(reference.index).names(tokens, headings=True)
+        if not _furniture_in_capitals(tokens, h)
+        and not _unsupported_town(tokens, h)
         and not _family_name(tokens, h)
         and not _a_surname_of(table, tokens, h)
     ]
@@ -649,6 +650,15 @@ def _is_generated(ids: frozenset[str]) -> bool:
     return any(i.startswith((_TOWN, _AREA)) for i in ids)
 
 
+def _furniture_in_capitals(tokens: Sequence[NameToken], hit: Hit) -> bool:
+    """In a line in capitals (a headline, a table, a sign-off), an outlet's name is
+    the wire's furniture (``REUTER``), and a letter alone is no name."""
+    token = tokens[hit.first]
+    if not token.heading:
+        return False
+    return len(token.text) < 2 or any(i.startswith("ref:outlet:") for i in hit.ids)
+
+
 def _unsupported_town(tokens: Sequence[NameToken], hit: Hit) -> bool:
     """A town of one word that the text does not show to be a place: a lone
     capitalised word is more often a surname or a company than a town of that name."""
@@ -675,14 +685,14 @@ def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
 
 @functools.cache
 def _region_words() -> frozenset[str]:
-    """The folded first words of countries and first-level subdivisions, their names
-    and aliases (``nebraska``, ``neb``, ``new`` of New Mexico, ``iraq``)."""
+    """The folded names and aliases of one word of countries and first-level
+    subdivisions (``nebraska``, ``neb``, ``iraq``)."""
     words = set()
     for row in (*read_rows("countries.tsv"), *read_rows("subdivisions.tsv")):
         for written in (row[0], *row[1].split("|")):
-            if written.strip():
-                words.add(fold_token(written.split()[0]).replace(".", ""))
-    return frozenset(words)
+            if written.strip() and " " not in written.strip():
+                words.add(fold_token(written.strip()).replace(".", ""))
+    return frozenset(words - {w.casefold() for w in _words("common_words.txt")})
 
 
 _RANK = {"user": 0, "reference": 1, "rule": 2}
