@@ -529,3 +529,12 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
     assert by_name["Canada"][0] == "CANADA"
     # The wire's sign-off in capitals is furniture, not a mention of the agency.
     assert "REUTER" not in [m.text for e in article.entities for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Halvorsen Motoren AG", "Brightwater Holdings", "Castellane Petroleum", "Nordvik Telecom"],
+)
+def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
+    article = np.parse(f"Analysts expect {name} to report higher profit on Tuesday.")
+    assert [(e.name, e.type) for e in article.entities] == [(name, np.EntityType.ORG)]
