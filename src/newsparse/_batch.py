@@ -37,7 +37,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Se
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
-from newsparse._lexicon import Lexicon, OutletTable
+from newsparse._lexicon import Lexicon, OutletTable, lexicon_for
 from newsparse._pipeline import NewsparseWarning, coerce_date, parse
 from newsparse._tables import AliasTable
 from newsparse.errors import BatchError, InputTypeError, InvalidArgumentError, NewsparseError
@@ -131,8 +131,7 @@ def parse_many(
         raise InputTypeError(
             f"outlets must be an OutletTable or None, not {type(outlets).__name__}"
         )
-    if lexicon is not None and not isinstance(lexicon, Lexicon):
-        raise InputTypeError(f"lexicon must be a Lexicon or None, not {type(lexicon).__name__}")
+    lexicon_for(lexicon)  # a bad one fails here, not in every worker
     default = coerce_date(reference_date, "reference_date")
     tasks = _tasks(texts, default)
     setup = _Setup(aliases, outlets, lexicon)

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
-from newsparse._lexicon.files import function_words, read_rows
+from newsparse._lexicon.files import SCHEMAS, function_words, read_rows
 from newsparse._lexicon.outlets import Outlet, OutletTable
 from newsparse.errors import InputTypeError, LexiconError
 
@@ -40,12 +40,13 @@ __all__ = [
     "words_of",
 ]
 
-#: The kinds of title, as ``data/titles.tsv`` writes them.
-TITLE_KINDS = ("honorific", "military", "office", "religious", "royal")
+#: The kinds of title: the values the schema of ``data/titles.tsv`` allows.
+TITLE_KINDS = tuple(sorted(SCHEMAS["titles.tsv"].choices[1]))
 #: The kinds of particle: ``article`` (the Arabic article, left out of matching
 #: keys), ``kin`` (``bin``, ``ibn``, ``abu``: a person's name), ``None`` for the
-#: others (``van``, ``di``, ``de``: they join the words of people and places).
-PARTICLE_KINDS = ("article", "kin")
+#: others (``van``, ``di``, ``de``: they join the words of people and places);
+#: the values the schema of ``data/name_particles.txt`` allows.
+PARTICLE_KINDS = tuple(sorted(SCHEMAS["name_particles.txt"].choices[1] - {""}))
 
 
 def title_key(title: str) -> str:
