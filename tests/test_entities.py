@@ -538,3 +538,87 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
 def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
     article = np.parse(f"Analysts expect {name} to report higher profit on Tuesday.")
     assert [(e.name, e.type) for e in article.entities] == [(name, np.EntityType.ORG)]
+
+
+# Where a name ends (issue 16): (text, the names found, in order of first mention).
+NAME_ENDS = [
+    # A name never runs on into the next paragraph or through a number: rows of a
+    # table are one name per row.
+    (
+        "Final standings:\nHarold Vance 271\nMiguel Ortega 274\n",
+        ["Harold Vance", "Miguel Ortega"],
+    ),
+    ("The visitors were led by Tomas Berglund.\nOfficials said the match would go on.", None),
+    # A hard-wrapped paragraph may break a name.
+    (
+        "Shares of the company rose after the chief executive, Daniel\n"
+        "Okafor, said sales would rise and analysts agreed with him on\n"
+        "the outlook, though prices had fallen sharply in the last three\n"
+        "months of the year.\n",
+        ["Daniel\nOkafor"],
+    ),
+    # An abbreviation keeps its full stop, at a sentence's end too.
+    ("Exports to the U.S. rose.", ["U.S."]),
+    ("The company moved to Fresno, Calif. last year.", ["Fresno", "Calif."]),
+    ("Orders went to Brightwater Holdings Inc. on Monday.", ["Brightwater Holdings Inc."]),
+    ("She moved to the U.S.", ["U.S."]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAME_ENDS, ids=[c[0][:30] for c in NAME_ENDS])
+def test_where_names_end(text: str, names: list[str] | None) -> None:
+    article = np.parse(text)
+    found = [m.text for e in article.entities for m in e.mentions]
+    if names is None:
+        assert not any("\n" in m for m in found), found
+    else:
+        assert found == names
+
+
+def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full() -> None:
+    text = "Okonjo wins second term.\nLAGOS 1996-08-22\nVoters re-elected Amara Okonjo on Thursday."
+    people = [e for e in np.parse(text).entities if e.type is np.EntityType.PERSON]
+    assert [surfaces(e) for e in people] == [["Okonjo", "Amara Okonjo"]]
+
+
+# Rows of results and standings (issue 16): the sides are teams, a country's stays a
+# place, a person's row stays a person's. (text, {surface: type}).
+RESULT_ROWS = [
+    (
+        "Results of matches played on Saturday:\nRiverside 3 Harbour City 1\nPortsmouth 0 Kelso 2\n",
+        {"Riverside": "ORG", "Harbour City": "ORG", "Portsmouth": "ORG", "Kelso": "ORG"},
+    ),
+    (
+        "Standings (played, won, drawn, lost, points):\nPortsmouth 4 3 1 0 10\n"
+        "Harbour City 4 2 1 1 7\n",
+        {"Portsmouth": "ORG", "Harbour City": "ORG"},
+    ),
+    # A country's team is named as the country.
+    ("Friendly international:\nNorway 2 Chile 1\n", {"Norway": "PLACE", "Chile": "PLACE"}),
+    # A golfer's row is a person's.
+    ("Leading scores:\nMichael Hartley 70 68 71\n", {"Michael Hartley": "PERSON"}),
+    # The same name elsewhere in the story is the same side.
+    (
+        "The cup tie went to Portsmouth, who beat Kelso.\nResults:\nPortsmouth 2 Kelso 0\n",
+        {"Portsmouth": "ORG", "Kelso": "ORG"},
+    ),
+    # A town in prose, with no results in the article, stays a town.
+    ("The ferry sailed from Portsmouth to France.", {"Portsmouth": "PLACE"}),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), RESULT_ROWS, ids=[c[0][:30] for c in RESULT_ROWS])
+def test_the_sides_in_results_and_standings(text: str, types: dict[str, str]) -> None:
+    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    assert {k: found.get(k) for k in types} == types
+
+
+def test_a_full_name_given_later_does_not_take_a_surname_the_users_table_resolves() -> None:
+    table = np.AliasTable.from_records(
+        [{"id": "amara-okafor", "name": "Amara Okafor", "type": "PERSON"}]
+    )
+    text = "President Okafor opened the session. Visiting delegate Jonah Okafor spoke later."
+    article = np.parse(text, aliases=table)
+    by_id = {e.id: surfaces(e) for e in article.entities if e.type is np.EntityType.PERSON}
+    assert by_id["amara-okafor"] == ["Okafor"]
+    assert ["Jonah Okafor"] in by_id.values()

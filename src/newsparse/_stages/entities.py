@@ -43,6 +43,7 @@ import regex
 
 from newsparse._findings import Context, Found, FoundByline, FoundEntity, FoundMention
 from newsparse._lexicon import LexiconWords, OutletTable, function_words, read_rows, read_words
+from newsparse._stages.results import result_rows
 from newsparse._tables import AliasEntry, AliasTable, Hit, Matcher, role_words
 from newsparse._text import (
     ARTICLES,
@@ -235,6 +236,31 @@ def _not_name_words() -> frozenset[str]:
 
 
 @functools.cache
+def _abbreviated_words() -> frozenset[str]:
+    """Folded words whose full stop is part of them when a name ends with them: the
+    abbreviations of ``abbreviations.tsv`` (``Inc.``, ``Jr.``) and the abbreviated
+    aliases of the subdivisions (``Calif.``, ``Fla.``)."""
+    words = {row[0] for row in read_rows("abbreviations.tsv") if row[1] == "other"}
+    for row in read_rows("subdivisions.tsv"):
+        for alias in row[1].split("|"):
+            if alias.endswith(".") and " " not in alias and "." not in alias[:-1]:
+                words.add(fold_token(alias[:-1]))
+    return frozenset(words)
+
+
+def _name_end(norm: str, token: NameToken) -> int:
+    """Where a name ending with ``token`` ends: after the full stop of an
+    abbreviation (``U.S.``, ``N.J.``, ``Calif.``, ``Acme Inc.``), else at the word."""
+    end = token.end
+    if norm[end : end + 1] != ".":
+        return end
+    initials = len(token.text) <= 2 and token.start > 0 and norm[token.start - 1] == "."
+    if initials or token.folded in _abbreviated_words():
+        return end + 1
+    return end
+
+
+@functools.cache
 def _calendar_words() -> frozenset[str]:
     months = {row[0] for row in read_rows("months.tsv") if row[2] == "en"}
     weekdays = {row[0] for row in read_rows("weekdays.tsv")}
@@ -274,6 +300,8 @@ class _Candidate:
     person_cue: bool = False
     holds_place: bool = False
     title: tuple[int, int] | None = None
+    dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
+    in_results: bool = False  # in a row of results or standings (see .results)
 
     @property
     def length(self) -> int:
@@ -332,8 +360,8 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         bound = min(count, i + MAX_NAME_WORDS)
         while last < bound and tokens[last - 1].joins and not tokens[last - 1].possessive:
             nxt = tokens[last]
-            if nxt.text in _calendar_words():
-                break  # "Ankara on March 18", "Baghdad Monday"
+            if nxt.text in _calendar_words() or nxt.text[0].isdigit():
+                break  # "Ankara on March 18", "Baghdad Monday", "Mushtaq Ahmed 44"
             if nxt.capitalised and not nxt.heading:
                 last += 1
                 continue
@@ -614,6 +642,8 @@ def _candidates(
     for first, last in _runs(tokens, words):
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
+    for k in result_rows(doc, tokens, [(c.first, c.last) for c in kept]):
+        kept[k].in_results = True
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
@@ -732,6 +762,7 @@ def _without_lone_openers(
         for c in kept
         if c.source == "rule"
         and c.length == 1
+        and not c.in_results
         and tokens[c.first].sentence_start
         and not tokens[c.first].upper
     ]
@@ -834,18 +865,37 @@ def _with_dateline_place(
     last = bisect.bisect_left(tokens, place.end, key=attrgetter("start"))
     if first >= last:
         return candidates
-    kept = [c for c in candidates if c.source != "rule" or c.last <= first or c.first >= last]
+    kept = [
+        c
+        for c in candidates
+        if c.last <= first or c.first >= last or _place_from_table(c, reference)
+    ]
     taken = {i for c in kept for i in range(c.first, c.last)}
     added = [
         _from_hit(hit._replace(first=hit.first + first, last=hit.last + first), "reference")
         for hit in Matcher(reference.index).names(tokens[first:last], headings=True)
-        if len(hit.ids) == 1 and not taken.intersection(range(hit.first + first, hit.last + first))
+        if len(hit.ids) == 1
+        and reference[next(iter(hit.ids))].type is EntityType.PLACE
+        and not taken.intersection(range(hit.first + first, hit.last + first))
     ]
     taken.update(i for c in added for i in range(c.first, c.last))
     for lo, hi in _comma_parts(tokens, doc.norm, first, last):
         if not taken.intersection(range(lo, hi)):
             added.append(_Candidate(lo, hi, "rule", type=EntityType.PLACE))
+    for candidate in [*added, *kept]:
+        if first <= candidate.first < last:
+            candidate.dateline = True
     return sorted([*kept, *added], key=attrgetter("first"))
+
+
+def _place_from_table(candidate: _Candidate, reference: AliasTable) -> bool:
+    """A candidate the dateline's place keeps: the user's table's, or a place of the
+    reference table (not a company's name that is also a word of a town's)."""
+    if candidate.source == "user":
+        return True
+    return candidate.source == "reference" and all(
+        reference[i].type is EntityType.PLACE for i in candidate.ids
+    )
 
 
 def _comma_parts(
@@ -938,7 +988,11 @@ class _Clusterer:
     def add(self, candidate: _Candidate) -> None:
         first, last = candidate.first, candidate.last
         variants = self.variants(first, last)
-        if candidate.source == "reference" and self._person_named(candidate, variants):
+        if (
+            candidate.source == "reference"
+            and not candidate.dateline
+            and self._person_named(candidate, variants)
+        ):
             return
         if candidate.source in ("user", "reference") and len(candidate.ids) == 1:
             (entry_id,) = candidate.ids
@@ -999,17 +1053,22 @@ class _Clusterer:
         if acronym is not None:
             acronym.add(first, last, MatchMethod.ACRONYM)
             return
-        same = self.by_surname.get(variant, [])
-        if len(same) == 1:
+        same = [] if candidate.dateline else self.by_surname.get(variant, [])
+        # A full name given later claims a surname only where the user's table does not.
+        ahead = len(same) == 1 and min(same[0].mentions)[0] > first
+        if len(same) == 1 and not (ahead and self.table is not None):
             same[0].add(first, last, MatchMethod.COREFERENCE)
             return
-        if not same and self.table is not None and kind is not EntityType.PLACE:
+        if (not same or ahead) and self.table is not None and kind is not EntityType.PLACE:
             found = self._table_surname(self.table, candidate, variant)
             if found is not None:
                 entry_id, how = found
                 cluster = self.cluster_for_id(entry_id, self.table[entry_id].type, reference=False)
                 cluster.add(first, last, how)
                 return
+        if ahead:
+            same[0].add(first, last, MatchMethod.COREFERENCE)
+            return
         if same:
             kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
         for cluster in self.by_key.get(variant, ()):
@@ -1118,11 +1177,59 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     bylines = found.bylines.lines()
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
-    for candidate in candidates:
+    _sides_in_results(tokens, candidates)
+    # Names of two words or more first, so that a surname or a short form joins the
+    # full name wherever the article gives it (a headline's "Netanyahu" the body's
+    # "Benjamin Netanyahu"); each group in the article's order.
+    for candidate in sorted(candidates, key=_one_word):
         clusterer.add(candidate)
     if aliases is not None and aliases.index.roles:
         _role_mentions(clusterer, candidates, aliases, published)
     return _entities(doc, tokens, clusterer.clusters, aliases, reference, words)
+
+
+def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
+    """The names in rows of results and standings (see :mod:`.results`) are sides:
+    a club or a team is an organisation (``Hamburg 3 Werder Bremen 1``), though a
+    town or a region has its name; a country stays a place (a country's team is
+    named as the country), a person's name a person's (a golfer's row). The same
+    name elsewhere in the article is the same side (``Hamburg beat ...``)."""
+    sides = {_key(tokens, c) for c in candidates if c.in_results and _may_be_side(tokens, c)}
+    if not sides:
+        return
+    for candidate in candidates:
+        if _key(tokens, candidate) in sides and _may_be_side(tokens, candidate):
+            candidate.source, candidate.ids = "rule", frozenset()
+            candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
+
+
+def _key(tokens: Sequence[NameToken], candidate: _Candidate) -> str:
+    return " ".join(t.variant for t in tokens[candidate.first : candidate.last])
+
+
+def _may_be_side(tokens: Sequence[NameToken], candidate: _Candidate) -> bool:
+    """Whether a candidate may name a side: not the user's table's or the dateline's,
+    no country or organisation of the reference table, no person's name."""
+    if candidate.source == "user" or candidate.dateline:
+        return False
+    if candidate.source == "reference" and not all(
+        i.startswith(_SIDE_PLACES) for i in candidate.ids
+    ):
+        return False  # a country, an organisation
+    span = tokens[candidate.first : candidate.last]
+    return not (_opens_with_given_name(span) or any(_is_initial(t) for t in span))
+
+
+# The reference places whose names a club or a team takes: towns, cities, regions.
+_SIDE_PLACES = (_TOWN, _AREA, "ref:city:", "ref:capital:", "ref:region:")
+
+
+def _is_initial(token: NameToken) -> bool:
+    return len(token.text) == 1 and token.text.isupper() and token.joins
+
+
+def _one_word(candidate: _Candidate) -> bool:
+    return candidate.last - candidate.first == 1
 
 
 def _full_name(name: str) -> bool:
@@ -1217,9 +1324,9 @@ def _entities(
     ``doc.norm``, from the clusters' token ranges; a name and an id each."""
     entities = []
     used_ids: set[str] = set()
-    for cluster in clusters:
+    for cluster in sorted(clusters, key=lambda c: min(c.mentions)):
         mentions = tuple(
-            FoundMention(tokens[first].start, tokens[last - 1].end, how)
+            FoundMention(tokens[first].start, _name_end(doc.norm, tokens[last - 1]), how)
             for first, last, how in sorted(cluster.mentions)
         )
         if cluster.table_id is not None and table is not None:

@@ -354,7 +354,23 @@ def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
     headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
     pieces = _name_pieces(doc.word_pieces)
     offsets = doc.word_offsets if pieces is doc.word_pieces else None
-    return _tokens(norm, 0, len(norm), sentence_starts, headings, pieces, offsets)
+    tokens = _tokens(norm, 0, len(norm), sentence_starts, headings, pieces, offsets)
+    return _ended_at_paragraphs(tokens, doc.paragraphs)
+
+
+def _ended_at_paragraphs(tokens: list[NameToken], paragraphs: Sequence[Span]) -> list[NameToken]:
+    """The tokens, no name going on from a paragraph's last word into the next one.
+
+    A line break inside a paragraph (hard-wrapped wire copy) may fall inside a name;
+    one between paragraphs (table rows, a headline and its body, one paragraph per
+    line) never does.
+    """
+    starts = [t.start for t in tokens]
+    for paragraph in paragraphs[1:]:
+        i = bisect.bisect_left(starts, paragraph.start) - 1
+        if i >= 0 and tokens[i].joins:
+            tokens[i] = tokens[i]._replace(joins=False)
+    return tokens
 
 
 def tokens_in(norm: str, lo: int, hi: int) -> list[NameToken]:
