@@ -47,6 +47,9 @@ _FUNCTION_ROLES = frozenset(
         "not_clause",
         "linking",
         "place_preposition",
+        "locative",
+        "not_before_person",
+        "contraction",
         "date_opener",
     }
 )

@@ -74,6 +74,9 @@ _LINKING_WORDS = function_words("linking")
 # make it a person's (``Mohammed bin Salman``); the other particles also join the
 # words of places (``Rio de Janeiro``).
 _PLACE_PREPOSITIONS = function_words("place_preposition")
+_LOCATIVE = function_words("locative")
+_NOT_BEFORE_PERSON = function_words("not_before_person")
+_CONTRACTIONS = function_words("contraction")
 # Words between a name and the cue verb that makes it speak: "Haddad also said".
 _BEFORE_CUE = function_words("name_before_cue")
 _ACRONYM_REACH = 100  # characters after a name read for its acronym
@@ -344,6 +347,7 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         starts = (
             token.capitalised
             and not token.text[0].isdigit()
+            and not _is_contraction(token.folded)
             and not token.heading
             and not (token.sentence_start and token.text in common)
         ) or (
@@ -374,6 +378,15 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         runs.append((i, last))
         i = last
     return runs
+
+
+def _is_contraction(folded: str) -> bool:
+    """``I'm``, ``we've``, ``don't``: a word with a contraction's ending."""
+    cut = folded.rfind("'")
+    if cut < 0:
+        return False
+    ending = folded[cut - 1 :] if folded.endswith("'t") else folded[cut:]
+    return ending in _CONTRACTIONS
 
 
 def _split_run(
@@ -510,6 +523,9 @@ def _type_of(
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
         return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
+    by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
+    if by_word_before is not None:
+        return by_word_before
     if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
     if len(names) == 1:
@@ -519,6 +535,20 @@ def _type_of(
     if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
     return EntityType.ORG
+
+
+def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
+    """A name of two words or more after ``the`` is an organisation's (``the
+    Baltimore Orioles``), after a preposition of where a place's (``talks in Banja
+    Luka``): no person's name without a title stands there."""
+    before = tokens[candidate.first - 1] if candidate.first > 0 else None
+    if before is None or not before.joins or before.capitalised:
+        return None
+    if before.folded in _NOT_BEFORE_PERSON:
+        return EntityType.ORG
+    if before.folded in _LOCATIVE:
+        return EntityType.PLACE
+    return None
 
 
 def _opens_with_given_name(span: Sequence[NameToken]) -> bool:

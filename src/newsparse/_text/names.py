@@ -306,6 +306,7 @@ HEADING_OF = attrgetter("heading")
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
+_OPENING_QUOTE = regex.compile(r"(?<=[:,][ \t]*+)[\"'](?=\w)")
 
 
 def _gap_owns(gap: str) -> bool:
@@ -345,11 +346,17 @@ def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
     dateline starts (a position of the view): its first word opens a sentence, as
     it does in the article (``BAGHDAD, Jan 8 (Reuters) - Markets fell``).
     """
-    sentence_starts = {s.start for s in doc.sentences}
-    if body is not None:
-        first = bisect.bisect_left(doc.words, (body, -1))
-        if first < len(doc.words):
-            sentence_starts.add(doc.words[first][0])
+    # A sentence's first word opens it, after any quote mark, bracket, bullet or
+    # dash before it ("Export deals remained thin", "- Talks will resume").
+    words = doc.words
+    sentence_starts = set()
+    for start in (*(s.start for s in doc.sentences), *(() if body is None else (body,))):
+        first = bisect.bisect_left(words, (start, -1))
+        if first < len(words):
+            sentence_starts.add(words[first][0])
+    # So does the first word of a quotation after a colon or a comma: Mr Diaz
+    # said: "Exports fell" (not a scare quote's: the "New Middle East" plan).
+    sentence_starts.update(m.end() for m in _OPENING_QUOTE.finditer(doc.norm))
     norm = doc.norm
     headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
     pieces = _name_pieces(doc.word_pieces)
