@@ -55,10 +55,12 @@ def test_clusters_without_a_table() -> None:
     assert entities["Andar"].type is np.EntityType.PLACE
     assert entities["Ankara"].type is np.EntityType.PLACE
     assert entities["Reuters"].type is np.EntityType.ORG
-    # Titles, demonyms, weekdays and sentence openers are not entities.
+    # Titles, weekdays and sentence openers are not entities; demonyms are OTHER.
     names = set(entities)
-    for word in ("Iraqi", "Kuwaiti", "Tuesday", "Speaking", "The", "Transport Minister", "Sheikha"):
+    for word in ("Tuesday", "Speaking", "The", "Transport Minister", "Sheikha"):
         assert word not in names
+    assert entities["Iraqi"].type is entities["Kuwaiti"].type is np.EntityType.OTHER
+    assert surfaces(entities["Kuwaiti"]) == ["Kuwaiti"]
     for entity in article.entities:
         for mention in entity.mentions:
             assert STORY[mention.start : mention.end] == mention.text
@@ -652,3 +654,23 @@ def test_the_word_before_a_name_and_sentence_openers(
 ) -> None:
     found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
     assert found.get(surface) == kind
+
+
+# Nationalities and the adjectives of peoples and faiths are OTHER entities, where no
+# other name holds them: (text, {surface: type or None}).
+NATIONALITIES = [
+    ("German and French officials met.", {"German": "OTHER", "French": "OTHER"}),
+    ("Kurdish fighters held the road.", {"Kurdish": "OTHER"}),
+    ("Western diplomats left the capital.", {"Western": None}),
+    (
+        "The Iraqi Political Thinking Center said so.",
+        {"Iraqi": None, "Iraqi Political Thinking Center": "ORG"},
+    ),
+    ("ITALIAN BANKS RALLY\nShares rose.", {"ITALIAN": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), NATIONALITIES, ids=[c[0][:24] for c in NATIONALITIES])
+def test_nationalities_are_other(text: str, types: dict[str, str | None]) -> None:
+    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    assert {k: found.get(k) for k in types} == types

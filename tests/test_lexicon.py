@@ -76,7 +76,7 @@ def test_the_default_lexicon_holds_the_data_files() -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: np.Title("Mufti", "cleric"), "kind 'cleric'"),
+        (lambda: np.Title("Mukhtar", "cleric"), "kind 'cleric'"),
         (lambda: np.Title("  "), "must not be empty"),
         (lambda: np.Particle("Van"), "one word in lower case"),
         (lambda: np.Particle("bin", "family"), "kind 'family'"),  # type: ignore[arg-type]
@@ -90,7 +90,7 @@ def test_bad_records_are_refused(make: object, message: str) -> None:
 
 def test_extended_adds_and_a_later_entry_replaces() -> None:
     base = np.Lexicon.default()
-    more = base.extended(titles=["Mufti", np.Title("General", "office")], cue_verbs=["quipped"])
+    more = base.extended(titles=["Mukhtar", np.Title("General", "office")], cue_verbs=["quipped"])
     assert len(more.titles) == len(base.titles) + 1  # General was there: replaced
     assert {t.name: t.kind for t in more.titles}["General"] == "office"
     assert {t.name: t.kind for t in base.titles}["General"] == "military"  # base unchanged
@@ -111,7 +111,7 @@ def test_an_entry_given_twice_is_refused() -> None:
 
 def test_extended_refuses_a_string_for_a_list() -> None:
     with pytest.raises(np.InputTypeError, match="titles must be a list"):
-        np.Lexicon.default().extended(titles="Mufti")
+        np.Lexicon.default().extended(titles="Mukhtar")
 
 
 def test_a_lexicon_pickles_without_its_lookups() -> None:
@@ -122,12 +122,12 @@ def test_a_lexicon_pickles_without_its_lookups() -> None:
     assert words_of(copy).cues == words_of(lexicon).cues
 
 
-QUIPPED = "Mufti Karim Haddad quipped that the talks would go on."
+QUIPPED = "Mukhtar Karim Haddad quipped that the talks would go on."
 
 
 def test_a_title_reaches_the_entities() -> None:
-    lexicon = np.Lexicon.default().extended(titles=[np.Title("Mufti", "religious")])
-    assert [e.name for e in np.parse(QUIPPED).entities] == ["Mufti Karim Haddad"]
+    lexicon = np.Lexicon.default().extended(titles=[np.Title("Mukhtar", "religious")])
+    assert [e.name for e in np.parse(QUIPPED).entities] == ["Mukhtar Karim Haddad"]
     assert [e.name for e in np.parse(QUIPPED, lexicon=lexicon).entities] == ["Karim Haddad"]
 
 

@@ -225,6 +225,11 @@ def _place_tails() -> frozenset[str]:
 
 
 @functools.cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "head")
+
+
+@functools.cache
 def _generic_place_words() -> frozenset[str]:
     """Words that name a place only with another word (``Western Province``)."""
     return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "generic")
@@ -370,14 +375,33 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
                 last += 1
                 continue
             if nxt.folded in connectors and nxt.joins and last + 1 < bound:
-                after = tokens[last + 1]
-                if after.capitalised and not after.text[0].isdigit():
-                    last += 2
+                after = _after_connectors(tokens, last, bound, words)
+                if after is not None:
+                    last = after + 1
                     continue
             break
         runs.append((i, last))
         i = last
     return runs
+
+
+def _after_connectors(
+    tokens: Sequence[NameToken], i: int, bound: int, words: LexiconWords
+) -> int | None:
+    """The capitalised word that goes on a name after the connector at ``i``: the
+    next word (``Bank of England``), or the word after two or three particles
+    (``Nikolaus van der Pas``, ``Maria de la Cruz``); None when there is none."""
+    j = i + 1
+    while j < bound and j - i < 3 and tokens[j].folded in words.particles:
+        if not (tokens[j - 1].folded in words.particles and tokens[j].joins):
+            break
+        j += 1
+    if j >= bound or (j > i + 1 and tokens[i].folded not in words.particles):
+        return None
+    after = tokens[j]
+    if after.capitalised and not after.text[0].isdigit() and tokens[j - 1].joins:
+        return j
+    return None
 
 
 def _is_contraction(folded: str) -> bool:
@@ -407,6 +431,10 @@ def _split_run(
         whole = _Candidate(first, last, "rule")
         return [whole] if _trim(tokens, whole, words) else []
     title: tuple[int, int] | None = None
+    if _opens_with_role_noun(tokens, first, last):
+        # A role noun capitalised as a sentence's first word: "Singer Maria Cruz".
+        title, person_cue = (first, first + 1), True
+        start = i = first + 1
     while i < last:
         width = _is_title_at(tokens, i, last, words)
         if width and not _title_applies(tokens, i, width, last, words):
@@ -428,6 +456,14 @@ def _split_run(
     if start < last:
         pieces.append(_Candidate(start, last, "rule", person_cue=person_cue, title=title))
     return [piece for piece in pieces if _trim(tokens, piece, words)]
+
+
+def _opens_with_role_noun(tokens: Sequence[NameToken], first: int, last: int) -> bool:
+    return (
+        last - first > 2
+        and tokens[first].sentence_start
+        and tokens[first].folded in _words("role_nouns.txt")
+    )
 
 
 def _organization_shaped(tokens: Sequence[NameToken], first: int, last: int) -> bool:
@@ -596,7 +632,18 @@ def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
         return EntityType.PLACE
+    if _after_a_kind_of_place(tokens, candidate.first):
+        return EntityType.PLACE
     return EntityType.ORG
+
+
+def _after_a_kind_of_place(tokens: Sequence[NameToken], first: int) -> bool:
+    """``the city of Sakai``, ``the Chechen capital Grozny``: a lower-case noun for a
+    kind of place (``data/place_words.tsv``, position ``head``) just before."""
+    i = first - 1
+    if i > 0 and tokens[i].folded == "of" and tokens[i - 1].joins:
+        i -= 1
+    return i >= 0 and tokens[i].joins and tokens[i].text in _place_heads()
 
 
 def _title_before(
@@ -1215,6 +1262,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
         clusterer.add(candidate)
     if aliases is not None and aliases.index.roles:
         _role_mentions(clusterer, candidates, aliases, published)
+    _nationalities(clusterer, tokens)
     return _entities(doc, tokens, clusterer.clusters, aliases, reference, words)
 
 
@@ -1256,6 +1304,31 @@ _SIDE_PLACES = (_TOWN, _AREA, "ref:city:", "ref:capital:", "ref:region:")
 
 def _is_initial(token: NameToken) -> bool:
     return len(token.text) == 1 and token.text.isupper() and token.joins
+
+
+def _nationalities(clusterer: _Clusterer, tokens: Sequence[NameToken]) -> None:
+    """Nationalities and the adjectives of peoples and faiths (``Iraqi``, ``Kurds``,
+    ``Sunni``; ``data/countries.tsv`` and ``data/groups.txt``), as written in
+    running text, are ``OTHER`` entities where no other mention holds them."""
+    words = _nationality_words()
+    at = list(compress(range(len(tokens)), map(words.__contains__, map(_TEXT_OF, tokens))))
+    if not at:
+        return
+    held = {
+        i for c in clusterer.clusters for first, last, _ in c.mentions for i in range(first, last)
+    }
+    for i in at:
+        if i not in held and not tokens[i].heading:
+            clusterer.add(_Candidate(i, i + 1, "rule", type=EntityType.OTHER))
+
+
+_TEXT_OF = attrgetter("text")
+
+
+@functools.cache
+def _nationality_words() -> frozenset[str]:
+    """Demonyms and group words, without the words of directions (``Western``)."""
+    return (_demonyms() | _words("groups.txt")) - _generic_place_words()
 
 
 def _one_word(candidate: _Candidate) -> bool:

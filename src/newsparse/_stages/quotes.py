@@ -246,7 +246,14 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
         return None
     inside = context.entities_in(lo, hi)
     people = [m for m in inside if context.type_of(m) is EntityType.PERSON]
-    named = people or [m for m in inside if context.type_of(m) is EntityType.ORG] or inside
+    # A nationality or another OTHER name inside a longer phrase ("Israeli security
+    # sources") does not name the speaker; a person, an organisation or a place does.
+    named = (
+        people
+        or [m for m in inside if context.type_of(m) is EntityType.ORG]
+        or [m for m in inside if context.type_of(m) is EntityType.PLACE]
+        or [m for m in inside if (m[0], m[1]) == (lo, hi)]
+    )
     if named:
         return FoundSpeaker(lo, hi, entity=named[-1][2])
     words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
