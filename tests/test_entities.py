@@ -598,6 +598,13 @@ RESULT_ROWS = [
         "Harbour City 4 2 1 1 7\n",
         {"Portsmouth": "ORG", "Harbour City": "ORG"},
     ),
+    # Names joined by a slash, towns with no other evidence, a table's decimals and
+    # dashes.
+    (
+        "Results:\nAdmira / Wacker 0 Sturm Graz 3\nSouthampton 2 Kelso 1\n",
+        {"Wacker": "ORG", "Sturm Graz": "ORG", "Southampton": "ORG"},
+    ),
+    ("Standings:\nHOUSTON 72 62 .537 -\nDENVER 69 64 .519 2 1/2\n", {"HOUSTON": "ORG"}),
     # A country's team is named as the country.
     ("Friendly international:\nNorway 2 Chile 1\n", {"Norway": "PLACE", "Chile": "PLACE"}),
     # A golfer's row is a person's.

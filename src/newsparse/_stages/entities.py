@@ -704,7 +704,10 @@ def _candidates(
 ) -> list[_Candidate]:
     """The article's candidate names in token order, none overlapping another: the
     user's table's, the reference table's and the rules' runs, the longest first
-    (a table's before a rule's of the same length), each rule candidate typed."""
+    (a table's before a rule's of the same length), each rule candidate typed.
+    In rows of results and standings a town of one word needs no other evidence and
+    a lone word at a line's start is kept: the row says they are sides."""
+    rows = result_rows(doc)
     found: list[_Candidate] = []
     if table is not None:
         found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
@@ -712,20 +715,26 @@ def _candidates(
         _from_hit(h, "reference")
         for h in Matcher(reference.index).names(tokens, headings=True)
         if not _furniture_in_capitals(tokens, h)
-        and not _unsupported_town(tokens, h)
+        and not (_unsupported_town(tokens, h) and not _in_rows(rows, tokens[h.first].start))
         and not _family_name(tokens, h)
         and not _a_surname_of(table, tokens, h)
     ]
     for first, last in _runs(tokens, words):
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
-    for k in result_rows(doc, tokens, [(c.first, c.last) for c in kept]):
-        kept[k].in_results = True
+    for candidate in kept:
+        candidate.in_results = _in_rows(rows, tokens[candidate.first].start)
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words)
     return kept
+
+
+def _in_rows(rows: Sequence[Span], pos: int) -> bool:
+    """Whether ``pos`` is in one of ``rows`` (spans in order, none overlapping)."""
+    i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
+    return i >= 0 and pos < rows[i].end
 
 
 def _a_surname_of(table: AliasTable | None, tokens: Sequence[NameToken], hit: Hit) -> bool:

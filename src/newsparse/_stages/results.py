@@ -9,8 +9,8 @@ A name in such a row is a side: a club, a team or a country's team. This module
 reads the shape of a line only; what a side's name becomes (a club is an
 organisation, a country stays a place) is the entities stage's to say.
 
-The shapes, read on a line with each candidate name replaced by a mark and the
-bracketed parts left out (scorers, countries, half-time scores):
+The shapes, read on a line with each name (capitalised words) replaced by a mark
+and the bracketed parts left out (scorers, countries, half-time scores):
 
 * a **result**: a name and a score, twice or more (``A 3 B 1``, several results
   on one line as some sports give them);
@@ -23,53 +23,36 @@ name that reads as a person's (a given name first, an initial) a person's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import regex
 
-from newsparse._text import Document, NameToken, Span
+from newsparse._text import Document, Span
 
 __all__ = ["result_rows"]
 
 _MARK = "\x00"
+_DIGIT = regex.compile(r"\d")
+# A name as rows write it: capitalised words, joined by spaces, a slash, an ampersand
+# or a lower-case particle (``Admira / Wacker``, ``Newell's Old Boys``, ``Rayo de Oro``).
+_WORD = r"\p{Lu}[\p{L}\p{M}\d'.&-]*"
+_NAME = regex.compile(rf"{_WORD}(?:[ \t]+(?:(?:[/&]|de|del|la|of|van|von|am|y)[ \t]+)?{_WORD})*")
 _BRACKETS = regex.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
-_NUMBER = r"[-+]?\d[\d.,:/]*(?:-\d[\d.,:/]*)?"
+# A score or a figure of a table: 3, 1-0, 8.56, .537, 1/2, 103-95, or a dash for none.
+_NUMBER = r"(?:[-+]?\.?\d[\d.,:/]*(?:-\d[\d.,:/]*)?|-)"
 _RESULT = regex.compile(
     rf"[ \t]*(?:\d+[.)][ \t]+)?(?:{_MARK}[ \t]+{_NUMBER}[ \t,;]*){{2,}}\.?[ \t]*"
 )
 _STANDING = regex.compile(rf"[ \t]*(?:\d+[.)]?[ \t]+)?{_MARK}(?:[ \t]+{_NUMBER}){{3,}}[ \t]*")
 
 
-def result_rows(
-    doc: Document, tokens: Sequence[NameToken], names: Sequence[tuple[int, int]]
-) -> set[int]:
-    """The indexes of ``names`` (token ranges ``(first, last)``, in order, none
-    overlapping) that stand in a row of results or standings."""
-    found: set[int] = set()
+def result_rows(doc: Document) -> list[Span]:
+    """The lines of ``doc`` that are rows of results or standings, in order."""
     norm = doc.norm
-    i = 0
-    for line in doc.lines:
-        while i < len(names) and tokens[names[i][0]].start < line.start:
-            i += 1
-        j = i
-        while j < len(names) and tokens[names[j][1] - 1].end <= line.end:
-            j += 1
-        if j > i and _is_row(norm, line, tokens, names[i:j]):
-            found.update(range(i, j))
-        i = j
-    return found
+    return [line for line in doc.lines if _is_row(norm, line)]
 
 
-def _is_row(
-    norm: str, line: Span, tokens: Sequence[NameToken], names: Sequence[tuple[int, int]]
-) -> bool:
-    if not any(ch.isdigit() for ch in norm[line.start : line.end]):
+def _is_row(norm: str, line: Span) -> bool:
+    if _DIGIT.search(norm, line.start, line.end) is None:
         return False
-    pieces = []
-    pos = line.start
-    for first, last in names:
-        pieces += [norm[pos : tokens[first].start], _MARK]
-        pos = tokens[last - 1].end
-    pieces.append(norm[pos : line.end])
-    shape = _BRACKETS.sub(" ", "".join(pieces))
+    text = _BRACKETS.sub(" ", norm[line.start : line.end])
+    shape = _NAME.sub(_MARK, text)
     return bool(_RESULT.fullmatch(shape) or _STANDING.fullmatch(shape))
