@@ -681,3 +681,21 @@ NATIONALITIES = [
 def test_nationalities_are_other(text: str, types: dict[str, str | None]) -> None:
     found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
     assert {k: found.get(k) for k in types} == types
+
+
+def test_a_headline_in_capitals_names_the_bodys_people_and_organisations() -> None:
+    text = (
+        "OKAFOR WINS PRAISE FROM HARBOUR ROVERS\n"
+        "LAGOS 1996-08-22\n"
+        "Striker Amara Okafor scored twice for the Harbour Rovers on Thursday.\n"
+    )
+    article = np.parse(text)
+    by_type = {e.name: (e.type.value, surfaces(e)) for e in article.entities}
+    assert by_type["Amara Okafor"] == ("PERSON", ["OKAFOR", "Amara Okafor"])
+    assert by_type["Harbour Rovers"] == ("ORG", ["HARBOUR ROVERS", "Harbour Rovers"])
+
+
+def test_a_given_name_alone_is_a_person() -> None:
+    text = "The prize went to Caroline, the youngest of the three entrants."
+    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    assert found["Caroline"] == "PERSON"

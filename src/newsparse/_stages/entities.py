@@ -623,17 +623,21 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
 
 def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType:
     """A name of one word: an acronym is an organisation's, a name joined to an
-    article a person's (``al-Sudani``), a word after ``in``/``from`` a place's."""
+    article a person's (``al-Sudani``), a word after ``in``/``from`` or a noun for a
+    kind of place a place's, a common given name alone a person's."""
     token = tokens[candidate.last - 1]
     if token.upper and len(token.text) <= 8:
         return EntityType.ORG
     if candidate.first > 0 and is_article(tokens[candidate.first].folded):
         return EntityType.PERSON
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
-    if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
-        return EntityType.PLACE
-    if _after_a_kind_of_place(tokens, candidate.first):
-        return EntityType.PLACE
+    where = before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS
+    if where and before is not None and before.folded in _LOCATIVE:
+        return EntityType.PLACE  # "in Kelso"
+    if _opens_with_given_name(tokens[candidate.first : candidate.last]):
+        return EntityType.PERSON  # "Caroline", "to Cedric": a given name alone
+    if where or _after_a_kind_of_place(tokens, candidate.first):
+        return EntityType.PLACE  # "from Kelso", "the town of Kelso"
     return EntityType.ORG
 
 
@@ -728,7 +732,55 @@ def _candidates(
     for candidate in kept:
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words)
-    return kept
+    return _with_body_names_in_headings(tokens, kept)
+
+
+_HEADING_NAME_WORDS = 4  # the longest name looked for in a line in capitals
+
+
+def _body_names(tokens: Sequence[NameToken], kept: list[_Candidate]) -> dict[str, _Candidate]:
+    """The names outside lines in capitals by their variant keys, and the surnames of
+    the people among them: the first candidate of each."""
+    known: dict[str, _Candidate] = {}
+    for c in kept:
+        if tokens[c.first].heading:
+            continue
+        span = tokens[c.first : c.last]
+        known.setdefault(" ".join(t.variant for t in span), c)
+        if c.type is EntityType.PERSON and len(span) > 1:
+            known.setdefault(span[-1].variant, c)
+    return known
+
+
+def _with_body_names_in_headings(
+    tokens: Sequence[NameToken], kept: list[_Candidate]
+) -> list[_Candidate]:
+    """Names the body gives, found again in lines in capitals (headlines, table
+    rows) by their words, whatever the case: ``HENDRIX DRAFT SELLS`` after ``Jimi
+    Hendrix`` in the body. Each takes the type and the table entry of the body's
+    name; a surname of a person, or a name of one word, needs a word of three
+    letters or more."""
+    heading = list(compress(range(len(tokens)), map(HEADING_OF, tokens)))
+    known = _body_names(tokens, kept) if heading else {}
+    if not known:
+        return kept
+    taken = {i for c in kept for i in range(c.first, c.last)}
+    added = []
+    for i in heading:
+        if i in taken:
+            continue
+        for width in range(min(_HEADING_NAME_WORDS, len(tokens) - i), 0, -1):
+            span = tokens[i : i + width]
+            if not all(t.heading for t in span) or taken.intersection(range(i, i + width)):
+                continue
+            if width == 1 and len(span[0].text) < 3:
+                continue
+            body = known.get(" ".join(t.variant for t in span))
+            if body is not None:
+                added.append(attrs.evolve(body, first=i, last=i + width, title=None))
+                taken.update(range(i, i + width))
+                break
+    return sorted([*kept, *added], key=attrgetter("first")) if added else kept
 
 
 def _in_rows(rows: Sequence[Span], pos: int) -> bool:
@@ -1015,12 +1067,9 @@ class _Cluster:
     mentions: list[tuple[int, int, MatchMethod]] = attrs.Factory(list)
     keys: set[str] = attrs.Factory(set)
     surname: str | None = None
-    best: tuple[int, int] | None = None
 
     def add(self, first: int, last: int, how: MatchMethod) -> None:
         self.mentions.append((first, last, how))
-        if self.best is None or last - first > self.best[1] - self.best[0]:
-            self.best = (first, last)
 
 
 class _Clusterer:
@@ -1340,6 +1389,15 @@ def _nationality_words() -> frozenset[str]:
     return (_demonyms() | _words("groups.txt")) - _generic_place_words()
 
 
+def _naming_mention(tokens: Sequence[NameToken], cluster: _Cluster) -> tuple[int, int]:
+    """The mention that names a cluster: the longest, one outside lines in capitals
+    before one in them, the first of those."""
+    first, last, _ = max(
+        cluster.mentions, key=lambda m: (m[1] - m[0], not tokens[m[0]].heading, -m[0])
+    )
+    return first, last
+
+
 def _one_word(candidate: _Candidate) -> bool:
     return candidate.last - candidate.first == 1
 
@@ -1448,8 +1506,7 @@ def _entities(
             if cluster.reference_id is not None:
                 name = reference[cluster.reference_id].name
             else:
-                assert cluster.best is not None
-                first, last = cluster.best
+                first, last = _naming_mention(tokens, cluster)
                 name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
                 if cluster.type is EntityType.PERSON and _full_name(name):
                     # A person named only in capitals (a byline, a headline) is named
