@@ -352,7 +352,7 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         starts = (
             token.capitalised
             and not token.text[0].isdigit()
-            and not _is_contraction(token.folded)
+            and not ("'" in token.folded and _is_contraction(token.folded))
             and not token.heading
             and not (token.sentence_start and token.text in common)
         ) or (
@@ -726,8 +726,9 @@ def _candidates(
     for first, last in _runs(tokens, words):
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
-    for candidate in kept:
-        candidate.in_results = _in_rows(rows, tokens[candidate.first].start)
+    if rows:
+        for candidate in kept:
+            candidate.in_results = _in_rows(rows, tokens[candidate.first].start)
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
@@ -765,9 +766,10 @@ def _with_body_names_in_headings(
     if not known:
         return kept
     taken = {i for c in kept for i in range(c.first, c.last)}
+    opening = {key.split(" ", 1)[0] for key in known}
     added = []
     for i in heading:
-        if i in taken:
+        if i in taken or tokens[i].variant not in opening:
             continue
         for width in range(min(_HEADING_NAME_WORDS, len(tokens) - i), 0, -1):
             span = tokens[i : i + width]

@@ -245,22 +245,31 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     if _WORD.search(norm, lo, hi) is None:
         return None
     inside = context.entities_in(lo, hi)
-    people = [m for m in inside if context.type_of(m) is EntityType.PERSON]
-    # A nationality or another OTHER name inside a longer phrase ("Israeli security
-    # sources") does not name the speaker; a person, an organisation or a place does.
-    named = (
-        people
-        or [m for m in inside if context.type_of(m) is EntityType.ORG]
-        or [m for m in inside if context.type_of(m) is EntityType.PLACE]
-        or [m for m in inside if (m[0], m[1]) == (lo, hi)]
-    )
-    if named:
-        return FoundSpeaker(lo, hi, entity=named[-1][2])
+    named = _naming(context, inside, lo, hi) if inside else None
+    if named is not None:
+        return FoundSpeaker(lo, hi, entity=named[2])
     words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
     if len(words) == 1 and words[0] in _PRONOUNS:
         return FoundSpeaker(lo, hi, entity=context.last_person_before(lo))
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
     return FoundSpeaker(lo, hi, anonymous=anonymous)
+
+
+# The entity types that name a speaker, the most telling first.
+_SPEAKING_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE)
+
+
+def _naming(context: _Context, inside: list[_Mention], lo: int, hi: int) -> _Mention | None:
+    """The mention that names the speaker ``norm[lo:hi]``: its last person, else its
+    last organisation, else its last place, else a mention that is the whole
+    phrase. A nationality or another OTHER name inside a longer phrase (``Israeli
+    security sources``) does not name the speaker."""
+    for kind in _SPEAKING_TYPES:
+        of_kind = [m for m in inside if context.type_of(m) is kind]
+        if of_kind:
+            return of_kind[-1]
+    whole = [m for m in inside if (m[0], m[1]) == (lo, hi)]
+    return whole[-1] if whole else None
 
 
 # A word before a cue verb: where it starts and ends, and its text case-folded.

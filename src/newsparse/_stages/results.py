@@ -31,6 +31,7 @@ __all__ = ["result_rows"]
 
 _MARK = "\x00"
 _DIGIT = regex.compile(r"\d")
+_ROW_ENDS = frozenset("0123456789-)]")
 # A name as rows write it: capitalised words, joined by spaces, a slash, an ampersand
 # or a lower-case particle (``Admira / Wacker``, ``Newell's Old Boys``, ``Rayo de Oro``).
 _WORD = r"\p{Lu}[\p{L}\p{M}\d'.&-]*"
@@ -51,8 +52,10 @@ def result_rows(doc: Document) -> list[Span]:
 
 
 def _is_row(norm: str, line: Span) -> bool:
-    if _DIGIT.search(norm, line.start, line.end) is None:
+    text = norm[line.start : line.end].rstrip(" \t.")
+    # Told cheaply first: a row ends with a figure, a dash or a bracket.
+    if not text or text[-1] not in _ROW_ENDS or _DIGIT.search(text) is None:
         return False
-    text = _BRACKETS.sub(" ", norm[line.start : line.end])
+    text = _BRACKETS.sub(" ", text)
     shape = _NAME.sub(_MARK, text)
     return bool(_RESULT.fullmatch(shape) or _STANDING.fullmatch(shape))

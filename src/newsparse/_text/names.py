@@ -303,6 +303,7 @@ FOLDED_OF = attrgetter("folded")
 VARIANT_OF = attrgetter("variant")
 SENTENCE_START_OF = attrgetter("sentence_start")
 HEADING_OF = attrgetter("heading")
+_START_OF = attrgetter("start")
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
@@ -372,9 +373,8 @@ def _ended_at_paragraphs(tokens: list[NameToken], paragraphs: Sequence[Span]) ->
     one between paragraphs (table rows, a headline and its body, one paragraph per
     line) never does.
     """
-    starts = [t.start for t in tokens]
     for paragraph in paragraphs[1:]:
-        i = bisect.bisect_left(starts, paragraph.start) - 1
+        i = bisect.bisect_left(tokens, paragraph.start, key=_START_OF) - 1
         if i >= 0 and tokens[i].joins:
             tokens[i] = tokens[i]._replace(joins=False)
     return tokens
