@@ -699,3 +699,34 @@ def test_a_given_name_alone_is_a_person() -> None:
     text = "The prize went to Caroline, the youngest of the three entrants."
     found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
     assert found["Caroline"] == "PERSON"
+
+
+# Boundaries at "of" and "and" (issue 16): (text, [(surface, type)] in order).
+OF_AND = [
+    # A person, then where they work.
+    (
+        "Analysts such as Mike Powell of Dresdner Kleinwort said prices would fall.",
+        [("Mike Powell", "PERSON"), ("Dresdner Kleinwort", "ORG")],
+    ),
+    (
+        "He quoted Sarah Jones of Castle Mills Bank.",
+        [("Sarah Jones", "PERSON"), ("Castle Mills Bank", "ORG")],
+    ),
+    # An organisation's head with "of"/"for" keeps "and" and a demonym in its name.
+    (
+        "Officials of the Department for Trade and Industry met.",
+        [("Department for Trade and Industry", "ORG")],
+    ),
+    ("The European Court of Human Rights ruled.", [("European Court of Human Rights", "ORG")]),
+    # "and" between two names keeps them apart.
+    ("Talks between Harland Industries and Okafor Mills ended.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OF_AND, ids=[c[0][:30] for c in OF_AND])
+def test_names_at_of_and_and(text: str, names: list[tuple[str, str]] | None) -> None:
+    found = [(m.text, e.type.value) for e in np.parse(text).entities for m in e.mentions]
+    if names is None:
+        assert not any(" and " in m for m, _ in found), found
+    else:
+        assert found == names

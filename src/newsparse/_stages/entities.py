@@ -310,6 +310,7 @@ class _Candidate:
     title: tuple[int, int] | None = None
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
     in_results: bool = False  # in a row of results or standings (see .results)
+    employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
 
     @property
     def length(self) -> int:
@@ -374,6 +375,9 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
             if nxt.capitalised and not nxt.heading:
                 last += 1
                 continue
+            if nxt.folded == "and" and _and_goes_on(tokens, i, last, bound):
+                last += 2
+                continue
             if nxt.folded in connectors and nxt.joins and last + 1 < bound:
                 after = _after_connectors(tokens, last, bound, words)
                 if after is not None:
@@ -404,6 +408,22 @@ def _after_connectors(
     return None
 
 
+def _and_goes_on(tokens: Sequence[NameToken], first: int, i: int, bound: int) -> bool:
+    """Whether ``and`` at ``i`` joins two words of an organisation's name: the run so
+    far has a head and ``of`` or ``for`` (``Department for Trade and Industry``,
+    ``Ministry of Trade and Industry``) and a capitalised word follows."""
+    if i + 1 >= bound or not tokens[i].joins:
+        return False
+    after = tokens[i + 1]
+    if not after.capitalised or after.text[0].isdigit() or after.heading:
+        return False
+    _, heads = _organization_words()
+    return any(
+        tokens[k].text in heads and tokens[k + 1].folded in ("of", "for")
+        for k in range(first, i - 1)
+    )
+
+
 def _is_contraction(folded: str) -> bool:
     """``I'm``, ``we've``, ``don't``: a word with a contraction's ending."""
     cut = folded.rfind("'")
@@ -414,6 +434,21 @@ def _is_contraction(folded: str) -> bool:
 
 
 def _split_run(
+    tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
+) -> list[_Candidate]:
+    """A run as one or more candidates: a person and the organisation after ``of``
+    apart (``Mike Powell of Dresdner Kleinwort``), each without its titles."""
+    of = _person_of(tokens, first, last)
+    if of is None:
+        return _split_titles(tokens, first, last, words)
+    person = _Candidate(first, of, "rule")
+    rest = _split_titles(tokens, of + 1, last, words)
+    for piece in rest:
+        piece.employer = True
+    return [*([person] if _trim(tokens, person, words) else []), *rest]
+
+
+def _split_titles(
     tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
 ) -> list[_Candidate]:
     """A run without its titles, as one or more candidates.
@@ -456,6 +491,23 @@ def _split_run(
     if start < last:
         pieces.append(_Candidate(start, last, "rule", person_cue=person_cue, title=title))
     return [piece for piece in pieces if _trim(tokens, piece, words)]
+
+
+def _person_of(tokens: Sequence[NameToken], first: int, last: int) -> int | None:
+    """Where ``of`` follows a person's name in a run (``Mike Powell of Dresdner
+    Kleinwort``): a name of two or three words that opens with a given name and
+    holds no organisation word; None when the run has no such ``of``."""
+    for k in range(first + 2, min(first + 4, last - 1)):
+        if tokens[k].folded != "of" or tokens[k].capitalised:
+            continue
+        name = tokens[first:k]
+        tails, heads = _organization_words()
+        if _opens_with_given_name(name) and not any(
+            t.text in heads or t.text in tails for t in name
+        ):
+            return k
+        return None
+    return None
 
 
 def _opens_with_role_noun(tokens: Sequence[NameToken], first: int, last: int) -> bool:
@@ -513,7 +565,6 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
     """
     common = _words("common_words.txt")
     not_names = _not_name_words()
-    tails, _ = _organization_words()
     while piece.first < piece.last:
         token = tokens[piece.last - 1]
         if not (
@@ -524,7 +575,7 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
         ):
             break  # a word that can end a name
         piece.last -= 1
-    is_org = piece.first < piece.last and tokens[piece.last - 1].text in tails
+    is_org = piece.first < piece.last and _organization_shaped(tokens, piece.first, piece.last)
     while piece.first < piece.last:
         token = tokens[piece.first]
         if is_article(token.folded) and piece.first + 1 < piece.last:
@@ -566,9 +617,20 @@ def _type_of(
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
     if len(names) == 1:
         return _one_word_type(tokens, candidate)
+    return _many_words_type(span, len(names), candidate.employer, lexicon)
+
+
+def _many_words_type(
+    span: Sequence[NameToken], names: int, employer: bool, lexicon: LexiconWords
+) -> EntityType:
+    """A name of ``names`` words with no other evidence: a person's when a person's
+    particle joins its words (``Sabah al-Akili``) or when it has two to four
+    capitalised words, unless it names where the person before ``of`` works."""
     if any(t.folded in lexicon.person_particles for t in span[1:]):
         return EntityType.PERSON
-    if len(names) <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
+    if employer:
+        return EntityType.ORG
+    if names <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
     return EntityType.ORG
 
