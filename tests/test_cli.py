@@ -158,8 +158,12 @@ def test_reference_date_option(tmp_path: Path) -> None:
 
 
 def test_aliases_option(tmp_path: Path) -> None:
-    status, _, err = run(["--aliases", str(ROOT / "examples" / "aliases.json"), str(EXAMPLE)])
+    status, out, err = run(["--aliases", str(ROOT / "examples" / "aliases.json"), str(EXAMPLE)])
     assert (status, err) == (0, "")
+    # Every entry of the bundled table is named in the bundled article and resolved.
+    table = json.loads((ROOT / "examples" / "aliases.json").read_text(encoding="utf-8"))
+    resolved = {e["table_id"] for e in records(out)[0]["entities"] if e["table_id"]}
+    assert resolved == {entry["id"] for entry in table}
     bad = tmp_path / "bad.json"
     bad.write_text('[{"id": "a", "name": "A", "type": "ORG"},\n {"id": "a"}]', encoding="utf-8")
     status, out, err = run(["--aliases", str(bad), str(EXAMPLE)])
