@@ -605,6 +605,15 @@ RESULT_ROWS = [
         {"Wacker": "ORG", "Sturm Graz": "ORG", "Southampton": "ORG"},
     ),
     ("Standings:\nHOUSTON 72 62 .537 -\nDENVER 69 64 .519 2 1/2\n", {"HOUSTON": "ORG"}),
+    # A given name alone in a row is a side's name; a scorer before the minute a person.
+    (
+        "Standings:\nSydney 21 15 1 5 62\nLincoln 21 14 2 5 58\n",
+        {"Sydney": "ORG", "Lincoln": "ORG"},
+    ),
+    (
+        "Results:\nRiverside 2 (Okafor 64th, Brandt 82nd) Kelso 0\n",
+        {"Okafor": "PERSON", "Brandt": "PERSON"},
+    ),
     # A country's team is named as the country.
     ("Friendly international:\nNorway 2 Chile 1\n", {"Norway": "PLACE", "Chile": "PLACE"}),
     # A golfer's row is a person's.

@@ -93,6 +93,7 @@ _ACRONYM_REACH = 100  # characters after a name read for its acronym
 MAX_NAME_WORDS = 16
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
 _SLUG_DROP = regex.compile(r"[^\w]+")
+_MINUTE = regex.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 # --------------------------------------------------------------------------
@@ -700,6 +701,9 @@ def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.PERSON  # "Caroline", "to Cedric": a given name alone
     if where or _after_a_kind_of_place(tokens, candidate.first):
         return EntityType.PLACE  # "from Kelso", "the town of Kelso"
+    after = tokens[candidate.last] if candidate.last < len(tokens) else None
+    if after is not None and _MINUTE.fullmatch(after.text):
+        return EntityType.PERSON  # a scorer and the minute: "(Okafor 64th, Diaz 82nd)"
     return EntityType.ORG
 
 
@@ -790,7 +794,7 @@ def _candidates(
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
         for candidate in kept:
-            candidate.in_results = _in_rows(rows, tokens[candidate.first].start)
+            candidate.in_results = _a_side(doc.norm, rows, tokens[candidate.first].start)
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
@@ -851,6 +855,16 @@ def _in_rows(rows: Sequence[Span], pos: int) -> bool:
     """Whether ``pos`` is in one of ``rows`` (spans in order, none overlapping)."""
     i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
     return i >= 0 and pos < rows[i].end
+
+
+def _a_side(norm: str, rows: Sequence[Span], pos: int) -> bool:
+    """Whether a name at ``pos`` stands for a side in one of ``rows``: in the row,
+    outside its brackets (scorers, countries)."""
+    i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
+    if i < 0 or pos >= rows[i].end:
+        return False
+    start = rows[i].start
+    return norm.count("(", start, pos) <= norm.count(")", start, pos)
 
 
 def _a_surname_of(table: AliasTable | None, tokens: Sequence[NameToken], hit: Hit) -> bool:
@@ -1417,7 +1431,10 @@ def _may_be_side(tokens: Sequence[NameToken], candidate: _Candidate) -> bool:
     ):
         return False  # a country, an organisation
     span = tokens[candidate.first : candidate.last]
-    return not (_opens_with_given_name(span) or any(_is_initial(t) for t in span))
+    # A person's row names the person in full (Michael Hartley, M. Hartley); a given
+    # name alone there is a side's name (Sydney, Lincoln).
+    person = len(span) > 1 and _opens_with_given_name(span)
+    return not (person or any(_is_initial(t) for t in span))
 
 
 # The reference places whose names a club or a team takes: towns, cities, regions.
