@@ -654,6 +654,8 @@ WORD_BEFORE = [
     # After a preposition of where, a place's, unless it opens with a given name.
     ("Talks resumed in Banja Dolna on Monday.", "Banja Dolna", "PLACE"),
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
+    ("Residents of the town of Hebden Bridge left.", "Hebden Bridge", "PLACE"),
+    ("The River Calder burst its banks.", "River Calder", "PLACE"),
     ("The letter was handed in at Michael Hartley's office.", "Michael Hartley", "PERSON"),
     # The first word of a quotation or after a bullet opens a sentence.
     ('Mr Diaz said: "Exports remained weak in the quarter."', "Exports", None),
@@ -677,6 +679,7 @@ def test_the_word_before_a_name_and_sentence_openers(
 NATIONALITIES = [
     ("German and French officials met.", {"German": "OTHER", "French": "OTHER"}),
     ("Kurdish fighters held the road.", {"Kurdish": "OTHER"}),
+    ("Scottish and Welsh ministers offered help.", {"Scottish": "OTHER", "Welsh": "OTHER"}),
     ("Western diplomats left the capital.", {"Western": None}),
     (
         "The Iraqi Political Thinking Center said so.",

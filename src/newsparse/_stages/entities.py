@@ -226,6 +226,11 @@ def _place_tails() -> frozenset[str]:
 
 
 @functools.cache
+def _place_openings() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "opening")
+
+
+@functools.cache
 def _place_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "head")
 
@@ -645,8 +650,8 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
         return None
     if before.folded in _NOT_BEFORE_PERSON:
         return EntityType.ORG
-    if before.folded in _LOCATIVE:
-        return EntityType.PLACE
+    if before.folded in _LOCATIVE or _after_a_kind_of_place(tokens, candidate.first):
+        return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge"
     return None
 
 
@@ -679,6 +684,8 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         after is not None and span[-1].joins and after.text in _place_tails()
     ):
         return EntityType.PLACE
+    if len(span) > 1 and span[0].text in _place_openings():
+        return EntityType.PLACE  # "River Calder", "Mount Kenya"
     if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
     return None
