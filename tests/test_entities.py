@@ -31,6 +31,11 @@ def by_name(article: np.Article) -> dict[str, np.Entity]:
     return {e.name: e for e in article.entities}
 
 
+def types_of_mentions(text: str) -> dict[str, str]:
+    """Each mention's text and the type of its entity, for the article ``text``."""
+    return {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+
+
 def surfaces(entity: np.Entity) -> list[str]:
     return [m.text for m in entity.mentions]
 
@@ -488,7 +493,7 @@ PLACE_EVIDENCE = [
     ("text", "surface", "kind"), PLACE_EVIDENCE, ids=[c[1] for c in PLACE_EVIDENCE]
 )
 def test_places_and_given_names_as_evidence(text: str, surface: str, kind: str | None) -> None:
-    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    found = types_of_mentions(text)
     assert found.get(surface) == kind
 
 
@@ -630,7 +635,7 @@ RESULT_ROWS = [
 
 @pytest.mark.parametrize(("text", "types"), RESULT_ROWS, ids=[c[0][:30] for c in RESULT_ROWS])
 def test_the_sides_in_results_and_standings(text: str, types: dict[str, str]) -> None:
-    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    found = types_of_mentions(text)
     assert {k: found.get(k) for k in types} == types
 
 
@@ -670,7 +675,7 @@ WORD_BEFORE = [
 def test_the_word_before_a_name_and_sentence_openers(
     text: str, surface: str, kind: str | None
 ) -> None:
-    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    found = types_of_mentions(text)
     assert found.get(surface) == kind
 
 
@@ -691,7 +696,7 @@ NATIONALITIES = [
 
 @pytest.mark.parametrize(("text", "types"), NATIONALITIES, ids=[c[0][:24] for c in NATIONALITIES])
 def test_nationalities_are_other(text: str, types: dict[str, str | None]) -> None:
-    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    found = types_of_mentions(text)
     assert {k: found.get(k) for k in types} == types
 
 
@@ -709,7 +714,7 @@ def test_a_headline_in_capitals_names_the_bodys_people_and_organisations() -> No
 
 def test_a_given_name_alone_is_a_person() -> None:
     text = "The prize went to Caroline, the youngest of the three entrants."
-    found = {m.text: e.type.value for e in np.parse(text).entities for m in e.mentions}
+    found = types_of_mentions(text)
     assert found["Caroline"] == "PERSON"
 
 
