@@ -78,7 +78,9 @@ SCHEMAS: dict[str, Schema] = {
     "outlets.tsv": Schema(
         ("name", "aliases", "country", "kind"), 4, {3: frozenset({"agency", "outlet"})}
     ),
-    "place_words.tsv": Schema(("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening"})}),
+    "place_words.tsv": Schema(
+        ("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening"})}
+    ),
     "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
     "regions.tsv": Schema(("name", "aliases"), 1),
     "role_nouns.txt": Schema(("noun",)),

@@ -1153,8 +1153,13 @@ class _Cluster:
     keys: set[str] = attrs.Factory(set)
     surname: str | None = None
 
+    #: The first token of the cluster's earliest mention.
+    start: int | None = None
+
     def add(self, first: int, last: int, how: MatchMethod) -> None:
         self.mentions.append((first, last, how))
+        if self.start is None or first < self.start:
+            self.start = first
 
 
 class _Clusterer:
@@ -1275,7 +1280,7 @@ class _Clusterer:
             return
         same = [] if candidate.dateline else self.by_surname.get(variant, [])
         # A full name given later claims a surname only where the user's table does not.
-        ahead = len(same) == 1 and min(same[0].mentions)[0] > first
+        ahead = len(same) == 1 and (same[0].start or 0) > first
         if len(same) == 1 and not (ahead and self.table is not None):
             same[0].add(first, last, MatchMethod.COREFERENCE)
             return
@@ -1582,7 +1587,7 @@ def _entities(
     ``doc.norm``, from the clusters' token ranges; a name and an id each."""
     entities = []
     used_ids: set[str] = set()
-    for cluster in sorted(clusters, key=lambda c: min(c.mentions)):
+    for cluster in sorted(clusters, key=attrgetter("start")):
         mentions = tuple(
             FoundMention(tokens[first].start, _name_end(doc.norm, tokens[last - 1]), how)
             for first, last, how in sorted(cluster.mentions)

@@ -38,11 +38,12 @@ _WORD = r"\p{Lu}[\p{L}\p{M}\d'.&-]*"
 _NAME = regex.compile(rf"{_WORD}(?:[ \t]+(?:(?:[/&]|de|del|la|of|van|von|am|y)[ \t]+)?{_WORD})*")
 _BRACKETS = regex.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 # A score or a figure of a table: 3, 1-0, 8.56, .537, 1/2, 103-95, or a dash for none.
-_NUMBER = r"(?:[-+]?\.?\d[\d.,:/]*(?:-\d[\d.,:/]*)?|-)"
+# (Atomic and possessive throughout: a line that is no row fails in one pass.)
+_NUMBER = r"(?>[-+]?\.?\d[\d.,:/]*+(?:-\d[\d.,:/]*+)?|-)"
 _RESULT = regex.compile(
-    rf"[ \t]*(?:\d+[.)][ \t]+)?(?:{_MARK}[ \t]+{_NUMBER}[ \t,;]*){{2,}}\.?[ \t]*"
+    rf"[ \t]*+(?:\d+[.)][ \t]+)?(?:{_MARK}[ \t]++{_NUMBER}[ \t,;]*+){{2,}}+\.?[ \t]*"
 )
-_STANDING = regex.compile(rf"[ \t]*(?:\d+[.)]?[ \t]+)?{_MARK}(?:[ \t]+{_NUMBER}){{3,}}[ \t]*")
+_STANDING = regex.compile(rf"[ \t]*+(?:\d+[.)]?[ \t]+)?{_MARK}(?:[ \t]++{_NUMBER}){{3,}}+[ \t]*")
 
 
 def result_rows(doc: Document) -> list[Span]:

@@ -307,7 +307,7 @@ _START_OF = attrgetter("start")
 
 _JOIN_GAP = regex.compile(r"'?[ \t]*+\n?[ \t]*+|-|\.|\.[ \t]++")
 _LOWER = regex.compile(r"\p{Ll}")
-_OPENING_QUOTE = regex.compile(r"(?<=[:,][ \t]*+)[\"'](?=\w)")
+_OPENING_QUOTE = regex.compile(r"[:,][ \t]*+[\"'](?=\w)")
 
 
 def _gap_owns(gap: str) -> bool:
