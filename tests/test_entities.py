@@ -543,7 +543,14 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Halvorsen Motoren AG", "Brightwater Holdings", "Castellane Petroleum", "Nordvik Telecom"],
+    [
+        "Halvorsen Motoren AG",
+        "Brightwater Holdings",
+        "Castellane Petroleum",
+        "Nordvik Telecom",
+        "Kelso Rovers",
+        "Harbour United",
+    ],
 )
 def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
     article = np.parse(f"Analysts expect {name} to report higher profit on Tuesday.")
