@@ -172,7 +172,7 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
     first that took it (a country, its capital, the largest place of the name); a
     month, a weekday, a common or generic word (``March``, ``Central``) is none.
     Aliases of one or two letters (the postal codes IN, OR, ME) are too often words."""
-    never = _not_name_words() | _words("common_words.txt") | _generic_place_words()
+    never = _not_name_words() | _words("common_words.txt") | _place_words("generic")
     taken = {name_keys(name)[1] for name in seen}
     rows = [
         (f"{_AREA}{code}-{_slug(name)}", name, aliases)
@@ -221,24 +221,11 @@ def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _place_tails() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "tail")
-
-
-@functools.cache
-def _place_openings() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "opening")
-
-
-@functools.cache
-def _place_heads() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "head")
-
-
-@functools.cache
-def _generic_place_words() -> frozenset[str]:
-    """Words that name a place only with another word (``Western Province``)."""
-    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == "generic")
+def _place_words(position: str) -> frozenset[str]:
+    """The words of ``data/place_words.tsv`` in one position: ``tail`` (``Kandahar
+    province``), ``head`` (``the city of ...``), ``opening`` (``River Calder``) or
+    ``generic`` (a place only with another word: ``Western Province``)."""
+    return frozenset(row[0] for row in read_rows("place_words.tsv") if row[1] == position)
 
 
 @functools.cache
@@ -680,11 +667,11 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
-    if span[-1].text in _place_tails() or (
-        after is not None and span[-1].joins and after.text in _place_tails()
+    if span[-1].text in _place_words("tail") or (
+        after is not None and span[-1].joins and after.text in _place_words("tail")
     ):
         return EntityType.PLACE
-    if len(span) > 1 and span[0].text in _place_openings():
+    if len(span) > 1 and span[0].text in _place_words("opening"):
         return EntityType.PLACE  # "River Calder", "Mount Kenya"
     if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
@@ -720,7 +707,7 @@ def _after_a_kind_of_place(tokens: Sequence[NameToken], first: int) -> bool:
     i = first - 1
     if i > 0 and tokens[i].folded == "of" and tokens[i - 1].joins:
         i -= 1
-    return i >= 0 and tokens[i].joins and tokens[i].text in _place_heads()
+    return i >= 0 and tokens[i].joins and tokens[i].text in _place_words("head")
 
 
 def _title_before(
@@ -820,7 +807,7 @@ def _body_names(tokens: Sequence[NameToken], kept: list[_Candidate]) -> dict[str
         if tokens[c.first].heading:
             continue
         span = tokens[c.first : c.last]
-        known.setdefault(" ".join(t.variant for t in span), c)
+        known.setdefault(_key(tokens, c), c)
         if c.type is EntityType.PERSON and len(span) > 1:
             known.setdefault(span[-1].variant, c)
     return known
@@ -858,20 +845,21 @@ def _with_body_names_in_headings(
     return sorted([*kept, *added], key=attrgetter("first")) if added else kept
 
 
-def _in_rows(rows: Sequence[Span], pos: int) -> bool:
-    """Whether ``pos`` is in one of ``rows`` (spans in order, none overlapping)."""
+def _row_at(rows: Sequence[Span], pos: int) -> Span | None:
+    """The one of ``rows`` (spans in order, none overlapping) that holds ``pos``."""
     i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
-    return i >= 0 and pos < rows[i].end
+    return rows[i] if i >= 0 and pos < rows[i].end else None
+
+
+def _in_rows(rows: Sequence[Span], pos: int) -> bool:
+    return _row_at(rows, pos) is not None
 
 
 def _a_side(norm: str, rows: Sequence[Span], pos: int) -> bool:
     """Whether a name at ``pos`` stands for a side in one of ``rows``: in the row,
     outside its brackets (scorers, countries)."""
-    i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
-    if i < 0 or pos >= rows[i].end:
-        return False
-    start = rows[i].start
-    return norm.count("(", start, pos) <= norm.count(")", start, pos)
+    row = _row_at(rows, pos)
+    return row is not None and norm.count("(", row.start, pos) <= norm.count(")", row.start, pos)
 
 
 def _a_surname_of(table: AliasTable | None, tokens: Sequence[NameToken], hit: Hit) -> bool:
@@ -1479,7 +1467,7 @@ _TEXT_OF = attrgetter("text")
 @functools.cache
 def _nationality_words() -> frozenset[str]:
     """Demonyms and group words, without the words of directions (``Western``)."""
-    return (_demonyms() | _words("groups.txt")) - _generic_place_words()
+    return (_demonyms() | _words("groups.txt")) - _place_words("generic")
 
 
 def _naming_mention(tokens: Sequence[NameToken], cluster: _Cluster) -> tuple[int, int]:
