@@ -707,6 +707,47 @@ def test_nationalities_are_other(text: str, types: dict[str, str | None]) -> Non
     assert {k: found.get(k) for k in types} == types
 
 
+# How US political and wire copy writes names: party words, party-state tags,
+# state abbreviations, contractions in speech, laws and events.
+HOUSE_STYLES = [
+    (
+        "Wisconsin Republican Paul Ryan said the House would vote.",
+        {"Wisconsin": "PLACE", "Republican": "OTHER", "Paul Ryan": "PERSON"},
+    ),
+    (
+        "Democrat Ellen Marsh won, and Democratic donors cheered as Republicans left.",
+        {"Ellen Marsh": "PERSON", "Democratic": "OTHER", "Republicans": "OTHER"},
+    ),
+    (
+        "Sen. Tom Avery, R-Texas, and Rep. Jane Pruitt (D-Calif.) signed it.",
+        {"Texas": "PLACE", "Calif.": "PLACE", "Tom Avery": "PERSON", "R-Texas": None},
+    ),
+    (
+        "Senator Tom Avery of Texas spoke in Washington, D.C., and in Nashua, N.H.",
+        {"Tom Avery": "PERSON", "Texas": "PLACE", "D.C.": "PLACE", "N.H.": "PLACE"},
+    ),
+    (
+        "Look, I\u2019m with you, she said, and maybe I'll run, I've decided.",
+        {"I\u2019m": None, "I'll": None, "I've": None},
+    ),
+    (
+        "The Affordable Care Act and the Second Amendment came up, as did World War II.",
+        {"Affordable Care Act": "OTHER", "Second Amendment": "OTHER", "World War II": "OTHER"},
+    ),
+    (
+        "A USA TODAY review of the AP figures found gaps.",
+        {"USA TODAY": "ORG", "AP": "ORG"},
+    ),
+    ("Airstrikes hit Islamic State positions overnight.", {"Islamic State": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), HOUSE_STYLES, ids=[c[0][:24] for c in HOUSE_STYLES])
+def test_house_style_names(text: str, types: dict[str, str | None]) -> None:
+    found = types_of_mentions(text)
+    assert {k: found.get(k) for k in types} == types
+
+
 def test_a_headline_in_capitals_names_the_bodys_people_and_organisations() -> None:
     text = (
         "OKAFOR WINS PRAISE FROM HARBOUR ROVERS\n"

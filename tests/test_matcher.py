@@ -277,3 +277,17 @@ def test_what_the_stage_resolves_from_the_table_find_reports(pieces: list[str]) 
             shared = words[-1].casefold() == "harland" and "Minister" in text[: mention.start]
             fuzzy_run = mention.how is MatchMethod.FUZZY and len(words) > 1
             assert shared or fuzzy_run, (text, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The figures came from the NGC on Monday.", ["NGC"]),
+        ("The figures came from the NC on Monday.", []),  # a letter short
+        ("The figures came from the NNGC on Monday.", []),  # a letter over
+    ],
+)
+def test_an_acronym_matches_only_its_own_letters(text: str, found: list[str]) -> None:
+    # Spelling variants fold doubled letters in names (Mohammed, Mohamed); an
+    # acronym's letters are its spelling, so NNGC is not NGC.
+    assert [m.text for m in TABLE.find(text)] == found

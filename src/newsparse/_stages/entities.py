@@ -171,7 +171,8 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
     as reference entries. A name (or an id) already in ``seen`` stays with the
     first that took it (a country, its capital, the largest place of the name); a
     month, a weekday, a common or generic word (``March``, ``Central``) is none.
-    Aliases of one or two letters (the postal codes IN, OR, ME) are too often words."""
+    Aliases of one or two letters (the postal codes IN, OR, ME) are too often words;
+    written with a full stop (``N.H.``, ``D.C.``, ``Va.``) they are abbreviations."""
     never = _not_name_words() | _words("common_words.txt") | _place_words("generic")
     taken = {name_keys(name)[1] for name in seen}
     rows = [
@@ -190,7 +191,7 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
             continue
         seen.add(entry_id)
         # An alias that is another place's name or alias would make both ambiguous.
-        others = [a for a in aliases.split("|") if len(a.replace(".", "")) > 2]
+        others = [a for a in aliases.split("|") if len(a) > 2]
         kept = [a for a in others if name_keys(a)[1] not in taken]
         taken |= {key, *(name_keys(a)[1] for a in kept)}
         entries.append(_ref(entry_id, name, EntityType.PLACE, "|".join(kept)))
@@ -346,7 +347,7 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         starts = (
             token.capitalised
             and not token.text[0].isdigit()
-            and not ("'" in token.folded and _is_contraction(token.folded))
+            and not _is_contraction(token.text)
             and not token.heading
             and not (token.sentence_start and token.text in common)
         ) or (
@@ -365,7 +366,7 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
             nxt = tokens[last]
             if nxt.text in _calendar_words() or nxt.text[0].isdigit():
                 break  # "Ankara on March 18", "Baghdad Monday", "Mushtaq Ahmed 44"
-            if nxt.capitalised and not nxt.heading:
+            if nxt.capitalised and not nxt.heading and not _is_contraction(nxt.text):
                 last += 1
                 continue
             if nxt.folded == "and" and _and_goes_on(tokens, i, last, bound):
@@ -417,13 +418,13 @@ def _and_goes_on(tokens: Sequence[NameToken], first: int, i: int, bound: int) ->
     )
 
 
-def _is_contraction(folded: str) -> bool:
-    """``I'm``, ``we've``, ``don't``: a word with a contraction's ending."""
-    cut = folded.rfind("'")
+def _is_contraction(text: str) -> bool:
+    """``I'm``, ``We've``, ``Don't``: a word (as written) with a contraction's ending."""
+    cut = text.rfind("'")
     if cut < 0:
         return False
-    ending = folded[cut - 1 :] if folded.endswith("'t") else folded[cut:]
-    return ending in _CONTRACTIONS
+    ending = text[cut - 1 :] if text[cut + 1 :] in ("t", "T") else text[cut:]
+    return ending.casefold() in _CONTRACTIONS
 
 
 def _split_run(
@@ -431,14 +432,14 @@ def _split_run(
 ) -> list[_Candidate]:
     """A run as one or more candidates: a person and the organisation after ``of``
     apart (``Mike Powell of Dresdner Kleinwort``), each without its titles."""
-    of = _person_of(tokens, first, last)
+    of = _person_of(tokens, first, last, words)
     if of is None:
         return _split_titles(tokens, first, last, words)
-    person = _Candidate(first, of, "rule")
+    person = _split_titles(tokens, first, of, words)
     rest = _split_titles(tokens, of + 1, last, words)
     for piece in rest:
         piece.employer = True
-    return [*([person] if _trim(tokens, person, words) else []), *rest]
+    return [*person, *rest]
 
 
 def _split_titles(
@@ -464,14 +465,15 @@ def _split_titles(
         title, person_cue = (first, first + 1), True
         start = i = first + 1
     while i < last:
-        width = _is_title_at(tokens, i, last, words)
-        if width and not _title_applies(tokens, i, width, last, words):
-            width = 0
+        if start < i and _describes_person_after(tokens, start, i, last):
+            # A nationality or a party before a person: "Wisconsin Republican Paul Ryan".
+            pieces.append(_Candidate(start, i + 1, "rule", person_cue=person_cue, title=title))
+            title, person_cue = None, True
+            i = start = i + 1
+            continue
+        width = _applying_title_at(tokens, i, last, words)
         if width:
-            head = i
-            if tokens[i + width - 1].folded in words.portfolio_ends:
-                while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
-                    head -= 1
+            head = _portfolio_head(tokens, start, i, width, words)
             if start < head:
                 pieces.append(_Candidate(start, head, "rule", person_cue=person_cue, title=title))
             # The title's words, with a country just before it: "Iraqi Prime Minister".
@@ -486,10 +488,45 @@ def _split_titles(
     return [piece for piece in pieces if _trim(tokens, piece, words)]
 
 
-def _person_of(tokens: Sequence[NameToken], first: int, last: int) -> int | None:
+def _applying_title_at(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> int:
+    """The width of a title at ``i`` that stands before a name here (0 when none)."""
+    width = _is_title_at(tokens, i, last, words)
+    return width if width and _title_applies(tokens, i, width, last, words) else 0
+
+
+def _portfolio_head(
+    tokens: Sequence[NameToken], start: int, i: int, width: int, words: LexiconWords
+) -> int:
+    """Where a title at ``i`` begins once the portfolio before it is included: up to
+    two words before ``Minister`` (``Foreign Minister``), no demonym (``Iraqi``)."""
+    head = i
+    if tokens[i + width - 1].folded in words.portfolio_ends:
+        while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
+            head -= 1
+    return head
+
+
+def _describes_person_after(tokens: Sequence[NameToken], start: int, i: int, last: int) -> bool:
+    """Whether the word at ``i`` of a run is a nationality or a party that describes the
+    person named after it (``Wisconsin Republican Paul Ryan``): a given name follows,
+    not an article (``Shia' Al-Sudani``), and the words before are no person's name."""
+    return (
+        i < last - 1
+        and tokens[i].text in _nationality_words()
+        and not is_article(tokens[i + 1].folded)
+        and _opens_with_given_name(tokens[i + 1 : last])
+        and not _opens_with_given_name(tokens[start:i])
+    )
+
+
+def _person_of(
+    tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
+) -> int | None:
     """Where ``of`` follows a person's name in a run (``Mike Powell of Dresdner
-    Kleinwort``): a name of two or three words that opens with a given name and
-    holds no organisation word; None when the run has no such ``of``."""
+    Kleinwort``, ``Senator Ted Cruz of Texas``): a name of two or three words,
+    after a title if one opens the run, that opens with a given name and holds no
+    organisation word; None when the run has no such ``of``."""
+    first += _is_title_at(tokens, first, last, words)
     for k in range(first + 2, min(first + 4, last - 1)):
         if tokens[k].folded != "of" or tokens[k].capitalised:
             continue
@@ -666,6 +703,8 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
+    if len(span) > 1 and _ends_with_event_word(span):
+        return EntityType.OTHER  # "World Cup", "Second Amendment", "World War II"
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if span[-1].text in _place_words("tail") or (
         after is not None and span[-1].joins and after.text in _place_words("tail")
@@ -676,6 +715,23 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
     if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
     return None
+
+
+_ROMAN = regex.compile(r"[IVX]{1,4}")
+
+
+def _ends_with_event_word(span: Sequence[NameToken]) -> bool:
+    """Whether a name ends with a word of ``data/event_words.txt``, a number or a
+    Roman numeral aside (``World War II``), in capitals too (``WORLD CUP``)."""
+    last = span[-1].text
+    if len(span) > 2 and (_ROMAN.fullmatch(last) or last.isdigit()):
+        last = span[-2].text
+    return last in _event_words() or (last.isupper() and last.capitalize() in _event_words())
+
+
+@functools.cache
+def _event_words() -> frozenset[str]:
+    return _words("event_words.txt")
 
 
 def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType:
@@ -774,16 +830,24 @@ def _candidates(
     rows = result_rows(doc)
     found: list[_Candidate] = []
     if table is not None:
-        found += [_from_hit(h, "user") for h in Matcher(table.index).names(tokens)]
+        found += [
+            _from_hit(h, "user")
+            for h in Matcher(table.index).names(tokens)
+            if not _a_contraction(tokens, h)
+        ]
     found += [
         _from_hit(h, "reference")
         for h in Matcher(reference.index).names(tokens, headings=True)
-        if not _furniture_in_capitals(tokens, h)
+        if not _a_contraction(tokens, h)
+        and not _furniture_in_capitals(tokens, h)
         and not (_unsupported_town(tokens, h) and not _in_rows(rows, tokens[h.first].start))
         and not _family_name(tokens, h)
         and not _a_surname_of(table, tokens, h)
     ]
+    places = {(c.first, c.last) for c in found if c.source == "reference"}
     for first, last in _runs(tokens, words):
+        if (first + 1, last) in places and _a_letter_before(doc.norm, tokens[first]):
+            continue  # a party's letter and a state: "(R-Texas)", "D-Calif."
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
@@ -860,6 +924,16 @@ def _a_side(norm: str, rows: Sequence[Span], pos: int) -> bool:
     outside its brackets (scorers, countries)."""
     row = _row_at(rows, pos)
     return row is not None and norm.count("(", row.start, pos) <= norm.count(")", row.start, pos)
+
+
+def _a_letter_before(norm: str, token: NameToken) -> bool:
+    """A capital letter alone with a hyphen after it (the ``R`` of ``R-Texas``)."""
+    return len(token.text) == 1 and token.text.isupper() and norm[token.end : token.end + 1] == "-"
+
+
+def _a_contraction(tokens: Sequence[NameToken], hit: Hit) -> bool:
+    """A hit on one word that is a contraction (``I'll``, which folds as ``Ill.``)."""
+    return hit.last - hit.first == 1 and _is_contraction(tokens[hit.first].text)
 
 
 def _a_surname_of(table: AliasTable | None, tokens: Sequence[NameToken], hit: Hit) -> bool:

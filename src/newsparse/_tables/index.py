@@ -558,6 +558,8 @@ class Index:
                     form.variant_key != variant_key
                     or (form.caps_only and not shouted)
                     or (form.written and form.written != written)
+                    # An acronym is its letters: AP is not AAP, nor APP.
+                    or (form.caps_only and form.exact_key != exact_key)
                 ):
                     continue
                 (exact if form.exact_key == exact_key else variant).add(n)
