@@ -742,6 +742,40 @@ HOUSE_STYLES = [
 ]
 
 
+# What one mention shows holds for the same word everywhere in the article.
+ARTICLE_EVIDENCE = [
+    # A word with no evidence and the same word after a title: one person.
+    (
+        "Voters rejected Hensley's budget. Senator Hensley said it was fair.",
+        {"Hensley": ("PERSON", 2)},
+    ),
+    (
+        "Senator Hensley spoke first. Hours later voters rejected Hensley's budget.",
+        {"Hensley": ("PERSON", 2)},
+    ),
+    # A town shown to be a place once is the place where nothing shows it.
+    (
+        "Orlando Mayor Buddy Dyer spoke after the shooting. Obama flew to Orlando.",
+        {"Orlando": ("PLACE", 2)},
+    ),
+    # The generic last word of a place's name is no short form of it.
+    (
+        "Voters in the Granite State turned out, and the State voted early.",
+        {"Granite State": ("PLACE", 1)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), ARTICLE_EVIDENCE, ids=[c[0][:24] for c in ARTICLE_EVIDENCE]
+)
+def test_evidence_in_one_mention_holds_for_the_article(
+    text: str, expected: dict[str, tuple[str, int]]
+) -> None:
+    found = {e.name: (e.type.value, len(e.mentions)) for e in np.parse(text).entities}
+    assert {k: found.get(k) for k in expected} == expected
+
+
 @pytest.mark.parametrize(("text", "types"), HOUSE_STYLES, ids=[c[0][:24] for c in HOUSE_STYLES])
 def test_house_style_names(text: str, types: dict[str, str | None]) -> None:
     found = types_of_mentions(text)

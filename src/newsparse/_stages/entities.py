@@ -60,6 +60,7 @@ from newsparse._text import (
     name_keys,
     recase,
     tokens_of,
+    variant_token,
 )
 from newsparse.model import EntityType, MatchMethod
 
@@ -305,6 +306,7 @@ class _Candidate:
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
     in_results: bool = False  # in a row of results or standings (see .results)
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
+    guessed: bool = False  # typed by default, for want of evidence
 
     @property
     def length(self) -> int:
@@ -646,7 +648,9 @@ def _type_of(
     if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
         return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
     if len(names) == 1:
-        return _one_word_type(tokens, candidate)
+        kind = _one_word_evidence(tokens, candidate)
+        candidate.guessed = kind is None
+        return EntityType.ORG if kind is None else kind
     return _many_words_type(span, len(names), candidate.employer, lexicon)
 
 
@@ -734,10 +738,12 @@ def _event_words() -> frozenset[str]:
     return _words("event_words.txt")
 
 
-def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType:
+def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
     """A name of one word: an acronym is an organisation's, a name joined to an
     article a person's (``al-Sudani``), a word after ``in``/``from`` or a noun for a
-    kind of place a place's, a common given name alone a person's."""
+    kind of place a place's, a common given name alone a person's; None when
+    nothing says (the stage then reads it as an organisation's, and the same word
+    with evidence elsewhere in the article decides)."""
     token = tokens[candidate.last - 1]
     if token.upper and len(token.text) <= 8:
         return EntityType.ORG
@@ -754,7 +760,7 @@ def _one_word_type(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if after is not None and _MINUTE.fullmatch(after.text):
         return EntityType.PERSON  # a scorer and the minute: "(Okafor 64th, Diaz 82nd)"
-    return EntityType.ORG
+    return None
 
 
 def _after_a_kind_of_place(tokens: Sequence[NameToken], first: int) -> bool:
@@ -835,12 +841,16 @@ def _candidates(
             for h in Matcher(table.index).names(tokens)
             if not _a_contraction(tokens, h)
         ]
+    hits = Matcher(reference.index).names(tokens, headings=True)
+    unsupported = [_unsupported_town(tokens, h) for h in hits]
+    # A town the text shows to be a place once is that place wherever it is named.
+    towns = {h.ids for h, no in zip(hits, unsupported, strict=True) if _is_town(h.ids) and not no}
     found += [
         _from_hit(h, "reference")
-        for h in Matcher(reference.index).names(tokens, headings=True)
+        for h, no in zip(hits, unsupported, strict=True)
         if not _a_contraction(tokens, h)
         and not _furniture_in_capitals(tokens, h)
-        and not (_unsupported_town(tokens, h) and not _in_rows(rows, tokens[h.first].start))
+        and not (no and h.ids not in towns and not _in_rows(rows, tokens[h.first].start))
         and not _family_name(tokens, h)
         and not _a_surname_of(table, tokens, h)
     ]
@@ -1217,6 +1227,10 @@ class _Cluster:
 
     #: The first token of the cluster's earliest mention.
     start: int | None = None
+    #: Whether the cluster's type is a default: no mention gave evidence for it.
+    guessed: bool = False
+    #: Whether a mention has a title or a role before it (``President Obama``).
+    titled: bool = False
 
     def add(self, first: int, last: int, how: MatchMethod) -> None:
         self.mentions.append((first, last, how))
@@ -1358,19 +1372,31 @@ class _Clusterer:
             return
         if same:
             kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
-        for cluster in self.by_key.get(variant, ()):
-            if _compatible(cluster.type, kind) and not same:
-                cluster.add(first, last, MatchMethod.RULE)
-                return
+        elif self._same_word(candidate, variant, kind):
+            return
         places = self.by_place_end.get(variant, [])
         if len(places) == 1 and not same and kind is not EntityType.PERSON:
             places[0].add(first, last, MatchMethod.COREFERENCE)
             return
-        cluster = _Cluster(kind)
+        cluster = _Cluster(kind, guessed=candidate.guessed, titled=candidate.person_cue)
         self._remember(cluster, [variant])
         self.clusters.append(cluster)
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
+
+    def _same_word(self, candidate: _Candidate, variant: str, kind: EntityType) -> bool:
+        """A one-word name joins a cluster of the same word and a compatible type;
+        whether it did. A name alone with no evidence is the person the article names
+        with a title elsewhere (``Obama's decision`` and ``President Obama``)."""
+        for cluster in self.by_key.get(variant, ()):
+            if cluster.guessed and candidate.person_cue:
+                cluster.type, cluster.guessed, cluster.titled = kind, False, True
+            guessed_person = candidate.guessed and cluster.titled
+            if guessed_person or _compatible(cluster.type, kind):
+                cluster.titled = cluster.titled or candidate.person_cue
+                cluster.add(candidate.first, candidate.last, MatchMethod.RULE)
+                return True
+        return False
 
     def _table_surname(
         self, table: AliasTable, candidate: _Candidate, variant: str
@@ -1403,7 +1429,11 @@ class _Clusterer:
         if person and cluster.surname != variants[-1]:
             cluster.surname = variants[-1]
             self.by_surname.setdefault(cluster.surname, []).append(cluster)
-        if cluster.type is EntityType.PLACE and len(variants) > 1:
+        if (
+            cluster.type is EntityType.PLACE
+            and len(variants) > 1
+            and variants[-1] not in _generic_place_variants()
+        ):
             # "Faw" joins "Grand Faw" (a name the tables do not know on its own).
             ends = self.by_place_end.setdefault(variants[-1], [])
             if cluster not in ends:
@@ -1432,6 +1462,14 @@ class _Clusterer:
         acronym = m.group(1)
         if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
             self.acronyms[acronym] = cluster
+
+
+@functools.cache
+def _generic_place_variants() -> frozenset[str]:
+    """The variants of the words that end places' names (``State``, ``Province``):
+    ``State`` alone is not the ``Granite State``."""
+    words = _place_words("tail") | _place_words("generic")
+    return frozenset(variant_token(fold_token(w)) for w in words)
 
 
 def _compatible(a: EntityType, b: EntityType) -> bool:
