@@ -21,6 +21,15 @@ settings.register_profile("dev", max_examples=100, suppress_health_check=[Health
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reference_tables_built() -> None:
+    """The reference tables are built once per process (about a second): built
+    here, so that the deadlines of property tests measure parsing, not the build."""
+    import newsparse
+
+    newsparse.parse("Warm-up.")
+
+
 def _need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(

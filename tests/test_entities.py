@@ -739,6 +739,10 @@ HOUSE_STYLES = [
         {"USA TODAY": "ORG", "AP": "ORG"},
     ),
     ("Airstrikes hit Islamic State positions overnight.", {"Islamic State": "ORG"}),
+    (
+        "Delegates at the Republican National Convention watched the French Open.",
+        {"Republican National Convention": "OTHER", "French Open": "OTHER", "French": None},
+    ),
 ]
 
 

@@ -607,7 +607,14 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
         ):
             break  # a word that can end a name
         piece.last -= 1
-    is_org = piece.first < piece.last and _organization_shaped(tokens, piece.first, piece.last)
+    # A demonym or a group stays at the head of an organisation's or an event's name
+    # ("Iraqi Political Thinking Center", "Republican National Convention", "French Open").
+    is_org = piece.first < piece.last and (
+        _organization_shaped(tokens, piece.first, piece.last)
+        or (
+            piece.last - piece.first > 1 and _ends_with_event_word(tokens[piece.first : piece.last])
+        )
+    )
     while piece.first < piece.last:
         token = tokens[piece.first]
         if is_article(token.folded) and piece.first + 1 < piece.last:
