@@ -190,13 +190,12 @@ def test_a_contraction_as_speaker_is_one_word_whatever_its_apostrophe(apostrophe
     # of an earlier speaker "I've" written so (it once did, through the word "ve").
     text = (
         "Layla Haddad, who ran the campaign office in Basra, said the alliance was fraying.\n\n"
-        f"\u201cThat is why I urged her to run. I{apostrophe}ve urged her since the spring,"
-        "\u201d Haddad explains.\n\n"
-        f"\u201cThe old coalition stood on three legs. Since then, we{apostrophe}ve added the"
-        " young voters and the cities,\u201d she says.\n"
+        f"I{apostrophe}ve warned that the coalition was thin since the spring.\n\n"
+        f"Since then, we{apostrophe}ve argued that the young voters and the cities are ours.\n"
     )
     article = np.parse(text)
     speakers = {q.cue: q.speaker for q in article.quotes if q.speaker is not None}
-    assert speakers["added"].text == f"we{apostrophe}ve"
-    assert speakers["added"].entity is None
+    assert speakers["warned"].text == f"I{apostrophe}ve"
+    assert speakers["argued"].text == f"we{apostrophe}ve"
+    assert speakers["argued"].entity is None
     assert article.offset_problems(text) == []

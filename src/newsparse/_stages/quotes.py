@@ -444,7 +444,8 @@ def _sentence_quotes(
     context: _Context, sentence: Span, quotations: list[_Quotation], used: set[int]
 ) -> list[_Found]:
     """The quotes one sentence attributes, in this order: each ``according to X``'s
-    (see :func:`_according`), then each cue verb's (see :func:`_cue_quotes`).
+    (see :func:`_according`), then each cue verb's (see :func:`_cue_quotes`). A
+    quotation opened in an earlier sentence and closed in this one is this one's.
 
     ``quotations`` are the article's, sorted by their opening mark; ``used`` holds
     the opening marks of those already attributed, and gains the ones this
@@ -453,6 +454,10 @@ def _sentence_quotes(
     lo, hi = sentence
     first = bisect.bisect_left(context.opens, lo)
     last = bisect.bisect_left(context.opens, hi)
+    # A quotation of several sentences closes in a later one, with its cue there:
+    # "... The planet is in crisis. We need bold action," Sanders said.
+    if first > 0 and lo <= quotations[first - 1].close < hi:
+        first -= 1
     inside = [q for q in quotations[first:last] if q.speech]
     found: list[_Found] = []
     for m in _ACCORDING.finditer(context.doc.norm, lo, hi):
@@ -657,9 +662,37 @@ def _reporter(
         return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
     clause = _clause_start(norm, lo, verb.start)
     subject = _subject(clause_words.before(clause, verb.start))
+    if subject is None and clause > lo and not norm[clause : verb.start].strip():
+        subject = _apposed_subject(norm, lo, clause - 1, clause_words)
     if subject is not None:
         subject = _cover_mentions(context, *subject, verb.start)
     return _speaker(context, *subject) if subject else None
+
+
+#: The most commas and words between a subject and its verb across an apposition.
+_APPOSITION_COMMAS = 3
+_APPOSITION_WORDS = 24
+
+
+def _apposed_subject(
+    norm: str, lo: int, comma: int, clause_words: _ClauseWords
+) -> tuple[int, int] | None:
+    """The subject of a cue verb just after a comma, across an apposition or a
+    relative clause: ``Jane Doe, a spokeswoman for the ministry, said ...``,
+    ``Another pollster, Jane Doe of Acme, said ...``, ``Doe, who led the talks,
+    told ...``. The phrase runs from the noun phrase opening the sentence (at
+    ``lo``) to the comma before the verb (at ``comma``); the naming mention in it
+    names the speaker."""
+    start = _skip_space(norm, lo)
+    if norm.count(",", start, comma) + 1 > _APPOSITION_COMMAS or '"' in norm[start:comma]:
+        return None
+    first_comma = norm.find(",", start, comma + 1)
+    opening = _subject(clause_words.before(start, first_comma))
+    if opening is None or opening[0] != start:
+        return None
+    if len(_WORD.findall(norm, start, comma)) > _APPOSITION_WORDS:
+        return None
+    return start, comma
 
 
 def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
