@@ -553,6 +553,92 @@ def _cue_quotes(
         )
         if reported is not None:
             found.append(reported)
+        else:
+            found += _said_after(context, sentence, verb, inside, used, found, clause_words)
+
+
+#: The most words between a cue verb and its sentence's end (or the comma that
+#: goes on) where the verb closes what was said: "..., she said in a statement on
+#: Friday." Longer, the words are a clause of their own.
+_AFTER_CUE_WORDS = 8
+#: Words that open a subordinate clause: "When the port closed, he said, ...",
+#: whose clause is no speech.
+_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "if", "as", "although", "though", "while", "since", "because"}
+)
+
+
+def _said_after(
+    context: _Context,
+    sentence: Span,
+    verb: _Cue,
+    inside: list[_Quotation],
+    used: set[int],
+    found: list[_Found],
+    clause_words: _ClauseWords,
+) -> list[_Found]:
+    """What was said before its attribution: ``The port will reopen, the minister
+    said.``, ``..., Jane Doe told reporters on Friday.``, and both parts of ``The
+    port, he said, will reopen.``
+
+    The attribution is a short clause after a comma: a noun phrase and the verb,
+    then at most a few words (when, where, to whom) to the sentence's end or to a
+    comma and the rest of what was said. Nothing when the sentence opens with a
+    subordinate clause, a quotation or another attribution."""
+    norm = context.doc.norm
+    lo, hi = sentence
+    start = _skip_space(norm, lo)
+    clause = _clause_start(norm, lo, verb.start)
+    subject = _attribution_clause(context, start, clause, verb, inside, found, clause_words)
+    if subject is None:
+        return []
+    rest_comma = norm.find(",", verb.end, hi)
+    if len(_WORD.findall(norm, verb.end, rest_comma if rest_comma >= 0 else hi)) > _AFTER_CUE_WORDS:
+        return []
+    pieces = [(start, clause - 1)]
+    if rest_comma >= 0:
+        after = _skip_space(norm, rest_comma + 1)
+        if _WORD.match(norm, after) is None:
+            return []
+        pieces.append((after, hi))
+    speaker = _speaker(context, *subject)
+    quotes = []
+    for piece_start, piece_end in pieces:
+        end = _trim_end(norm, piece_start, piece_end)
+        if len(_WORD.findall(norm, piece_start, end)) < 2:
+            continue
+        quotes.append(_Found(piece_start, end, _kind(norm, piece_start, end), verb.word, speaker))
+        used.update(q.open for q in inside if piece_start <= q.open < end)
+    return quotes
+
+
+def _attribution_clause(
+    context: _Context,
+    start: int,
+    clause: int,
+    verb: _Cue,
+    inside: list[_Quotation],
+    found: list[_Found],
+    clause_words: _ClauseWords,
+) -> tuple[int, int] | None:
+    """The subject of an attribution clause after the sentence's one comma before
+    the verb (see :func:`_said_after`), widened to whole mentions; None when the
+    clause is none."""
+    norm = context.doc.norm
+    if clause <= start or norm[clause - 1] != ",":
+        return None
+    words = clause_words.before(clause, verb.start)
+    subject = _subject(words)
+    if subject is None or subject[0] != words[0][0]:
+        return None
+    if norm.rfind(",", start, clause - 1) >= 0 or any(start <= q.open < verb.start for q in inside):
+        return None  # "According to X, ...", quotations: read otherwise
+    opening = _WORD.match(norm, start)
+    if opening is None or opening.group().casefold() in _SUBORDINATORS:
+        return None
+    if any(f.start < clause and f.end > start for f in found):
+        return None
+    return _cover_mentions(context, *subject, verb.start)
 
 
 def _quotation_before(
