@@ -50,6 +50,7 @@ _FUNCTION_ROLES = frozenset(
         "locative",
         "not_before_person",
         "contraction",
+        "determiner",
         "date_opener",
     }
 )

@@ -537,6 +537,8 @@ def _cue_quotes(
     for k, verb in enumerate(cues):
         if any(q.start <= verb.start < q.end for q in inside):
             continue  # a cue inside a quotation is part of what was said
+        if _after_determiner(norm, verb.start):
+            continue  # a noun: "the claim that", "his remarks"
         quotation = _quotation_before(norm, verb, inside, used)
         if quotation is not None:
             found += _quoted(context, hi, verb, quotation, inside, used)
@@ -566,6 +568,20 @@ _AFTER_CUE_WORDS = 8
 _SUBORDINATORS = frozenset(
     {"when", "after", "before", "if", "as", "although", "though", "while", "since", "because"}
 )
+
+
+_DETERMINERS = function_words("determiner")
+_WORD_BEFORE = regex.compile(r"([\p{L}']+)[ \t]+$")
+
+
+def _after_determiner(norm: str, at: int) -> bool:
+    """Whether the word before position ``at`` is a determiner or a possessive
+    (``the claim``, ``his remarks``, ``the centre's report``)."""
+    m = _WORD_BEFORE.search(norm, max(0, at - 24), at)
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    return word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
 def _said_after(
