@@ -199,3 +199,25 @@ def test_a_contraction_as_speaker_is_one_word_whatever_its_apostrophe(apostrophe
     assert speakers["argued"].text == f"we{apostrophe}ve"
     assert speakers["argued"].entity is None
     assert article.offset_problems(text) == []
+
+
+def test_a_cue_ending_with_a_colon_introduces_the_next_paragraphs_quotation() -> None:
+    text = (
+        "Karim Bashir, the port's director, spoke to dock workers on Monday. He said:\n\n"
+        '"We will rebuild the quay. It will take a year, and it will cost more."\n\n'
+        "The workers left the hall.\n"
+    )
+    (quote,) = np.parse(text).quotes
+    assert quote.kind is np.QuoteKind.DIRECT
+    assert quote.text.startswith("We will rebuild the quay. It will take a year")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "He"
+    assert quote.speaker.entity == "person:karim-bashir"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Karim Bashir told the AP", "She told The", "He said Thursday", "They told reporters,"],
+)
+def test_a_cue_at_the_texts_end_gives_no_quote_and_no_error(text: str) -> None:
+    assert np.parse(text).quotes == ()

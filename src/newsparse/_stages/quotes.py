@@ -39,7 +39,7 @@ import regex
 
 from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundEntity, FoundQuote, FoundSpeaker
-from newsparse._lexicon import LexiconWords, function_words, read_words
+from newsparse._lexicon import LexiconWords, function_words, read_rows, read_words
 from newsparse._text import Document, Span, segment
 from newsparse.model import EntityType, Quote, QuoteKind
 
@@ -368,20 +368,23 @@ class _Found:
 def _quotation_or_clause(
     norm: str, at: int, words: list[regex.Match[str]], object_cue: bool
 ) -> int | None:
-    """Without ``that``: a quotation after the cue (``said: "..."``, ``told reporters: "..."``),
-    or a clause that starts right after it (``said the port would reopen``). An
-    ``object_cue`` takes the listener first: one word after it is skipped."""
+    """Without ``that``: a quotation after the cue (``said: "..."``, ``says, "..."``,
+    ``told reporters: "..."``), or a clause that starts right after it (``said the
+    port would reopen``). An ``object_cue`` takes the listener first (``told
+    reporters``, ``told the AP``, ``told Al Jazeera``); a day may stand between
+    (``said Thursday the port ...``, ``told CNN on Friday ...``)."""
     if not words:
         return None
-    takes_object = object_cue and len(words) > 1
-    # 'said: "..."', 'said "..."', 'told reporters: "..."'
-    for skip in (0, 1) if takes_object else (0,):
-        lead = norm[at : words[skip].start() if skip else at] if skip else ""
+    first = _after_listener(words) if object_cue else 0
+    # 'said: "..."', 'said "..."', 'says, "..."', 'told reporters: "..."'
+    for skip in (0, first) if 0 < first < len(words) else (0,):
         gap_start = words[skip - 1].end() if skip else at
         mark = norm.find('"', gap_start, words[skip].start() + 1)
-        if mark >= 0 and not norm[gap_start:mark].strip(" :") and "," not in lead:
+        if mark >= 0 and not norm[gap_start:mark].strip(" :,"):
             return mark
-    first = 1 if takes_object else 0
+    first = _after_day(words, first)
+    if first >= len(words):
+        return None
     word = words[first].group()
     before = norm[words[first - 1].end() if first else at : words[first].start()]
     if before.strip():
@@ -392,6 +395,42 @@ def _quotation_or_clause(
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return words[first].start()
     return None
+
+
+#: The most words of a listener named after a cue (``told The Associated Press``).
+_LISTENER_WORDS = 4
+
+
+def _after_listener(words: list[regex.Match[str]]) -> int:
+    """The index of the first word after the listener that opens ``words``: one word
+    (``reporters``, ``CNN``), or an article and the capitalised words of a name, or
+    a name's capitalised words (``the AP``, ``Al Jazeera``)."""
+    i = 1 if words[0].group().casefold() in _ARTICLES and len(words) > 1 else 0
+    if not words[i].group()[0].isupper():
+        return i + 1
+    j = i + 1
+    while j < len(words) and j - i < _LISTENER_WORDS and words[j].group()[0].isupper():
+        j += 1
+    return j
+
+
+def _after_day(words: list[regex.Match[str]], i: int) -> int:
+    """The index after a day named at ``i`` (``Thursday``, ``on Thursday``, ``yesterday``)."""
+    if i < len(words) and words[i].group().casefold() == "on":
+        if i + 1 < len(words) and words[i + 1].group().casefold() in _weekdays():
+            return i + 2
+        return i
+    if i < len(words) and words[i].group().casefold() in _weekdays():
+        return i + 1
+    return i
+
+
+@functools.cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(row[0].casefold() for row in read_rows("weekdays.tsv"))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _content_after(
@@ -456,7 +495,12 @@ def _sentence_quotes(
     last = bisect.bisect_left(context.opens, hi)
     # A quotation of several sentences closes in a later one, with its cue there:
     # "... The planet is in crisis. We need bold action," Sanders said.
-    if first > 0 and lo <= quotations[first - 1].close < hi:
+    # So does one that ends its own sentence with "?" or "!": "We are not leaving!"
+    # Omar Rashid shouted.
+    if first > 0 and (
+        lo <= quotations[first - 1].close < hi
+        or _exclaimed_just_before(context.doc.norm, quotations[first - 1], lo)
+    ):
         first -= 1
     inside = [q for q in quotations[first:last] if q.speech]
     found: list[_Found] = []
@@ -464,8 +508,32 @@ def _sentence_quotes(
         according = _according(context, sentence, m, inside, used)
         if according is not None:
             found.append(according)
-    _cue_quotes(context, sentence, inside, used, found)
+    following = quotations[last] if last < len(quotations) else None
+    _cue_quotes(context, sentence, inside, used, found, following)
     return found
+
+
+def _introduces(
+    norm: str, verb: _Cue, hi: int, following: _Quotation | None, used: set[int]
+) -> bool:
+    """Whether a cue verb ending its sentence with a colon (``Jane Doe said:``)
+    introduces the quotation ``following`` that opens right after the sentence."""
+    return (
+        following is not None
+        and following.speech
+        and following.open not in used
+        and norm[verb.end : hi].strip() == ":"
+        and not norm[hi : following.open].strip()
+    )
+
+
+def _exclaimed_just_before(norm: str, quotation: _Quotation, lo: int) -> bool:
+    """Whether ``quotation`` closes with ``?`` or ``!`` just before position ``lo``."""
+    return (
+        quotation.close <= lo
+        and not norm[quotation.close : lo].strip()
+        and norm[quotation.start : quotation.end].rstrip()[-1:] in ("?", "!")
+    )
 
 
 def _according(
@@ -519,6 +587,7 @@ def _cue_quotes(
     inside: list[_Quotation],
     used: set[int],
     found: list[_Found],
+    following: _Quotation | None = None,
 ) -> None:
     """The quotes of each cue verb of ``sentence``, added to ``found`` in turn.
 
@@ -555,6 +624,13 @@ def _cue_quotes(
         )
         if reported is not None:
             found.append(reported)
+        elif _introduces(norm, verb, hi, following, used):
+            # 'He said:' at a paragraph's end, the quotation in the next one.
+            assert following is not None
+            used.add(following.open)
+            speaker = _reporter(context, lo, verb, found, clause_words)
+            end = _trim_end(norm, following.start, following.end)
+            found.append(_Found(following.start, end, QuoteKind.DIRECT, verb.word, speaker))
         else:
             found += _said_after(context, sentence, verb, inside, used, found, clause_words)
 
@@ -571,16 +647,14 @@ _SUBORDINATORS = frozenset(
 
 
 _DETERMINERS = function_words("determiner")
-_WORD_BEFORE = regex.compile(r"([\p{L}']+)[ \t]+$")
-
-
 def _after_determiner(norm: str, at: int) -> bool:
     """Whether the word before position ``at`` is a determiner or a possessive
     (``the claim``, ``his remarks``, ``the centre's report``)."""
-    m = _WORD_BEFORE.search(norm, max(0, at - 24), at)
-    if m is None:
+    before = norm[max(0, at - 24) : at]
+    if not before[-1:].isspace():
         return False
-    word = m.group(1).casefold()
+    words = before.split()
+    word = words[-1].casefold() if words else ""
     return word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
@@ -650,8 +724,8 @@ def _attribution_clause(
     if norm.rfind(",", start, clause - 1) >= 0 or any(start <= q.open < verb.start for q in inside):
         return None  # "According to X, ...", quotations: read otherwise
     opening = _WORD.match(norm, start)
-    if opening is None or opening.group().casefold() in _SUBORDINATORS:
-        return None
+    if opening is None or opening.group().casefold() in _SUBORDINATORS | _NOT_CLAUSE:
+        return None  # "When the port closed, he said", "In a statement, she said"
     if any(f.start < clause and f.end > start for f in found):
         return None
     return _cover_mentions(context, *subject, verb.start)
