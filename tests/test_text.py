@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsparse._text import document as text_module
-from newsparse._text.document import TextView, segment
+from newsparse._text.document import TextView, segment, with_plain_quote_marks
 
 # --------------------------------------------------------------------------
 # the normalised view
@@ -468,3 +468,20 @@ def test_line_marks_agree_with_reading_line_by_line(text: str) -> None:
             if pattern(norm, start, end):
                 marks.add(start)
     assert found == _line_marks(norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("``We won,'' she said.", ' "We won,"  she said.'),
+        ("''We won,'' she said.", ' "We won,"  she said.'),
+        ("He said ''no'' twice.", 'He said  "no"  twice.'),
+        ("The players'' union met.", 'The players"  union met.'),  # closing: no word after
+        ("Nothing doubled here.", "Nothing doubled here."),
+    ],
+)
+def test_doubled_quote_marks_read_as_one_in_place(text: str, norm: str) -> None:
+    doc = with_plain_quote_marks(segment(text))
+    assert doc.norm == norm
+    assert len(doc.norm) == len(text)
+    assert doc.original_text((0, len(text))) == text  # positions still map to the input

@@ -40,7 +40,7 @@ import regex
 from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundEntity, FoundQuote, FoundSpeaker
 from newsparse._lexicon import LexiconWords, function_words, read_rows, read_words
-from newsparse._text import Document, Span, segment
+from newsparse._text import Document, Span, segment, with_plain_quote_marks
 from newsparse.model import EntityType, Quote, QuoteKind
 
 __all__ = ["find_quotes", "find_quotes_in"]
@@ -647,6 +647,8 @@ _SUBORDINATORS = frozenset(
 
 
 _DETERMINERS = function_words("determiner")
+
+
 def _after_determiner(norm: str, at: int) -> bool:
     """Whether the word before position ``at`` is a determiner or a possessive
     (``the claim``, ``his remarks``, ``the centre's report``)."""
@@ -731,19 +733,24 @@ def _attribution_clause(
     return _cover_mentions(context, *subject, verb.start)
 
 
+# A full stop of an abbreviation or an initial (``Mr.``, ``Sen.``, ``J.``, ``U.S.``).
+_ABBREVIATED = regex.compile(r"\b(?:\p{L}\.){1,3}|\b\p{Lu}\p{Ll}{0,3}\.")
+
+
 def _quotation_before(
     norm: str, verb: _Cue, inside: list[_Quotation], used: set[int]
 ) -> _Quotation | None:
     """The quotation a cue verb after it attributes (``"...," he said``, ``"...," said
     Jane Doe``, ``"...," Jane Doe said``): the last one, not yet used, that closes
-    before the verb with at most eight words and none of ``.;:"`` between them."""
+    before the verb with at most eight words and none of ``.;:"`` between them
+    (an abbreviation's full stop aside: ``"...," Mr. Haddad said``)."""
     before = [
         q
         for q in inside
         if q.close <= verb.start
         and q.open not in used
         and len(norm[q.close : verb.start].split()) <= 8
-        and not any(c in norm[q.close : verb.start] for c in '.;:"')
+        and not any(c in _ABBREVIATED.sub("", norm[q.close : verb.start]) for c in '.;:"')
     ]
     return before[-1] if before else None
 
@@ -942,6 +949,7 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
     Returns the quotes in positions of ``doc.norm``, each speaker naming its
     entity by its index in ``found.entities``.
     """
+    doc = with_plain_quote_marks(doc)
     reading = _Context.build(doc, found.entities, context.words)
     quotations = _quotations(doc)
     quotations.sort(key=lambda q: q.open)

@@ -48,7 +48,7 @@ import regex
 
 from newsparse._lexicon import read_rows, read_words
 
-__all__ = ["Document", "Span", "TextView", "segment"]
+__all__ = ["Document", "Span", "TextView", "segment", "with_plain_quote_marks"]
 
 
 class Span(NamedTuple):
@@ -205,6 +205,17 @@ class TextView:
 
     def __repr__(self) -> str:
         return f"TextView({self.original!r})"
+
+    def respelled(self, norm: str) -> TextView:
+        """This view with ``norm`` written another way at the same length: every
+        position maps to the input as before (see :func:`with_plain_quote_marks`)."""
+        if len(norm) != len(self.norm):
+            raise ValueError("a respelled view keeps the length of its norm")
+        view = object.__new__(TextView)
+        for name in TextView.__slots__:
+            object.__setattr__(view, name, getattr(self, name))
+        view.norm = norm
+        return view
 
     @property
     def is_identity(self) -> bool:
@@ -585,6 +596,39 @@ class Document:
         while i < len(self.sentences) and self.sentences[i].end <= paragraph.end:
             yield self.sentences[i]
             i += 1
+
+
+# Quotation marks written as two characters: `` opens (LDC wire text), '' opens
+# before a word and closes after one (the New York Times News Service).
+_DOUBLED_MARKS = regex.compile(r"``|''")
+
+
+def with_plain_quote_marks(doc: Document) -> Document:
+    """``doc`` with the doubled quotation marks (two backquotes, two apostrophes) read as ``"``:
+    an opening one as a space and the mark (the mark just before the quoted word),
+    a closing one as the mark and a space, so that every position keeps its place.
+
+    >>> with_plain_quote_marks(segment("``We won,'' she said.")).norm
+    ' "We won,"  she said.'
+    """
+    norm = doc.norm
+    if "''" not in norm and "``" not in norm:
+        return doc
+    pieces = []
+    last = 0
+    for m in _DOUBLED_MARKS.finditer(norm):
+        at = m.start()
+        after = norm[at + 2 : at + 3]
+        before = norm[at - 1 : at] if at else ""
+        opening = m.group() == "``" or (
+            (after.isalnum() or after in "$(")
+            and (not before or before.isspace() or before in "([\u2014-")
+        )
+        pieces.append(norm[last:at])
+        pieces.append(' "' if opening else '" ')
+        last = m.end()
+    pieces.append(norm[last:])
+    return attrs.evolve(doc, view=doc.view.respelled("".join(pieces)))
 
 
 def word_pieces(s: str) -> list[str]:
