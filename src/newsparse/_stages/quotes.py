@@ -844,12 +844,37 @@ def _reporter(
         earlier = [f for f in found if f.speaker is not None]
         return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
     clause = _clause_start(norm, lo, verb.start)
-    subject = _subject(clause_words.before(clause, verb.start))
+    words = clause_words.before(clause, verb.start)
+    subject = _subject(words)
     if subject is None and clause > lo and not norm[clause : verb.start].strip():
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
+    if subject is not None and words and words[0][2] in _NOT_CLAUSE | _SUBORDINATORS:
+        # A clause that opens with a preposition: "In a speech in Laramie Sanders
+        # claimed ...": the subject is the name or pronoun just before the verb.
+        subject = _subject_before_verb(context, words, verb.start) or subject
     if subject is not None:
         subject = _cover_mentions(context, *subject, verb.start)
     return _speaker(context, *subject) if subject else None
+
+
+def _subject_before_verb(
+    context: _Context, words: list[_Word], verb_start: int
+) -> tuple[int, int] | None:
+    """The entity mention or the pronoun that ends just before a cue verb (auxiliaries
+    and adverbs aside), or None."""
+    folded = [w for _, _, w in words]
+    end = len(words)
+    while end > 0 and (folded[end - 1] in _AUXILIARIES or folded[end - 1].endswith("ly")):
+        end -= 1
+    if end == 0:
+        return None
+    last = words[end - 1]
+    if last[2] in _PRONOUNS:
+        return last[0], last[1]
+    for m_start, m_end, _ in reversed(context.entities_in(words[0][0], verb_start)):
+        if m_end == last[1] or (m_start <= last[0] < m_end):
+            return m_start, m_end
+    return None
 
 
 #: The most commas and words between a subject and its verb across an apposition.
