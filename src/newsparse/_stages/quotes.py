@@ -675,8 +675,10 @@ def _said_after(
 
     The attribution is a short clause after a comma: a noun phrase and the verb,
     then at most a few words (when, where, to whom) to the sentence's end or to a
-    comma and the rest of what was said. Nothing when the sentence opens with a
-    subordinate clause, a quotation or another attribution."""
+    comma and the rest of what was said; what was said may hold commas and a
+    subordinate clause (``Since the vote, the port has been quiet, she said.``).
+    Nothing when the sentence opens with a preposition (``In a statement, she
+    said``), holds a quotation or is attributed otherwise."""
     norm = context.doc.norm
     lo, hi = sentence
     start = _skip_space(norm, lo)
@@ -713,9 +715,9 @@ def _attribution_clause(
     found: list[_Found],
     clause_words: _ClauseWords,
 ) -> tuple[int, int] | None:
-    """The subject of an attribution clause after the sentence's one comma before
-    the verb (see :func:`_said_after`), widened to whole mentions; None when the
-    clause is none."""
+    """The subject of an attribution clause after the last comma before the verb
+    (see :func:`_said_after`), widened to whole mentions; None when the clause is
+    none."""
     norm = context.doc.norm
     if clause <= start or norm[clause - 1] != ",":
         return None
@@ -723,11 +725,11 @@ def _attribution_clause(
     subject = _subject(words)
     if subject is None or subject[0] != words[0][0]:
         return None
-    if norm.rfind(",", start, clause - 1) >= 0 or any(start <= q.open < verb.start for q in inside):
-        return None  # "According to X, ...", quotations: read otherwise
+    if any(start <= q.open < verb.start for q in inside):
+        return None  # quotations: read otherwise
     opening = _WORD.match(norm, start)
-    if opening is None or opening.group().casefold() in _SUBORDINATORS | _NOT_CLAUSE:
-        return None  # "When the port closed, he said", "In a statement, she said"
+    if opening is None or opening.group().casefold() in _NOT_CLAUSE:
+        return None  # "In a statement, she said"
     if any(f.start < clause and f.end > start for f in found):
         return None
     return _cover_mentions(context, *subject, verb.start)
