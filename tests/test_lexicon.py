@@ -147,6 +147,19 @@ def test_an_object_cue_skips_its_listener() -> None:
     assert quote.text == "the border would reopen on Monday"
 
 
+def test_an_infinitive_cue_reports_its_to_clause() -> None:
+    text = "The council resolved to close the old quay by the spring."
+    plain = np.Lexicon.default().extended(cue_verbs=["resolved"])
+    infinitive = np.Lexicon.default().extended(
+        cue_verbs=[np.CueVerb("resolved", takes_infinitive=True)]
+    )
+    assert np.parse(text, lexicon=plain).quotes == ()
+    (quote,) = np.parse(text, lexicon=infinitive).quotes
+    assert quote.text == "to close the old quay by the spring"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The council"
+
+
 def test_a_particle_reaches_names() -> None:
     # "zu" joins the capitalised words around it into one person's name.
     text = "Officials met Karl zu Wendling in Berlin on Tuesday."

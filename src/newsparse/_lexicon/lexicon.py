@@ -110,11 +110,13 @@ class CueVerb:
     """A verb form that reports speech or writing (``said``, ``tweeted``).
 
     ``takes_object``: the listener comes before what was said (``told reporters
-    that``), so one word after the verb is skipped.
+    that``), so one word after the verb is skipped. ``takes_infinitive``: what was
+    said may be a ``to`` clause (``vowed to rebuild the port``).
     """
 
     word: str = attrs.field(converter=_word)
     takes_object: bool = False
+    takes_infinitive: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.word != self.word.casefold() or " " in self.word:
@@ -246,6 +248,7 @@ class LexiconWords:
     person_particles: frozenset[str]
     cues: frozenset[str]
     object_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
     #: The first word of each title and the lengths in words of the titles it
     #: starts, longest first; the last words of titles.
     title_widths: Mapping[str, tuple[int, ...]]
@@ -274,6 +277,7 @@ class LexiconWords:
             ),
             cues=frozenset(c.word for c in lexicon.cue_verbs),
             object_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_object),
+            infinitive_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_infinitive),
             title_widths={w: tuple(sorted(found, reverse=True)) for w, found in widths.items()},
             title_ends=frozenset(key.split()[-1] for key in kinds),
             connectors=function_words("linking") | particles,
@@ -315,6 +319,9 @@ def _default() -> Lexicon:
             Particle(row[0], row[1] if len(row) > 1 and row[1] else None)  # type: ignore[arg-type]
             for row in read_rows("name_particles.txt")
         ],
-        cue_verbs=[CueVerb(row[0], row[1:] == ("object",)) for row in read_rows("cue_verbs.txt")],
+        cue_verbs=[
+            CueVerb(row[0], row[1:] == ("object",), row[1:] == ("to",))
+            for row in read_rows("cue_verbs.txt")
+        ],
         outlets=OutletTable.default(),
     )

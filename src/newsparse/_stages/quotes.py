@@ -366,7 +366,7 @@ class _Found:
 
 
 def _quotation_or_clause(
-    norm: str, at: int, words: list[regex.Match[str]], object_cue: bool
+    norm: str, at: int, words: list[regex.Match[str]], object_cue: bool, infinitive: bool = False
 ) -> int | None:
     """Without ``that``: a quotation after the cue (``said: "..."``, ``says, "..."``,
     ``told reporters: "..."``), or a clause that starts right after it (``said the
@@ -390,7 +390,7 @@ def _quotation_or_clause(
     if before.strip():
         return None
     folded = word.casefold()
-    if folded in _CLAUSE_OPENERS or word[0].isdigit():
+    if folded in _CLAUSE_OPENERS or word[0].isdigit() or (infinitive and folded == "to"):
         return words[first].start()
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return words[first].start()
@@ -434,13 +434,18 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _content_after(
-    norm: str, at: int, hi: int, quotations: list[_Quotation], object_cue: bool = False
+    norm: str,
+    at: int,
+    hi: int,
+    quotations: list[_Quotation],
+    object_cue: bool = False,
+    infinitive: bool = False,
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     start = _after_that(norm, at, words)
     if start is None:
-        start = _quotation_or_clause(norm, at, words, object_cue)
+        start = _quotation_or_clause(norm, at, words, object_cue, infinitive)
         if start is None:
             return None
     while start < hi and norm[start].isspace():
@@ -821,8 +826,10 @@ def _reported(
     with its speaker (see :func:`_reporter`); None when it introduces nothing. The
     quotations in it count as used."""
     norm = context.doc.norm
-    object_cue = verb.word.casefold() in context.lexicon.object_cues
-    content = _content_after(norm, verb.end, content_end, inside, object_cue)
+    folded = verb.word.casefold()
+    object_cue = folded in context.lexicon.object_cues
+    infinitive = folded in context.lexicon.infinitive_cues
+    content = _content_after(norm, verb.end, content_end, inside, object_cue, infinitive)
     if content is None:
         return None
     start, end, kind = content
