@@ -221,3 +221,24 @@ def test_a_cue_ending_with_a_colon_introduces_the_next_paragraphs_quotation() ->
 )
 def test_a_cue_at_the_texts_end_gives_no_quote_and_no_error(text: str) -> None:
     assert np.parse(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Layla Haddad met James Baker in Basra. She said the port would reopen.", "Layla Haddad"),
+        ("James Baker met Layla Haddad in Basra. He said the port would reopen.", "James Baker"),
+        # A given name that marks no sex, or none at all: the last person named.
+        ("Layla Haddad met Robin Okafor in Basra. She said the port would reopen.", "Robin Okafor"),
+    ],
+)
+def test_he_and_she_name_a_person_of_that_sex_when_the_given_name_says(
+    text: str, speaker: str
+) -> None:
+    article = np.parse(text)
+    (quote,) = article.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.entity is not None
+    entity = article.entity(quote.speaker.entity)
+    assert entity is not None
+    assert entity.name == speaker

@@ -221,14 +221,40 @@ class _Context:
             i += 1
         return found
 
-    def last_person_before(self, start: int) -> int | None:
-        """The index of the entity of the last mention of a person before ``start``."""
+    def last_person_before(self, start: int, sex: str = "u") -> int | None:
+        """The index of the entity of the last mention of a person before ``start``;
+        of a person whose given name does not mark the other sex, for a ``sex`` of
+        ``m`` or ``f`` (``she`` is not ``James Baker``)."""
         i = bisect.bisect_left(self.starts, start) - 1
         while i >= 0:
-            if self.type_of(self.mentions[i]) is EntityType.PERSON:
-                return self.mentions[i][2]
+            mention = self.mentions[i]
+            if self.type_of(mention) is EntityType.PERSON and _may_be(
+                self.entities[mention[2]].name, sex
+            ):
+                return mention[2]
             i -= 1
         return None
+
+
+def _may_be(name: str, sex: str) -> bool:
+    """Whether a person of this name may be of ``sex`` (``m``, ``f``; ``u`` for any):
+    the sex the first given name usually marks (``data/given_names.tsv``), when it
+    marks one."""
+    if sex == "u":
+        return True
+    first = name.split(maxsplit=1)[0].casefold() if name.strip() else ""
+    marked = _sex_of_given_names().get(first, "u")
+    return marked in ("u", sex)
+
+
+@functools.cache
+def _sex_of_given_names() -> dict[str, str]:
+    """The sex each given name usually marks (folded name: ``m``, ``f`` or ``u``)."""
+    return {row[0].casefold(): row[1] for row in read_rows("given_names.tsv")}
+
+
+#: The sex a third-person pronoun marks.
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
@@ -250,7 +276,8 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
         return FoundSpeaker(lo, hi, entity=named[2])
     words = list(map(str.casefold, _WORD.findall(norm, lo, hi)))
     if len(words) == 1 and words[0] in _PRONOUNS:
-        return FoundSpeaker(lo, hi, entity=context.last_person_before(lo))
+        sex = _PRONOUN_SEX.get(words[0], "u")
+        return FoundSpeaker(lo, hi, entity=context.last_person_before(lo, sex))
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
     return FoundSpeaker(lo, hi, anonymous=anonymous)
 
