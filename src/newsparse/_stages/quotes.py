@@ -417,7 +417,9 @@ def _quotation_or_clause(
     if before.strip():
         return None
     folded = word.casefold()
-    if folded in _CLAUSE_OPENERS or word[0].isdigit() or (infinitive and folded == "to"):
+    # "vowed to rebuild", and after a listener "urged Congress to act".
+    to_clause = folded == "to" and (infinitive or (object_cue and first > 0))
+    if folded in _CLAUSE_OPENERS or word[0].isdigit() or to_clause:
         return words[first].start()
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return words[first].start()
