@@ -507,10 +507,7 @@ def _content_kind(
     for q in quotations:
         if q.open == start:
             return q.start, min(q.end, end), QuoteKind.DIRECT
-    first_mark = norm.find('"', start, end)
-    if first_mark >= 0 and len(_WORD.findall(norm[start:first_mark])) <= 3:
-        return start, end, QuoteKind.MIXED
-    return start, end, QuoteKind.INDIRECT
+    return start, end, _kind(norm, start, end)
 
 
 def _sentence_quotes(
@@ -977,12 +974,22 @@ def _phrase_end(norm: str, at: int, hi: int, particles: frozenset[str]) -> int:
 
 
 def _kind(norm: str, start: int, end: int) -> QuoteKind:
+    """Direct when the content opens with a quotation mark, mixed when it quotes some
+    of its words (``said the talks were "frozen for now"``), indirect otherwise."""
     if norm[start : start + 1] == '"':
         return QuoteKind.DIRECT
-    first_mark = norm.find('"', start, end)
-    if first_mark >= 0 and len(_WORD.findall(norm[start:first_mark])) <= 3:
+    if _quotes_words(norm, start, end):
         return QuoteKind.MIXED
     return QuoteKind.INDIRECT
+
+
+def _quotes_words(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a pair of quotation marks around a word."""
+    first = norm.find('"', start, end)
+    if first < 0:
+        return False
+    second = norm.find('"', first + 1, end)
+    return second > first and _WORD.search(norm, first + 1, second) is not None
 
 
 def _skip_space(norm: str, at: int) -> int:
