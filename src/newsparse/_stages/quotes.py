@@ -670,8 +670,8 @@ def _cue_quotes(
 #: goes on) where the verb closes what was said: "..., she said in a statement on
 #: Friday." Longer, the words are a clause of their own.
 _AFTER_CUE_WORDS = 8
-#: Words that open a subordinate clause: "When the port closed, he said, ...",
-#: whose clause is no speech.
+#: Words that open a subordinate clause or a phrase before a clause's subject:
+#: "After the meeting he said ...", whose opening words are no speaker.
 _SUBORDINATORS = frozenset(
     {"when", "after", "before", "if", "as", "although", "though", "while", "since", "because"}
 )
