@@ -417,8 +417,11 @@ def _quotation_or_clause(
     if before.strip():
         return None
     folded = word.casefold()
-    # "vowed to rebuild", and after a listener "urged Congress to act".
-    to_clause = folded == "to" and (infinitive or (object_cue and first > 0))
+    # "vowed to rebuild"; after a listener "told crews to stay", "accused the
+    # company of hiding losses", "described the plan as a disaster".
+    to_clause = (folded == "to" and infinitive) or (
+        object_cue and first > 0 and folded in _AFTER_LISTENER
+    )
     if folded in _CLAUSE_OPENERS or word[0].isdigit() or to_clause:
         return words[first].start()
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
@@ -432,9 +435,20 @@ _LISTENER_WORDS = 4
 
 def _after_listener(words: list[regex.Match[str]]) -> int:
     """The index of the first word after the listener that opens ``words``: one word
-    (``reporters``, ``CNN``), or an article and the capitalised words of a name, or
-    a name's capitalised words (``the AP``, ``Al Jazeera``)."""
+    (``reporters``, ``CNN``), an article and the words of a noun phrase (``the
+    port authority``), or a name's capitalised words, with an article or without
+    (``the AP``, ``Al Jazeera``)."""
     i = 1 if words[0].group().casefold() in _ARTICLES and len(words) > 1 else 0
+    if i and not words[i].group()[0].isupper():
+        # "the port authority of ...", "the crowd the port ...": up to what opens
+        # what was said.
+        j = i + 1
+        while j < len(words) and j - i < _LISTENER_WORDS:
+            folded = words[j].group().casefold()
+            if folded in _AFTER_LISTENER or folded in _CLAUSE_OPENERS or folded == "that":
+                break
+            j += 1
+        return j
     if not words[i].group()[0].isupper():
         return i + 1
     j = i + 1
@@ -460,6 +474,9 @@ def _weekdays() -> frozenset[str]:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Words that open what was said after a listener: "told crews to stay", "accused
+#: the company of hiding losses", "described the plan as a disaster".
+_AFTER_LISTENER = frozenset({"to", "of", "as"})
 
 
 def _content_after(
