@@ -861,10 +861,13 @@ def _candidates(
         and not _family_name(tokens, h)
         and not _a_surname_of(table, tokens, h)
     ]
-    places = {(c.first, c.last) for c in found if c.source == "reference"}
+    places: set[tuple[int, int]] | None = None  # built only when a run needs it
     for first, last in _runs(tokens, words):
-        if (first + 1, last) in places and _a_letter_before(doc.norm, tokens[first]):
-            continue  # a party's letter and a state: "(R-Texas)", "D-Calif."
+        if _a_letter_before(doc.norm, tokens[first]):
+            if places is None:
+                places = {(c.first, c.last) for c in found if c.source == "reference"}
+            if (first + 1, last) in places:
+                continue  # a party's letter and a state: "(R-Texas)", "D-Calif."
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
