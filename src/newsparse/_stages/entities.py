@@ -737,12 +737,8 @@ def _ends_with_event_word(span: Sequence[NameToken]) -> bool:
     last = span[-1].text
     if len(span) > 2 and (_ROMAN.fullmatch(last) or last.isdigit()):
         last = span[-2].text
-    return last in _event_words() or (last.isupper() and last.capitalize() in _event_words())
-
-
-@functools.cache
-def _event_words() -> frozenset[str]:
-    return _words("event_words.txt")
+    events = _words("event_words.txt")
+    return last in events or (last.isupper() and last.capitalize() in events)
 
 
 def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:

@@ -561,18 +561,20 @@ def _sentence_quotes(
     return found
 
 
-def _introduces(
+def _introduced(
     norm: str, verb: _Cue, hi: int, following: _Quotation | None, used: set[int]
-) -> bool:
-    """Whether a cue verb ending its sentence with a colon (``Jane Doe said:``)
-    introduces the quotation ``following`` that opens right after the sentence."""
-    return (
+) -> _Quotation | None:
+    """The quotation ``following``, opening right after the sentence, when a cue verb
+    ending the sentence with a colon (``Jane Doe said:``) introduces it; else None."""
+    if (
         following is not None
         and following.speech
         and following.open not in used
         and norm[verb.end : hi].strip() == ":"
         and not norm[hi : following.open].strip()
-    )
+    ):
+        return following
+    return None
 
 
 def _exclaimed_just_before(norm: str, quotation: _Quotation, lo: int) -> bool:
@@ -672,13 +674,12 @@ def _cue_quotes(
         )
         if reported is not None:
             found.append(reported)
-        elif _introduces(norm, verb, hi, following, used):
+        elif (introduced := _introduced(norm, verb, hi, following, used)) is not None:
             # 'He said:' at a paragraph's end, the quotation in the next one.
-            assert following is not None
-            used.add(following.open)
+            used.add(introduced.open)
             speaker = _reporter(context, lo, verb, found, clause_words)
-            end = _trim_end(norm, following.start, following.end)
-            found.append(_Found(following.start, end, QuoteKind.DIRECT, verb.word, speaker))
+            end = _trim_end(norm, introduced.start, introduced.end)
+            found.append(_Found(introduced.start, end, QuoteKind.DIRECT, verb.word, speaker))
         else:
             found += _said_after(context, sentence, verb, inside, used, found, clause_words)
 
