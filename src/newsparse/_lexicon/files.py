@@ -52,6 +52,8 @@ _FUNCTION_ROLES = frozenset(
         "contraction",
         "determiner",
         "date_opener",
+        "finite",
+        "day_part",
     }
 )
 

@@ -61,6 +61,9 @@ _NEAR = function_words("near")
 _CLAUSE_OPENERS = function_words("clause_opener")
 # Words after a cue that do not open what was said: "said in a statement that".
 _NOT_CLAUSE = function_words("not_clause")
+# Finite auxiliaries: after a name, they show it opens a clause ("said Obama has never").
+_FINITE = function_words("finite")
+_DAY_PARTS = function_words("day_part")
 _THAT_WINDOW = 8
 # The most words read before a cue verb for its subject, and the most characters
 # read after 'according to' or an inverted cue for a speaker.
@@ -426,7 +429,36 @@ def _quotation_or_clause(
         return words[first].start()
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return words[first].start()
+    if _name_opens_clause(norm, words, first):
+        return words[first].start()
     return None
+
+
+#: The most capitalised words of a name that opens a clause after a cue.
+_NAME_WORDS = 4
+
+
+def _name_opens_clause(norm: str, words: list[regex.Match[str]], i: int) -> bool:
+    """Whether the capitalised words from ``words[i]`` are the subject of a clause
+    said without ``that``: a finite verb follows them, with nothing but a space
+    between (``say Democrats are trying``, ``said Obama has never``, ``say
+    Braynard represented``, ``said Senate Republicans blocked``)."""
+    j = i
+    while j < len(words) and j - i < _NAME_WORDS and words[j].group()[0].isupper():
+        if j > i and norm[words[j - 1].end() : words[j].start()] != " ":
+            return False
+        j += 1
+    if j == i or j >= len(words) or norm[words[j - 1].end() : words[j].start()] != " ":
+        return False
+    verb = words[j].group()
+    if not verb[0].islower():
+        return False
+    if verb in _FINITE:
+        return True
+    # A past or present tense: "represented", "wants" (not "across", "this").
+    return len(verb) > 3 and (
+        verb.endswith("ed") or (verb.endswith("s") and not verb.endswith(("ss", "us", "is")))
+    )
 
 
 #: The most words of a listener named after a cue (``told The Associated Press``).
@@ -458,13 +490,14 @@ def _after_listener(words: list[regex.Match[str]]) -> int:
 
 
 def _after_day(words: list[regex.Match[str]], i: int) -> int:
-    """The index after a day named at ``i`` (``Thursday``, ``on Thursday``, ``yesterday``)."""
-    if i < len(words) and words[i].group().casefold() == "on":
-        if i + 1 < len(words) and words[i + 1].group().casefold() in _weekdays():
-            return i + 2
-        return i
-    if i < len(words) and words[i].group().casefold() in _weekdays():
-        return i + 1
+    """The index after a day named at ``i`` (``Thursday``, ``on Thursday``, ``Thursday
+    night``), else ``i``."""
+    start = i + 1 if i < len(words) and words[i].group().casefold() == "on" else i
+    if start < len(words) and words[start].group().casefold() in _weekdays():
+        start += 1
+        if start < len(words) and words[start].group().casefold() in _DAY_PARTS:
+            start += 1  # "said Tuesday night"
+        return start
     return i
 
 
