@@ -54,6 +54,9 @@ _FUNCTION_ROLES = frozenset(
         "date_opener",
         "finite",
         "day_part",
+        "subordinator",
+        "coordinator",
+        "relative",
     }
 )
 

@@ -700,7 +700,10 @@ def _cue_quotes(
         content_end = hi
         if k + 1 < len(cues):
             next_clause = _clause_start(norm, lo, cues[k + 1].start)
-            if next_clause > verb.end:
+            joined = _coordinated(norm, verb.end, cues[k + 1].start)
+            if joined is not None:
+                content_end = joined  # "said the port was closed and added that ..."
+            elif next_clause > verb.end:
                 content_end = next_clause
         reported = _reported(
             context, sentence, verb, content_end, inside, used, found, clause_words
@@ -723,9 +726,12 @@ def _cue_quotes(
 _AFTER_CUE_WORDS = 8
 #: Words that open a subordinate clause or a phrase before a clause's subject:
 #: "After the meeting he said ...", whose opening words are no speaker.
-_SUBORDINATORS = frozenset(
-    {"when", "after", "before", "if", "as", "although", "though", "while", "since", "because"}
-)
+_SUBORDINATORS = function_words("subordinator")
+#: Words that link a clause to the one before: "... and added that", "a plan that
+#: officials said would fail", "Haddad, who said".
+_COORDINATORS = function_words("coordinator")
+_RELATIVES = function_words("relative")
+_LINKS = _SUBORDINATORS | _COORDINATORS | _RELATIVES
 
 
 _DETERMINERS = function_words("determiner")
@@ -926,21 +932,152 @@ def _reporter(
     (``..., explaining that ...``), the last speaker ``found`` in the sentence, else
     the entity that opens it."""
     norm = context.doc.norm
-    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip().endswith(","):
-        earlier = [f for f in found if f.speaker is not None]
-        return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
+    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
+        return _sentence_speaker(context, lo, verb, found)
+    if _coordinated(norm, lo, verb.start) is not None:
+        shared = _sentence_speaker(context, lo, verb, found)  # "... and added that"
+        if shared is not None:
+            return shared
     clause = _clause_start(norm, lo, verb.start)
     words = clause_words.before(clause, verb.start)
+    if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
+        # (A sentence's first "That" is a demonstrative: "That is why critics say".)
+        return _linked_reporter(context, lo, clause, verb, words, found)
     subject = _subject(words)
     if subject is None and clause > lo and not norm[clause : verb.start].strip():
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
-    if subject is not None and words and words[0][2] in _NOT_CLAUSE | _SUBORDINATORS:
-        # A clause that opens with a preposition: "In a speech in Laramie Sanders
-        # claimed ...": the subject is the name or pronoun just before the verb.
+    if subject is None or (words and words[0][2] in _NOT_CLAUSE):
+        # A clause that opens with a preposition, or too long for its subject to be
+        # read from its start: "In a speech in Laramie Sanders claimed ...", "He is
+        # backing Clinton -- not me -- and he says ...": the name or pronoun just
+        # before the verb.
         subject = _subject_before_verb(context, words, verb.start) or subject
     if subject is not None:
         subject = _cover_mentions(context, *subject, verb.start)
     return _speaker(context, *subject) if subject else None
+
+
+#: The most characters read back from a cue verb for a coordinator before it.
+_COORDINATOR_REACH = 40
+
+
+def _coordinated(norm: str, lo: int, verb_start: int) -> int | None:
+    """Where the coordinator just before a cue verb starts (``and added``, ``but
+    later said``: auxiliaries and ``-ly`` adverbs may stand between), not before
+    ``lo``; None when there is none."""
+    words = list(_WORD.finditer(norm, max(lo, verb_start - _COORDINATOR_REACH), verb_start))
+    for w in reversed(words):
+        folded = w.group().casefold()
+        if folded in _COORDINATORS:
+            return w.start() if not norm[w.end() : verb_start].count(",") else None
+        if not (folded in _AUXILIARIES or folded.endswith("ly")):
+            return None
+    return None
+
+
+def _sentence_speaker(
+    context: _Context, lo: int, verb: _Cue, found: list[_Found]
+) -> FoundSpeaker | None:
+    """The speaker a cue verb shares with the clause before it (``..., saying that``,
+    ``... and added that``): the last speaker ``found`` in the sentence, else the
+    entity that opens it."""
+    earlier = [f for f in found if f.speaker is not None]
+    return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
+
+
+def _linked_reporter(
+    context: _Context,
+    lo: int,
+    clause: int,
+    verb: _Cue,
+    words: list[_Word],
+    found: list[_Found],
+) -> FoundSpeaker | None:
+    """The speaker of a cue verb whose clause opens with a linking word (``words[0]``),
+    read from the last link before the verb:
+
+    - a relative pronoun that is the subject (``Haddad, who said``, ``a report,
+      which notes``, ``who has in the past described``) speaks for the entity just
+      before it; a relative clause that ends before the verb leaves the phrase
+      before it as the subject (``but groups that have endorsed him say``);
+    - words after the link that hold a subject name it: ``a plan that officials
+      said``, ``while Haddad said``, ``After the meeting he said`` (the name or
+      pronoun just before the verb);
+    - with none, a coordinator or a participle shares the subject of the clause
+      before (``... and added that``, ``while also saying``);
+    - else none is named: ``when asked whether``, ``if told``.
+    """
+    norm = context.doc.norm
+    last = max(i for i, w in enumerate(words) if w[2] in _LINKS)
+    link = words[last]
+    rest = _strip_adverbs(words[last + 1 :])
+    if link[2] in _RELATIVES and _opens_with_verb(norm, words[last + 1 :]):
+        first = next((i for i, w in enumerate(words) if w[2] not in _LINKS), last)
+        if first < last and any(_verb_like(w[2]) for w in rest):
+            # "groups that have endorsed him say": the relative clause is the subject's.
+            return _speaker(context, words[first][0], words[last - 1][1])
+        return FoundSpeaker(link[0], link[1], entity=_antecedent(context, lo, link[0]))
+    if rest:
+        subject = _subject_before_verb(context, rest, verb.start)
+        if subject is None and rest[0][2] not in _NOT_CLAUSE:
+            subject = _subject(rest)
+        if subject is not None:
+            return _speaker(context, *_cover_mentions(context, *subject, verb.start))
+    if link[2] in _COORDINATORS or verb.word.endswith("ing"):
+        earlier = [f for f in found if f.speaker is not None]
+        if earlier:
+            return earlier[-1].speaker
+        # "when Rubio thanked Miami and said ...": the subject of the clause before.
+        for w in words[:last]:
+            if w[2] in _PRONOUNS:
+                return _speaker(context, w[0], w[1])
+        for mention in context.entities_in(words[0][0], link[0]):
+            if context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
+                return FoundSpeaker(mention[0], mention[1], entity=mention[2])
+        return _opening_speaker(context, lo, verb.start)
+    return None
+
+
+def _strip_adverbs(words: list[_Word]) -> list[_Word]:
+    """``words`` without the auxiliaries and ``-ly`` adverbs at either end."""
+    start, end = 0, len(words)
+    while start < end and (words[start][2] in _AUXILIARIES or words[start][2].endswith("ly")):
+        start += 1
+    while end > start and (words[end - 1][2] in _AUXILIARIES or words[end - 1][2].endswith("ly")):
+        end -= 1
+    return words[start:end]
+
+
+def _opens_with_verb(norm: str, words: list[_Word]) -> bool:
+    """Whether the words after a relative pronoun open with a verb or an adverb, not a
+    noun phrase: ``who has said``, ``which notes``, ``who last year threatened``
+    (not ``which Will claims``)."""
+    if not words:
+        return True
+    first = words[0][2]
+    if norm[words[0][0]].isupper():
+        return False
+    return (
+        first in _AUXILIARIES
+        or first in _FINITE
+        or first.endswith("ly")
+        or first in _NOT_CLAUSE
+        or _verb_like(first)
+    )
+
+
+def _verb_like(word: str) -> bool:
+    """A finite auxiliary, or a word in ``-ed`` (``endorsed``)."""
+    return word in _FINITE or (len(word) > 4 and word.endswith("ed"))
+
+
+def _antecedent(context: _Context, lo: int, at: int) -> int | None:
+    """The entity of the mention just before a relative pronoun at ``at`` (a comma
+    aside): ``Haddad, who``."""
+    before = context.entities_in(lo, at)
+    if before and not context.doc.norm[before[-1][1] : at].strip(" ,"):
+        return before[-1][2]
+    return None
 
 
 def _subject_before_verb(
@@ -990,8 +1127,22 @@ def _apposed_subject(
 
 
 def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
-    """The named entity that opens a sentence (``Al-Akili also called ...``), if any."""
-    start = _skip_space(context.doc.norm, lo)
+    """The named entity or the pronoun that opens a sentence (``Al-Akili also called
+    ...``, ``She has pushed back ..., saying``), after an opening phrase of a
+    preposition and its comma (``In May, a federal judge sided ...``), if any."""
+    norm = context.doc.norm
+    start = _skip_space(norm, lo)
+    opening = _WORD.match(norm, start)
+    if opening is not None and opening.group().casefold() in _NOT_CLAUSE | _SUBORDINATORS:
+        comma = norm.find(",", start, hi)
+        if comma < 0:
+            return None
+        start = _skip_space(norm, comma + 1)
+        opening = _WORD.match(norm, start)
+    if opening is not None and opening.group().casefold() in _PRONOUNS:
+        return _speaker(context, opening.start(), opening.end())
+    if opening is not None and opening.group().casefold() in _DETERMINERS:
+        start = _skip_space(norm, opening.end())  # "a federal judge", "the ministry"
     for mention in context.entities_in(start, hi):
         if mention[0] == start and context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
             return FoundSpeaker(mention[0], mention[1], entity=mention[2])
