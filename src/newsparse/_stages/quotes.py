@@ -1024,18 +1024,28 @@ def _linked_reporter(
         if subject is not None:
             return _speaker(context, *_cover_mentions(context, *subject, verb.start))
     if link[2] in _COORDINATORS or verb.word.endswith("ing"):
-        earlier = [f for f in found if f.speaker is not None]
-        if earlier:
-            return earlier[-1].speaker
-        # "when Rubio thanked Miami and said ...": the subject of the clause before.
-        for w in words[:last]:
-            if w[2] in _PRONOUNS:
-                return _speaker(context, w[0], w[1])
-        for mention in context.entities_in(words[0][0], link[0]):
+        return _shared_subject(context, lo, verb, words[:last], found)
+    return None
+
+
+def _shared_subject(
+    context: _Context, lo: int, verb: _Cue, before: list[_Word], found: list[_Found]
+) -> FoundSpeaker | None:
+    """The subject a coordinated cue verb shares with the clause ``before`` its link:
+    the last speaker ``found`` in the sentence, else the first pronoun or name of
+    that clause (``when Rubio thanked Miami and said ...``), else the sentence's
+    opening one."""
+    earlier = [f for f in found if f.speaker is not None]
+    if earlier:
+        return earlier[-1].speaker
+    for w in before:
+        if w[2] in _PRONOUNS:
+            return _speaker(context, w[0], w[1])
+    if before:
+        for mention in context.entities_in(before[0][0], before[-1][1]):
             if context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
                 return FoundSpeaker(mention[0], mention[1], entity=mention[2])
-        return _opening_speaker(context, lo, verb.start)
-    return None
+    return _opening_speaker(context, lo, verb.start)
 
 
 def _strip_adverbs(words: list[_Word]) -> list[_Word]:
