@@ -412,6 +412,9 @@ def _quotation_or_clause(
         mark = norm.find('"', gap_start, words[skip].start() + 1)
         if mark >= 0 and not norm[gap_start:mark].strip(" :,"):
             return mark
+    colon = _colon_quotation(norm, at, words)
+    if colon is not None:
+        return colon
     first = _after_day(words, first)
     if first >= len(words):
         return None
@@ -459,6 +462,38 @@ def _name_opens_clause(norm: str, words: list[regex.Match[str]], i: int) -> bool
     return len(verb) > 3 and (
         verb.endswith("ed") or (verb.endswith("s") and not verb.endswith(("ss", "us", "is")))
     )
+
+
+#: The most words between a cue and the colon that introduces its quotation
+#: (``said in a statement on Friday: "..."``).
+_COLON_WORDS = 8
+
+
+def _colon_quotation(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
+    """The quotation mark after a colon that ends the few words after a cue at ``at``
+    (``tweeted in response: "..."``, ``told reporters on Friday: "..."``), with no
+    other stop, semicolon or quotation mark before the colon; else None."""
+    for i, w in enumerate(words[:_COLON_WORDS]):
+        gap = norm[words[i - 1].end() if i else at : w.start()]
+        if ":" in gap:
+            return None if i == 0 else _mark_after(norm, gap, w.start())
+        if any(c in gap for c in '.;"'):
+            return None
+    if words and len(words) <= _COLON_WORDS:
+        gap = norm[words[-1].end() : words[-1].end() + 4]
+        if gap.lstrip().startswith(":"):
+            return _mark_after(norm, gap, words[-1].end() + len(gap))
+    return None
+
+
+def _mark_after(norm: str, gap: str, end: int) -> int | None:
+    """The position of the quotation mark in ``gap`` (the text before ``end``), when
+    only spaces stand between its colon and the mark."""
+    colon = gap.index(":")
+    rest = gap[colon + 1 :]
+    if rest.strip() == '"':
+        return end - len(gap) + colon + 1 + rest.index('"')
+    return None
 
 
 #: The most words of a listener named after a cue (``told The Associated Press``).
@@ -556,7 +591,8 @@ def _content_kind(
     clause with a quotation within its first words mixed, any other indirect."""
     for q in quotations:
         if q.open == start:
-            return q.start, min(q.end, end), QuoteKind.DIRECT
+            # The whole quotation, though it run on past the sentence ("said: "... . ...").
+            return q.start, q.end, QuoteKind.DIRECT
     return start, end, _kind(norm, start, end)
 
 
