@@ -875,10 +875,27 @@ def _quotation_before(
         for q in inside
         if q.close <= verb.start
         and q.open not in used
-        and len(norm[q.close : verb.start].split()) <= 8
-        and not any(c in _ABBREVIATED.sub("", norm[q.close : verb.start]) for c in '.;:"')
+        and _attribution_between(norm[q.close : verb.start])
     ]
     return before[-1] if before else None
+
+
+def _attribution_between(between: str) -> bool:
+    """Whether the text between a quotation and a cue verb after it may name its
+    speaker: at most eight words (``"...," the minister told reporters``), or a name
+    with an apposition (``"...," Jane Doe, an analyst at Acme Capital in New York,
+    told me``), with none of ``.;:"`` (an abbreviation's full stop aside)."""
+    if any(c in _ABBREVIATED.sub("", between) for c in '.;:"'):
+        return False
+    words = between.split()
+    if len(words) <= 8:
+        return True
+    return (
+        len(words) <= _APPOSITION_WORDS
+        and between.rstrip().endswith(",")
+        and between.count(",") <= _APPOSITION_COMMAS + 1
+        and words[0].strip(",")[:1].isupper()
+    )
 
 
 def _quoted(
@@ -1280,6 +1297,7 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
     for sentence in doc.sentences:
         if _any_in(cue_starts, sentence) or _any_in(according, sentence):
             quotes += _sentence_quotes(reading, sentence, quotations, used)
+    quotes += _labelled(reading, quotations, used)
     quotes += _run_on(doc.norm, quotations, used, quotes)
     quotes.sort(key=lambda f: f.start)
     _link_speakers(reading, quotes)
@@ -1288,6 +1306,46 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
         for f in quotes
         if f.end > f.start
     )
+
+
+#: What may stand before a speaker's name that labels a quotation: a dash, or the
+#: end of the sentence before.
+_BEFORE_LABEL = frozenset('-\u2013\u2014.?!")')
+
+
+def _labelled(context: _Context, quotations: list[_Quotation], used: set[int]) -> list[_Found]:
+    """Direct speech after its speaker's name and a colon, the name opening its line or
+    sentence or following a dash (``Clinton: "Our goal is ..."``, ``- Jane Doe:
+    "..."``): a person or an organisation named in full, nothing else before the
+    colon. The quotations read count as used."""
+    norm = context.doc.norm
+    found = []
+    for q in quotations:
+        if not q.speech or q.open in used:
+            continue
+        colon = norm.rfind(":", max(0, q.open - 4), q.open)
+        if colon < 0 or norm[colon + 1 : q.open].strip():
+            continue
+        k = bisect.bisect_left(context.starts, colon) - 1
+        while k >= 0 and context.mentions[k][1] > colon:
+            k -= 1
+        if k < 0:
+            continue
+        mention = context.mentions[k]
+        if norm[mention[1] : colon].strip() or context.type_of(mention) not in (
+            EntityType.PERSON,
+            EntityType.ORG,
+        ):
+            continue
+        before = norm[max(0, mention[0] - 3) : mention[0]]
+        if before.strip() and before.rstrip()[-1] not in _BEFORE_LABEL:
+            continue
+        used.add(q.open)
+        speaker = FoundSpeaker(mention[0], mention[1], entity=mention[2])
+        found.append(
+            _Found(q.start, _trim_end(norm, q.start, q.end), QuoteKind.DIRECT, "", speaker)
+        )
+    return found
 
 
 def _run_on(
