@@ -441,27 +441,42 @@ def _quotation_or_clause(
 _NAME_WORDS = 4
 
 
+#: The most lower-case words among a clause's opening names before its verb
+#: (``said Republican nominee Donald Trump is``, ``said Trump's nomination will``).
+_NAME_NOUNS = 2
+
+
 def _name_opens_clause(norm: str, words: list[regex.Match[str]], i: int) -> bool:
-    """Whether the capitalised words from ``words[i]`` are the subject of a clause
-    said without ``that``: a finite verb follows them, with nothing but a space
-    between (``say Democrats are trying``, ``said Obama has never``, ``say
-    Braynard represented``, ``said Senate Republicans blocked``)."""
-    j = i
-    while j < len(words) and j - i < _NAME_WORDS and words[j].group()[0].isupper():
-        if j > i and norm[words[j - 1].end() : words[j].start()] != " ":
+    """Whether the capitalised words from ``words[i]`` open the subject of a clause
+    said without ``that``: a finite verb follows them, with nothing but spaces
+    (and an abbreviation's full stop) between, and at most a couple of nouns
+    among them (``say Democrats are trying``, ``said Obama has never``, ``say
+    Braynard represented``, ``said Mr. Obama simply believed``, ``said Republican
+    nominee Donald Trump is``, ``said Trump's nomination will``)."""
+    if not words[i].group()[0].isupper():
+        return False
+    nouns = 0
+    for j in range(i + 1, min(len(words), i + _NAME_WORDS + _NAME_NOUNS + 1)):
+        gap = norm[words[j - 1].end() : words[j].start()]
+        if gap != " " and not (gap == ". " and len(words[j - 1].group()) <= 4):
             return False
-        j += 1
-    if j == i or j >= len(words) or norm[words[j - 1].end() : words[j].start()] != " ":
-        return False
-    verb = words[j].group()
-    if not verb[0].islower():
-        return False
-    if verb in _FINITE:
-        return True
-    # A past or present tense: "represented", "wants" (not "across", "this").
-    return len(verb) > 3 and (
-        verb.endswith("ed") or (verb.endswith("s") and not verb.endswith(("ss", "us", "is")))
-    )
+        word = words[j].group()
+        if word[0].isupper():
+            continue
+        if _verb_like(word) or word in _FINITE:
+            return True
+        # A present tense right after a name: "Trump wants" (not "across", "this").
+        if j > i and words[j - 1].group()[0].isupper() and _present_tense(word):
+            return True
+        nouns += 1
+        if nouns > _NAME_NOUNS or word in _NOT_CLAUSE or word in _CLAUSE_OPENERS:
+            return False
+    return False
+
+
+def _present_tense(word: str) -> bool:
+    """A word in ``-s`` that may be a verb's present tense (``wants``; not ``across``)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 #: The most words between a cue and the colon that introduces its quotation
@@ -575,9 +590,12 @@ def _content_after(
 def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
     """Where the clause after ``that`` starts, when ``that`` is among the first words
     after the cue at ``at`` with no comma, colon or quotation mark before it."""
-    for w in words[:_THAT_WINDOW]:
-        if w.group().casefold() == "that":
+    for i, w in enumerate(words[:_THAT_WINDOW]):
+        folded = w.group().casefold()
+        if folded == "that":
             return w.end()
+        if i == 0 and folded in _PRONOUNS | _OTHER_PRONOUNS:
+            return None  # the clause has begun: "say they feel that way"
         gap = norm[at : w.start()]
         if "," in gap or ":" in gap or '"' in gap:
             return None
@@ -628,6 +646,13 @@ def _sentence_quotes(
     following = quotations[last] if last < len(quotations) else None
     _cue_quotes(context, sentence, inside, used, found, following)
     return found
+
+
+def _says_more(norm: str, verb: _Cue, hi: int) -> bool:
+    """Whether a cue verb introduces a clause of its own (``said that ...``) rather
+    than closing its sentence (``..., she said.``, ``she told reporters on Friday.``)."""
+    words = list(islice(_WORD.finditer(norm, verb.end, hi), _AFTER_CUE_WORDS + 1))
+    return len(words) > _AFTER_CUE_WORDS or any(w.group().casefold() == "that" for w in words)
 
 
 def _introduced(
@@ -728,19 +753,13 @@ def _cue_quotes(
         if _after_determiner(norm, verb.start):
             continue  # a noun: "the claim that", "his remarks"
         quotation = _quotation_before(norm, verb, inside, used)
+        if quotation is not None and quotation.close <= lo and _says_more(norm, verb, hi):
+            # '"...?" The senator said that ...': the question is the last sentence's.
+            quotation = None
         if quotation is not None:
             found += _quoted(context, hi, verb, quotation, inside, used)
             continue
-        # Reported content ends where the next attribution of the sentence begins:
-        # "said that the port would close, and the minister told reporters that ...".
-        content_end = hi
-        if k + 1 < len(cues):
-            next_clause = _clause_start(norm, lo, cues[k + 1].start)
-            joined = _coordinated(norm, verb.end, cues[k + 1].start)
-            if joined is not None:
-                content_end = joined  # "said the port was closed and added that ..."
-            elif next_clause > verb.end:
-                content_end = next_clause
+        content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
         reported = _reported(
             context, sentence, verb, content_end, inside, used, found, clause_words
         )
@@ -754,6 +773,20 @@ def _cue_quotes(
             found.append(_Found(introduced.start, end, QuoteKind.DIRECT, verb.word, speaker))
         else:
             found += _said_after(context, sentence, verb, inside, used, found, clause_words)
+
+
+def _content_end(norm: str, sentence: Span, verb: _Cue, next_cue: _Cue | None) -> int:
+    """Where what a cue verb reports ends: at the sentence's end, or where the clause
+    of the sentence's next cue verb begins (``said that the port would close, and
+    the minister told reporters that ...``, ``said the port was closed and added
+    that ...``)."""
+    if next_cue is None:
+        return sentence.end
+    joined = _coordinated(norm, verb.end, next_cue.start)
+    if joined is not None:
+        return joined
+    next_clause = _clause_start(norm, sentence.start, next_cue.start)
+    return next_clause if next_clause > verb.end else sentence.end
 
 
 #: The most words between a cue verb and its sentence's end (or the comma that
@@ -794,32 +827,37 @@ def _said_after(
     clause_words: _ClauseWords,
 ) -> list[_Found]:
     """What was said before its attribution: ``The port will reopen, the minister
-    said.``, ``..., Jane Doe told reporters on Friday.``, and both parts of ``The
+    said.``, ``..., Jane Doe told reporters on Friday.``, ``..., said Jane Doe, the
+    minister.``, ``..., a spokeswoman, Jane Doe, said.``, and both parts of ``The
     port, he said, will reopen.``
 
-    The attribution is a short clause after a comma: a noun phrase and the verb,
-    then at most a few words (when, where, to whom) to the sentence's end or to a
-    comma and the rest of what was said; what was said may hold commas and a
-    subordinate clause (``Since the vote, the port has been quiet, she said.``).
-    Nothing when the sentence opens with a preposition (``In a statement, she
-    said``), holds a quotation or is attributed otherwise."""
+    The attribution is a short clause after a comma (see
+    :func:`_attribution_clause`): a noun phrase and the verb, then at most a few
+    words (when, where, to whom) to the sentence's end or to a comma and the rest
+    of what was said; or the verb and its speaker after it. What was said may hold
+    commas and a subordinate clause (``Since the vote, the port has been quiet, she
+    said.``). Nothing when the sentence holds a quotation or is attributed
+    otherwise."""
     norm = context.doc.norm
     lo, hi = sentence
     start = _skip_space(norm, lo)
     clause = _clause_start(norm, lo, verb.start)
-    subject = _attribution_clause(context, start, clause, verb, inside, found, clause_words)
-    if subject is None:
+    attribution = _attribution_clause(context, start, clause, verb, hi, inside, found, clause_words)
+    if attribution is None:
         return []
-    rest_comma = norm.find(",", verb.end, hi)
-    if len(_WORD.findall(norm, verb.end, rest_comma if rest_comma >= 0 else hi)) > _AFTER_CUE_WORDS:
-        return []
-    pieces = [(start, clause - 1)]
-    if rest_comma >= 0:
-        after = _skip_space(norm, rest_comma + 1)
-        if _WORD.match(norm, after) is None:
+    subject_start, subject_end, content_end, inverted = attribution
+    pieces = [(start, content_end)]
+    if not inverted:
+        rest_comma = norm.find(",", verb.end, hi)
+        last = rest_comma if rest_comma >= 0 else hi
+        if len(_WORD.findall(norm, verb.end, last)) > _AFTER_CUE_WORDS:
             return []
-        pieces.append((after, hi))
-    speaker = _speaker(context, *subject)
+        if rest_comma >= 0:
+            after = _skip_space(norm, rest_comma + 1)
+            if _WORD.match(norm, after) is None:
+                return []
+            pieces.append((after, hi))
+    speaker = _speaker(context, subject_start, subject_end)
     quotes = []
     for piece_start, piece_end in pieces:
         end = _trim_end(norm, piece_start, piece_end)
@@ -830,33 +868,109 @@ def _said_after(
     return quotes
 
 
+#: The most words after an inverted cue to the sentence's end: the speaker and a
+#: role (``..., said Jane Doe, director of the Basra Port Authority.``).
+_INVERTED_WORDS = 20
+
+
 def _attribution_clause(
     context: _Context,
     start: int,
     clause: int,
     verb: _Cue,
+    hi: int,
     inside: list[_Quotation],
     found: list[_Found],
     clause_words: _ClauseWords,
-) -> tuple[int, int] | None:
-    """The subject of an attribution clause after the last comma before the verb
-    (see :func:`_said_after`), widened to whole mentions; None when the clause is
-    none."""
+) -> tuple[int, int, int, bool] | None:
+    """The attribution of what was said before a cue verb (see :func:`_said_after`),
+    as its speaker's span, the end of what was said, and whether the speaker
+    follows the verb; None when the words before the verb are no attribution:
+
+    - the clause after the last comma before the verb (``, the minister said``),
+      its subject widened to whole mentions;
+    - with the verb right after the comma, the noun phrase after the verb
+      (``, said Jane Doe, the minister``), or else an apposition of the commas
+      before (``, a spokeswoman, Jane Doe, said``).
+
+    What was said must be more than an opening phrase: nothing for ``In a
+    statement, she said``."""
     norm = context.doc.norm
     if clause <= start or norm[clause - 1] != ",":
         return None
-    words = clause_words.before(clause, verb.start)
-    subject = _subject(words)
-    if subject is None or subject[0] != words[0][0]:
-        return None
     if any(start <= q.open < verb.start for q in inside):
         return None  # quotations: read otherwise
-    opening = _WORD.match(norm, start)
-    if opening is None or opening.group().casefold() in _NOT_CLAUSE:
-        return None  # "In a statement, she said"
     if any(f.start < clause and f.end > start for f in found):
         return None
-    return _cover_mentions(context, *subject, verb.start)
+    content_end, inverted = clause - 1, False
+    words = clause_words.before(clause, verb.start)
+    if words:
+        subject = _subject(words)
+        if subject is None or subject[0] != words[0][0]:
+            return None
+        subject = _cover_mentions(context, *subject, verb.start)
+    else:
+        after_end = _phrase_end(norm, verb.end, hi, context.lexicon.particles)
+        after = _WORD.match(norm, _skip_space(norm, verb.end))
+        if (
+            after is not None
+            and after.start() < after_end
+            and (after.group()[0].isupper() or after.group().casefold() in _DETERMINERS)
+            and len(_WORD.findall(norm, verb.end, hi)) <= _INVERTED_WORDS
+        ):
+            subject, inverted = (after.start(), after_end), True
+        else:
+            comma = _apposition_before(norm, start, clause - 1)
+            if comma is None:
+                return None
+            subject, content_end = (_skip_space(norm, comma + 1), clause - 1), comma
+    if not _more_than_opening(norm, start, content_end):
+        return None
+    return subject[0], subject[1], content_end, inverted
+
+
+#: The most words of each part of an apposition before an attribution's verb.
+_APPOSITION_PART_WORDS = 10
+
+
+def _apposition_before(norm: str, start: int, comma: int) -> int | None:
+    """The comma that opens the apposition ending at ``comma`` just before a cue verb
+    (``, a spokeswoman, Jane Doe, said``; ``, Jane Doe, the minister, said``): two
+    short noun phrases back, else one, opening with a capital or a determiner, with
+    what was said before it; None when there is none."""
+    first = norm.rfind(",", start, comma)
+    second = norm.rfind(",", start, first) if first > start else -1
+    for opening in (second, first):
+        if opening <= start:
+            continue
+        parts = norm[opening + 1 : comma].split(",")
+        if any(len(_WORD.findall(part)) > _APPOSITION_PART_WORDS for part in parts):
+            continue
+        word = _WORD.search(norm, opening + 1, comma)
+        if word is None or not (
+            word.group()[0].isupper() or word.group().casefold() in _DETERMINERS
+        ):
+            continue
+        if len(_WORD.findall(norm, start, opening)) >= 2:
+            return opening
+    return None
+
+
+#: The fewest words of what was said that opens with a preposition and holds a
+#: comma (``In all, though, the talks will go on, she said.``), so that an opening
+#: phrase alone (``In a statement, she said``) is none.
+_OPENING_PHRASE_WORDS = 6
+
+
+def _more_than_opening(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]``, before an attribution, is what was said, not an
+    opening phrase of a preposition (``In a statement``, ``On Friday``)."""
+    opening = _WORD.match(norm, start)
+    if opening is None:
+        return False
+    if opening.group().casefold() not in _NOT_CLAUSE:
+        return True
+    return "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS
 
 
 # A full stop of an abbreviation or an initial (``Mr.``, ``Sen.``, ``J.``, ``U.S.``).
