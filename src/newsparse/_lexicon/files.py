@@ -70,7 +70,11 @@ SCHEMAS: dict[str, Schema] = {
     "common_words.txt": Schema(("word",)),
     "countries.tsv": Schema(("name", "aliases", "demonyms", "capital", "iso code"), 5),
     "credit_roles.tsv": Schema(("phrase", "role"), 2),
-    "cue_verbs.txt": Schema(("verb", "takes"), 1, {1: frozenset({"", "object", "to"})}),
+    "cue_verbs.txt": Schema(
+        ("verb", "takes", "also"),
+        1,
+        {1: frozenset({"", "object", "to"}), 2: frozenset({"", "noun"})},
+    ),
     "event_words.txt": Schema(("word",)),
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),

@@ -111,12 +111,16 @@ class CueVerb:
 
     ``takes_object``: the listener comes before what was said (``told reporters
     that``), so one word after the verb is skipped. ``takes_infinitive``: what was
-    said may be a ``to`` clause (``vowed to rebuild the port``).
+    said may be a ``to`` clause (``vowed to rebuild the port``). ``also_noun``: the
+    form is as often a noun or an adjective (``the three states``, ``a tweet``,
+    ``pledged delegates``), so it is read as a cue only before ``that``, a colon or
+    a quotation mark (``the report states that``, ``tweeted: "..."``).
     """
 
     word: str = attrs.field(converter=_word)
     takes_object: bool = False
     takes_infinitive: bool = False
+    also_noun: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.word != self.word.casefold() or " " in self.word:
@@ -249,6 +253,7 @@ class LexiconWords:
     cues: frozenset[str]
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
+    noun_cues: frozenset[str]
     #: The first word of each title and the lengths in words of the titles it
     #: starts, longest first; the last words of titles.
     title_widths: Mapping[str, tuple[int, ...]]
@@ -278,6 +283,7 @@ class LexiconWords:
             cues=frozenset(c.word for c in lexicon.cue_verbs),
             object_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_object),
             infinitive_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_infinitive),
+            noun_cues=frozenset(c.word for c in lexicon.cue_verbs if c.also_noun),
             title_widths={w: tuple(sorted(found, reverse=True)) for w, found in widths.items()},
             title_ends=frozenset(key.split()[-1] for key in kinds),
             connectors=function_words("linking") | particles,
@@ -320,7 +326,7 @@ def _default() -> Lexicon:
             for row in read_rows("name_particles.txt")
         ],
         cue_verbs=[
-            CueVerb(row[0], row[1:] == ("object",), row[1:] == ("to",))
+            CueVerb(row[0], row[1:2] == ("object",), row[1:2] == ("to",), row[2:3] == ("noun",))
             for row in read_rows("cue_verbs.txt")
         ],
         outlets=OutletTable.default(),

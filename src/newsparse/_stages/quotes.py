@@ -648,6 +648,20 @@ def _sentence_quotes(
     return found
 
 
+def _used_as_verb(norm: str, verb: _Cue, hi: int) -> bool:
+    """Whether a cue form that is as often a noun is a verb here: ``that``, a colon or
+    a quotation mark follows it (``the report states that``, ``notes: "..."``), or
+    a pronoun stands before it (``she notes``, ``which claims``)."""
+    after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
+    if after[:1] in (":", '"') or after[:2] == ',"':
+        return True
+    word = _WORD.match(after)
+    if word is not None and word.group().casefold() == "that":
+        return True
+    before = norm[max(0, verb.start - 12) : verb.start].split()
+    return bool(before) and before[-1].casefold() in _PRONOUNS | _OTHER_PRONOUNS | _RELATIVES
+
+
 def _says_more(norm: str, verb: _Cue, hi: int) -> bool:
     """Whether a cue verb introduces a clause of its own (``said that ...``) rather
     than closing its sentence (``..., she said.``, ``she told reporters on Friday.``)."""
@@ -759,6 +773,8 @@ def _cue_quotes(
         if quotation is not None:
             found += _quoted(context, hi, verb, quotation, inside, used)
             continue
+        if verb.word in context.lexicon.noun_cues and not _used_as_verb(norm, verb, hi):
+            continue  # "the three states", "pledged delegates"
         content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
         reported = _reported(
             context, sentence, verb, content_end, inside, used, found, clause_words
