@@ -77,6 +77,33 @@ def test_scare_quotes_and_titles_are_not_speech(text: str) -> None:
     assert not [q for q in np.parse(text).quotes if q.text.strip('" ') in text.split('"')[1]]
 
 
+NOT_SPEECH = [
+    "The three states last voted for the governing party in 1988.",
+    "Coastal states swing toward the opposition in most years.",
+    "Haddad holds a lead in pledged delegates after the vote in Basra.",
+    "The original tweet was deleted within the hour.",
+    "Port workers filed claims against the company in May.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_a_cue_form_used_as_a_noun_gives_no_quote(text: str) -> None:
+    assert np.parse(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The ministry's report states that the port will reopen.", "the port will reopen"),
+        ('The ministry\'s report states: "The port will reopen."', "The port will reopen"),
+        ("Layla Haddad, who claims the port was sold, resigned.", "the port was sold"),
+        ("Layla Haddad claims the port was sold to a rival.", "the port was sold to a rival"),
+    ],
+)
+def test_the_same_forms_used_as_verbs_give_quotes(text: str, said: str) -> None:
+    assert [q.text for q in np.parse(text).quotes] == [said]
+
+
 def test_a_quote_over_two_paragraphs() -> None:
     text = '"The port will reopen," Haddad said. "The first ships are waiting.\n\n"After that, we dredge the second channel."'
     quotes = np.parse(text).quotes

@@ -648,10 +648,20 @@ def _sentence_quotes(
     return found
 
 
-def _used_as_verb(norm: str, verb: _Cue, hi: int) -> bool:
+def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     """Whether a cue form that is as often a noun is a verb here: ``that``, a colon or
     a quotation mark follows it (``the report states that``, ``notes: "..."``), or
-    a pronoun stands before it (``she notes``, ``which claims``)."""
+    a pronoun or the name of a person or an organisation stands before it (``she
+    notes``, ``which claims``, ``Haddad claims``)."""
+    norm = context.doc.norm
+    k = bisect.bisect_left(context.starts, verb.start) - 1
+    if k >= 0:
+        mention = context.mentions[k]
+        if not norm[mention[1] : verb.start].strip() and context.type_of(mention) in (
+            EntityType.PERSON,
+            EntityType.ORG,
+        ):
+            return True
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
         return True
@@ -773,7 +783,7 @@ def _cue_quotes(
         if quotation is not None:
             found += _quoted(context, hi, verb, quotation, inside, used)
             continue
-        if verb.word in context.lexicon.noun_cues and not _used_as_verb(norm, verb, hi):
+        if verb.word in context.lexicon.noun_cues and not _used_as_verb(context, verb, hi):
             continue  # "the three states", "pledged delegates"
         content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
         reported = _reported(
@@ -1100,10 +1110,24 @@ def _reported(
         return None
     start, end, kind = content
     speaker = _reporter(context, sentence.start, verb, found, clause_words)
+    if speaker is not None and _non_restrictive(norm, speaker):
+        # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
+        comma = norm.find(",", start, end)
+        if comma > start:
+            end = comma
+            kind = _kind(norm, start, end) if kind is not QuoteKind.DIRECT else kind
     for q in inside:
         if start - 1 <= q.open < end:
             used.add(q.open)
     return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+
+
+def _non_restrictive(norm: str, speaker: FoundSpeaker) -> bool:
+    """Whether the speaker is a relative pronoun after a comma (``Haddad, who ...``)."""
+    return (
+        norm[speaker.start : speaker.end].casefold() in _RELATIVES
+        and norm[max(0, speaker.start - 2) : speaker.start] == ", "
+    )
 
 
 def _reporter(
