@@ -83,6 +83,9 @@ NOT_SPEECH = [
     "Haddad holds a lead in pledged delegates after the vote in Basra.",
     "The original tweet was deleted within the hour.",
     "Port workers filed claims against the company in May.",
+    "The council called a meeting for Friday.",
+    "A website called Harbour News ran the story first.",
+    "The new quay has been called a landmark.",
 ]
 
 

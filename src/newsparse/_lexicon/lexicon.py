@@ -115,12 +115,17 @@ class CueVerb:
     form is as often a noun or an adjective (``the three states``, ``a tweet``,
     ``pledged delegates``), so it is read as a cue only before ``that``, a colon or
     a quotation mark (``the report states that``, ``tweeted: "..."``).
+    ``takes_complement``: what was said is an object and what it is called
+    (``called the plan "a disaster"``, ``calling him a liar``) or follows a
+    preposition (``called for talks``, ``called on crews to stay``); the verb
+    reports nothing else (``called a meeting`` is no speech).
     """
 
     word: str = attrs.field(converter=_word)
     takes_object: bool = False
     takes_infinitive: bool = False
     also_noun: bool = False
+    takes_complement: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.word != self.word.casefold() or " " in self.word:
@@ -254,6 +259,7 @@ class LexiconWords:
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
     noun_cues: frozenset[str]
+    complement_cues: frozenset[str]
     #: The first word of each title and the lengths in words of the titles it
     #: starts, longest first; the last words of titles.
     title_widths: Mapping[str, tuple[int, ...]]
@@ -284,6 +290,7 @@ class LexiconWords:
             object_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_object),
             infinitive_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_infinitive),
             noun_cues=frozenset(c.word for c in lexicon.cue_verbs if c.also_noun),
+            complement_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_complement),
             title_widths={w: tuple(sorted(found, reverse=True)) for w, found in widths.items()},
             title_ends=frozenset(key.split()[-1] for key in kinds),
             connectors=function_words("linking") | particles,
@@ -326,7 +333,13 @@ def _default() -> Lexicon:
             for row in read_rows("name_particles.txt")
         ],
         cue_verbs=[
-            CueVerb(row[0], row[1:2] == ("object",), row[1:2] == ("to",), row[2:3] == ("noun",))
+            CueVerb(
+                row[0],
+                takes_object=row[1:2] == ("object",),
+                takes_infinitive=row[1:2] == ("to",),
+                also_noun=row[2:3] == ("noun",),
+                takes_complement=row[1:2] == ("complement",),
+            )
             for row in read_rows("cue_verbs.txt")
         ],
         outlets=OutletTable.default(),

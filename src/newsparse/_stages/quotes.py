@@ -344,9 +344,10 @@ def _subject(words: list[_Word]) -> tuple[int, int] | None:
     if len(words) > _CLAUSE_WORDS:
         stop = next((i for i in range(1, 9) if _is_np_stop(folded, i)), None)
         return (words[0][0], words[stop - 1][1]) if stop else None
-    while folded and folded[-1] in _AUXILIARIES:
-        folded.pop()
-    while folded and folded[-1].endswith("ly") and len(folded) > 1:
+    # "Clinton has repeatedly called": auxiliaries and adverbs, in any order.
+    while folded and (
+        folded[-1] in _AUXILIARIES or (folded[-1].endswith("ly") and len(folded) > 1)
+    ):
         folded.pop()
     if not folded:
         return None
@@ -376,9 +377,18 @@ def _cover_mentions(context: _Context, lo: int, hi: int, limit: int) -> tuple[in
     return lo, hi
 
 
+#: Dashes that set a clause apart: "calling it a feat - but he said ...".
+_DASHES = (" - ", " -- ", "\u2014", " \u2013 ")
+
+
 def _clause_start(norm: str, lo: int, at: int) -> int:
-    """Where the clause holding ``at`` starts: after the last comma or colon before it."""
+    """Where the clause holding ``at`` starts: after the last comma, colon, semicolon
+    or dash before it."""
     cut = max(norm.rfind(",", lo, at), norm.rfind(";", lo, at), norm.rfind(":", lo, at))
+    for dash in _DASHES:
+        found = norm.rfind(dash, lo, at)
+        if found >= 0 and found + len(dash) - 1 > cut:
+            cut = found + len(dash) - 1
     return cut + 1 if cut >= 0 else lo
 
 
@@ -791,6 +801,8 @@ def _cue_quotes(
         )
         if reported is not None:
             found.append(reported)
+        elif verb.word in context.lexicon.complement_cues:
+            continue  # "called a meeting": nothing said
         elif (introduced := _introduced(norm, verb, hi, following, used)) is not None:
             # 'He said:' at a paragraph's end, the quotation in the next one.
             used.add(introduced.open)
@@ -1105,7 +1117,12 @@ def _reported(
     folded = verb.word.casefold()
     object_cue = folded in context.lexicon.object_cues
     infinitive = folded in context.lexicon.infinitive_cues
-    content = _content_after(norm, verb.end, content_end, inside, object_cue, infinitive)
+    if folded in context.lexicon.complement_cues:
+        if _passive_before(norm, verb.start):
+            return None  # "has been called", "a website called ..."
+        content = _complement_after(norm, verb.end, content_end)
+    else:
+        content = _content_after(norm, verb.end, content_end, inside, object_cue, infinitive)
     if content is None:
         return None
     start, end, kind = content
@@ -1120,6 +1137,58 @@ def _reported(
         if start - 1 <= q.open < end:
             used.add(q.open)
     return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+
+
+#: The most words between a complement cue and the quotation that names its object
+#: (``called the long lines at the polls "unacceptable"``), and of a complement
+#: after an object pronoun (``calling him a liar``).
+_COMPLEMENT_WORDS = 6
+_CUE_PREPOSITIONS = function_words("cue_preposition")
+_OBJECT_PRONOUNS = function_words("object_pronoun")
+#: Words before a participle that make it passive: "has been called", "was dubbed".
+_PASSIVE = frozenset({"been", "be", "being", "was", "were", "is", "are"})
+
+
+def _passive_before(norm: str, at: int) -> bool:
+    """Whether the word before ``at`` makes a participle there passive (``has been
+    called``), or it follows a noun without a subject (``a website called ...``)."""
+    words = norm[max(0, at - 24) : at].split()
+    return bool(words) and (
+        words[-1].casefold() in _PASSIVE or words[-1].casefold() in _DETERMINERS
+    )
+
+
+def _complement_after(norm: str, at: int, hi: int) -> tuple[int, int, QuoteKind] | None:
+    """What a complement cue at ``at`` reports, up to ``hi``: after ``for`` or ``on``
+    (``called for talks``, ``called on crews to stay``), an object and the quotation
+    that names it (``called the plan "a disaster"``), or an object pronoun and a
+    short phrase (``calling him a liar``); None for anything else (``called a
+    meeting``)."""
+    words = list(islice(_WORD.finditer(norm, at, hi), _COMPLEMENT_WORDS + 2))
+    if not words or norm[at : words[0].start()].strip():
+        return None
+    start = words[0].start()
+    first = words[0].group().casefold()
+    if first in _CUE_PREPOSITIONS:
+        if len(words) < 2:
+            return None
+        start, end = words[1].start(), _trim_end(norm, words[1].start(), hi)
+        return (start, end, _kind(norm, start, end)) if end > start else None
+    mark = norm.find('"', at, hi)
+    if (
+        mark >= 0
+        and len(_WORD.findall(norm, at, mark)) <= _COMPLEMENT_WORDS
+        and not any(c in norm[at:mark] for c in ",.;:")
+    ):
+        close = norm.find('"', mark + 1, hi)
+        if close > mark:
+            return start, close + 1, QuoteKind.MIXED
+    if first in _OBJECT_PRONOUNS:
+        stop = regex.search(r"[,.;:!?\n]", norm[at:hi])
+        end = at + stop.start() if stop else hi
+        if 2 <= len(_WORD.findall(norm, start, end)) <= _COMPLEMENT_WORDS:
+            return start, _trim_end(norm, start, end), _kind(norm, start, end)
+    return None
 
 
 def _non_restrictive(norm: str, speaker: FoundSpeaker) -> bool:
