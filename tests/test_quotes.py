@@ -86,6 +86,8 @@ NOT_SPEECH = [
     "The council called a meeting for Friday.",
     "A website called Harbour News ran the story first.",
     "The new quay has been called a landmark.",
+    "The talks continued the next morning in Basra.",
+    "She read the report on the flight to Basra.",
 ]
 
 

@@ -75,7 +75,7 @@ SCHEMAS: dict[str, Schema] = {
     "cue_verbs.txt": Schema(
         ("verb", "takes", "also"),
         1,
-        {1: frozenset({"", "object", "to", "complement"}), 2: frozenset({"", "noun"})},
+        {1: frozenset({"", "object", "to", "complement"}), 2: frozenset({"", "ambiguous"})},
     ),
     "event_words.txt": Schema(("word",)),
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),

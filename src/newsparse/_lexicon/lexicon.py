@@ -111,10 +111,12 @@ class CueVerb:
 
     ``takes_object``: the listener comes before what was said (``told reporters
     that``), so one word after the verb is skipped. ``takes_infinitive``: what was
-    said may be a ``to`` clause (``vowed to rebuild the port``). ``also_noun``: the
-    form is as often a noun or an adjective (``the three states``, ``a tweet``,
-    ``pledged delegates``), so it is read as a cue only before ``that``, a colon or
-    a quotation mark (``the report states that``, ``tweeted: "..."``).
+    said may be a ``to`` clause (``vowed to rebuild the port``). ``ambiguous``: the
+    form is as often no speech verb: a noun, an adjective or a verb of another
+    sense (``the three states``, ``a tweet``, ``pledged delegates``, ``the talks
+    continued``), so it is read as a cue only with evidence of speech (see
+    docs/quotes.md): ``that``, a colon or a quotation mark after it (``the report
+    states that``), a quotation it attributes, a pronoun or a name before it.
     ``takes_complement``: what was said is an object and what it is called
     (``called the plan "a disaster"``, ``calling him a liar``) or follows a
     preposition (``called for talks``, ``called on crews to stay``); the verb
@@ -124,7 +126,7 @@ class CueVerb:
     word: str = attrs.field(converter=_word)
     takes_object: bool = False
     takes_infinitive: bool = False
-    also_noun: bool = False
+    ambiguous: bool = False
     takes_complement: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -258,7 +260,7 @@ class LexiconWords:
     cues: frozenset[str]
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
-    noun_cues: frozenset[str]
+    ambiguous_cues: frozenset[str]
     complement_cues: frozenset[str]
     #: The first word of each title and the lengths in words of the titles it
     #: starts, longest first; the last words of titles.
@@ -289,7 +291,7 @@ class LexiconWords:
             cues=frozenset(c.word for c in lexicon.cue_verbs),
             object_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_object),
             infinitive_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_infinitive),
-            noun_cues=frozenset(c.word for c in lexicon.cue_verbs if c.also_noun),
+            ambiguous_cues=frozenset(c.word for c in lexicon.cue_verbs if c.ambiguous),
             complement_cues=frozenset(c.word for c in lexicon.cue_verbs if c.takes_complement),
             title_widths={w: tuple(sorted(found, reverse=True)) for w, found in widths.items()},
             title_ends=frozenset(key.split()[-1] for key in kinds),
@@ -337,7 +339,7 @@ def _default() -> Lexicon:
                 row[0],
                 takes_object=row[1:2] == ("object",),
                 takes_infinitive=row[1:2] == ("to",),
-                also_noun=row[2:3] == ("noun",),
+                ambiguous=row[2:3] == ("ambiguous",),
                 takes_complement=row[1:2] == ("complement",),
             )
             for row in read_rows("cue_verbs.txt")

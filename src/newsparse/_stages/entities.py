@@ -1139,13 +1139,13 @@ def _speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> boo
     """Whether a speech verb follows (``Haddad said``), which makes a name of a lone word.
 
     Not for the words of unnamed sources (``Residents said``, ``Officials said``),
-    nor for cue forms that are as often nouns (``Coastal states``).
+    nor for cue forms that are as often no speech verb (``Coastal states``).
     """
     if after > 0 and tokens[after - 1].folded in _words("anonymous_sources.txt"):
         return False
     for token in tokens[after : after + 2]:
         if token.folded in words.cues:
-            return token.folded not in words.noun_cues
+            return token.folded not in words.ambiguous_cues
         if token.folded not in _BEFORE_CUE:
             return False
     return False

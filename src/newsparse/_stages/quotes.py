@@ -468,6 +468,8 @@ def _name_opens_clause(norm: str, words: list[regex.Match[str]], i: int) -> bool
     nouns = 0
     for j in range(i + 1, min(len(words), i + _NAME_WORDS + _NAME_NOUNS + 1)):
         gap = norm[words[j - 1].end() : words[j].start()]
+        if gap == ' "' and words[j - 1].group()[0].isupper():
+            return True  # 'said American Jews "know all too well ..."'
         if gap != " " and not (gap == ". " and len(words[j - 1].group()) <= 4):
             return False
         word = words[j].group()
@@ -661,25 +663,51 @@ def _sentence_quotes(
 def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     """Whether a cue form that is as often a noun is a verb here: ``that``, a colon or
     a quotation mark follows it (``the report states that``, ``notes: "..."``), or
-    a pronoun or the name of a person or an organisation stands before it (``she
-    notes``, ``which claims``, ``Haddad claims``)."""
+    a pronoun or the name of a person or an organisation stands before it and a
+    clause after it (``she notes the port is shut``, ``which claims it was sold``,
+    ``Haddad claims the port was sold``; not ``She read the report``)."""
     norm = context.doc.norm
-    k = bisect.bisect_left(context.starts, verb.start) - 1
-    if k >= 0:
-        mention = context.mentions[k]
-        if not norm[mention[1] : verb.start].strip() and context.type_of(mention) in (
-            EntityType.PERSON,
-            EntityType.ORG,
-        ):
-            return True
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
         return True
     word = _WORD.match(after)
     if word is not None and word.group().casefold() == "that":
         return True
+    if not _clause_follows(norm, verb.end, hi):
+        return False
     before = norm[max(0, verb.start - 12) : verb.start].split()
-    return bool(before) and before[-1].casefold() in _PRONOUNS | _OTHER_PRONOUNS | _RELATIVES
+    if before and before[-1].casefold() in _PRONOUNS | _OTHER_PRONOUNS | _RELATIVES:
+        return True
+    k = bisect.bisect_left(context.starts, verb.start) - 1
+    if k < 0:
+        return False
+    mention = context.mentions[k]
+    return not norm[mention[1] : verb.start].strip() and context.type_of(mention) in (
+        EntityType.PERSON,
+        EntityType.ORG,
+    )
+
+
+#: The most words of a clause's subject read for its verb after an ambiguous cue.
+_SUBJECT_WORDS = 5
+
+
+def _clause_follows(norm: str, at: int, hi: int) -> bool:
+    """Whether a clause opens at ``at``: a subject pronoun, or a few words then a
+    finite verb, before any punctuation (``the port was sold``; not ``the report
+    on the flight``)."""
+    words = list(islice(_WORD.finditer(norm, at, hi), _SUBJECT_WORDS + 1))
+    if not words:
+        return False
+    if words[0].group().casefold() in _PRONOUNS | _OTHER_PRONOUNS:
+        return True
+    for i, w in enumerate(words[1:], 1):
+        if norm[words[i - 1].end() : w.start()].strip():
+            return False
+        folded = w.group().casefold()
+        if folded in _FINITE or _verb_like(folded):
+            return True
+    return False
 
 
 def _says_more(norm: str, verb: _Cue, hi: int) -> bool:
@@ -793,7 +821,7 @@ def _cue_quotes(
         if quotation is not None:
             found += _quoted(context, hi, verb, quotation, inside, used)
             continue
-        if verb.word in context.lexicon.noun_cues and not _used_as_verb(context, verb, hi):
+        if verb.word in context.lexicon.ambiguous_cues and not _used_as_verb(context, verb, hi):
             continue  # "the three states", "pledged delegates"
         content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
         reported = _reported(
@@ -1044,7 +1072,7 @@ def _attribution_between(between: str) -> bool:
         return True
     return (
         len(words) <= _APPOSITION_WORDS
-        and between.rstrip().endswith(",")
+        and ", " in between.strip(" ,")
         and between.count(",") <= _APPOSITION_COMMAS + 1
         and words[0].strip(",")[:1].isupper()
     )
