@@ -269,6 +269,11 @@ SENTENCES = [
     ),
     ("No. before a number", "It ranked No. 1 in the survey.", ["It ranked No. 1 in the survey."]),
     (
+        "no ending a sentence",
+        'She shook her head no. "We will wait," she said.',
+        ["She shook her head no.", '"We will wait," she said.'],
+    ),
+    (
         "decimal number",
         "Output rose 2.5 pct in March. Exports fell.",
         ["Output rose 2.5 pct in March.", "Exports fell."],

@@ -65,7 +65,7 @@ _FUNCTION_ROLES = frozenset(
 #: Every data file and its shape.
 SCHEMAS: dict[str, Schema] = {
     "abbreviations.tsv": Schema(
-        ("abbreviation", "kind"), 2, {1: frozenset({"title", "month", "other"})}
+        ("abbreviation", "kind"), 2, {1: frozenset({"title", "month", "number", "other"})}
     ),
     "anonymous_sources.txt": Schema(("head noun",)),
     "cities.tsv": Schema(("name", "aliases", "country"), 3),

@@ -738,7 +738,7 @@ def _exclaimed_just_before(norm: str, quotation: _Quotation, lo: int) -> bool:
     return (
         quotation.close <= lo
         and not norm[quotation.close : lo].strip()
-        and norm[quotation.start : quotation.end].rstrip()[-1:] in ("?", "!")
+        and norm[quotation.start : quotation.end].rstrip(" '")[-1:] in ("?", "!")
     )
 
 

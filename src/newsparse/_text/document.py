@@ -489,6 +489,8 @@ def _ends_sentence(norm: str, lo: int, hi: int, match: regex.Match[str]) -> bool
         return False
     if kind == "month" and following.isdigit():
         return False
+    if kind == "number":
+        return not following.isdigit()  # "No. 5", but "shook his head no. Then ..."
     if kind is not None:
         return starts_sentence
     return True
