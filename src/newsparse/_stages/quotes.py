@@ -109,9 +109,10 @@ class _Quotation:
     speech: bool
 
 
-def _quotations(doc: Document) -> list[_Quotation]:
+def _quotations(doc: Document, cues: frozenset[str] = frozenset()) -> list[_Quotation]:
     """Pairs of double quotation marks, per paragraph; an unclosed one runs on
-    into the next paragraph when that opens with a mark (news style)."""
+    into the next paragraph when that opens with a mark (news style). ``cues``: the
+    cue verbs, after which a short quotation is speech (``said "not yet."``)."""
     norm = doc.norm
     found: list[_Quotation] = []
     pending: int | None = None
@@ -119,13 +120,13 @@ def _quotations(doc: Document) -> list[_Quotation]:
         marks = _marks(norm, paragraph)
         if pending is not None and (not marks or marks[0] != paragraph.start):
             # The quote that ran on is not reopened: it ended with its paragraph.
-            found.append(_make(norm, pending, None, _previous_end(doc, paragraph)))
+            found.append(_make(norm, pending, None, _previous_end(doc, paragraph), cues))
             pending = None
         if pending is not None:
             marks = marks[1:]  # the reopening mark continues the quote
-        pending = _pair(doc, marks, pending, found)
+        pending = _pair(doc, marks, pending, found, cues)
     if pending is not None:
-        found.append(_make(norm, pending, None, doc.paragraphs[-1].end))
+        found.append(_make(norm, pending, None, doc.paragraphs[-1].end, cues))
     return found
 
 
@@ -140,7 +141,11 @@ def _marks(norm: str, paragraph: Span) -> list[int]:
 
 
 def _pair(
-    doc: Document, marks: list[int], opened: int | None, found: list[_Quotation]
+    doc: Document,
+    marks: list[int],
+    opened: int | None,
+    found: list[_Quotation],
+    cues: frozenset[str],
 ) -> int | None:
     """Pair a paragraph's ``marks`` in turn, adding each quotation to ``found``; the
     mark still open at the paragraph's end (``opened``: one still open before it).
@@ -156,7 +161,7 @@ def _pair(
         elif char in _OPENING and i > opened + 1 and norm[i - 1].isspace():
             opened = i  # a new quote opens: the earlier mark was stray
         else:
-            found.append(_make(norm, opened, i, i + 1))
+            found.append(_make(norm, opened, i, i + 1, cues))
             opened = None
     return opened
 
@@ -166,15 +171,36 @@ def _previous_end(doc: Document, paragraph: Span) -> int:
     return doc.paragraphs[i - 1].end if i > 0 else paragraph.start
 
 
-def _make(norm: str, open_: int, close: int | None, end: int) -> _Quotation:
+def _make(norm: str, open_: int, close: int | None, end: int, cues: frozenset[str]) -> _Quotation:
     content_end = close if close is not None else end
     content = norm[open_ + 1 : content_end]
     words = _WORD.findall(content)
     stripped = content.rstrip()
     speech = len(words) >= _SPEECH_WORDS or (
-        len(words) >= 2 and stripped[-1:] in ".,?!" and close is not None
+        len(words) >= 2
+        and stripped[-1:] in ".,?!"
+        and close is not None
+        and _opens_clause(norm, open_, cues)
     )
     return _Quotation(open_, open_ + 1, content_end, end if close is None else close + 1, speech)
+
+
+#: What may stand before a short quotation that is speech: nothing (it opens its
+#: paragraph), or the end of a sentence or clause (``"Not yet," she said.``, ``She
+#: said: "Not yet."``, ``said, "Not yet."``).
+_BEFORE_SPEECH = frozenset(".?!:,;-\u2013\u2014()")
+
+
+def _opens_clause(norm: str, open_: int, cues: frozenset[str]) -> bool:
+    """Whether a quotation mark at ``open_`` opens a clause rather than sitting inside
+    one: a short quotation in the middle of a clause (``as "free riders."``, ``the
+    low-rated "Rush Hour."``, ``is "not a journalist,"``) is a scare quote or a title,
+    whatever punctuation US style puts inside its marks."""
+    before = norm[max(0, open_ - 40) : open_].rstrip()
+    if not before or before[-1] in _BEFORE_SPEECH or before[-1] == "\n":
+        return True
+    word = before.split()[-1].casefold()
+    return word in cues
 
 
 # --------------------------------------------------------------------------
@@ -1537,7 +1563,7 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
     """
     doc = with_plain_quote_marks(doc)
     reading = _Context.build(doc, found.entities, context.words)
-    quotations = _quotations(doc)
+    quotations = _quotations(doc, context.words.cues)
     quotations.sort(key=lambda q: q.open)
     reading.opens = [q.open for q in quotations]
     used: set[int] = set()
