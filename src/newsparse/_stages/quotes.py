@@ -83,10 +83,27 @@ class _Cue(NamedTuple):
 
 
 def _cue_words(doc: Document, cues: frozenset[str]) -> list[_Cue]:
-    """Every cue verb of the article, as written (lower case), found among its words in C."""
+    """Every cue verb of the article, as written (lower case), found among its words in
+    C; and a participle in ``-ed`` opening a sentence before a lower-case word
+    (``Asked why the port closed, the minister said ...``), in lower case."""
     spans, texts = doc.words, doc.word_texts
-    at = compress(range(len(texts)), map(cues.__contains__, texts))
-    return [_Cue(*spans[i], texts[i]) for i in at]
+    at = list(compress(range(len(texts)), map(cues.__contains__, texts)))
+    norm = doc.norm
+    for sentence in doc.sentences:
+        i = bisect.bisect_left(spans, (sentence.start, -1))
+        if i + 1 >= len(spans) or spans[i][0] != sentence.start:
+            continue
+        word = texts[i]
+        folded = word.casefold()
+        if (
+            word[:1].isupper()
+            and folded.endswith("ed")
+            and folded in cues
+            and norm[spans[i + 1][0]].islower()
+            and not norm[spans[i][1] : spans[i + 1][0]].strip()
+        ):
+            at.append(i)
+    return [_Cue(*spans[i], texts[i].casefold()) for i in sorted(at)]
 
 
 @functools.cache
@@ -832,12 +849,16 @@ def _cue_quotes(
     norm = context.doc.norm
     lo, hi = sentence
     clause_words = _ClauseWords(norm, hi)
-    cues = context.cues[
-        bisect.bisect_left(context.cues, (lo,)) : bisect.bisect_left(context.cues, (hi,))
+    # A cue inside a quotation is part of what was said: no attribution, and no
+    # end to what the cue before it reports ('said, "I think you heard us say it."').
+    cues = [
+        verb
+        for verb in context.cues[
+            bisect.bisect_left(context.cues, (lo,)) : bisect.bisect_left(context.cues, (hi,))
+        ]
+        if not any(q.start <= verb.start < q.end for q in inside)
     ]
     for k, verb in enumerate(cues):
-        if any(q.start <= verb.start < q.end for q in inside):
-            continue  # a cue inside a quotation is part of what was said
         if _after_determiner(norm, verb.start):
             continue  # a noun: "the claim that", "his remarks"
         quotation = _quotation_before(norm, verb, inside, used)
