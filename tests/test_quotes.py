@@ -109,6 +109,15 @@ def test_the_same_forms_used_as_verbs_give_quotes(text: str, said: str) -> None:
     assert [q.text for q in np.parse(text).quotes] == [said]
 
 
+def test_a_quotation_after_reported_speech_is_the_same_speakers() -> None:
+    text = (
+        "Layla Haddad said the port would close for a month.\n\n"
+        '"We have no choice. The quay is falling into the river."'
+    )
+    quotes = np.parse(text).quotes
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Layla Haddad"] * 2
+
+
 def test_a_quote_over_two_paragraphs() -> None:
     text = '"The port will reopen," Haddad said. "The first ships are waiting.\n\n"After that, we dredge the second channel."'
     quotes = np.parse(text).quotes

@@ -1596,7 +1596,7 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
         if _any_in(cue_starts, sentence) or _any_in(according, sentence):
             quotes += _sentence_quotes(reading, sentence, quotations, used)
     quotes += _labelled(reading, quotations, used)
-    quotes += _run_on(doc.norm, quotations, used, quotes)
+    quotes += _run_on(reading, quotations, used, quotes)
     quotes.sort(key=lambda f: f.start)
     _link_speakers(reading, quotes)
     return tuple(
@@ -1647,12 +1647,15 @@ def _labelled(context: _Context, quotations: list[_Quotation], used: set[int]) -
 
 
 def _run_on(
-    norm: str, quotations: list[_Quotation], used: set[int], found: list[_Found]
+    context: _Context, quotations: list[_Quotation], used: set[int], found: list[_Found]
 ) -> list[_Found]:
     """Direct speech without a cue of its own, among ``quotations`` not ``used``: it
-    takes the speaker of the direct quote ``found`` just before it, when it runs on
-    from it (the next paragraph of a long quote)."""
-    direct = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.end)
+    takes the speaker of the quote ``found`` just before it (direct or reported),
+    when it runs on from it (the next paragraph of a long quote, a quotation after
+    ``X said that ...``): a few hundred characters on at most. A person named
+    between them is more often spoken of than speaking, so does not stop it."""
+    norm = context.doc.norm
+    direct = sorted((f for f in found if f.speaker is not None), key=lambda f: f.end)
     ends = [f.end for f in direct]
     more = []
     for q in quotations:
