@@ -799,6 +799,8 @@ def _according(
       (``"We will not give up," according to Jane Doe.``);
     - when it opens the sentence, what follows the comma after X
       (``According to the ministry, talks resume today.``);
+    - set off by commas before the longer part of the sentence, that part
+      (``Among the rulings at risk, according to Ms. Doe, are 16 on ...``);
     - otherwise the sentence up to it, or up to the last comma before it
       (``Talks resume today, according to the ministry.``).
     """
@@ -822,6 +824,14 @@ def _according(
         kind = _kind(norm, start, hi)
         return _Found(start, _trim_end(norm, start, hi), kind, "according to", speaker)
     clause = _skip_space(norm, lo)
+    after = _skip_space(norm, np_end + 1) if norm[np_end : np_end + 1] == "," else hi
+    if len(_WORD.findall(norm, after, hi)) > len(_WORD.findall(norm, clause, m.start())):
+        # Set off by commas, before the longer part of the sentence: "Among the
+        # rulings at risk, according to Ms. Doe, are 16 on ...", "because, according
+        # to Haddad, the port would close".
+        return _Found(
+            after, _trim_end(norm, after, hi), _kind(norm, after, hi), "according to", speaker
+        )
     end = norm.rfind(",", lo, m.start())
     end = end if end > clause else m.start()
     if end <= clause:
