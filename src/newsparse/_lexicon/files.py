@@ -59,6 +59,7 @@ _FUNCTION_ROLES = frozenset(
         "relative",
         "cue_preposition",
         "object_pronoun",
+        "passive",
     }
 )
 

@@ -704,11 +704,12 @@ def _sentence_quotes(
 
 
 def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
-    """Whether a cue form that is as often a noun is a verb here: ``that``, a colon or
-    a quotation mark follows it (``the report states that``, ``notes: "..."``), or
-    a pronoun or the name of a person or an organisation stands before it and a
-    clause after it (``she notes the port is shut``, ``which claims it was sold``,
-    ``Haddad claims the port was sold``; not ``She read the report``)."""
+    """Whether an ambiguous cue form (``states``, ``read``) is a verb of speech here:
+    ``that``, a colon or a quotation mark follows it (``the report states that``,
+    ``notes: "..."``), or a pronoun or the name of a person or an organisation
+    stands before it and a clause after it (``she notes the port is shut``,
+    ``which claims it was sold``, ``Haddad claims the port was sold``; not ``She
+    read the report``)."""
     norm = context.doc.norm
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
@@ -1231,7 +1232,7 @@ _COMPLEMENT_WORDS = 6
 _CUE_PREPOSITIONS = function_words("cue_preposition")
 _OBJECT_PRONOUNS = function_words("object_pronoun")
 #: Words before a participle that make it passive: "has been called", "was dubbed".
-_PASSIVE = frozenset({"been", "be", "being", "was", "were", "is", "are"})
+_PASSIVE = function_words("passive")
 
 
 def _passive_before(norm: str, at: int) -> bool:
