@@ -88,6 +88,7 @@ NOT_SPEECH = [
     "The new quay has been called a landmark.",
     "The talks continued the next morning in Basra.",
     "She read the report on the flight to Basra.",
+    "A port official, who asked not to be named, walked away.",
 ]
 
 

@@ -471,23 +471,34 @@ def _quotation_or_clause(
     first = _after_day(words, first)
     if first >= len(words):
         return None
-    word = words[first].group()
     before = norm[words[first - 1].end() if first else at : words[first].start()]
     if before.strip():
         return None
+    return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
+
+
+def _opens_said(
+    norm: str, words: list[regex.Match[str]], first: int, object_cue: bool, infinitive: bool
+) -> bool:
+    """Whether ``words[first]``, right after a cue (and its listener), opens what was
+    said: a clause opener, a number, a lower-case word that is no preposition or
+    adverb, a ``to`` clause where the cue takes one (``vowed to rebuild``, ``vowed
+    not to``; after a listener ``told crews to stay``, ``accused the company of``,
+    ``described the plan as``), or a name that a verb follows."""
+    word = words[first].group()
     folded = word.casefold()
-    # "vowed to rebuild"; after a listener "told crews to stay", "accused the
-    # company of hiding losses", "described the plan as a disaster".
+    if folded == "not":
+        # "vowed not to raise taxes", but "asked not to be named" is no speech.
+        following = words[first + 1].group().casefold() if first + 1 < len(words) else ""
+        return infinitive and following == "to"
     to_clause = (folded == "to" and infinitive) or (
         object_cue and first > 0 and folded in _AFTER_LISTENER
     )
     if folded in _CLAUSE_OPENERS or word[0].isdigit() or to_clause:
-        return words[first].start()
+        return True
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
-        return words[first].start()
-    if _name_opens_clause(norm, words, first):
-        return words[first].start()
-    return None
+        return True
+    return _name_opens_clause(norm, words, first)
 
 
 #: The most capitalised words of a name that opens a clause after a cue.
@@ -1029,6 +1040,8 @@ def _attribution_clause(
     content_end, inverted = clause - 1, False
     words = clause_words.before(clause, verb.start)
     if words:
+        if words[0][2] in _RELATIVES:
+            return None  # "A port official, who asked ...": the official is no speech
         subject = _subject(words)
         if subject is None or subject[0] != words[0][0]:
             return None
@@ -1608,6 +1621,8 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
             quotes += _sentence_quotes(reading, sentence, quotations, used)
     quotes += _labelled(reading, quotations, used)
     quotes += _run_on(reading, quotations, used, quotes)
+    if found.dateline is not None:
+        _after_dateline(doc.norm, found.dateline.end, quotes)
     quotes.sort(key=lambda f: f.start)
     _link_speakers(reading, quotes)
     return tuple(
@@ -1620,6 +1635,17 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
 #: What may stand before a speaker's name that labels a quotation: a dash, or the
 #: end of the sentence before.
 _BEFORE_LABEL = frozenset('-\u2013\u2014.?!")')
+
+
+def _after_dateline(norm: str, end: int, quotes: list[_Found]) -> None:
+    """Quotes that open with the dateline (``BASRA, March 4 (Reuters) - Talks ended,
+    officials said.``) start after it and its dash."""
+    for f in quotes:
+        if f.start < end < f.end:
+            start = end
+            while start < f.end and (norm[start].isspace() or norm[start] in "-\u2013\u2014_"):
+                start += 1
+            f.start = start
 
 
 def _labelled(context: _Context, quotations: list[_Quotation], used: set[int]) -> list[_Found]:
@@ -1691,12 +1717,17 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
     norm = context.doc.norm
     by_head: dict[str, FoundSpeaker] = {}
     last_thing: FoundSpeaker | None = None
+    last: FoundSpeaker | None = None
     for f in found:
         speaker = f.speaker
         if speaker is None:
             continue
         words = _WORD.findall(norm, speaker.start, speaker.end)
         head = words[-1].casefold() if words else ""
+        if last is not None and _stands_for_unnamed(context, speaker, words, last):
+            # "A senior port official said ... He added that ...": the official.
+            f.speaker = speaker = attrs.evolve(speaker, entity=None, anonymous=True)
+        last = speaker
         if speaker.entity is None:
             earlier = by_head.get(head)
             if len(words) == 1 and head == "it" and last_thing is not None:
@@ -1711,6 +1742,29 @@ def _link_speakers(context: _Context, found: list[_Found]) -> None:
         entity = speaker.entity
         if entity is not None and context.entities[entity].type is not EntityType.PERSON:
             last_thing = speaker
+
+
+def _stands_for_unnamed(
+    context: _Context, speaker: FoundSpeaker, words: list[str], previous: FoundSpeaker
+) -> bool:
+    """Whether ``he`` or ``she`` stands for the unnamed source that spoke just before
+    (``A senior official said ... He added ...``): one person (``official``, not
+    ``officials``), named after the person the pronoun was resolved to."""
+    if len(words) != 1 or words[0].casefold() not in _PRONOUNS:
+        return False
+    if not previous.anonymous or previous.entity is not None or previous.start >= speaker.start:
+        return False
+    norm = context.doc.norm
+    comma = norm.find(",", previous.start, previous.end)
+    phrase = _WORD.findall(norm, previous.start, comma if comma >= 0 else previous.end)
+    if not phrase or phrase[0].casefold() not in _ARTICLES or _present_tense(phrase[-1]):
+        return False  # "Officials said", "the critics say": not one person
+    if speaker.entity is None:
+        return True
+    i = bisect.bisect_left(context.starts, speaker.start) - 1
+    while i >= 0 and context.mentions[i][2] != speaker.entity:
+        i -= 1
+    return i < 0 or context.mentions[i][0] < previous.start
 
 
 def find_quotes_in(text: str) -> tuple[Quote, ...]:
