@@ -89,6 +89,7 @@ NOT_SPEECH = [
     "The talks continued the next morning in Basra.",
     "She read the report on the flight to Basra.",
     "A port official, who asked not to be named, walked away.",
+    "In a statement, the ministry said.",
 ]
 
 

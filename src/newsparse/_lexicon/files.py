@@ -60,6 +60,7 @@ _FUNCTION_ROLES = frozenset(
         "cue_preposition",
         "object_pronoun",
         "passive",
+        "preposition",
     }
 )
 

@@ -981,7 +981,12 @@ def _said_after(
     if attribution is None:
         return []
     subject_start, subject_end, content_end, inverted = attribution
-    pieces = [(start, content_end)]
+    # What was said before the attribution must be more than an opening phrase
+    # ("In a statement, she said"); with the rest of the sentence after it, the
+    # rest is what was said ("Over the years, she said, email has helped her").
+    pieces = [(start, content_end)] if _more_than_opening(norm, start, content_end) else []
+    if not pieces and inverted:
+        return []
     if not inverted:
         rest_comma = norm.find(",", verb.end, hi)
         last = rest_comma if rest_comma >= 0 else hi
@@ -992,6 +997,8 @@ def _said_after(
             if _WORD.match(norm, after) is None:
                 return []
             pieces.append((after, hi))
+    if not pieces:
+        return []
     speaker = _speaker(context, subject_start, subject_end)
     quotes = []
     for piece_start, piece_end in pieces:
@@ -1018,7 +1025,7 @@ def _attribution_clause(
     found: list[_Found],
     clause_words: _ClauseWords,
 ) -> tuple[int, int, int, bool] | None:
-    """The attribution of what was said before a cue verb (see :func:`_said_after`),
+    """The attribution of what was said around a cue verb (see :func:`_said_after`),
     as its speaker's span, the end of what was said, and whether the speaker
     follows the verb; None when the words before the verb are no attribution:
 
@@ -1026,10 +1033,7 @@ def _attribution_clause(
       its subject widened to whole mentions;
     - with the verb right after the comma, the noun phrase after the verb
       (``, said Jane Doe, the minister``), or else an apposition of the commas
-      before (``, a spokeswoman, Jane Doe, said``).
-
-    What was said must be more than an opening phrase: nothing for ``In a
-    statement, she said``."""
+      before (``, a spokeswoman, Jane Doe, said``)."""
     norm = context.doc.norm
     if clause <= start or norm[clause - 1] != ",":
         return None
@@ -1061,8 +1065,6 @@ def _attribution_clause(
             if comma is None:
                 return None
             subject, content_end = (_skip_space(norm, comma + 1), clause - 1), comma
-    if not _more_than_opening(norm, start, content_end):
-        return None
     return subject[0], subject[1], content_end, inverted
 
 
@@ -1099,13 +1101,17 @@ def _apposition_before(norm: str, start: int, comma: int) -> int | None:
 _OPENING_PHRASE_WORDS = 6
 
 
+#: Words that open a phrase of when, where or how: "In a statement", "Over the years".
+_OPENING_WORDS = _NOT_CLAUSE | function_words("place_preposition") | function_words("preposition")
+
+
 def _more_than_opening(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]``, before an attribution, is what was said, not an
     opening phrase of a preposition (``In a statement``, ``On Friday``)."""
     opening = _WORD.match(norm, start)
     if opening is None:
         return False
-    if opening.group().casefold() not in _NOT_CLAUSE:
+    if opening.group().casefold() not in _OPENING_WORDS:
         return True
     return "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS
 
