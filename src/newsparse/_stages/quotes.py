@@ -241,6 +241,10 @@ class _Context:
     starts: list[int]
     opens: list[int] = attrs.Factory(list)
     cues: list[_Cue] = attrs.Factory(list)
+    #: The starts and ends of the speech in quotation marks, sorted: a pronoun
+    #: outside stands for no one named inside ("... Cruz ...," he said).
+    quoted_starts: list[int] = attrs.Factory(list)
+    quoted_ends: list[int] = attrs.Factory(list)
 
     @classmethod
     def build(
@@ -274,12 +278,23 @@ class _Context:
         i = bisect.bisect_left(self.starts, start) - 1
         while i >= 0:
             mention = self.mentions[i]
-            if self.type_of(mention) is EntityType.PERSON and _may_be(
-                self.entities[mention[2]].name, sex
+            if (
+                self.type_of(mention) is EntityType.PERSON
+                and _may_be(self.entities[mention[2]].name, sex)
+                and not self.quoted(mention[0], start)
             ):
                 return mention[2]
             i -= 1
         return None
+
+    def quoted(self, at: int, outside: int) -> bool:
+        """Whether ``at`` lies inside speech in quotation marks that ``outside`` is not in."""
+        k = bisect.bisect_right(self.quoted_starts, at) - 1
+        return (
+            k >= 0
+            and at < self.quoted_ends[k]
+            and not self.quoted_starts[k] <= outside < self.quoted_ends[k]
+        )
 
 
 def _may_be(name: str, sex: str) -> bool:
@@ -1617,6 +1632,8 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
     quotations = _quotations(doc, context.words.cues)
     quotations.sort(key=lambda q: q.open)
     reading.opens = [q.open for q in quotations]
+    reading.quoted_starts = [q.start for q in quotations if q.speech]
+    reading.quoted_ends = [q.end for q in quotations if q.speech]
     used: set[int] = set()
     quotes: list[_Found] = []
     # Only a sentence with a cue verb or an "according" can attribute anything.
