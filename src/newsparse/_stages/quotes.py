@@ -339,8 +339,47 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     if len(words) == 1 and words[0] in _PRONOUNS:
         sex = _PRONOUN_SEX.get(words[0], "u")
         return FoundSpeaker(lo, hi, entity=context.last_person_before(lo, sex))
+    if 2 <= len(words) <= _ROLE_WORDS and words[0] == "the":
+        holder = _role_holder(context, words[-1], lo)
+        if holder is not None:
+            return FoundSpeaker(lo, hi, entity=holder)  # "the minister", named before
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
     return FoundSpeaker(lo, hi, anonymous=anonymous)
+
+
+#: The most words of a role phrase that stands for a person named before (``the
+#: transport minister``); how far back, in characters, the person is looked for.
+_ROLE_WORDS = 4
+_ROLE_REACH = 3000
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in read_words("role_nouns.txt"))
+
+
+def _role_holder(context: _Context, role: str, lo: int) -> int | None:
+    """The person the article gave the role ``role`` before ``lo`` (``Transport
+    Minister Layla Haddad`` ... ``the minister said``; ``Jane Doe, a spokeswoman for
+    the port,`` ... ``the spokeswoman``): the last person whose mention has the word
+    just before it or in an apposition just after it; None when there is none, or
+    when two people had it."""
+    if role not in context.lexicon.title_ends and role not in _role_nouns():
+        return None
+    norm = context.doc.norm
+    holders: list[int] = []
+    i = bisect.bisect_left(context.starts, lo) - 1
+    while i >= 0 and context.mentions[i][0] > lo - _ROLE_REACH:
+        start, end, entity = context.mentions[i]
+        i -= 1
+        if context.type_of((start, end, entity)) is not EntityType.PERSON:
+            continue
+        before = norm[max(0, start - 40) : start].casefold().split()[-3:]
+        after = norm[end : end + 60]
+        apposed = after.startswith(", ") and role in after[2:].split(",")[0].casefold().split()
+        if (role in before or apposed) and entity not in holders:
+            holders.append(entity)
+    return holders[0] if len(holders) == 1 else None
 
 
 # The entity types that name a speaker, the most telling first.
