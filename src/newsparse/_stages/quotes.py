@@ -1378,6 +1378,8 @@ def _reporter(
     if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
         # (A sentence's first "That" is a demonstrative: "That is why critics say".)
         return _linked_reporter(context, lo, clause, verb, words, found)
+    while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
+        words = words[1:]  # "Later the spokeswoman said", "Separately, ..."
     subject = _subject(words)
     if subject is None and clause > lo and not norm[clause : verb.start].strip():
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
