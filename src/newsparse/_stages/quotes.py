@@ -52,6 +52,7 @@ _CLOSING = "\u201d\u00bb"
 # The closed classes of English the rules read (data/function_words.tsv).
 _PRONOUNS = function_words("personal_pronoun")
 _OTHER_PRONOUNS = function_words("other_pronoun")
+_SUBJECT_PRONOUNS = _PRONOUNS | _OTHER_PRONOUNS
 # Words between a speaker and the cue: "he also said", "she had earlier said".
 _AUXILIARIES = function_words("before_cue")
 # Words that end the speaker's noun phrase before a cue: "sources quoted by media claimed".
@@ -714,7 +715,7 @@ def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None
         folded = w.group().casefold()
         if folded == "that":
             return w.end()
-        if i == 0 and folded in _PRONOUNS | _OTHER_PRONOUNS:
+        if i == 0 and folded in _SUBJECT_PRONOUNS:
             return None  # the clause has begun: "say they feel that way"
         gap = norm[at : w.start()]
         if "," in gap or ":" in gap or '"' in gap:
@@ -785,7 +786,7 @@ def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     if not _clause_follows(norm, verb.end, hi):
         return False
     before = norm[max(0, verb.start - 12) : verb.start].split()
-    if before and before[-1].casefold() in _PRONOUNS | _OTHER_PRONOUNS | _RELATIVES:
+    if before and before[-1].casefold() in _SUBJECT_PRONOUNS | _RELATIVES:
         return True
     k = bisect.bisect_left(context.starts, verb.start) - 1
     if k < 0:
@@ -808,7 +809,7 @@ def _clause_follows(norm: str, at: int, hi: int) -> bool:
     words = list(islice(_WORD.finditer(norm, at, hi), _SUBJECT_WORDS + 1))
     if not words:
         return False
-    if words[0].group().casefold() in _PRONOUNS | _OTHER_PRONOUNS:
+    if words[0].group().casefold() in _SUBJECT_PRONOUNS:
         return True
     for i, w in enumerate(words[1:], 1):
         if norm[words[i - 1].end() : w.start()].strip():
@@ -1368,9 +1369,9 @@ def _reporter(
     the entity that opens it."""
     norm = context.doc.norm
     if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
-        return _sentence_speaker(context, lo, verb, found)
+        return _shared_subject(context, lo, verb, [], found)
     if _coordinated(norm, lo, verb.start) is not None:
-        shared = _sentence_speaker(context, lo, verb, found)  # "... and added that"
+        shared = _shared_subject(context, lo, verb, [], found)  # "... and added that"
         if shared is not None:
             return shared
     clause = _clause_start(norm, lo, verb.start)
@@ -1410,16 +1411,6 @@ def _coordinated(norm: str, lo: int, verb_start: int) -> int | None:
         if not (folded in _AUXILIARIES or folded.endswith("ly")):
             return None
     return None
-
-
-def _sentence_speaker(
-    context: _Context, lo: int, verb: _Cue, found: list[_Found]
-) -> FoundSpeaker | None:
-    """The speaker a cue verb shares with the clause before it (``..., saying that``,
-    ``... and added that``): the last speaker ``found`` in the sentence, else the
-    entity that opens it."""
-    earlier = [f for f in found if f.speaker is not None]
-    return earlier[-1].speaker if earlier else _opening_speaker(context, lo, verb.start)
 
 
 def _linked_reporter(
@@ -1468,7 +1459,8 @@ def _linked_reporter(
 def _shared_subject(
     context: _Context, lo: int, verb: _Cue, before: list[_Word], found: list[_Found]
 ) -> FoundSpeaker | None:
-    """The subject a coordinated cue verb shares with the clause ``before`` its link:
+    """The subject a coordinated cue verb or a participle shares with the clause
+    ``before`` its link (empty when there is no link):
     the last speaker ``found`` in the sentence, else the first pronoun or name of
     that clause (``when Rubio thanked Miami and said ...``), else the sentence's
     opening one."""
@@ -1532,13 +1524,10 @@ def _subject_before_verb(
 ) -> tuple[int, int] | None:
     """The entity mention or the pronoun that ends just before a cue verb (auxiliaries
     and adverbs aside), or None."""
-    folded = [w for _, _, w in words]
-    end = len(words)
-    while end > 0 and (folded[end - 1] in _AUXILIARIES or folded[end - 1].endswith("ly")):
-        end -= 1
-    if end == 0:
+    kept = _strip_adverbs(words)
+    if not kept:
         return None
-    last = words[end - 1]
+    last = kept[-1]
     if last[2] in _PRONOUNS:
         return last[0], last[1]
     for m_start, m_end, _ in reversed(context.entities_in(words[0][0], verb_start)):
