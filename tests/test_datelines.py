@@ -235,6 +235,68 @@ DATELINES = [
         None,
     ),
     ("OSLO 1997-03-14 - Norway's central bank", "OSLO 1997-03-14 -", "OSLO", "1997-03-14", None),
+    # the underscore for a dash of AP and the New York Times News Service
+    (
+        "CAIRO, Egypt (AP) _ Egypt's president",
+        "CAIRO, Egypt (AP) _",
+        "CAIRO, Egypt",
+        None,
+        "Associated Press",
+    ),
+    ("WASHINGTON _ The Senate voted", "WASHINGTON _", "WASHINGTON", None, None),
+    (
+        "NAIROBI, Kenya, Jan. 6 (AP) _ Kenyan police",
+        "NAIROBI, Kenya, Jan. 6 (AP) _",
+        "NAIROBI, Kenya",
+        "2025-01-06",
+        "Associated Press",
+    ),
+    # AFP's numeric month and day before the agency
+    (
+        "LYON 1-7 (AFP) - French rail workers",
+        "LYON 1-7 (AFP) -",
+        "LYON",
+        "2025-01-07",
+        "Agence France-Presse",
+    ),
+    (
+        "GENEVA, 12-29 (AFP) - The talks",
+        "GENEVA, 12-29 (AFP) -",
+        "GENEVA",
+        "2024-12-29",
+        "Agence France-Presse",
+    ),
+    # UPI and the South Asian agencies: a colon, or prose straight after the agency
+    (
+        "NEW YORK, Nov. 19 (UPI) — The mayor",
+        "NEW YORK, Nov. 19 (UPI) —",
+        "NEW YORK",
+        "2024-11-19",
+        "United Press International",
+    ),
+    (
+        "NEW DELHI (ANI): The government on Monday",
+        "NEW DELHI (ANI):",
+        "NEW DELHI",
+        None,
+        "Asian News International",
+    ),
+    (
+        "ISLAMABAD, Jan 4 (APP): Prime Minister",
+        "ISLAMABAD, Jan 4 (APP):",
+        "ISLAMABAD",
+        "2025-01-04",
+        "Associated Press of Pakistan",
+    ),
+    (
+        "MUMBAI, Jan 5 (PTI) The city's civic body",
+        "MUMBAI, Jan 5 (PTI)",
+        "MUMBAI",
+        "2025-01-05",
+        "Press Trust of India",
+    ),
+    # wire layout codes around the dateline
+    ("&UR; WASHINGTON _ The Senate &QL;", "WASHINGTON _", "WASHINGTON", None, None),
     # a scraped export's date before a wire dateline
     (
         "date 2025-01-08 DENVER, Jan 7 - Shr 1.18 dlrs",
@@ -283,6 +345,10 @@ NOT_DATELINES = [
     "Updated 2025-01-08",
     "Posted on 2025-01-08",
     "OSLO 1997-03-14 was the date of the vote",
+    "LONDON 3-4 FOR UNITED",
+    "PARIS (CORRECTED) The",
+    "The bill passed 52-48 (with two absent) on Friday",
+    "Wanted_ list",
 ]
 
 

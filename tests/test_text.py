@@ -490,3 +490,35 @@ def test_doubled_quote_marks_read_as_one_in_place(text: str, norm: str) -> None:
     assert doc.norm == norm
     assert len(doc.norm) == len(text)
     assert doc.original_text((0, len(text))) == text  # positions still map to the input
+
+
+MARKUP = [
+    # (why, text, what the stages read)
+    ("codes around a byline", "&UR; By JANE DOE &QL;", "     By JANE DOE     "),
+    ("a control character written as a code", "The end&Cx1f;", "The end      "),
+    ("a code glued to a word", "Senate&LR;\nvoted", "Senate    \nvoted"),
+    ("an entity for a character is kept", "AT&AMP;T and R&amp;D", "AT&AMP;T and R&amp;D"),
+    ("an ampersand in prose is kept", "Procter & Gamble; Johnson & Johnson", None),
+    ("an unknown code is kept", "&XYZ; stays", None),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "norm"), MARKUP, ids=[row[0] for row in MARKUP])
+def test_wire_markup_codes_read_as_spaces(why: str, text: str, norm: str | None) -> None:
+    doc = segment(text)
+    assert doc.norm == (text if norm is None else norm)
+    assert len(doc.norm) == len(text)
+    # Every position still maps to itself: the codes are blanked, not removed.
+    assert doc.view.span(0, len(doc.norm)) == (0, len(text))
+
+
+def test_markup_codes_yield_no_entities() -> None:
+    import newsparse
+
+    text = "&UR; By JANE DOE &QL;\n&UR; WASHINGTON _ The Senate voted on Tuesday. &QL;"
+    article = newsparse.parse(text)
+    names = {entity.name for entity in article.entities}
+    assert not names & {"UR", "QL", "LR"}
+    assert article.dateline is not None and article.dateline.place == "WASHINGTON"
+    assert article.byline is not None
+    assert [a.name for a in article.byline.authors] == ["Jane Doe"]

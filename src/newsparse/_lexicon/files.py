@@ -83,6 +83,7 @@ SCHEMAS: dict[str, Schema] = {
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "groups.txt": Schema(("word",)),
+    "markup_codes.txt": Schema(("code",)),
     "military_services.txt": Schema(("service",)),
     "months.tsv": Schema(("token", "month", "language"), 3),
     "name_particles.txt": Schema(("particle", "kind"), 1, {1: frozenset({"", "article", "kin"})}),

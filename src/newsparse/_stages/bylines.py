@@ -45,7 +45,15 @@ from newsparse._lexicon import (
     read_words,
     words_of,
 )
-from newsparse._text import Document, Span, TextView, is_suffix, recase, strip_titles
+from newsparse._text import (
+    Document,
+    Span,
+    TextView,
+    is_suffix,
+    recase,
+    strip_titles,
+    without_markup,
+)
 from newsparse.model import Byline
 
 __all__ = ["find_bylines", "parse_byline"]
@@ -363,7 +371,7 @@ def parse_byline(
     >>> parse_byline("The report was written by the committee") is None
     True
     """
-    view = TextView(s)
+    view = without_markup(TextView(s))
     chosen = lexicon_for(lexicon, outlets)
     line = _Reader(view.norm, chosen.outlets, words_of(chosen)).read(0, len(view.norm))
     return None if line is None else _assembly.byline(view, line)

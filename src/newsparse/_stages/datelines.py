@@ -40,7 +40,7 @@ from dateutil.parser import isoparse
 from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundDateline
 from newsparse._lexicon import OutletTable, read_rows, read_words
-from newsparse._text import Document, Span, TextView
+from newsparse._text import Document, Span, TextView, without_markup
 from newsparse.model import Dateline
 
 __all__ = ["find_dateline", "parse_dateline", "resolve_month_day"]
@@ -98,7 +98,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "BRUSSELS 1996-08-22": an ISO date after the place.
         "iso_date": regex.compile(r"(?P<iso>(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d)(?![\p{L}\d])"),
         "word": regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'.\-/}]*+"),
-        "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-)(?![\p{L}\d])"),
+        # "-", "--", "—", and the underscore AP and the New York Times News Service
+        # type for a dash ("CAIRO, Egypt (AP) _ ...").
+        "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-|_(?=[ \t]))(?![\p{L}\d])"),
+        # After an agency in brackets a colon may end the dateline: "NEW DELHI (ANI):".
+        "agency_colon": regex.compile(r"[ \t]*+:(?=[ \t])"),
+        # "PARIS 7-15 (AFP) -": AFP's numeric month and day, before the agency.
+        "numeric_date": regex.compile(
+            r"(?P<nm>1[0-2]|0?[1-9])-(?P<nd>3[01]|[12]\d|0?[1-9])(?=[ \t]*+\()"
+        ),
+        # Prose after an agency: a capital, then lower case soon (no headline in capitals).
+        "prose": regex.compile(r"[ \t]++(?=[\p{Lu}\d\"'][^\n]{0,40}?\p{Ll})"),
         "paren": regex.compile(r"\([ \t]*+([^()\n]{1,60}?)[ \t]*+\)"),
         "scraped_date": regex.compile(
             r"(?i:date)[ \t:]++(?P<iso>\d{4}-\d\d-\d\d)[ \t]++(?P<outlet>[^/|\n]{2,60}?)[ \t]*+/"
@@ -205,6 +215,10 @@ class _Reader:
                     return iso, _dt.date.fromisoformat(iso.group("iso"))
                 except ValueError:
                     return None
+            numeric = self.match("numeric_date")
+            if numeric is not None:
+                month, day = int(numeric.group("nm")), int(numeric.group("nd"))
+                return numeric, resolve_month_day(month, day, self.reference)
         pair = self.text[self.pos : self.pos + 2]
         # Most words are no month: two ASCII letters tell, before the month pattern runs.
         if pair.isascii() and pair.isalpha() and pair.lower() not in _month_openings():
@@ -451,12 +465,32 @@ class _Reader:
         strong = has_date or outlet is not None
         end = self.pos
         separator = self.match("separator")
+        if separator is None and outlet is not None and bracketed:
+            # "NEW DELHI (ANI): ...", and "NEW DELHI, July 15 (PTI) The ..." with
+            # prose straight after an agency of the table.
+            separator = self.match("agency_colon")
+            if separator is None and self.outlets.lookup(outlet) is not None:
+                separator = self.match("prose")
+                if separator is not None:
+                    return self._finish(start, place, date, outlet, strong, self.pos, separator)
         if separator is not None:
             end = separator.end()
         elif not (bracketed or self._iso_line(start, date)) or not self._at_line_end():
             # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" or "BRUSSELS
             # 1996-08-22" alone on its line.
             return None
+        return self._finish(start, place, date, outlet, strong, end, separator)
+
+    def _finish(
+        self,
+        start: int,
+        place: _WirePlace,
+        date: _dt.date | None,
+        outlet: str | None,
+        strong: bool,
+        end: int,
+        separator: regex.Match[str] | None,
+    ) -> _Found | None:
         span = (start, place.end) if place.end is not None else None
         if not strong and not self._weak_place_ok(start, place.first_part_end, separator):
             return None
@@ -539,7 +573,7 @@ def parse_dateline(
     >>> parse_dateline("PARIS, 8 janv (AFP) -").outlet
     'Agence France-Presse'
     """
-    view = TextView(s)
+    view = without_markup(TextView(s))
     norm = view.norm
     line_end = norm.find("\n")
     found = _read(

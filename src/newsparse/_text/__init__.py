@@ -4,7 +4,14 @@ input, its lines, paragraphs, sentences and words, and the words as names see th
 
 from __future__ import annotations
 
-from newsparse._text.document import Document, Span, TextView, segment, with_plain_quote_marks
+from newsparse._text.document import (
+    Document,
+    Span,
+    TextView,
+    segment,
+    with_plain_quote_marks,
+    without_markup,
+)
 from newsparse._text.names import (
     ARTICLES,
     CAPITALISED_OF,
@@ -58,4 +65,5 @@ __all__ = [
     "tokens_of",
     "variant_token",
     "with_plain_quote_marks",
+    "without_markup",
 ]

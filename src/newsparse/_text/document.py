@@ -48,7 +48,7 @@ import regex
 
 from newsparse._lexicon import read_rows, read_words
 
-__all__ = ["Document", "Span", "TextView", "segment", "with_plain_quote_marks"]
+__all__ = ["Document", "Span", "TextView", "segment", "with_plain_quote_marks", "without_markup"]
 
 
 class Span(NamedTuple):
@@ -642,9 +642,30 @@ def word_pieces(s: str) -> list[str]:
     return _WORD_SPLIT.split(s)
 
 
+@functools.cache
+def _markup() -> regex.Pattern[str]:
+    codes = "|".join(regex.escape(code) for code in read_words("markup_codes.txt"))
+    # "&Cx1f;": a control character written as a code.
+    return regex.compile(rf"&(?:{codes}|Cx[0-9A-Fa-f]{{1,2}});")
+
+
+def without_markup(view: TextView) -> TextView:
+    """``view`` with wire layout codes (``&QL;``, ``&UR;``, see ``markup_codes.txt``) read
+    as spaces, at the same length, so that no stage reads them as words.
+
+    >>> without_markup(TextView("&UR; By JANE DOE &QL;")).norm
+    '     By JANE DOE     '
+    """
+    norm = view.norm
+    if "&" not in norm:
+        return view
+    blanked = _markup().sub(lambda m: " " * len(m.group()), norm)
+    return view if blanked == norm else view.respelled(blanked)
+
+
 def segment(text: str) -> Document:
     """Build the normalised view of ``text`` and cut it into lines, paragraphs and sentences."""
-    view = TextView(text)
+    view = without_markup(TextView(text))
     norm = view.norm
     lines = _lines(norm)
     paragraphs = _paragraphs(norm, lines)
