@@ -260,6 +260,17 @@ CASES: list[tuple[str, str | None, list[tuple[str, str, str | None]]]] = [
         None,
         [("Layla Haddad", R, "LAYLA HADDAD"), ("Tom Hale", E, "TOM HALE")],
     ),
+    # an outlet and a staff title after the name (AP)
+    (
+        "By JANE DOE, AP Diplomatic Writer",
+        "Associated Press",
+        [("Jane Doe", "diplomatic writer", "JANE DOE")],
+    ),
+    (
+        "By Omar Haddad, Associated Press Writer",
+        "Associated Press",
+        [("Omar Haddad", "writer", None)],
+    ),
     # outlets and staff without people
     ("Basra Times", "Basra Times", []),
     ("Reuters", "Reuters", []),
@@ -373,6 +384,67 @@ def test_wire_author_line_between_title_and_dateline() -> None:
     assert article.dateline is not None
     assert article.dateline.place == "MANAMA"
     assert article.credits == ()
+
+
+SERVICE_LINES = [
+    # (head of an article, byline text, organization, [(name, role)])
+    (
+        "Port talks stall\nBy LAYLA HADDAD\nc.2024 N.Y. Times News Service\n\nBASRA, Iraq _ Talks stalled.",
+        "By LAYLA HADDAD\nc.2024 N.Y. Times News Service",
+        "The New York Times",
+        [("Layla Haddad", A)],
+    ),
+    (
+        "By OMAR HADDAD\nAssociated Press Writer\nCAIRO, Egypt (AP) _ Egypt's cabinet met.",
+        "By OMAR HADDAD\nAssociated Press Writer",
+        "Associated Press",
+        [("Omar Haddad", "writer")],
+    ),
+    (
+        "By SAMI YOUSEF and CLARA MOSS\nSpecial to the Washington Post\nBEIRUT -- The talks went on.",
+        "By SAMI YOUSEF and CLARA MOSS\nSpecial to the Washington Post",
+        "The Washington Post",
+        [("Sami Yousef", A), ("Clara Moss", A)],
+    ),
+    (
+        "&UR; By TOM HALE &QL;\n&UR; New York Times News Service &QL;\nWASHINGTON _ The Senate voted.",
+        "By TOM HALE &QL;\n&UR; New York Times News Service",
+        "The New York Times",
+        [("Tom Hale", A)],
+    ),
+    # the next line is prose, or the dateline: no service line
+    (
+        "By Layla Haddad\nThe talks went on, officials said.",
+        "By Layla Haddad",
+        None,
+        [("Layla Haddad", A)],
+    ),
+    (
+        "By Layla Haddad\nBAGHDAD (Reuters) - Talks went on.",
+        "By Layla Haddad",
+        None,
+        [("Layla Haddad", A)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "organization", "people"),
+    SERVICE_LINES,
+    ids=[row[1].replace("\n", " / ") for row in SERVICE_LINES],
+)
+def test_a_service_line_under_the_byline_names_its_outlet(
+    text: str, written: str, organization: str | None, people: list[tuple[str, str]]
+) -> None:
+    article = np.parse(text)
+    byline = article.byline
+    assert byline is not None
+    assert (byline.text, byline.organization) == (written, organization)
+    assert [(a.name, a.role) for a in byline.authors] == people
+    assert text[byline.start : byline.end] == byline.text
+    # The people of the byline are the article's people, named as the byline recased them.
+    names = {e.name for e in article.entities if e.type is np.EntityType.PERSON}
+    assert {name for name, _ in people} <= names
 
 
 def test_no_byline_in_an_article_without_one() -> None:

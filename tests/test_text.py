@@ -519,6 +519,7 @@ def test_markup_codes_yield_no_entities() -> None:
     article = newsparse.parse(text)
     names = {entity.name for entity in article.entities}
     assert not names & {"UR", "QL", "LR"}
-    assert article.dateline is not None and article.dateline.place == "WASHINGTON"
+    assert article.dateline is not None
+    assert article.dateline.place == "WASHINGTON"
     assert article.byline is not None
     assert [a.name for a in article.byline.authors] == ["Jane Doe"]

@@ -75,6 +75,9 @@ _NAME_BREAK = regex.compile(
     r"(?<!\s)\s*+(?:,\s*+(?i:and)\s|,|\||&|(?<=\s)(?i:and)\s|(?<=\s)[\u2014\-]\s|\u2014)\s*+"
 )
 _SPECIAL_TO = regex.compile(r"(?i:special\s+to)\s+(.+)$")
+# "c.1998 N.Y. Times News Service", "(c) 2016 The New York Times", "Copyright 2016 AP".
+_COPYRIGHT = regex.compile(r"(?i:\(c\)|c\.|\u00a9|copyright)[ \t]*+(?:(?:19|20)\d\d\b)?[ \t,]*+")
+_SERVICE_TAIL = regex.compile(r"[ \t]++(?i:news[ \t]++service|wire[ \t]++service|service)$")
 _IN_PLACE = regex.compile(r"(?<!\s)\s++(?:in|from)\s++\p{Lu}.*$")
 _WORD = regex.compile(r"[^\s,]+")
 _INITIAL = regex.compile(r"(?:\p{L}\.)+")
@@ -98,6 +101,13 @@ def _staff_titles() -> dict[str, str]:
 @functools.cache
 def _staff_title_keys() -> tuple[str, ...]:
     return tuple(_staff_titles())
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The last words of the staff titles (``Writer``, ``Correspondent``): what ends the
+    title in a service line such as ``AP Science Writer``."""
+    return frozenset(title.split()[-1].casefold() for title in _staff_titles())
 
 
 @functools.cache
@@ -154,6 +164,39 @@ class _Reader:
         outlet_like = any(w.casefold() in _outlet_words() for w in words)
         if loose and outlet_like and all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return name
+        return None
+
+    def service(self, text: str) -> tuple[str, str | None] | None:
+        """The outlet a service line names, and the staff title it gives, if any.
+
+        ``N.Y. Times News Service``, ``c.1998 The New York Times``, ``Associated
+        Press Writer`` (title ``writer``), ``AP Diplomatic Writer``, ``Special to
+        The Washington Post``; None for anything else.
+        """
+        text = text.strip(" .,")
+        copyright_mark = _COPYRIGHT.match(text)
+        if copyright_mark is not None:
+            text = text[copyright_mark.end() :]
+        special = _SPECIAL_TO.match(text)
+        if special is not None:
+            outlet = self.outlet(special.group(1), loose=False)
+            return None if outlet is None else (outlet, None)
+        outlet = self.outlet(text, loose=False)
+        if outlet is None and (tail := _SERVICE_TAIL.search(text)) is not None:
+            outlet = self.outlet(text[: tail.start()], loose=False)
+        if outlet is not None:
+            return outlet, None
+        words = text.split()
+        if len(words) < 2 or words[-1].casefold() not in _title_heads():
+            return None
+        # "Associated Press Special Correspondent": the longest opening that is an outlet.
+        for cut in range(min(len(words) - 1, 5), 0, -1):
+            outlet = self.outlet(" ".join(words[:cut]), loose=False)
+            if outlet is not None:
+                title = " ".join(words[cut:])
+                if all(w[:1].isupper() for w in words[cut:]) and len(words) - cut <= 3:
+                    return outlet, title.casefold()
+                return None
         return None
 
     def read(self, lo: int, hi: int) -> FoundByline | None:
@@ -242,6 +285,12 @@ class _Reader:
         added to ``people``. Returns the outlet it names, ``""`` when it names none,
         and None when the chunk is no name at all (the line is not a byline)."""
         chunk = self.norm[start:end]
+        if people and (service := self.service(chunk)) is not None:
+            # "By JANE DOE, AP Diplomatic Writer", "..., Associated Press Writer"
+            outlet, title = service
+            if title is not None:
+                people[-1] = attrs.evolve(people[-1], role=title)
+            return outlet
         # The first chunk is a person unless the table knows it ("By Reuters staff");
         # later ones are an outlet when they look like one ("..., Basra Times").
         outlet = self.outlet(chunk, loose=not first)
@@ -430,8 +479,35 @@ def _top_byline(
             continue
         if not (starts_with_by or found.people) and index == 0 and len(top) > 1:
             continue  # a title that happens to be an outlet's name
+        if found.people and found.organization is None and index + 1 < len(top):
+            return _with_service_line(doc, reader, found, top[index + 1], dateline)
         return found
     return None
+
+
+def _with_service_line(
+    doc: Document,
+    reader: _Reader,
+    found: FoundByline,
+    line: Span,
+    dateline: FoundDateline | None,
+) -> FoundByline:
+    """The byline ``found`` and, when the next line names the wire or paper it came
+    through, that line too: ``By JOHN SMITH`` over ``N.Y. Times News Service``, or
+    over ``Associated Press Writer`` (the title becomes the author's role)."""
+    if dateline is not None and line.start <= dateline.start < line.end:
+        return found
+    span = _strip(doc.norm, line.start, line.end)
+    if span is None or span.end - span.start > _SHORT_LINE:
+        return found
+    service = reader.service(doc.norm[span.start : span.end])
+    if service is None:
+        return found
+    outlet, title = service
+    people = found.people
+    if title is not None and len(people) == 1:
+        people = (attrs.evolve(people[0], role=title),)
+    return FoundByline(found.start, span.end, outlet, people)
 
 
 def _outlet_byline(dateline: FoundDateline) -> FoundByline | None:

@@ -1509,6 +1509,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     bylines = found.bylines.lines()
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
+        candidates = _with_byline_people(tokens, candidates, bylines)
     _sides_in_results(tokens, candidates)
     # Names of two words or more first, so that a surname or a short form joins the
     # full name wherever the article gives it (a headline's "Netanyahu" the body's
@@ -1603,10 +1604,13 @@ def _one_word(candidate: _Candidate) -> bool:
 
 
 def _full_name(name: str) -> bool:
-    """Two words or more, none a letter alone: a name to recase, not an acronym
-    (``GOP``), a contraction (``I'M``) or a code (``R-TX``)."""
-    words = name.split()
-    return len(words) > 1 and all(len(w) > 1 and w.replace("-", "").isalpha() for w in words)
+    """Two words or more, none a letter alone, besides initials (``JOHN F. BURNS``): a
+    name to recase, not an acronym (``GOP``), a contraction (``I'M``) or a code
+    (``R-TX``)."""
+    words = [w for w in name.split() if not (len(w) == 2 and w[0].isalpha() and w[1] == ".")]
+    return len(words) > 1 and all(
+        len(w) > 1 and w.replace("-", "").replace("'", "").isalpha() for w in words
+    )
 
 
 def _outside_credit_words(
@@ -1633,6 +1637,28 @@ def _outside_credit_words(
         ):
             kept.append(candidate)
     return kept
+
+
+def _with_byline_people(
+    tokens: Sequence[NameToken], candidates: list[_Candidate], bylines: Sequence[FoundByline]
+) -> list[_Candidate]:
+    """The candidates and the people the byline stage read where nothing else names
+    them: a name in capitals on a byline line (``BY JOHN SMITH``) has no evidence of
+    case, but the byline is evidence that it names a person."""
+    taken = {i for c in candidates for i in range(c.first, c.last)}
+    added = []
+    for person in (p for b in bylines for p in b.people):
+        first = bisect.bisect_left(tokens, person.start, key=attrgetter("start"))
+        last = bisect.bisect_left(tokens, person.end, key=attrgetter("start"))
+        if first >= last or tokens[first].start != person.start:
+            continue
+        if tokens[last - 1].end != person.end or taken.intersection(range(first, last)):
+            continue
+        added.append(_Candidate(first, last, "rule", type=EntityType.PERSON, person_cue=True))
+        taken.update(range(first, last))
+    if not added:
+        return candidates
+    return sorted([*candidates, *added], key=attrgetter("first"))
 
 
 def _role_mentions(
