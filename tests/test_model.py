@@ -143,7 +143,9 @@ def test_first_day_of_each_granularity() -> None:
 
 def test_to_dict_has_exactly_the_contract_keys() -> None:
     d = np.Article(text_length=0).to_dict()
-    assert list(d) == [
+    # The contract's keys in order, then the additions (date_source).
+    assert list(d)[-1] == "date_source"
+    assert list(d)[:-1] == [
         "schema_version",
         "text_length",
         "published",
@@ -166,6 +168,7 @@ def test_to_dict_has_exactly_the_contract_keys() -> None:
         "dates": [],
         "quotes": [],
         "paragraphs": [],
+        "date_source": None,
     }
 
 
@@ -383,3 +386,113 @@ def test_lone_surrogates_are_written_as_json_escapes(piece: str, escape: str) ->
     assert escape in encoded
     encoded.encode("utf-8")
     assert np.Article.from_json(encoded) == article
+
+
+DATE_SOURCES = [
+    # (why, text, reference date, published, date from, year from, evidence)
+    (
+        "a dateline with its year",
+        "KABUL, Afghanistan (June 14, 2012) - A force detained two men today.",
+        None,
+        "2012-06-14",
+        "dateline",
+        "dateline",
+        None,
+    ),
+    (
+        "a dateline without a year, the reference date's year",
+        "KABUL, Afghanistan (June 14) - A force detained two men today.",
+        dt.date(2012, 6, 20),
+        "2012-06-14",
+        "dateline",
+        "reference_date",
+        None,
+    ),
+    (
+        "a dateline without a year, a dated release number above it",
+        "2012-06-S-026\nFor Immediate Release\n\nKABUL, Afghanistan (June 14) - A force detained two men.",
+        None,
+        "2012-06-14",
+        "dateline",
+        "text",
+        "2012-06-S-026",
+    ),
+    (
+        "a release number of December, a dateline of early January",
+        "2012-12-S-101\nKABUL, Afghanistan (Jan. 2) - A force detained two men.",
+        None,
+        "2013-01-02",
+        "dateline",
+        "text",
+        "2012-12-S-101",
+    ),
+    (
+        "a full date in a header line",
+        "Operational Update, March 10, 2011\nKABUL, Afghanistan (March 10) - Forces detained two men.",
+        None,
+        "2011-03-10",
+        "dateline",
+        "text",
+        "March 10, 2011",
+    ),
+    (
+        "no dateline date: the reference date",
+        "Forces detained two men on Monday.",
+        dt.date(2012, 6, 20),
+        "2012-06-20",
+        "reference_date",
+        "reference_date",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "reference", "published", "date_from", "year_from", "evidence"),
+    DATE_SOURCES,
+    ids=[row[0] for row in DATE_SOURCES],
+)
+def test_the_article_says_where_its_date_came_from(
+    why: str,
+    text: str,
+    reference: dt.date | None,
+    published: str,
+    date_from: str,
+    year_from: str,
+    evidence: str | None,
+) -> None:
+    article = np.parse(text, reference_date=reference)
+    assert article.published == dt.date.fromisoformat(published)
+    source = article.date_source
+    assert source is not None
+    assert (source.date.value, source.year.value) == (date_from, year_from)
+    if evidence is None:
+        assert source.evidence is None
+    else:
+        assert source.evidence is not None
+        assert source.evidence.text == evidence
+        assert text[source.evidence.start : source.evidence.end] == evidence
+    assert np.Article.from_dict(article.to_dict()) == article
+
+
+def test_no_year_guessed_without_evidence() -> None:
+    article = np.parse("KABUL, Afghanistan (June 14) - A force detained two men today.")
+    assert article.dateline is not None
+    assert article.dateline.date is None
+    assert (article.published, article.date_source) == (None, None)
+    assert article.dates == ()
+
+
+def test_output_without_date_source_still_reads() -> None:
+    d = np.parse("Forces left on Monday.", reference_date=dt.date(2012, 6, 20)).to_dict()
+    del d["date_source"]
+    assert np.Article.from_dict(d).date_source is None
+
+
+def test_a_date_source_needs_evidence_exactly_when_the_year_is_from_the_text() -> None:
+    with pytest.raises(ValueError, match="evidence"):
+        np.DateSource(date="dateline", year="text")
+    with pytest.raises(ValueError, match="evidence"):
+        np.DateSource(date="dateline", year="dateline", evidence=np.Evidence(0, 1, "x"))
+    with pytest.raises(ValueError, match="day"):
+        np.DateSource(date="text", year="dateline")

@@ -32,7 +32,10 @@ from newsparse.model import (
     Byline,
     Dateline,
     DateMention,
+    DateOrigin,
+    DateSource,
     Entity,
+    Evidence,
     Mention,
     Paragraph,
     Quote,
@@ -59,7 +62,25 @@ def article(doc: Document, context: Context, found: Found) -> Article:
         dates=dates(view, found.dates),
         quotes=quotes(view, found.quotes, ids),
         paragraphs=[Paragraph(*view.span(*p)) for p in doc.paragraphs],
+        date_source=date_source(view, context, found),
     )
+
+
+def date_source(view: TextView, context: Context, found: Found) -> DateSource | None:
+    """Where the article's date came from: the dateline's date (its year written, from
+    the reference date or from the text's evidence), else the reference date."""
+    dateline_found = found.dateline
+    if dateline_found is not None and dateline_found.date is not None:
+        year = dateline_found.year_from or DateOrigin.DATELINE
+        evidence = None
+        if year is DateOrigin.TEXT and dateline_found.year_evidence is not None:
+            evidence = Evidence(*_surface(view, *dateline_found.year_evidence))
+        elif year is DateOrigin.TEXT:
+            year = DateOrigin.DATELINE
+        return DateSource(date=DateOrigin.DATELINE, year=year, evidence=evidence)
+    if context.reference_date is not None:
+        return DateSource(date=DateOrigin.REFERENCE_DATE, year=DateOrigin.REFERENCE_DATE)
+    return None
 
 
 def _surface(view: TextView, start: int, end: int) -> tuple[int, int, str]:

@@ -29,7 +29,7 @@ import attrs
 from newsparse._lexicon import Lexicon, LexiconWords, OutletTable, words_of
 from newsparse._tables import AliasTable
 from newsparse._text import Span
-from newsparse.model import EntityType, Granularity, MatchMethod, QuoteKind
+from newsparse.model import DateOrigin, EntityType, Granularity, MatchMethod, QuoteKind
 
 __all__ = [
     "Context",
@@ -79,6 +79,10 @@ class FoundDateline(NamedTuple):
     outlet: str | None
     outlet_at: Span | None
     """Where a scraped export writes its outlet (``date 2025-01-08 Shafaq News/``)."""
+    year_from: DateOrigin | None = None
+    """Where the date's year came from: the dateline, the reference date, or the text."""
+    year_evidence: Span | None = None
+    """The article's dated evidence the year was read from (``year_from`` is ``text``)."""
 
 
 @attrs.frozen

@@ -37,9 +37,12 @@ __all__ = [
     "Author",
     "Byline",
     "DateMention",
+    "DateOrigin",
+    "DateSource",
     "Dateline",
     "Entity",
     "EntityType",
+    "Evidence",
     "Granularity",
     "MatchMethod",
     "Mention",
@@ -69,6 +72,17 @@ class Granularity(str, enum.Enum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+
+
+class DateOrigin(str, enum.Enum):
+    """Where a part of the article's date came from (see :class:`DateSource`)."""
+
+    DATELINE = "dateline"
+    """Written in the dateline."""
+    REFERENCE_DATE = "reference_date"
+    """The ``reference_date`` the caller gave."""
+    TEXT = "text"
+    """The article's own dated evidence (:attr:`DateSource.evidence`)."""
 
 
 class QuoteKind(str, enum.Enum):
@@ -223,6 +237,55 @@ class Dateline:
             "place": self.place,
             "date": None if self.date is None else self.date.isoformat(),
             "outlet": self.outlet,
+        }
+
+
+@attrs.frozen
+class Evidence:
+    """A stretch of the input a finding rests on: ``text`` is ``input[start:end]``."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@attrs.frozen
+class DateSource:
+    """Where :attr:`Article.published` came from: the day and the year apart.
+
+    ``date`` is ``dateline`` (the dateline's date) or ``reference_date``; ``year``
+    is ``dateline`` (written in it), ``reference_date``, or ``text`` when the
+    dateline has a month and day but no year and the year was read from the
+    article's own dated evidence, a release number (``2010-09-CA-005``) or a full
+    date at its head; ``evidence`` is then that text.
+
+    >>> DateSource(date="dateline", year="reference_date").to_dict()
+    {'date': 'dateline', 'year': 'reference_date', 'evidence': None}
+    """
+
+    date: DateOrigin = attrs.field(converter=DateOrigin)
+    year: DateOrigin = attrs.field(converter=DateOrigin)
+    evidence: Evidence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Evidence))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is DateOrigin.TEXT:
+            raise ValueError("DateSource: the day comes from the dateline or the reference date")
+        if (self.year is DateOrigin.TEXT) != (self.evidence is not None):
+            raise ValueError("DateSource: evidence is given exactly when the year is from the text")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.value,
+            "year": self.year.value,
+            "evidence": None if self.evidence is None else self.evidence.to_dict(),
         }
 
 
@@ -470,6 +533,10 @@ class Article:
     dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_date_mentions)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_paragraphs)
+    date_source: DateSource | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(DateSource))
+    )
+    """Where ``published`` came from; ``None`` when it is ``None``."""
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.text_length, bool) or not isinstance(self.text_length, int):
@@ -535,6 +602,8 @@ class Article:
             if quote.speaker is not None:
                 yield quote.speaker
         yield from self.paragraphs
+        if self.date_source is not None and self.date_source.evidence is not None:
+            yield self.date_source.evidence
 
     def offset_problems(self, text: str) -> list[str]:
         """What is wrong with the offsets of this article as a reading of ``text``.
@@ -613,6 +682,7 @@ class Article:
             "dates": [d.to_dict() for d in self.dates],
             "quotes": [q.to_dict() for q in self.quotes],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "date_source": None if self.date_source is None else self.date_source.to_dict(),
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -806,8 +876,19 @@ def _read_article(data: Any) -> Article:
         p.build(Paragraph, start=p.get("start", int), end=p.get("end", int))
         for p in r.objects("paragraphs")
     ]
+    date_source = None
+    if r.get("date_source", dict, optional=True) is not None:
+        d = _Reader(r.data["date_source"], "date_source")
+        evidence = None
+        if d.get("evidence", dict, optional=True) is not None:
+            e = _Reader(d.data["evidence"], "date_source.evidence")
+            evidence = e.build(Evidence, **_read_span(e))
+        date_source = d.build(
+            DateSource, date=d.get("date", str), year=d.get("year", str), evidence=evidence
+        )
     return r.build(
         Article,
+        date_source=date_source,
         text_length=r.get("text_length", int),
         published=r.get("published", str, optional=True),
         dateline=dateline,

@@ -287,10 +287,9 @@ class _Reader:
         chunk = self.norm[start:end]
         if people and (service := self.service(chunk)) is not None:
             # "By JANE DOE, AP Diplomatic Writer", "..., Associated Press Writer"
-            outlet, title = service
-            if title is not None:
-                people[-1] = attrs.evolve(people[-1], role=title)
-            return outlet
+            if service[1] is not None:
+                people[-1] = attrs.evolve(people[-1], role=service[1])
+            return service[0]
         # The first chunk is a person unless the table knows it ("By Reuters staff");
         # later ones are an outlet when they look like one ("..., Basra Times").
         outlet = self.outlet(chunk, loose=not first)

@@ -41,9 +41,9 @@ from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundDateline
 from newsparse._lexicon import OutletTable, read_rows, read_words
 from newsparse._text import Document, Span, TextView, without_markup
-from newsparse.model import Dateline
+from newsparse.model import Dateline, DateOrigin
 
-__all__ = ["find_dateline", "parse_dateline", "resolve_month_day"]
+__all__ = ["find_dateline", "parse_dateline", "resolve_month_day", "year_evidence"]
 
 # How far into an article a dateline may stand: lines, and characters.
 _MAX_LINES = 8
@@ -94,6 +94,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "date": regex.compile(
             rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
             rf"(?:[ \t]*,?[ \t]*{year})?(?![\p{{L}}\d])"
+        ),
+        # Dated evidence of the year: a release number ("2010-09-CA-005"), a full date.
+        "release": regex.compile(
+            r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])[-\u2014]\p{Lu}{1,4}[-\u2014]\d{1,5}"
+            r"(?![\w-])"
+        ),
+        "full_date": regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?:{month}[ \t]*{day}"
+            rf"|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
+            rf"[ \t]*,?[ \t]*{year}|(?P<iso>(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d)(?![\p{{L}}\d]))"
         ),
         # "BRUSSELS 1996-08-22": an ISO date after the place.
         "iso_date": regex.compile(r"(?P<iso>(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d)(?![\p{L}\d])"),
@@ -167,11 +177,26 @@ class _Found:
     outlet: str | None
     strong: bool
     outlet_at: Span | None = None
+    month_day: tuple[int, int] | None = None
+    """The month and day written, when a date is."""
+    year_from: DateOrigin | None = None
+    """Where the date's year came from (``None`` without a date)."""
+    year_evidence: Span | None = None
+    """The text that gave the year, when ``year_from`` is ``text``."""
 
     def finding(self) -> FoundDateline:
         """What the stage hands on (positions of the string read, as they are)."""
         place = None if self.place is None else Span(*self.place)
-        return FoundDateline(self.start, self.end, place, self.date, self.outlet, self.outlet_at)
+        return FoundDateline(
+            self.start,
+            self.end,
+            place,
+            self.date,
+            self.outlet,
+            self.outlet_at,
+            self.year_from,
+            self.year_evidence,
+        )
 
 
 class _WirePlace(NamedTuple):
@@ -187,6 +212,16 @@ class _WirePlace(NamedTuple):
     """How many words its last part has."""
 
 
+class _DateRead(NamedTuple):
+    """A date as read at a position: the match, the date (``None`` without a year and a
+    reference date), the month and day written, and whether a year was written."""
+
+    match: regex.Match[str]
+    date: _dt.date | None
+    month_day: tuple[int, int]
+    year_written: bool
+
+
 class _Reader:
     """Reads a dateline at the start of one line, token by token."""
 
@@ -199,6 +234,8 @@ class _Reader:
         self.reference = reference
         self.outlets = outlets
         self.p = _patterns()
+        self.read_date: _DateRead | None = None
+        """The date of the dateline, once read."""
 
     def skip_space(self) -> None:
         while self.pos < self.end and self.text[self.pos] in " \t":
@@ -207,18 +244,20 @@ class _Reader:
     def match(self, name: str) -> regex.Match[str] | None:
         return self.p[name].match(self.text, self.pos, self.end)
 
-    def date_here(self) -> tuple[regex.Match[str], _dt.date | None] | None:
+    def date_here(self) -> _DateRead | None:
         if self.pos < self.end and self.text[self.pos].isdigit():
             iso = self.match("iso_date")
             if iso is not None:
                 try:
-                    return iso, _dt.date.fromisoformat(iso.group("iso"))
+                    day_read = _dt.date.fromisoformat(iso.group("iso"))
                 except ValueError:
                     return None
+                return _DateRead(iso, day_read, (day_read.month, day_read.day), True)
             numeric = self.match("numeric_date")
             if numeric is not None:
                 month, day = int(numeric.group("nm")), int(numeric.group("nd"))
-                return numeric, resolve_month_day(month, day, self.reference)
+                resolved = resolve_month_day(month, day, self.reference)
+                return _DateRead(numeric, resolved, (month, day), False)
         pair = self.text[self.pos : self.pos + 2]
         # Most words are no month: two ASCII letters tell, before the month pattern runs.
         if pair.isascii() and pair.isalpha() and pair.lower() not in _month_openings():
@@ -233,10 +272,10 @@ class _Reader:
             return None
         if m.group("year"):
             try:
-                return m, _dt.date(int(m.group("year")), month, day)
+                return _DateRead(m, _dt.date(int(m.group("year")), month, day), (month, day), True)
             except ValueError:
                 return None
-        return m, resolve_month_day(month, day, self.reference)
+        return _DateRead(m, resolve_month_day(month, day, self.reference), (month, day), False)
 
     def outlet_in(self, candidate: str) -> str | None:
         found = self.outlets.lookup(candidate, fuzzy=True)
@@ -285,7 +324,17 @@ class _Reader:
                 written = m.group("outlet").strip()
                 outlet = self.outlet_in(written) or written
                 outlet_at = self._written(outlet, start, m.end())
-            return _Found(start, m.end(), None, day, outlet, strong=True, outlet_at=outlet_at)
+            return _Found(
+                start,
+                m.end(),
+                None,
+                day,
+                outlet,
+                strong=True,
+                outlet_at=outlet_at,
+                month_day=(day.month, day.day),
+                year_from=DateOrigin.DATELINE,
+            )
         return None
 
     def _written(self, name: str, start: int, end: int) -> Span | None:
@@ -417,7 +466,8 @@ class _Reader:
             return None
         if found_date is None:
             return (None, False, None) if place.end is not None else None
-        m, date = found_date
+        m, date = found_date.match, found_date.date
+        self.read_date = found_date
         self.pos = m.end()
         self.skip_space()
         if self.pos < self.end and self.text[self.pos] == ",":
@@ -450,8 +500,9 @@ class _Reader:
         if paren is not None:
             inner = _Reader(self.text, paren.start(1), paren.end(1), self.reference, self.outlets)
             in_date = inner.date_here()
-            if in_date is not None and in_date[0].end() == paren.end(1):
-                date, has_date, bracketed = in_date[1], True, True
+            if in_date is not None and in_date.match.end() == paren.end(1):
+                date, has_date, bracketed = in_date.date, True, True
+                self.read_date = in_date
                 self.pos = paren.end()
                 self.skip_space()
                 paren = self.match("paren")
@@ -494,7 +545,11 @@ class _Reader:
         span = (start, place.end) if place.end is not None else None
         if not strong and not self._weak_place_ok(start, place.first_part_end, separator):
             return None
-        return _Found(start, end, span, date, outlet, strong)
+        read = self.read_date
+        if read is None:
+            return _Found(start, end, span, date, outlet, strong)
+        year_from = _year_from(read.year_written, date)
+        return _Found(start, end, span, date, outlet, strong, None, read.month_day, year_from)
 
     def _iso_line(self, start: int, date: _dt.date | None) -> bool:
         """Whether what was read is a place in capitals and an ISO date (``BRUSSELS
@@ -528,6 +583,13 @@ class _Reader:
         # What follows must read as prose, not as the rest of a headline in capitals.
         after = self.text[separator.end() : min(self.end, separator.end() + 60)]
         return self.p["lower"].search(after) is not None
+
+
+def _year_from(written: bool, date: _dt.date | None) -> DateOrigin | None:
+    """Where a dateline date's year came from: written, the reference date, or none yet."""
+    if written:
+        return DateOrigin.DATELINE
+    return None if date is None else DateOrigin.REFERENCE_DATE
 
 
 def _agency(reader: _Reader, inner: str) -> str | None:
@@ -613,7 +675,73 @@ def find_dateline(doc: Document, context: Context, found: Found) -> FoundDatelin
         if read is None:
             continue
         if read.strong:
-            return read.finding()
+            return _with_year_from_text(doc, read).finding()
         if weak is None and index < _MAX_WEAK_LINE:
             weak = read
     return weak.finding() if weak is not None else None
+
+
+def _with_year_from_text(doc: Document, found: _Found) -> _Found:
+    """``found`` with the year of a dateline that wrote a month and day but no year,
+    when no reference date gave one, read from the article's own dated evidence
+    (see :func:`year_evidence`); as it was without such evidence."""
+    if found.date is not None or found.month_day is None:
+        return found
+    month, day = found.month_day
+    evidence = year_evidence(doc.norm)
+    if evidence is None:
+        return found
+    near, span = evidence
+    date = _nearest(month, day, near)
+    if date is None:
+        return found
+    return attrs.evolve(found, date=date, year_from=DateOrigin.TEXT, year_evidence=span)
+
+
+def _nearest(month: int, day: int, near: _dt.date) -> _dt.date | None:
+    """The date with this month and day nearest to ``near`` (a year either side)."""
+    best = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidate = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - near).days) < abs((best - near).days):
+            best = candidate
+    return best
+
+
+def year_evidence(norm: str) -> tuple[_dt.date, Span] | None:
+    """The article's own evidence of when it was written, and where it stands.
+
+    In order: a dated release number at its head (``2010-09-CA-005``: the
+    middle of that month), a full date with a year at its head (``Feb. 21,
+    2011``, ``2011-02-21``), then the first full date further down. The head is
+    the first ``_MAX_CHARS`` characters. ``None`` without any.
+
+    >>> year_evidence("2012-06-S-026\\nKABUL, Afghanistan (June 14) - ...")
+    (datetime.date(2012, 6, 15), Span(start=0, end=13))
+    """
+    head = min(len(norm), _MAX_CHARS)
+    p = _patterns()
+    release = p["release"].search(norm, 0, head)
+    if release is not None:
+        month = int(release.group("month"))
+        return _dt.date(int(release.group("year")), month, 15), Span(*release.span())
+    for lo, hi in ((0, head), (head, len(norm))):
+        for m in p["full_date"].finditer(norm, lo, hi):
+            date = _full_date(m)
+            if date is not None:
+                return date, Span(*m.span())
+    return None
+
+
+def _full_date(m: regex.Match[str]) -> _dt.date | None:
+    try:
+        if m.group("iso"):
+            return _dt.date.fromisoformat(m.group("iso"))
+        month = _months()[(m.group("month") or m.group("month2")).casefold()]
+        day = int(m.group("day") or m.group("day2"))
+        return _dt.date(int(m.group("year")), month, day)
+    except (KeyError, ValueError):
+        return None
