@@ -20,6 +20,17 @@ CASES = [
     ("The ceasefire began on Jan. 3, officials said.", [("on Jan. 3", "2025-01-03", "day")]),
     ("The vote was held on January 3, 2024.", [("on January 3, 2024", "2024-01-03", "day")]),
     ("Parliament reconvenes on 3 February 2025.", [("on 3 February 2025", "2025-02-03", "day")]),
+    # a weekday after a preposition: until and by look ahead, since looks back
+    ("The talks go on until Saturday.", [("Saturday", "2025-01-11", "day")]),
+    ("The report will be submitted by Friday.", [("Friday", "2025-01-10", "day")]),
+    ("The ceasefire holds until Wednesday.", [("Wednesday", "2025-01-08", "day")]),
+    ("He has been missing since Monday.", [("Monday", "2025-01-06", "day")]),
+    ("Rescuers had searched until Monday.", [("Monday", "2025-01-06", "day")]),
+    # a participle after "be" tells no past
+    ("The plan will be approved in March.", [("in March", "2025-03", "month")]),
+    # parts of the day
+    ("Troops detained two men last night.", [("last night", "2025-01-07", "day")]),
+    ("The minister will speak tonight.", [("tonight", "2025-01-08", "day")]),
     ("The deal was signed 2024-12-30 in Doha.", [("2024-12-30", "2024-12-30", "day")]),
     ("Figures for January 2025 are due.", [("January 2025", "2025-01", "month")]),
     ("Inflation peaked in 1987.", [("in 1987", "1987", "year")]),

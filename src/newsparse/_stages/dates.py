@@ -118,7 +118,8 @@ def _pattern() -> regex.Pattern[str]:
           | (?P<rel_wd>(?i:last|next|this|past|coming))\s+(?P<wd_rel>{weekday})
           | (?P<rel_unit>(?i:(?:earlier|later)\s+this|this|last|next|past|coming))\s+
                 (?P<unit>(?i:week|month|year))\b
-          | (?P<deictic>(?i:yesterday|today|tomorrow))\b
+          | (?P<deictic>(?i:yesterday|today|tomorrow|tonight|last\s+night))\b
+          | (?P<wd_prep>(?i:until|till|through|by|before|since))\s+(?P<wd_p>{weekday})
           | (?P<count>\d{{1,3}}|(?i:{numbers}))\s+(?P<ago_unit>(?i:day|week|month|year))s?\s+
                 (?i:ago)\b
           | {on}(?P<wd>{weekday})
@@ -165,6 +166,11 @@ def _tense(before: str, after: str) -> str | None:
     right = [w.casefold() for w in _WORDS.findall(after)]
     if "going to" in before.casefold() or "going to" in after.casefold():
         return "future"
+    # A participle after "be" is no past tense: "will be submitted by Friday".
+    left = [
+        "" if w.endswith("ed") and i + 1 < len(left) and left[i + 1] in ("be", "being") else w
+        for i, w in enumerate(left)
+    ]
     for distance in range(max(len(left), len(right))):
         found = [cue(side[distance]) for side in (left, right) if distance < len(side)]
         if "future" in found:
@@ -273,11 +279,14 @@ def _relative(
     g = m.group
     if g("wd_rel") or g("wd"):
         return _weekday(m, published, tense_of), Granularity.DAY
+    if g("wd_p"):
+        return _weekday_after(g("wd_prep"), g("wd_p"), published, tense_of), Granularity.DAY
     if g("unit"):
         return _this_unit(g("rel_unit"), g("unit"), published)
     if g("deictic"):
         # "yesterday", "today", "tomorrow"
-        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("deictic").casefold()]
+        said = " ".join(g("deictic").casefold().split())
+        step = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[said]
         return (published + _dt.timedelta(days=step)).isoformat(), Granularity.DAY
     if g("ago_unit"):
         return _ago(g("count"), g("ago_unit"), published)
@@ -308,6 +317,21 @@ def _weekday(m: regex.Match[str], published: _dt.date, tense_of: Callable[[], st
     else:
         found = published - _dt.timedelta(days=back)
     return found.isoformat()
+
+
+def _weekday_after(
+    preposition: str, name: str, published: _dt.date, tense_of: Callable[[], str | None]
+) -> str:
+    """A weekday after a preposition (``until Saturday``, ``by Friday``, ``since
+    Monday``): ``since`` looks back; ``until``, ``till``, ``through``, ``by`` and
+    ``before`` look ahead (the article's day included) unless the clause speaks
+    of the past (``had waited until Friday``)."""
+    weekday = _weekdays()[name.casefold()]
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if preposition.casefold() == "since" or tense_of() == "past":
+        return (published - _dt.timedelta(days=back)).isoformat()
+    return (published + _dt.timedelta(days=ahead)).isoformat()
 
 
 def _this_unit(modifier: str, unit: str, published: _dt.date) -> tuple[str, Granularity]:
@@ -385,7 +409,7 @@ def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
 def _span(m: regex.Match[str]) -> tuple[int, int]:
     """The span of a date expression: prepositions other than ``in`` and ``on`` are left out."""
     start = m.start()
-    for preposition, target in (("prep_m", "m_bare"), ("prep_y", "y_bare")):
+    for preposition, target in (("prep_m", "m_bare"), ("prep_y", "y_bare"), ("wd_prep", "wd_p")):
         if m.group(preposition) and m.group(preposition).casefold() != "in":
             start = m.start(target)
     return start, m.end()
@@ -402,7 +426,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """
     named = [*_english_months(), *_weekdays()]
     plain = ["week", "weeks", "month", "months", "year", "years", "day", "days"]
-    plain += ["yesterday", "today", "tomorrow", "ago"]
+    plain += ["yesterday", "today", "tomorrow", "tonight", "night", "ago"]
     triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
     triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
     triggers |= {str(year) for year in _YEARS}
