@@ -155,15 +155,18 @@ def resolve_month_day(
     if reference is None:
         return None
     latest = reference + _dt.timedelta(days=slack_days)
-    best = None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
+    return max((c for c in _around(month, day, reference) if c <= latest), default=None)
+
+
+def _around(month: int, day: int, near: _dt.date) -> list[_dt.date]:
+    """The dates with this month and day in ``near``'s year and the years either side."""
+    dates = []
+    for year in (near.year - 1, near.year, near.year + 1):
         try:
-            candidate = _dt.date(year, month, day)
+            dates.append(_dt.date(year, month, day))
         except ValueError:
             continue
-        if candidate <= latest and (best is None or candidate > best):
-            best = candidate
-    return best
+    return dates
 
 
 @attrs.frozen
@@ -700,15 +703,7 @@ def _with_year_from_text(doc: Document, found: _Found) -> _Found:
 
 def _nearest(month: int, day: int, near: _dt.date) -> _dt.date | None:
     """The date with this month and day nearest to ``near`` (a year either side)."""
-    best = None
-    for year in (near.year - 1, near.year, near.year + 1):
-        try:
-            candidate = _dt.date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((candidate - near).days) < abs((best - near).days):
-            best = candidate
-    return best
+    return min(_around(month, day, near), key=lambda c: abs((c - near).days), default=None)
 
 
 def year_evidence(norm: str) -> tuple[_dt.date, Span] | None:
