@@ -725,18 +725,16 @@ def year_evidence(norm: str) -> tuple[_dt.date, Span] | None:
         return _dt.date(int(release.group("year")), month, 15), Span(*release.span())
     for lo, hi in ((0, head), (head, len(norm))):
         for m in p["full_date"].finditer(norm, lo, hi):
-            date = _full_date(m)
+            date = _full_date(norm, m)
             if date is not None:
                 return date, Span(*m.span())
     return None
 
 
-def _full_date(m: regex.Match[str]) -> _dt.date | None:
-    try:
-        if m.group("iso"):
-            return _dt.date.fromisoformat(m.group("iso"))
-        month = _months()[(m.group("month") or m.group("month2")).casefold()]
-        day = int(m.group("day") or m.group("day2"))
-        return _dt.date(int(m.group("year")), month, day)
-    except (KeyError, ValueError):
+def _full_date(norm: str, m: regex.Match[str]) -> _dt.date | None:
+    """The date a ``full_date`` match names, read as a dateline's date is (one reading
+    of month names and days); None for a day no month has."""
+    read = _Reader(norm, m.start(), m.end(), None, OutletTable.default()).date_here()
+    if read is None or not read.year_written or read.match.end() != m.end():
         return None
+    return read.date
