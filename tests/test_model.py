@@ -143,9 +143,9 @@ def test_first_day_of_each_granularity() -> None:
 
 def test_to_dict_has_exactly_the_contract_keys() -> None:
     d = np.Article(text_length=0).to_dict()
-    # The contract's keys in order, then the additions (date_source).
-    assert list(d)[-1] == "date_source"
-    assert list(d)[:-1] == [
+    # The contract's keys in order, then the additions (date_source, headline).
+    assert list(d)[-2:] == ["date_source", "headline"]
+    assert list(d)[:-2] == [
         "schema_version",
         "text_length",
         "published",
@@ -169,6 +169,7 @@ def test_to_dict_has_exactly_the_contract_keys() -> None:
         "quotes": [],
         "paragraphs": [],
         "date_source": None,
+        "headline": None,
     }
 
 

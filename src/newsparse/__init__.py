@@ -3,7 +3,7 @@
 >>> import newsparse
 >>> article = newsparse.parse("First paragraph.\\n\\nSecond paragraph.")
 >>> [p.to_dict() for p in article.paragraphs]
-[{'start': 0, 'end': 16}, {'start': 18, 'end': 35}]
+[{'start': 0, 'end': 16, 'kind': 'body'}, {'start': 18, 'end': 35, 'kind': 'body'}]
 """
 
 from newsparse._batch import parse_many, parse_partition, shared_table
@@ -43,9 +43,11 @@ from newsparse.model import (
     EntityType,
     Evidence,
     Granularity,
+    Headline,
     MatchMethod,
     Mention,
     Paragraph,
+    ParagraphKind,
     Quote,
     QuoteKind,
     Speaker,
@@ -71,6 +73,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Granularity",
+    "Headline",
     "InputTypeError",
     "InvalidArgumentError",
     "Lexicon",
@@ -83,6 +86,7 @@ __all__ = [
     "OutletTable",
     "OutletTableError",
     "Paragraph",
+    "ParagraphKind",
     "Particle",
     "Quote",
     "QuoteKind",

@@ -25,7 +25,7 @@ from newsparse._findings import (
     FoundQuote,
     FoundSpeaker,
 )
-from newsparse._text import Document, TextView
+from newsparse._text import Document, Span, TextView
 from newsparse.model import (
     Article,
     Author,
@@ -36,8 +36,10 @@ from newsparse.model import (
     DateSource,
     Entity,
     Evidence,
+    Headline,
     Mention,
     Paragraph,
+    ParagraphKind,
     Quote,
     Speaker,
 )
@@ -61,9 +63,21 @@ def article(doc: Document, context: Context, found: Found) -> Article:
         entities=entities,
         dates=dates(view, found.dates),
         quotes=quotes(view, found.quotes, ids),
-        paragraphs=[Paragraph(*view.span(*p)) for p in doc.paragraphs],
+        paragraphs=paragraphs(view, doc.paragraphs, found.layout.kinds),
         date_source=date_source(view, context, found),
+        headline=None
+        if found.layout.headline is None
+        else Headline(*_surface(view, *found.layout.headline)),
     )
+
+
+def paragraphs(
+    view: TextView, spans: Sequence[Span], kinds: Sequence[ParagraphKind]
+) -> list[Paragraph]:
+    """The paragraphs with their kinds (all body when the layout stage gave none)."""
+    if not kinds:
+        return [Paragraph(*view.span(*p)) for p in spans]
+    return [Paragraph(*view.span(*p), kind) for p, kind in zip(spans, kinds, strict=True)]
 
 
 def date_source(view: TextView, context: Context, found: Found) -> DateSource | None:

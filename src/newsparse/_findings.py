@@ -29,7 +29,14 @@ import attrs
 from newsparse._lexicon import Lexicon, LexiconWords, OutletTable, words_of
 from newsparse._tables import AliasTable
 from newsparse._text import Span
-from newsparse.model import DateOrigin, EntityType, Granularity, MatchMethod, QuoteKind
+from newsparse.model import (
+    DateOrigin,
+    EntityType,
+    Granularity,
+    MatchMethod,
+    ParagraphKind,
+    QuoteKind,
+)
 
 __all__ = [
     "Context",
@@ -39,6 +46,7 @@ __all__ = [
     "FoundDate",
     "FoundDateline",
     "FoundEntity",
+    "FoundLayout",
     "FoundMention",
     "FoundPerson",
     "FoundQuote",
@@ -163,7 +171,18 @@ class FoundQuote(NamedTuple):
     speaker: FoundSpeaker | None
 
 
+class FoundLayout(NamedTuple):
+    """The layout stage's findings: the headline, the kind of each paragraph of
+    ``doc.paragraphs`` (empty: every one is body), and the headline, decks and
+    subheads written in title case."""
+
+    headline: Span | None = None
+    kinds: tuple[ParagraphKind, ...] = ()
+    title_case: tuple[Span, ...] = ()
+
+
 _NO_BYLINES = FoundBylines(None, ())
+_NO_LAYOUT = FoundLayout()
 
 
 @attrs.frozen
@@ -172,6 +191,7 @@ class Found:
 
     dateline: FoundDateline | None = None
     bylines: FoundBylines = _NO_BYLINES
+    layout: FoundLayout = _NO_LAYOUT
     entities: tuple[FoundEntity, ...] = ()
     dates: tuple[FoundDate, ...] = ()
     quotes: tuple[FoundQuote, ...] = ()

@@ -18,7 +18,14 @@ from typing import TypeVar
 from newsparse import _assembly
 from newsparse._findings import Context, Found
 from newsparse._lexicon import Lexicon, OutletTable, lexicon_for
-from newsparse._stages import find_bylines, find_dateline, find_dates, find_entities, find_quotes
+from newsparse._stages import (
+    find_bylines,
+    find_dateline,
+    find_dates,
+    find_entities,
+    find_layout,
+    find_quotes,
+)
 from newsparse._tables import AliasTable
 from newsparse._text import Document, segment
 from newsparse.errors import InputTypeError, InvalidArgumentError
@@ -91,12 +98,14 @@ def parse(
     found = Found(dateline)
     bylines = _stage("byline", find_bylines, found.bylines, doc, context, found)
     found = Found(dateline, bylines)
+    layout = _stage("layout", find_layout, found.layout, doc, context, found)
+    found = Found(dateline, bylines, layout)
     entities = _stage("entities", find_entities, found.entities, doc, context, found)
-    found = Found(dateline, bylines, entities)
+    found = Found(dateline, bylines, layout, entities)
     dates = _stage("dates", find_dates, found.dates, doc, context, found)
-    found = Found(dateline, bylines, entities, dates)
+    found = Found(dateline, bylines, layout, entities, dates)
     quotes = _stage("quotes", find_quotes, found.quotes, doc, context, found)
-    found = Found(dateline, bylines, entities, dates, quotes)
+    found = Found(dateline, bylines, layout, entities, dates, quotes)
     return _assembly.article(doc, context, found)
 
 

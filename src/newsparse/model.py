@@ -44,9 +44,11 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Granularity",
+    "Headline",
     "MatchMethod",
     "Mention",
     "Paragraph",
+    "ParagraphKind",
     "Quote",
     "QuoteKind",
     "Speaker",
@@ -83,6 +85,21 @@ class DateOrigin(str, enum.Enum):
     """The ``reference_date`` the caller gave."""
     TEXT = "text"
     """The article's own dated evidence (:attr:`DateSource.evidence`)."""
+
+
+class ParagraphKind(str, enum.Enum):
+    """What a paragraph is in the article's layout (see :attr:`Paragraph.kind`)."""
+
+    HEADLINE = "headline"
+    """The article's headline, its first line."""
+    DECK = "deck"
+    """A line between the headline and the body: a subtitle, a section label."""
+    SUBHEAD = "subhead"
+    """A short heading between paragraphs of the body."""
+    BYLINE = "byline"
+    """A line that is a byline or a credit line and nothing else."""
+    BODY = "body"
+    """The article's text (the dateline's paragraph included)."""
 
 
 class QuoteKind(str, enum.Enum):
@@ -203,16 +220,37 @@ _VALUE_SHAPES = {
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph of the input: ``start`` and ``end`` offsets, trimmed of spaces."""
+    """A paragraph of the input: ``start`` and ``end`` offsets, trimmed of spaces, and
+    its ``kind`` in the layout (the headline, a deck, a subhead, a byline, the body).
+
+    >>> Paragraph(0, 12, "headline").to_dict()
+    {'start': 0, 'end': 12, 'kind': 'headline'}
+    """
 
     start: int
     end: int
+    kind: ParagraphKind = attrs.field(default=ParagraphKind.BODY, converter=ParagraphKind)
 
     def __attrs_post_init__(self) -> None:
         _check_span(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
+        return {"start": self.start, "end": self.end, "kind": self.kind.value}
+
+
+@attrs.frozen
+class Headline:
+    """The article's headline: ``text`` is ``input[start:end]``."""
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @attrs.frozen
@@ -537,6 +575,10 @@ class Article:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(DateSource))
     )
     """Where ``published`` came from; ``None`` when it is ``None``."""
+    headline: Headline | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Headline))
+    )
+    """The article's headline (its paragraph's ``kind`` is ``headline``), or ``None``."""
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.text_length, bool) or not isinstance(self.text_length, int):
@@ -602,6 +644,8 @@ class Article:
             if quote.speaker is not None:
                 yield quote.speaker
         yield from self.paragraphs
+        if self.headline is not None:
+            yield self.headline
         if self.date_source is not None and self.date_source.evidence is not None:
             yield self.date_source.evidence
 
@@ -683,6 +727,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "date_source": None if self.date_source is None else self.date_source.to_dict(),
+            "headline": None if self.headline is None else self.headline.to_dict(),
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -873,9 +918,18 @@ def _read_article(data: Any) -> Article:
             )
         )
     paragraphs = [
-        p.build(Paragraph, start=p.get("start", int), end=p.get("end", int))
+        p.build(
+            Paragraph,
+            start=p.get("start", int),
+            end=p.get("end", int),
+            kind=p.get("kind", str, optional=True) or ParagraphKind.BODY,
+        )
         for p in r.objects("paragraphs")
     ]
+    headline = None
+    if r.get("headline", dict, optional=True) is not None:
+        h = _Reader(r.data["headline"], "headline")
+        headline = h.build(Headline, **_read_span(h))
     date_source = None
     if r.get("date_source", dict, optional=True) is not None:
         d = _Reader(r.data["date_source"], "date_source")
@@ -898,4 +952,5 @@ def _read_article(data: Any) -> Article:
         dates=dates,
         quotes=quotes,
         paragraphs=paragraphs,
+        headline=headline,
     )

@@ -81,6 +81,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "event_words.txt": Schema(("word",)),
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
+    "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape"})}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "groups.txt": Schema(("word",)),
     "markup_codes.txt": Schema(("code",)),

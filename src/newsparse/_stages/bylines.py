@@ -49,6 +49,8 @@ from newsparse._text import (
     Document,
     Span,
     TextView,
+    fold_token,
+    given_names,
     is_suffix,
     recase,
     strip_titles,
@@ -481,7 +483,40 @@ def _top_byline(
         if found.people and found.organization is None and index + 1 < len(top):
             return _with_service_line(doc, reader, found, top[index + 1], dateline)
         return found
-    return None
+    return _name_line(doc, reader, top, dateline)
+
+
+#: The most people a byline of names alone gives (``Jane Doe and John Roe``).
+_NAME_LINE_PEOPLE = 3
+
+
+def _name_line(
+    doc: Document, reader: _Reader, top: list[Span], dateline: FoundDateline | None
+) -> FoundByline | None:
+    """A byline of names alone on the line just before the dateline's, below the
+    headline (``Jane Doe`` over ``BRUSSELS 1996-08-22``): each name a person's,
+    opening with a common given name (``data/given_names.tsv``), in any case."""
+    if dateline is None:
+        return None
+    index = next((i for i, line in enumerate(top) if line.start <= dateline.start < line.end), 0)
+    if index < 2:
+        return None  # the line before the dateline's is the headline, or there is none
+    span = _strip(doc.norm, top[index - 1].start, top[index - 1].end)
+    if span is None or span.end - span.start > _SHORT_LINE:
+        return None
+    chunks = list(_chunks(doc.norm, span.start, span.end))
+    if not 1 <= len(chunks) <= _NAME_LINE_PEOPLE:
+        return None
+    people = []
+    for lo, hi in chunks:
+        words = doc.norm[lo:hi].split()
+        if not 2 <= len(words) <= 4 or fold_token(words[0]) not in given_names():
+            return None
+        person = reader.person(lo, hi, "author")
+        if person is None or (person.start, person.end) != (lo, hi):
+            return None
+        people.append(person)
+    return FoundByline(span.start, span.end, None, tuple(people))
 
 
 def _with_service_line(

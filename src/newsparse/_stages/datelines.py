@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -527,13 +527,39 @@ class _Reader:
                 separator = self.match("prose")
                 if separator is not None:
                     return self._finish(start, place, date, outlet, strong, self.pos, separator)
-        if separator is not None:
-            end = separator.end()
-        elif not (bracketed or self._iso_line(start, date)) or not self._at_line_end():
-            # Without a dash, only "KABUL, Afghanistan (Jan. 25, 2013)" or "BRUSSELS
-            # 1996-08-22" alone on its line.
+        if separator is None:
+            return self._without_dash(start, place, date, outlet, (strong, bracketed), end)
+        return self._finish(start, place, date, outlet, strong, separator.end(), separator)
+
+    def _without_dash(
+        self,
+        start: int,
+        place: _WirePlace,
+        date: _dt.date | None,
+        outlet: str | None,
+        shape: tuple[bool, bool],
+        end: int,
+    ) -> _Found | None:
+        """A dateline that no dash ends: ``KABUL, Afghanistan (Jan. 25, 2013)`` or
+        ``BRUSSELS 1996-08-22`` alone on its line, or a known place alone on its line
+        (``BANGKOK``) with prose on the next."""
+        strong, bracketed = shape  # with a date or an agency; in brackets
+        if not strong and self._place_line(start, place):
+            return _Found(start, end, (start, end), None, None, strong=False)
+        if not (bracketed or self._iso_line(start, date)) or not self._at_line_end():
             return None
-        return self._finish(start, place, date, outlet, strong, end, separator)
+        return self._finish(start, place, date, outlet, strong, end, None)
+
+    def _place_line(self, start: int, place: _WirePlace) -> bool:
+        """Whether the line is a place alone, in capitals, that the reference tables
+        know (``BANGKOK``, ``NEW YORK``), with prose on the next line."""
+        if place.end is None or place.end != self.pos or not self._at_line_end():
+            return False
+        written = self.text[start : place.end]
+        if self.p["lower"].search(written) or not _known_place(written.split(",")[0]):
+            return False
+        nxt = self.text[self.end + 1 : self.end + 80]
+        return self.p["lower"].search(nxt.split("\n", 1)[0]) is not None
 
     def _finish(
         self,
@@ -583,9 +609,51 @@ class _Reader:
             return False
         if len(self.p["upper"].findall(first)) < 2:
             return False
+        # The place must be one the reference tables know: "RESEARCH ALERT - ..."
+        # and "SOCCER - ..." are a headline's slug.
+        if not _known_place(first):
+            return False
         # What follows must read as prose, not as the rest of a headline in capitals.
         after = self.text[separator.end() : min(self.end, separator.end() + 60)]
         return self.p["lower"].search(after) is not None
+
+
+#: The reference tables' places, and what each names them by.
+_PLACE_TABLES = {
+    "countries.tsv": (0, 1),
+    "cities.tsv": (0, 1),
+    "places.tsv": (0, 1),
+    "subdivisions.tsv": (0, 1),
+    "regions.tsv": (0, 1),
+}
+
+
+@functools.cache
+def _known_places() -> frozenset[str]:
+    """The names and aliases of the reference tables' places, case-folded."""
+    names: set[str] = set()
+    for file, columns in _PLACE_TABLES.items():
+        for row in read_rows(file):
+            for column in columns:
+                if column < len(row) and row[column]:
+                    names.update(n.strip().casefold() for n in row[column].split("|"))
+    return frozenset(names)
+
+
+@functools.cache
+def _place_tails() -> frozenset[str]:
+    """Words after a name that make it a place (``PROVINCE``, ``District``), case-folded."""
+    return frozenset(row[0].casefold() for row in read_rows("place_words.tsv") if row[1] == "tail")
+
+
+def _known_place(written: str) -> bool:
+    """Whether the reference tables know a place by this name, whatever its case, or
+    by the name before a word that makes it a place (``HELMAND PROVINCE``)."""
+    words = written.casefold().split()
+    known = _known_places()
+    if " ".join(words) in known:
+        return True
+    return len(words) > 1 and words[-1] in _place_tails() and " ".join(words[:-1]) in known
 
 
 def _year_from(written: bool, date: _dt.date | None) -> DateOrigin | None:
@@ -691,7 +759,7 @@ def _with_year_from_text(doc: Document, found: _Found) -> _Found:
     if found.date is not None or found.month_day is None:
         return found
     month, day = found.month_day
-    evidence = year_evidence(doc.norm)
+    evidence = year_evidence(doc.norm, doc.furniture)
     if evidence is None:
         return found
     near, span = evidence
@@ -706,23 +774,32 @@ def _nearest(month: int, day: int, near: _dt.date) -> _dt.date | None:
     return min(_around(month, day, near), key=lambda c: abs((c - near).days), default=None)
 
 
-def year_evidence(norm: str) -> tuple[_dt.date, Span] | None:
+def year_evidence(
+    norm: str, furniture: Sequence[tuple[Span, str]] = ()
+) -> tuple[_dt.date, Span] | None:
     """The article's own evidence of when it was written, and where it stands.
 
     In order: a dated release number at its head (``2010-09-CA-005``: the
-    middle of that month), a full date with a year at its head (``Feb. 21,
-    2011``, ``2011-02-21``), then the first full date further down. The head is
-    the first ``_MAX_CHARS`` characters. ``None`` without any.
+    middle of that month), in the text or among the ``furniture`` lines (their
+    spans and their text: the view reads them as spaces), a full date
+    with a year at its head (``Feb. 21, 2011``, ``2011-02-21``), then the first
+    full date further down. The head is the first ``_MAX_CHARS`` characters.
+    ``None`` without any.
 
     >>> year_evidence("2012-06-S-026\\nKABUL, Afghanistan (June 14) - ...")
     (datetime.date(2012, 6, 15), Span(start=0, end=13))
     """
     head = min(len(norm), _MAX_CHARS)
     p = _patterns()
-    release = p["release"].search(norm, 0, head)
-    if release is not None:
-        month = int(release.group("month"))
-        return _dt.date(int(release.group("year")), month, 15), Span(*release.span())
+    releases = [(span.start, text, span) for span, text in furniture if span.start < head]
+    inline = p["release"].search(norm, 0, head)
+    if inline is not None:
+        releases.append((inline.start(), inline.group(), Span(*inline.span())))
+    for _, text, span in sorted(releases):
+        release = p["release"].search(text)
+        if release is not None:
+            month = int(release.group("month"))
+            return _dt.date(int(release.group("year")), month, 15), span
     for lo, hi in ((0, head), (head, len(norm))):
         for m in p["full_date"].finditer(norm, lo, hi):
             date = _full_date(norm, m)

@@ -56,6 +56,7 @@ from newsparse._text import (
     NameToken,
     Span,
     fold_token,
+    given_names,
     is_article,
     name_keys,
     recase,
@@ -694,15 +695,7 @@ def _opens_with_given_name(span: Sequence[NameToken]) -> bool:
     """Whether a name's first word is a common given name (``data/given_names.tsv``)
     written as one (``Elizabeth``, not ``ELIZABETH`` in a headline)."""
     first = span[0]
-    return first.capitalised and not first.upper and first.folded in _given_names()
-
-
-@functools.cache
-def _given_names() -> frozenset[str]:
-    """Folded common given names (``data/given_names.tsv``) that are no common word."""
-    common = {w.casefold() for w in _words("common_words.txt")}
-    names = {fold_token(row[0]) for row in read_rows("given_names.tsv")}
-    return frozenset(names - common)
+    return first.capitalised and not first.upper and first.folded in given_names()
 
 
 def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
@@ -1499,7 +1492,8 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     ``Reporting``, ``Editing`` and ``Additional`` in ``Additional reporting by
     Sami Yousef; Editing by Clara Moss`` are not."""
     aliases, published = context.aliases, found.published(context)
-    tokens = tokens_of(doc, found.dateline.end if found.dateline is not None else None)
+    body = found.dateline.end if found.dateline is not None else None
+    tokens = tokens_of(doc, body, found.layout.title_case)
     reference = reference_table(context.outlet_table)
     words = context.words
     clusterer = _Clusterer(doc, tokens, aliases, reference, published, words)

@@ -134,6 +134,7 @@ def _quotations(doc: Document, cues: frozenset[str] = frozenset()) -> list[_Quot
     norm = doc.norm
     found: list[_Quotation] = []
     pending: int | None = None
+    starts = frozenset(p.start for p in doc.paragraphs)
     for paragraph in doc.paragraphs:
         marks = _marks(norm, paragraph)
         if pending is not None and (not marks or marks[0] != paragraph.start):
@@ -142,7 +143,7 @@ def _quotations(doc: Document, cues: frozenset[str] = frozenset()) -> list[_Quot
             pending = None
         if pending is not None:
             marks = marks[1:]  # the reopening mark continues the quote
-        pending = _pair(doc, marks, pending, found, cues)
+        pending = _pair(doc, marks, pending, found, cues, starts)
     if pending is not None:
         found.append(_make(norm, pending, None, doc.paragraphs[-1].end, cues))
     return found
@@ -164,11 +165,13 @@ def _pair(
     opened: int | None,
     found: list[_Quotation],
     cues: frozenset[str],
+    starts: frozenset[int],
 ) -> int | None:
     """Pair a paragraph's ``marks`` in turn, adding each quotation to ``found``; the
     mark still open at the paragraph's end (``opened``: one still open before it).
     A curly closing mark cannot open a quote, and a curly opening mark after a
-    space opens a new one (the earlier mark was stray)."""
+    space opens a new one (the earlier mark was stray). ``starts``: where the
+    paragraphs start (a quotation that opens one opens a clause)."""
     norm = doc.norm
     for i in marks:
         char = doc.written_char(i)
@@ -179,7 +182,7 @@ def _pair(
         elif char in _OPENING and i > opened + 1 and norm[i - 1].isspace():
             opened = i  # a new quote opens: the earlier mark was stray
         else:
-            found.append(_make(norm, opened, i, i + 1, cues))
+            found.append(_make(norm, opened, i, i + 1, cues, opened in starts))
             opened = None
     return opened
 
@@ -189,7 +192,14 @@ def _previous_end(doc: Document, paragraph: Span) -> int:
     return doc.paragraphs[i - 1].end if i > 0 else paragraph.start
 
 
-def _make(norm: str, open_: int, close: int | None, end: int, cues: frozenset[str]) -> _Quotation:
+def _make(
+    norm: str,
+    open_: int,
+    close: int | None,
+    end: int,
+    cues: frozenset[str],
+    opens_paragraph: bool = False,
+) -> _Quotation:
     content_end = close if close is not None else end
     content = norm[open_ + 1 : content_end]
     words = _WORD.findall(content)
@@ -198,7 +208,7 @@ def _make(norm: str, open_: int, close: int | None, end: int, cues: frozenset[st
         len(words) >= 2
         and stripped[-1:] in ".,?!"
         and close is not None
-        and _opens_clause(norm, open_, cues)
+        and (opens_paragraph or _opens_clause(norm, open_, cues))
     )
     return _Quotation(open_, open_ + 1, content_end, end if close is None else close + 1, speech)
 
@@ -215,7 +225,7 @@ def _opens_clause(norm: str, open_: int, cues: frozenset[str]) -> bool:
     low-rated "Rush Hour."``, ``is "not a journalist,"``) is a scare quote or a title,
     whatever punctuation US style puts inside its marks."""
     before = norm[max(0, open_ - 40) : open_].rstrip()
-    if not before or before[-1] in _BEFORE_SPEECH or before[-1] == "\n":
+    if not before or before[-1] in _BEFORE_SPEECH:
         return True
     word = before.split()[-1].casefold()
     return word in cues
@@ -1691,14 +1701,22 @@ _BEFORE_LABEL = frozenset('-\u2013\u2014.?!")')
 
 
 def _after_dateline(norm: str, end: int, quotes: list[_Found]) -> None:
-    """Quotes that open with the dateline (``BASRA, March 4 (Reuters) - Talks ended,
-    officials said.``) start after it and its dash."""
+    """Quotes and speakers that open with the dateline (``BASRA, March 4 (Reuters) -
+    Talks ended, officials said.``, ``CAIRO (AP) _ The minister said ...``) start
+    after it and its dash."""
+
+    def after(stop: int) -> int:
+        start = end
+        while start < stop and (norm[start].isspace() or norm[start] in "-\u2013\u2014_"):
+            start += 1
+        return start
+
     for f in quotes:
         if f.start < end < f.end:
-            start = end
-            while start < f.end and (norm[start].isspace() or norm[start] in "-\u2013\u2014_"):
-                start += 1
-            f.start = start
+            f.start = after(f.end)
+        speaker = f.speaker
+        if speaker is not None and speaker.start < end < speaker.end:
+            f.speaker = attrs.evolve(speaker, start=after(speaker.end))
 
 
 def _labelled(context: _Context, quotations: list[_Quotation], used: set[int]) -> list[_Found]:

@@ -5,6 +5,7 @@ cache files, the one matcher that reads a table's names in a text (for
 
 from __future__ import annotations
 
+from newsparse._tables.index import common_words
 from newsparse._tables.table import (
     AliasEntry,
     AliasTable,
@@ -22,5 +23,6 @@ __all__ = [
     "Matcher",
     "Role",
     "TableMatch",
+    "common_words",
     "role_words",
 ]

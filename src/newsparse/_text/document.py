@@ -551,6 +551,10 @@ class Document:
     #: split that the words come from, for stages that read the gaps too.
     word_pieces: list[str] = attrs.field(eq=False, repr=False)
     word_offsets: list[int] = attrs.field(eq=False, repr=False)
+    #: The lines of page furniture (``Share``, ``Advertisement``, a release number),
+    #: blank in the view: where each stood and what it said, for a stage that reads
+    #: them as evidence (a release number's date).
+    furniture: tuple[tuple[Span, str], ...] = ()
 
     @property
     def norm(self) -> str:
@@ -663,9 +667,75 @@ def without_markup(view: TextView) -> TextView:
     return view if blanked == norm else view.respelled(blanked)
 
 
+#: Trailing marks a furniture label may carry (``SHARE:``, ``Read more »``).
+_LABEL_TRAIL = " \t:.|\u00bb>\u203a"
+#: The longest line looked at as furniture: labels are short.
+_FURNITURE_CHARS = 80
+
+
+@functools.cache
+def _furniture() -> tuple[frozenset[str], regex.Pattern[str] | None]:
+    """The furniture phrases (folded) and one pattern of the shapes (see ``furniture.tsv``)."""
+    rows = read_rows("furniture.tsv")
+    phrases = frozenset(text.casefold() for kind, text in rows if kind == "phrase")
+    shapes = [text for kind, text in rows if kind == "shape"]
+    pattern = regex.compile("|".join(f"(?:{s})" for s in shapes)) if shapes else None
+    return phrases, pattern
+
+
+def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
+    """The lines of ``norm`` that are page furniture (``furniture.tsv``): a share
+    button, an advertising slot, a document label or a release number alone on its
+    line, starting with a capital or a digit (a wrapped line that goes on in lower
+    case, ``close.``, is text). Each span is the line without white space at its ends.
+
+    >>> norm = "Senate passes bill\\nShare\\n2010-09-CA-005\\nThe Senate passed ..."
+    >>> [norm[s.start : s.end] for s in furniture_lines(norm, _lines(norm))]
+    ['Share', '2010-09-CA-005']
+    """
+    phrases, pattern = _furniture()
+    found = []
+    for line in lines:
+        if line.end - line.start > _FURNITURE_CHARS:
+            continue
+        trimmed = _trim(norm, line.start, line.end)
+        if trimmed is None:
+            continue
+        text = norm[trimmed.start : trimmed.end]
+        if not (text[0].isupper() or text[0].isdigit()):
+            continue
+        if text.rstrip(_LABEL_TRAIL).casefold() in phrases or (
+            pattern is not None and pattern.fullmatch(text)
+        ):
+            found.append(trimmed)
+    return found
+
+
+def _without_furniture(view: TextView) -> tuple[TextView, tuple[tuple[Span, str], ...]]:
+    """``view`` with its furniture lines read as spaces, at the same length, and each
+    of them: where it was and what it said."""
+    norm = view.norm
+    furniture = furniture_lines(norm, _lines(norm))
+    if not furniture:
+        return view, ()
+    pieces = []
+    last = 0
+    for span in furniture:
+        pieces += [norm[last : span.start], " " * (span.end - span.start)]
+        last = span.end
+    pieces.append(norm[last:])
+    blanked = view.respelled("".join(pieces))
+    return blanked, tuple((span, norm[span.start : span.end]) for span in furniture)
+
+
 def segment(text: str) -> Document:
-    """Build the normalised view of ``text`` and cut it into lines, paragraphs and sentences."""
-    view = without_markup(TextView(text))
+    """Build the normalised view of ``text`` and cut it into lines, paragraphs and sentences.
+
+    Wire markup codes (``without_markup``) and page furniture (``furniture_lines``)
+    are read as spaces, so that no stage reads them as words; ``Document.furniture``
+    says where the furniture stood and what it said.
+    """
+    view, furniture = _without_furniture(without_markup(TextView(text)))
     norm = view.norm
     lines = _lines(norm)
     paragraphs = _paragraphs(norm, lines)
@@ -683,4 +753,5 @@ def segment(text: str) -> Document:
         word_texts=pieces[1::2],
         word_pieces=pieces,
         word_offsets=offsets,
+        furniture=furniture,
     )

@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_WORDS",
     "NameToken",
     "fold_token",
+    "given_names",
     "is_article",
     "is_shouting",
     "is_suffix",
@@ -66,6 +67,14 @@ _LETTER = regex.compile(r"\p{L}")
 #: The package's own lexicon lookups: matching keys of alias tables are built with
 #: these, whatever lexicon a parse reads text with.
 DEFAULT_WORDS = words_of(Lexicon.default())
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Folded common given names (``data/given_names.tsv``) that are no common word
+    (``data/common_words.txt``): a name's first word that says a person is named."""
+    common = {w.casefold() for w in read_words("common_words.txt")}
+    return frozenset({fold_token(row[0]) for row in read_rows("given_names.tsv")} - common)
 
 
 @functools.cache
@@ -337,7 +346,9 @@ _JOINS = WordMemo(_gap_joins, limit=4096, longest_key=16)
 _SHAPES = WordMemo(_word_shape)
 
 
-def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
+def tokens_of(
+    doc: Document, body: int | None = None, title_case: Sequence[Span] = ()
+) -> list[NameToken]:
     """The article's words for name matching, built once per article.
 
     Words joined by an apostrophe are one (``Qa'ani``, ``O'Neill``); a possessive
@@ -346,6 +357,9 @@ def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
     word of every article passes through here. ``body`` is where the text after a
     dateline starts (a position of the view): its first word opens a sentence, as
     it does in the article (``BAGHDAD, Jan 8 (Reuters) - Markets fell``).
+    ``title_case`` are lines written in title case (a headline, a subhead): their
+    capitals say no more than those of a line in capitals, and their words are
+    marked as a heading's are.
     """
     # A sentence's first word opens it, after any quote mark, bracket, bullet or
     # dash before it ("Export deals remained thin", "- Talks will resume").
@@ -360,6 +374,8 @@ def tokens_of(doc: Document, body: int | None = None) -> list[NameToken]:
     sentence_starts.update(m.end() for m in _OPENING_QUOTE.finditer(doc.norm))
     norm = doc.norm
     headings = [p for p in doc.paragraphs if not _LOWER.search(norm, p.start, p.end)]
+    if title_case:
+        headings = sorted([*headings, *title_case])
     pieces = _name_pieces(doc.word_pieces)
     offsets = doc.word_offsets if pieces is doc.word_pieces else None
     tokens = _tokens(norm, 0, len(norm), sentence_starts, headings, pieces, offsets)
