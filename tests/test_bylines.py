@@ -487,3 +487,50 @@ def test_a_scraped_date_line_without_an_outlet_gives_no_byline() -> None:
     assert article.byline is None
     assert article.dateline is not None
     assert article.dateline.outlet is None
+
+
+NAME_LINES = [
+    # (head of an article, byline text or None, [names])
+    (
+        "Ministers back farm aid plan.\nLayla Haddad\nBRUSSELS 1996-08-22\nEU farm ministers agreed.",
+        "Layla Haddad",
+        ["Layla Haddad"],
+    ),
+    (
+        "Ministers back farm aid plan.\nTOM HALE\nBRUSSELS 1996-08-22\nEU farm ministers agreed.",
+        "TOM HALE",
+        ["Tom Hale"],
+    ),
+    (
+        "Ministers back farm aid plan.\nSami Yousef and Clara Moss\nBRUSSELS\nEU farm ministers agreed.",
+        "Sami Yousef and Clara Moss",
+        ["Sami Yousef", "Clara Moss"],
+    ),
+    # a line that is no name, or a name that does not open with a given name: a deck
+    (
+        "Ministers back farm aid plan.\nMarket report\nBRUSSELS 1996-08-22\nMinisters agreed.",
+        None,
+        [],
+    ),
+    (
+        "Ministers back farm aid plan.\nSummit Diary\nBRUSSELS 1996-08-22\nMinisters agreed.",
+        None,
+        [],
+    ),
+    # the line before the dateline is the headline
+    ("Layla Haddad wins again\nBRUSSELS 1996-08-22\nThe race ended.", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "names"), NAME_LINES, ids=[r[0] for r in NAME_LINES])
+def test_a_line_of_names_before_the_dateline_is_the_byline(
+    text: str, written: str | None, names: list[str]
+) -> None:
+    article = np.parse(text, reference_date="1996-08-22")
+    assert article.dateline is not None
+    byline = article.byline
+    assert (None if byline is None else byline.text) == written
+    assert ([a.name for a in byline.authors] if byline else []) == names
+    if byline is not None:
+        kinds = {text[p.start : p.end]: p.kind for p in article.paragraphs}
+        assert kinds[byline.text] is np.ParagraphKind.BYLINE

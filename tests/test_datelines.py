@@ -297,6 +297,17 @@ DATELINES = [
     ),
     # wire layout codes around the dateline
     ("&UR; WASHINGTON _ The Senate &QL;", "WASHINGTON _", "WASHINGTON", None, None),
+    # a known place alone on its line, prose on the next
+    ("BANGKOK\nPolice launched a manhunt on Thursday.", "BANGKOK", "BANGKOK", None, None),
+    ("NEW YORK\nShares rose in early trade.", "NEW YORK", "NEW YORK", None, None),
+    # a place-only dateline with a word that makes the name a place
+    (
+        "KANDAHAR PROVINCE - Afghan forces cleared a road.",
+        "KANDAHAR PROVINCE -",
+        "KANDAHAR PROVINCE",
+        None,
+        None,
+    ),
     # a scraped export's date before a wire dateline
     (
         "date 2025-01-08 DENVER, Jan 7 - Shr 1.18 dlrs",
@@ -349,6 +360,12 @@ NOT_DATELINES = [
     "PARIS (CORRECTED) The",
     "The bill passed 52-48 (with two absent) on Friday",
     "Wanted_ list",
+    # a headline's slug is no place
+    "RESEARCH ALERT - Broker starts coverage of a phone company",
+    "SOCCER - Rovers sign a striker from City",
+    # a line in capitals alone is a place only when the tables know it, and prose follows
+    "MARKET REPORT\nShares rose in early trade.",
+    "BANGKOK\nPOLICE HUNT ESCAPED PRISONER",
 ]
 
 

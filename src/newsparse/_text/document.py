@@ -667,8 +667,9 @@ def without_markup(view: TextView) -> TextView:
     return view if blanked == norm else view.respelled(blanked)
 
 
-#: Trailing marks a furniture label may carry (``SHARE:``, ``Read more »``).
-_LABEL_TRAIL = " \t:.|\u00bb>\u203a"
+#: Trailing marks a furniture label may carry (``SHARE:``, ``Read more »``; the view
+#: writes guillemets as quotation marks).
+_LABEL_TRAIL = " \t:.|>\"'"
 #: The longest line looked at as furniture: labels are short.
 _FURNITURE_CHARS = 80
 
