@@ -297,6 +297,8 @@ DATELINES = [
     ),
     # wire layout codes around the dateline
     ("&UR; WASHINGTON _ The Senate &QL;", "WASHINGTON _", "WASHINGTON", None, None),
+    # a date and a colon opening the first line (operational updates)
+    ("Dec. 6: Operations in Kandahar province", "Dec. 6:", None, "2024-12-06", None),
     # a known place alone on its line, prose on the next
     ("BANGKOK\nPolice launched a manhunt on Thursday.", "BANGKOK", "BANGKOK", None, None),
     ("NEW YORK\nShares rose in early trade.", "NEW YORK", "NEW YORK", None, None),
@@ -360,6 +362,8 @@ NOT_DATELINES = [
     "PARIS (CORRECTED) The",
     "The bill passed 52-48 (with two absent) on Friday",
     "Wanted_ list",
+    # a time after a date, a colon with no space after it
+    "Dec. 6:30 p.m. update",
     # a headline's slug is no place
     "RESEARCH ALERT - Broker starts coverage of a phone company",
     "SOCCER - Rovers sign a striker from City",

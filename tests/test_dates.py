@@ -31,6 +31,8 @@ CASES = [
     # parts of the day
     ("Troops detained two men last night.", [("last night", "2025-01-07", "day")]),
     ("The minister will speak tonight.", [("tonight", "2025-01-08", "day")]),
+    ("Forces detained a commander overnight.", [("overnight", "2025-01-07", "day")]),
+    ("Overnight, shelling hit the port.", [("Overnight", "2025-01-07", "day")]),
     ("The deal was signed 2024-12-30 in Doha.", [("2024-12-30", "2024-12-30", "day")]),
     ("Figures for January 2025 are due.", [("January 2025", "2025-01", "month")]),
     ("Inflation peaked in 1987.", [("in 1987", "1987", "year")]),

@@ -99,6 +99,7 @@ SCHEMAS: dict[str, Schema] = {
         ("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening"})}
     ),
     "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
+    "relative_days.tsv": Schema(("phrase", "days"), 2),
     "regions.tsv": Schema(("name", "aliases"), 1),
     "role_nouns.txt": Schema(("noun",)),
     "sentence_starters.txt": Schema(("word",)),

@@ -111,7 +111,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "-", "--", "—", and the underscore AP and the New York Times News Service
         # type for a dash ("CAIRO, Egypt (AP) _ ...").
         "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-|_(?=[ \t]))(?![\p{L}\d])"),
-        # After an agency in brackets a colon may end the dateline: "NEW DELHI (ANI):".
+        # After an agency in brackets a colon may end the dateline ("NEW DELHI (ANI):"),
+        # and after a date that opens the line ("Dec. 6: Operations in ...").
         "agency_colon": regex.compile(r"[ \t]*+:(?=[ \t])"),
         # "PARIS 7-15 (AFP) -": AFP's numeric month and day, before the agency.
         "numeric_date": regex.compile(
@@ -527,6 +528,9 @@ class _Reader:
                 separator = self.match("prose")
                 if separator is not None:
                     return self._finish(start, place, date, outlet, strong, self.pos, separator)
+        if separator is None and place.end is None and has_date and not bracketed:
+            # "Dec. 6: Operations in Kandahar ...": a date and a colon open the line.
+            separator = self.match("agency_colon")
         if separator is None:
             return self._without_dash(start, place, date, outlet, (strong, bracketed), end)
         return self._finish(start, place, date, outlet, strong, separator.end(), separator)

@@ -81,6 +81,12 @@ def _weekdays() -> dict[str, int]:
 
 
 @functools.cache
+def _relative_days() -> dict[str, int]:
+    """The phrases that name a day by its distance from the article's date (``yesterday``)."""
+    return {row[0]: int(row[1]) for row in read_rows("relative_days.tsv")}
+
+
+@functools.cache
 def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
     future: set[str] = set()
     past: set[str] = set()
@@ -105,6 +111,10 @@ def _pattern() -> regex.Pattern[str]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
     year = rf"{_YEAR}(?![\p{{L}}\d])"
     numbers = _alternation(list(_NUMBERS))
+    relative = "|".join(
+        r"\s+".join(regex.escape(w) for w in phrase.split())
+        for phrase in sorted(_relative_days(), key=len, reverse=True)
+    )
     on = r"(?:(?P<on>(?i:on|in))\s+)?"
     return regex.compile(
         rf"""
@@ -118,7 +128,7 @@ def _pattern() -> regex.Pattern[str]:
           | (?P<rel_wd>(?i:last|next|this|past|coming))\s+(?P<wd_rel>{weekday})
           | (?P<rel_unit>(?i:(?:earlier|later)\s+this|this|last|next|past|coming))\s+
                 (?P<unit>(?i:week|month|year))\b
-          | (?P<deictic>(?i:yesterday|today|tomorrow|tonight|last\s+night))\b
+          | (?P<deictic>(?i:{relative}))\b
           | (?P<wd_prep>(?i:until|till|through|by|before|since))\s+(?P<wd_p>{weekday})
           | (?P<count>\d{{1,3}}|(?i:{numbers}))\s+(?P<ago_unit>(?i:day|week|month|year))s?\s+
                 (?i:ago)\b
@@ -286,7 +296,7 @@ def _relative(
     if g("deictic"):
         # "yesterday", "today", "tomorrow"
         said = " ".join(g("deictic").casefold().split())
-        step = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[said]
+        step = _relative_days()[said]
         return (published + _dt.timedelta(days=step)).isoformat(), Granularity.DAY
     if g("ago_unit"):
         return _ago(g("count"), g("ago_unit"), published)
@@ -426,7 +436,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """
     named = [*_english_months(), *_weekdays()]
     plain = ["week", "weeks", "month", "months", "year", "years", "day", "days"]
-    plain += ["yesterday", "today", "tomorrow", "tonight", "night", "ago"]
+    plain += [phrase.split()[-1] for phrase in _relative_days()] + ["ago"]
     triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
     triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
     triggers |= {str(year) for year in _YEARS}
