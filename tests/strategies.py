@@ -86,12 +86,21 @@ def articles(draw: st.DrawFn) -> tuple[str, np.Article]:
     for _ in range(draw(st.integers(0, 3))):
         day = draw(dates)
         granularity = draw(st.sampled_from(list(np.Granularity)))
-        value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}
+        season_end = (day.replace(day=1) + dt.timedelta(days=62)).isoformat()[:7]
+        value = {
+            "day": day.isoformat(),
+            "month": day.isoformat()[:7],
+            "year": str(day.year),
+            "season": f"{day.isoformat()[:7]}/{season_end}",
+        }
         found_dates.append(
             np.DateMention(value=value[granularity.value], granularity=granularity, **span())
         )
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    paragraphs = [np.Paragraph(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    paragraphs = [
+        np.Paragraph(a, b, draw(st.sampled_from(list(np.ParagraphKind))))
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False)
+    ]
     dateline = None
     if draw(st.booleans()):
         dateline = np.Dateline(
@@ -110,5 +119,6 @@ def articles(draw: st.DrawFn) -> tuple[str, np.Article]:
         dates=found_dates,
         quotes=quotes,
         paragraphs=paragraphs,
+        headline=np.Headline(**span()) if draw(st.booleans()) else None,
     )
     return text, article

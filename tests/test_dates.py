@@ -26,6 +26,23 @@ CASES = [
     ("The ceasefire holds until Wednesday.", [("Wednesday", "2025-01-08", "day")]),
     ("He has been missing since Monday.", [("Monday", "2025-01-06", "day")]),
     ("Rescuers had searched until Monday.", [("Monday", "2025-01-06", "day")]),
+    # a month after last, next or this: the one before, after or in the article's year
+    ("The plant closed last October.", [("last October", "2024-10", "month")]),
+    ("Talks resume next March.", [("next March", "2025-03", "month")]),
+    ("Exports fell last January.", [("last January", "2024-01", "month")]),
+    ("The budget is due this April.", [("this April", "2025-04", "month")]),
+    # a year after a determiner, before a noun
+    ("She lost her 2020 campaign.", [("2020", "2020", "year")]),
+    ("He won the 2016 election easily.", [("2016", "2016", "year")]),
+    # seasons: the months they span, a winter across the turn of the year
+    ("Sales fell in the winter of 2023.", [("in the winter of 2023", "2023-12/2024-02", "season")]),
+    ("Rates rose in summer 2024.", [("in summer 2024", "2024-06/2024-08", "season")]),
+    ("It happened last spring.", [("last spring", "2024-03/2024-05", "season")]),
+    ("Work begins next spring.", [("next spring", "2025-03/2025-05", "season")]),
+    ("This winter is the coldest in years.", [("This winter", "2024-12/2025-02", "season")]),
+    ("The plant will reopen in the spring.", [("in the spring", "2025-03/2025-05", "season")]),
+    ("Prices had risen in the autumn.", [("in the autumn", "2024-09/2024-11", "season")]),
+    ("The fall of 2024 was dry.", [("fall of 2024", "2024-09/2024-11", "season")]),
     # a participle after "be" tells no past
     ("The plan will be approved in March.", [("in March", "2025-03", "month")]),
     # parts of the day
@@ -117,6 +134,12 @@ NOT_DATES = [
     "Room 2024 is on the left.",
     "Jan Smith and August Wilson met.",
     "The 11.30 train left.",
+    # a phrase of days written as a name; the fall of a person; amounts after a determiner
+    "The Last Night of the Proms was sold out.",
+    "She was hurt in the fall.",
+    "The fall of the city ended the war.",
+    "Its 1500 employees went on strike.",
+    "The 2000 workers were paid.",
 ]
 
 

@@ -69,11 +69,14 @@ class EntityType(str, enum.Enum):
 
 
 class Granularity(str, enum.Enum):
-    """How precise a date is: ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    """How precise a date is: ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, and for
+    a season the months it spans, ``YYYY-MM/YYYY-MM``."""
 
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+    SEASON = "season"
+    """A season: ``value`` is its first and last month (``2024-06/2024-08``)."""
 
 
 class DateOrigin(str, enum.Enum):
@@ -211,7 +214,29 @@ _VALUE_SHAPES = {
     Granularity.DAY: ("YYYY-MM-DD", 10),
     Granularity.MONTH: ("YYYY-MM", 7),
     Granularity.YEAR: ("YYYY", 4),
+    Granularity.SEASON: ("YYYY-MM/YYYY-MM", 15),
 }
+
+
+def _is_value(value: str, granularity: Granularity) -> bool:
+    """Whether ``value`` is a date in the form ``granularity`` says."""
+    if granularity is Granularity.SEASON:
+        first, _, last = value.partition("/")
+        return (
+            len(value) == 15
+            and _is_value(first, Granularity.MONTH)
+            and _is_value(last, Granularity.MONTH)
+            and first < last
+        )
+    parts = value.split("-")
+    try:
+        return (
+            len(value) == _VALUE_SHAPES[granularity][1]
+            and all(p.isdigit() and p.isascii() for p in parts)
+            and bool(_dt.date(*(int(p) for p in (*parts, "1", "1")[:3])))
+        )
+    except ValueError:
+        return False
 
 
 # --------------------------------------------------------------------------
@@ -442,7 +467,8 @@ class Entity:
 class DateMention:
     """A date named in the body, resolved against the article's date.
 
-    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as ``granularity`` says.
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as ``granularity`` says, or
+    for a season its first and last month, ``YYYY-MM/YYYY-MM``.
     """
 
     start: int
@@ -453,17 +479,8 @@ class DateMention:
 
     def __attrs_post_init__(self) -> None:
         _check_span(self)
-        form, length = _VALUE_SHAPES[self.granularity]
-        parts = self.value.split("-")
-        try:
-            ok = (
-                len(self.value) == length
-                and all(p.isdigit() and p.isascii() for p in parts)
-                and bool(_dt.date(*(int(p) for p in (*parts, "1", "1")[:3])))
-            )
-        except ValueError:
-            ok = False
-        if not ok:
+        if not _is_value(self.value, self.granularity):
+            form = _VALUE_SHAPES[self.granularity][0]
             raise ValueError(
                 f"DateMention: value {self.value!r} is not a {self.granularity.value} "
                 f"in the form {form}"
@@ -475,8 +492,10 @@ class DateMention:
 
         >>> DateMention(0, 12, "in September", "2024-09", "month").first_day
         datetime.date(2024, 9, 1)
+        >>> DateMention(0, 11, "this winter", "2024-12/2025-02", "season").first_day
+        datetime.date(2024, 12, 1)
         """
-        parts = [int(p) for p in self.value.split("-")] + [1, 1]
+        parts = [int(p) for p in self.value.split("/")[0].split("-")] + [1, 1]
         return _dt.date(parts[0], parts[1], parts[2])
 
     def to_dict(self) -> dict[str, Any]:

@@ -102,6 +102,9 @@ SCHEMAS: dict[str, Schema] = {
     "relative_days.tsv": Schema(("phrase", "days"), 2),
     "regions.tsv": Schema(("name", "aliases"), 1),
     "role_nouns.txt": Schema(("noun",)),
+    "seasons.tsv": Schema(
+        ("season", "first month", "last month", "bare"), 4, {3: frozenset({"yes", "no"})}
+    ),
     "sentence_starters.txt": Schema(("word",)),
     "staff_titles.txt": Schema(("title",)),
     "subdivisions.tsv": Schema(("name", "aliases", "country", "kind"), 4),

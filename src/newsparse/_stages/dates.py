@@ -31,6 +31,7 @@ import datetime as _dt
 import functools
 from collections.abc import Callable, Iterator
 from itertools import compress
+from typing import NamedTuple
 
 import regex
 from dateutil.relativedelta import relativedelta
@@ -86,6 +87,21 @@ def _relative_days() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in read_rows("relative_days.tsv")}
 
 
+class _Season(NamedTuple):
+    first: int
+    last: int
+    bare: bool
+
+
+@functools.cache
+def _seasons() -> dict[str, _Season]:
+    """The seasons (``data/seasons.tsv``) by name: their first and last months."""
+    return {
+        row[0]: _Season(int(row[1]), int(row[2]), row[3] == "yes")
+        for row in read_rows("seasons.tsv")
+    }
+
+
 @functools.cache
 def _tense_words() -> tuple[frozenset[str], frozenset[str]]:
     future: set[str] = set()
@@ -111,6 +127,9 @@ def _pattern() -> regex.Pattern[str]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
     year = rf"{_YEAR}(?![\p{{L}}\d])"
     numbers = _alternation(list(_NUMBERS))
+    seasons = _alternation(list(_seasons()))
+    bare_seasons = _alternation([name for name, season in _seasons().items() if season.bare])
+    determiners = _alternation(sorted(function_words("determiner")))
     relative = "|".join(
         r"\s+".join(regex.escape(w) for w in phrase.split())
         for phrase in sorted(_relative_days(), key=len, reverse=True)
@@ -126,6 +145,14 @@ def _pattern() -> regex.Pattern[str]:
           | {on}(?P<d_dm>{day})\s+(?:of\s+)?(?P<m_dm>{month})(?:,?\s+(?P<y_dm>{year}))?
           | (?:(?P<in_my>(?i:in))\s+)?(?P<m_my>{month})\s+(?:of\s+)?(?P<y_my>{year})
           | (?P<rel_wd>(?i:last|next|this|past|coming))\s+(?P<wd_rel>{weekday})
+          | (?P<rel_m>(?i:last|next|this|past|coming))\s+(?P<m_rel>{month_full})(?!\s*\d)
+          | (?:(?P<in_s>(?i:in|during))\s+)?(?:(?i:the)\s+)?(?P<s_y>(?i:{seasons}))\s+
+                (?:(?i:of)\s+)?(?P<y_s>{year})
+          | (?P<rel_s>(?i:last|next|this|past|coming))\s+(?P<s_rel>(?i:{seasons}))\b
+          | (?P<prep_s>(?i:in|during|since|until|by|from|before|after))\s+(?:(?i:the)\s+)?
+                (?P<s_bare>(?i:{bare_seasons}))\b(?!\s+(?i:of)\b|\s*\d)
+          | (?P<det_y>(?i:{determiners}))\s+(?P<y_det>{year})
+                (?=\s+\p{{Ll}}[\p{{Ll}}-]*+(?<!s)(?![\p{{L}}\d-]))
           | (?P<rel_unit>(?i:(?:earlier|later)\s+this|this|last|next|past|coming))\s+
                 (?P<unit>(?i:week|month|year))\b
           | (?P<deictic>(?i:{relative}))\b
@@ -239,6 +266,12 @@ def _resolve(
     if g("y_bare"):
         # "in 1987", "since 2003"
         return g("y_bare"), Granularity.YEAR
+    if g("y_det"):
+        # "her 2020 campaign", "the 1996 election"
+        return g("y_det"), Granularity.YEAR
+    if g("s_y"):
+        # "in the spring of 2023", "summer 2024"
+        return _season_of(_seasons()[g("s_y").casefold()], int(g("y_s"))), Granularity.SEASON
     if published is None:
         return None
     return _relative(m, published, tense_of)
@@ -302,7 +335,79 @@ def _relative(
         return _ago(g("count"), g("ago_unit"), published)
     if g("m_bare"):
         return _bare_month(g("prep_m"), g("m_bare"), published, tense_of), Granularity.MONTH
+    if g("m_rel"):
+        return _month_near(g("rel_m"), g("m_rel"), published), Granularity.MONTH
+    if g("s_rel") or g("s_bare"):
+        return _season_near(m, published, tense_of), Granularity.SEASON
     return None
+
+
+def _month_near(modifier: str, name: str, published: _dt.date) -> str:
+    """A month named with ``last``, ``next`` or ``this`` (``last October``): the last one
+    before the article's month, the next one after it, or the one of its year."""
+    month = _english_months()[name.casefold()]
+    modifier = modifier.casefold()
+    if modifier in ("last", "past"):
+        year = published.year - (month >= published.month)
+    elif modifier in ("next", "coming"):
+        year = published.year + (month <= published.month)
+    else:
+        year = published.year
+    return f"{year:04d}-{month:02d}"
+
+
+def _season_of(season: _Season, year: int) -> str:
+    """The months of a season that starts in ``year`` (a winter ends in the next)."""
+    last_year = year + (season.last < season.first)
+    return f"{year:04d}-{season.first:02d}/{last_year:04d}-{season.last:02d}"
+
+
+def _season_span(season: _Season, year: int) -> tuple[_dt.date, _dt.date]:
+    """The first day of a season that starts in ``year`` and the first day after it."""
+    first = _dt.date(year, season.first, 1)
+    return first, first + relativedelta(months=(season.last - season.first) % 12 + 1)
+
+
+def _season_near(
+    m: regex.Match[str], published: _dt.date, tense_of: Callable[[], str | None]
+) -> str:
+    """A season without a year (the ``rel_s`` and ``s_rel`` groups, or ``prep_s`` and
+    ``s_bare``): ``last summer`` (the last one over before the article's date),
+    ``next spring`` (the first one to start after it), ``this winter`` (the one the
+    article's date falls in, else the one that starts in its year); after a
+    preposition (``in the spring``, ``until the summer``) the clause's tense
+    decides as for a month alone: the one under way or the last one for the past,
+    the one under way or the next one for the future, the one under way or the
+    nearer one without a tense."""
+    g = m.group
+    season = _seasons()[(g("s_rel") or g("s_bare")).casefold()]
+    years = range(published.year - 2, published.year + 2)
+    spans = [(year, *_season_span(season, year)) for year in years]
+    under_way = [year for year, first, after in spans if first <= published < after]
+    over = [year for year, _, after in spans if after <= published]
+    ahead = [year for year, first, _ in spans if first > published]
+    if g("s_rel"):
+        modifier = g("rel_s").casefold()
+        if modifier in ("last", "past"):
+            return _season_of(season, over[-1])
+        if modifier in ("next", "coming"):
+            return _season_of(season, ahead[0])
+        return _season_of(season, under_way[0] if under_way else published.year)
+    preposition = g("prep_s").casefold()
+    tense = tense_of()
+    if preposition in ("until", "by") and tense is None:
+        tense = "future"
+    elif preposition in ("since", "after", "from"):
+        tense = "past"
+    if under_way:
+        return _season_of(season, under_way[0])
+    if tense == "past":
+        return _season_of(season, over[-1])
+    if tense == "future":
+        return _season_of(season, ahead[0])
+    since = (published - _season_span(season, over[-1])[1]).days
+    until = (_season_span(season, ahead[0])[0] - published).days
+    return _season_of(season, over[-1] if since <= until else ahead[0])
 
 
 def _weekday(m: regex.Match[str], published: _dt.date, tense_of: Callable[[], str | None]) -> str:
@@ -406,7 +511,13 @@ def _bare_month(
 
 
 def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
-    """``Sunday Times``, ``Black Monday``: a weekday inside a capitalised name."""
+    """``Sunday Times``, ``Black Monday``: a weekday inside a capitalised name; ``Last
+    Night of the Proms``: a phrase of days written as a name, its later words
+    capitalised."""
+    deictic = m.group("deictic")
+    if deictic:
+        words = deictic.split()
+        return not deictic.isupper() and any(w[0].isupper() for w in words[1:])
     if not m.group("wd") or m.group("on"):
         return False
     after = _CAPITALISED_AFTER.match(text, m.end(), m.end() + 40)
@@ -419,9 +530,18 @@ def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
 def _span(m: regex.Match[str]) -> tuple[int, int]:
     """The span of a date expression: prepositions other than ``in`` and ``on`` are left out."""
     start = m.start()
-    for preposition, target in (("prep_m", "m_bare"), ("prep_y", "y_bare"), ("wd_prep", "wd_p")):
+    for preposition, target in (
+        ("prep_m", "m_bare"),
+        ("prep_y", "y_bare"),
+        ("wd_prep", "wd_p"),
+        ("prep_s", "s_bare"),
+    ):
         if m.group(preposition) and m.group(preposition).casefold() != "in":
             start = m.start(target)
+    if m.group("det_y"):
+        start = m.start("y_det")  # "her 2020 campaign": the year alone
+    elif m.group("s_y") and not m.group("in_s"):
+        start = m.start("s_y")  # "the fall of 2024": from the season
     return start, m.end()
 
 
@@ -436,11 +556,16 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """
     named = [*_english_months(), *_weekdays()]
     plain = ["week", "weeks", "month", "months", "year", "years", "day", "days"]
-    plain += [phrase.split()[-1] for phrase in _relative_days()] + ["ago"]
+    plain += [phrase.split()[-1] for phrase in _relative_days()] + ["ago", *_seasons()]
     triggers = {w.capitalize() for w in named} | {w.upper() for w in named}
     triggers |= {f(w) for w in plain for f in (str.lower, str.capitalize, str.upper)}
     triggers |= {str(year) for year in _YEARS}
-    openers = {*function_words("date_opener"), *_NUMBERS, *_weekdays()}
+    openers = {
+        *function_words("date_opener"),
+        *function_words("determiner"),
+        *_NUMBERS,
+        *_weekdays(),
+    }
     return frozenset(triggers), frozenset(openers)
 
 
