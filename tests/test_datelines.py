@@ -297,6 +297,17 @@ DATELINES = [
     ),
     # wire layout codes around the dateline
     ("&UR; WASHINGTON _ The Senate &QL;", "WASHINGTON _", "WASHINGTON", None, None),
+    # place only, known by its qualifier, or with a sentence running on after the dash
+    ("CONCORD, N.H. - Voters lined up early.", "CONCORD, N.H. -", "CONCORD, N.H.", None, None),
+    (
+        "LAKEVIEW - When the mill closed, the town lost its biggest employer in a decade.",
+        "LAKEVIEW -",
+        "LAKEVIEW",
+        None,
+        None,
+    ),
+    # an em dash touching the story's first word
+    ("BOSTON \u2014Standing before a crowd, she spoke.", "BOSTON \u2014", "BOSTON", None, None),
     # a date and a colon opening the first line (operational updates)
     ("Dec. 6: Operations in Kandahar province", "Dec. 6:", None, "2024-12-06", None),
     # a known place alone on its line, prose on the next
@@ -364,7 +375,8 @@ NOT_DATELINES = [
     "Wanted_ list",
     # a time after a date, a colon with no space after it
     "Dec. 6:30 p.m. update",
-    # a headline's slug is no place
+    # a headline's slug is no place, and a slug of an unknown word needs a sentence after it
+    "LAKEVIEW - Mill closes",
     "RESEARCH ALERT - Broker starts coverage of a phone company",
     "SOCCER - Rovers sign a striker from City",
     # a line in capitals alone is a place only when the tables know it, and prose follows

@@ -50,6 +50,9 @@ _MAX_LINES = 8
 _MAX_CHARS = 2000
 # Lines that may hold a dateline with neither a date nor an agency ("TOKYO -").
 _MAX_WEAK_LINE = 4
+#: The fewest words after a place-only dateline's dash, to its line's end, that read
+#: as a story's first sentence rather than a headline after its slug.
+_PROSE_WORDS = 10
 
 
 @functools.cache
@@ -110,7 +113,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "word": regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'.\-/}]*+"),
         # "-", "--", "—", and the underscore AP and the New York Times News Service
         # type for a dash ("CAIRO, Egypt (AP) _ ...").
-        "separator": regex.compile(r"[ \t]*+,?[ \t]*+(?:--|\u2014|-|_(?=[ \t]))(?![\p{L}\d])"),
+        # An em dash may touch the capital that opens the story ("BOSTON \u2014Standing").
+        "separator": regex.compile(
+            r"[ \t]*+,?[ \t]*+(?:(?:--|-|_(?=[ \t]))(?![\p{L}\d])|\u2014(?![\p{Ll}\d]))"
+        ),
         # After an agency in brackets a colon may end the dateline ("NEW DELHI (ANI):"),
         # and after a date that opens the line ("Dec. 6: Operations in ...").
         "agency_colon": regex.compile(r"[ \t]*+:(?=[ \t])"),
@@ -576,7 +582,7 @@ class _Reader:
         separator: regex.Match[str] | None,
     ) -> _Found | None:
         span = (start, place.end) if place.end is not None else None
-        if not strong and not self._weak_place_ok(start, place.first_part_end, separator):
+        if not strong and not self._weak_place_ok(start, place, separator):
             return None
         read = self.read_date
         if read is None:
@@ -603,23 +609,32 @@ class _Reader:
         return at_end
 
     def _weak_place_ok(
-        self, start: int, first_part_end: int | None, separator: regex.Match[str] | None
+        self, start: int, place: _WirePlace, separator: regex.Match[str] | None
     ) -> bool:
-        """A dateline with neither date nor agency: ``TOKYO - The ...``."""
-        if first_part_end is None or separator is None:
+        """A dateline with neither date nor agency: ``TOKYO - The ...``.
+
+        Its first part is in capitals, and something says it is a place: the
+        reference tables know it (``TOKYO``, ``HELMAND PROVINCE``) or its qualifier
+        (``CONCORD, N.H.``, ``OSCEOLA, Iowa``), or a sentence runs on after the
+        dash to the end of the line, as a story's first paragraph does (a headline's
+        slug is followed by a headline: ``RESEARCH ALERT - Broker starts coverage``).
+        """
+        first_part_end = place.first_part_end
+        if first_part_end is None or place.end is None or separator is None:
             return False
         first = self.text[start:first_part_end]
         if self.p["lower"].search(first) or len(first.split()) > 4:
             return False
         if len(self.p["upper"].findall(first)) < 2:
             return False
-        # The place must be one the reference tables know: "RESEARCH ALERT - ..."
-        # and "SOCCER - ..." are a headline's slug.
-        if not _known_place(first):
-            return False
         # What follows must read as prose, not as the rest of a headline in capitals.
         after = self.text[separator.end() : min(self.end, separator.end() + 60)]
-        return self.p["lower"].search(after) is not None
+        if self.p["lower"].search(after) is None:
+            return False
+        qualifier = self.text[first_part_end : place.end].strip(" ,")
+        if _known_place(first) or (qualifier and _known_place(qualifier)):
+            return True
+        return len(self.text[separator.end() : self.end].split()) >= _PROSE_WORDS
 
 
 #: The reference tables' places, and what each names them by.
