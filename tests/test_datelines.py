@@ -306,6 +306,14 @@ DATELINES = [
         None,
         None,
     ),
+    # a place of three words the tables know, before an ISO date on its own line
+    (
+        "RIO DE JANEIRO 1996-08-22\nResults of the matches.",
+        "RIO DE JANEIRO 1996-08-22",
+        "RIO DE JANEIRO",
+        "1996-08-22",
+        None,
+    ),
     # an em dash touching the story's first word
     ("BOSTON \u2014Standing before a crowd, she spoke.", "BOSTON \u2014", "BOSTON", None, None),
     # a date and a colon opening the first line (operational updates)

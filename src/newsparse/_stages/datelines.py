@@ -91,7 +91,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     months = _alternation(list(_months()))
     month = rf"(?i:(?P<month>{months}))\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    year = r"(?P<year>(?:1[89]|2\d)\d\d)(?!\d)"
+    year = r"(?P<year>(?:1[89]|2\d)\d\d)(?!\d|-\d)"  # not the start of an ISO date
     return {
         # "March 26", "Sept. 8", "MAR8", "8 janv", optionally ", 2013".
         "date": regex.compile(
@@ -392,7 +392,7 @@ class _Reader:
         place = self._wire_place()
         if place is None:
             return None
-        dated = self._wire_date(place)
+        dated = self._wire_date(start, place)
         if dated is None:
             return None
         return self._wire_end(start, place, *dated)
@@ -454,7 +454,9 @@ class _Reader:
             return True
         return False
 
-    def _wire_date(self, place: _WirePlace) -> tuple[_dt.date | None, bool, str | None] | None:
+    def _wire_date(
+        self, start: int, place: _WirePlace
+    ) -> tuple[_dt.date | None, bool, str | None] | None:
         """The date after the place (``date``, whether one was written, and an outlet
         after it: ``WASHINGTON, March 12, Reuter -``); ``None`` when what was read
         is no dateline (a headline in capitals, or neither place nor date)."""
@@ -471,8 +473,14 @@ class _Reader:
                 found_date = self.date_here()
             if found_date is None:
                 self.pos = mark
-        elif found_date is not None and not place.comma_before_date and place.last_words > 2:
-            # "SYRIA SEEKING WHITE SUGAR ON APRIL 8 -" is a headline, not a place.
+        elif (
+            found_date is not None
+            and not place.comma_before_date
+            and place.last_words > 2
+            and not (place.end is not None and _known_place(self.text[start : place.end]))
+        ):
+            # "SYRIA SEEKING WHITE SUGAR ON APRIL 8 -" is a headline, not a place
+            # ("RIO DE JANEIRO 1996-08-22" is).
             return None
         if found_date is None:
             return (None, False, None) if place.end is not None else None
