@@ -534,3 +534,49 @@ def test_a_line_of_names_before_the_dateline_is_the_byline(
     if byline is not None:
         kinds = {text[p.start : p.end]: p.kind for p in article.paragraphs}
         assert kinds[byline.text] is np.ParagraphKind.BYLINE
+
+
+TRAILERS = [
+    # (the story's last line, organization, [(name, role)])
+    ("Amanda Reyes contributed reporting.", None, [("Amanda Reyes", "reporting")]),
+    (
+        "Layla Haddad and Omar Rashid contributed to this report.",
+        None,
+        [("Layla Haddad", "reporting"), ("Omar Rashid", "reporting")],
+    ),
+    ("Staff writer Jane Doe contributed reporting from Paris.", None, [("Jane Doe", "reporting")]),
+    ("The Associated Press contributed to this report.", "Associated Press", []),
+    ("Follow Ian Hale on Twitter @ianhale.", None, [("Ian Hale", "author")]),
+    # a credit line of a short story, below the dateline: a credit, not the byline
+    (
+        "(Additional reporting by Sami Yousef; Editing by Clara Moss)",
+        None,
+        [("Sami Yousef", "additional reporting"), ("Clara Moss", "editing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "organization", "people"), TRAILERS, ids=[r[0] for r in TRAILERS])
+def test_credit_trailers(
+    line: str, organization: str | None, people: list[tuple[str, str]]
+) -> None:
+    text = (
+        f"WASHINGTON (AP) _ The Senate voted on Tuesday.\n\nThe bill goes to the House.\n\n{line}"
+    )
+    article = np.parse(text)
+    assert article.byline is None
+    (credit,) = article.credits
+    assert credit.text == line
+    assert credit.organization == organization
+    assert [(a.name, a.role) for a in credit.authors] == people
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Many voters contributed to this result.", "Follow the money, she said.", "They contributed."],
+)
+def test_prose_at_the_end_is_no_credit(line: str) -> None:
+    text = (
+        f"WASHINGTON (AP) _ The Senate voted on Tuesday.\n\nThe bill goes to the House.\n\n{line}"
+    )
+    assert np.parse(text).credits == ()

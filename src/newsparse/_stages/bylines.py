@@ -86,6 +86,16 @@ _INITIAL = regex.compile(r"(?:\p{L}\.)+")
 _NAME_PART = regex.compile(r"(?:\p{L}\.)+|[\p{L}\p{M}][\p{L}\p{M}'\-]*+\.?")
 _LEADING_BY = regex.compile(r"[\s(\-\u2014]*+(?i:by)\s")
 _CREDIT_START = regex.compile(r"[\s(\-\u2014]*+[\p{L} ]{0,40}?\b(?i:by)\b")
+# Trailing credits without "by": "Jane Doe contributed reporting.", "Jane Doe and
+# the Associated Press contributed to this report.", "Follow Jane Doe on Twitter @jdoe."
+_CONTRIBUTED = regex.compile(
+    r"(?P<names>\S.*?)\s++(?i:contributed)(?:\s++(?i:reporting|to\s++this\s++"
+    r"(?:report|story|article)))?(?:\s++(?i:from|in)\s++\p{Lu}[^.]*+)?\.?"
+)
+_FOLLOW = regex.compile(
+    r"(?i:follow)\s++(?P<names>\S.*?)\s++(?i:on)\s++(?i:twitter|x|facebook|instagram|threads)\b"
+    r"[^\n]*"
+)
 # A byline without "By" (an outlet, "Jane Doe — Staff Writer") is a short line.
 _SHORT_LINE = 80
 
@@ -458,11 +468,46 @@ def _credits(
         if byline is not None and line.start <= byline.start < line.end:
             continue
         if not _CREDIT_START.match(doc.norm, line.start, line.end):
-            continue
-        found = reader.read(line.start, line.end)
+            found = _trailer(doc, reader, line)
+        else:
+            found = reader.read(line.start, line.end)
         if found is not None and (found.people or found.organization):
             credits.append(found)
     return tuple(credits)
+
+
+def _trailer(doc: Document, reader: _Reader, line: Span) -> FoundByline | None:
+    """A credit at the end of a story that is no ``by`` line: ``Jane Doe contributed
+    reporting.`` (reporting), ``The Associated Press contributed to this report.``
+    (an organization), ``Follow Jane Doe on Twitter @jdoe.`` (the author)."""
+    span = _strip(doc.norm, line.start, line.end)
+    if span is None or span.end - span.start > _SHORT_LINE * 2:
+        return None
+    for shape, role in ((_CONTRIBUTED, "reporting"), (_FOLLOW, "author")):
+        m = shape.fullmatch(doc.norm, span.start, span.end)
+        if m is None:
+            continue
+        people = []
+        organization = None
+        for lo, hi in _chunks(doc.norm, m.start("names"), m.end("names")):
+            folded = doc.norm[lo:hi].casefold()
+            title = next((t for t in _staff_title_keys() if folded.startswith(t + " ")), None)
+            if title is not None:
+                lo += len(title) + 1  # "Staff writer Jane Doe contributed reporting."
+            outlet = reader.outlet(doc.norm[lo:hi], loose=False)
+            person = None if outlet else reader.person(lo, hi, role)
+            if outlet is not None and organization is None:
+                organization = outlet
+            elif (
+                person is not None
+                and (person.start, person.end) == (lo, hi)
+                and " " in person.name  # a name in full: "They contributed." is prose
+            ):
+                people.append(person)
+            else:
+                return None
+        return FoundByline(span.start, span.end, organization, tuple(people))
+    return None
 
 
 def _top_byline(
@@ -475,6 +520,9 @@ def _top_byline(
         starts_with_by = _LEADING_BY.match(doc.norm, line.start, line.end) is not None
         if not starts_with_by and line.end - line.start > _SHORT_LINE:
             continue
+        if not starts_with_by and dateline is not None and line.start > dateline.start:
+            continue  # below the dateline only a "By" line is the byline (a short story's
+            # "(Additional reporting by ...)" is a credit)
         found = reader.read(line.start, line.end)
         if found is None:
             continue
