@@ -168,9 +168,12 @@ def read_items(stream: IO[str], source: str) -> list[Item]:
         first, number = _first_line(stream)
         if first is None:
             raise AliasTableError("the file is empty", source=source)
-        if first.strip() == "[" or _is_entity_line(first):
+        if _is_entity_line(first):
             return list(_dump_items(first, number, stream, source))
-        text = first + stream.read()
+        second, after = _first_line(stream)
+        if first.strip() == "[" and (second is None or _is_whole(second)):
+            return list(_dump_items(second or "", number + after, stream, source))
+        text = first + "\n" * (after - 1) + (second or "") + stream.read()
     except UnicodeDecodeError as exc:
         raise AliasTableError(
             f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); save the file as UTF-8",
@@ -186,11 +189,21 @@ def _first_line(stream: IO[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+def _is_whole(line: str) -> bool:
+    """Whether a line after a dump's ``[`` is a whole JSON value (or the closing ``]``),
+    so that the file is a dump, one entity a line, not a JSON array spread over lines."""
+    try:
+        json.loads(line.strip().rstrip(","))
+    except (ValueError, RecursionError):
+        return line.strip() == "]"
+    return True
+
+
 def _is_entity_line(line: str) -> bool:
     """Whether one line holds a whole entity (a dump without its brackets)."""
     try:
         data = json.loads(line.strip().rstrip(","))
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(data, dict) and "id" in data and "entities" not in data
 
@@ -512,7 +525,7 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
-    return names.get(type(value), f"a {type(value).__name__}")
+    return names.get(type(value), "a number")
 
 
 # --------------------------------------------------------------------------
