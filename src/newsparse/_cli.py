@@ -426,8 +426,6 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         if table is None or (args.write_cache and not args.files):
             return status
     run = _Run(args, stdin, stdout, stderr)
-    if args.table and args.format == "csv":
-        stdout.write(_csv_lines([list(RECORD_COLUMNS[args.table])]))
     processes = args.processes or (
         (os.cpu_count() or 1) if args.input_jsonl or len(args.files) >= _MANY_FILES else 1
     )
@@ -438,6 +436,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     )
     articles = parse_many(run.items(), aliases=table, processes=processes, on_error=run.item_failed)
     try:
+        if args.table and args.format == "csv":  # the header, even when no row follows
+            stdout.write(_csv_lines([list(RECORD_COLUMNS[args.table])]))
         for article in articles:
             run.write(article)
             if progress is not None:
