@@ -355,11 +355,12 @@ def test_an_item_without_a_name_in_the_languages_warns(tmp_path: Path) -> None:
     assert [e.id for e in table] == ["Q3"]
 
 
-def test_a_position_without_a_label_warns_and_its_role_is_left_out(tmp_path: Path) -> None:
-    person = _entity("Q1", {"en": "Hadi Jaber"}, held=[_held("Q2"), _held("Q4")])
+def test_a_position_without_a_label_warns_and_titles_its_role_by_its_id(tmp_path: Path) -> None:
+    held = [_held("Q2", start=("+2019-04-01T00:00:00Z", 11)), _held("Q4")]
+    person = _entity("Q1", {"en": "Hadi Jaber"}, held=held)
     with pytest.warns(np.AliasTableWarning, match="the positions held Q2, Q4 have no label"):
         table = np.AliasTable.from_wikidata(_dump(tmp_path, [person]))
-    assert table["Q1"].roles == ()
+    assert _roles(table, "Q1") == [("Q2", D(2019, 4, 1), None), ("Q4", None, None)]
 
 
 def test_a_role_that_ends_before_it_starts_warns_with_its_line_and_field(tmp_path: Path) -> None:
@@ -543,12 +544,6 @@ ITEM = {"type": "uri", "value": "http://www.wikidata.org/entity/Q7"}
 @pytest.mark.parametrize(
     ("text", "record", "field", "message"),
     [
-        (
-            _sparql([], ["item", "itemLable"]),
-            None,
-            "head.vars",
-            "unknown variable 'itemLable' (did you mean 'itemLabel'?)",
-        ),
         (json.dumps({"head": {}, "results": {}}), None, "head.vars", "SPARQL results need"),
         (
             json.dumps({"head": {"vars": ["item"]}, "results": {}}),
@@ -601,6 +596,31 @@ def test_sparql_errors(
     assert message in error.detail
 
 
+def test_sparql_variables_by_other_names_and_unknown_ones(tmp_path: Path) -> None:
+    row = {
+        "item": ITEM,
+        "itemLable": {"type": "literal", "value": "Hamid Obeidi"},
+        "itemDescription": {"type": "literal", "value": "made-up official"},
+        "instance": {"type": "uri", "value": "http://www.wikidata.org/entity/Q5"},
+        "positionHeld": {"type": "uri", "value": "http://www.wikidata.org/entity/Q8"},
+        "positionHeldLabel": {"type": "literal", "value": "Mayor of Kut"},
+        "startTime": {"type": "literal", "value": "2018-07-01T00:00:00Z"},
+        "endDate": {"type": "literal", "value": "2021-03-31T00:00:00Z"},
+        "alias": {"type": "literal", "value": "Hamid al-Obeidi"},
+    }
+    path = tmp_path / "query.json"
+    path.write_text(_sparql([row], list(row)), encoding="utf-8")
+    message = (
+        f"{path}, field 'head.vars': the variables 'itemLable' (did you mean 'itemLabel'?), "
+        "'itemDescription' are ignored"
+    )
+    with pytest.warns(np.AliasTableWarning, match=re.escape(message)) as caught:
+        table = np.AliasTable.from_wikidata(path)
+    assert caught[0].filename == __file__  # the warning names the caller's line
+    assert _entries(table) == [("Q7", "Hamid al-Obeidi", "PERSON", ())]
+    assert _roles(table, "Q7") == [("Mayor of Kut", D(2018, 7, 1), D(2021, 3, 31))]
+
+
 def test_sparql_labels_that_are_ids_and_alt_labels(tmp_path: Path) -> None:
     rows = [
         {
@@ -619,6 +639,7 @@ def test_sparql_labels_that_are_ids_and_alt_labels(tmp_path: Path) -> None:
     path.write_text(_sparql(rows), encoding="utf-8")
     with pytest.warns(np.AliasTableWarning, match="the positions held Q8 have no label"):
         (entry,) = np.AliasTable.from_wikidata(path)
+    assert entry.roles == (np.Role("Q8"),)
     assert (entry.name, entry.aliases, entry.type.value) == (
         "Hamid Obeidi",
         ("H. Obeidi",),

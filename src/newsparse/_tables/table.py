@@ -488,9 +488,10 @@ class AliasTable:
 
         A file that is not one of these shapes raises an
         :class:`~newsparse.AliasTableError` naming the file, the line (or record) and
-        the field; what loads but is left out (an item without a name in
-        ``languages``, a position without a label, a role that ends before it starts)
-        is told in an :class:`~newsparse.AliasTableWarning`.
+        the field; what loads but is left out or only partly read (an item without
+        a name in ``languages``, a role that ends before it starts, a position
+        without a label, whose roles are titled by its id, a SPARQL variable not
+        read) is told in an :class:`~newsparse.AliasTableWarning`.
         """
         paths = (
             [os.fspath(path)]
@@ -498,11 +499,11 @@ class AliasTable:
             else [os.fspath(p) for p in path]
         )
         order = _languages(languages)
-        chosen = entries_of(
-            [item for source in paths for item in _wikidata_items(source)],
-            order,
-            wikidata_types(types),
-        )
+        classes = wikidata_types(types)
+        items: list[Item] = []
+        for source in paths:  # a loop, not a comprehension: warnings name the caller's line
+            items += _wikidata_items(source)
+        chosen = entries_of(items, order, classes)
         _warn_left_out(chosen, order)
         loaded = []
         for source in paths:
@@ -670,8 +671,9 @@ def _warn_left_out(chosen: Chosen, languages: Sequence[str]) -> None:
         warnings.warn(
             AliasTableWarning(
                 f"{holder.source}: the positions held {_listed(ids)} have no label in the "
-                f"input, so their roles are left out (the first held by {holder.id}); give "
-                "their entities too (wbgetentities with their ids) or select ?positionLabel"
+                f"input, so their roles are titled by their ids (the first held by "
+                f"{holder.id}), which no title in a text matches; give their entities too "
+                "(wbgetentities with their ids) or select ?positionLabel"
             ),
             stacklevel=3,
         )

@@ -31,6 +31,7 @@ import gzip
 import io
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, NamedTuple
 
@@ -38,7 +39,7 @@ import attrs
 
 from newsparse._lexicon import read_rows
 from newsparse._tables.types import AliasEntry, Role
-from newsparse.errors import AliasTableError, InvalidArgumentError
+from newsparse.errors import AliasTableError, AliasTableWarning, InvalidArgumentError
 from newsparse.model import EntityType
 
 __all__ = ["Item", "entries_of", "open_text", "read_items", "wikidata_types"]
@@ -63,6 +64,18 @@ _SPARQL_VARIABLES = (
     "start",
     "end",
 )
+# Other names queries give the same variables.
+_SYNONYMS = {
+    "instance": "class",
+    "instanceOf": "class",
+    "type": "class",
+    "positionHeld": "position",
+    "positionHeldLabel": "positionLabel",
+    "startTime": "start",
+    "startDate": "start",
+    "endTime": "end",
+    "endDate": "end",
+}
 
 
 @attrs.frozen
@@ -440,29 +453,46 @@ def _sparql_items(data: Mapping[str, Any], source: str) -> list[Item]:
     variables = head.get("vars") if isinstance(head, Mapping) else None
     if not isinstance(variables, list) or "item" not in variables:
         raise where.error('SPARQL results need "head": {"vars": [..., "item", ...]}', "head.vars")
-    for variable in variables:
-        if variable not in _SPARQL_VARIABLES:
-            near = difflib.get_close_matches(str(variable), _SPARQL_VARIABLES, n=1, cutoff=0.6)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
-            raise where.error(
-                f"unknown variable {variable!r}{hint}; leave it out of the SELECT; the "
-                f"variables read are {', '.join(_SPARQL_VARIABLES)}",
-                "head.vars",
-            )
+    read = _variables(variables, source)
     results = data.get("results")
     bindings = results.get("bindings") if isinstance(results, Mapping) else None
     if not isinstance(bindings, list):
         raise where.error('SPARQL results need "results": {"bindings": [...]}', "results")
     items: dict[str, Item] = {}
     for number, row in enumerate(bindings, 1):
-        _merge_row(items, row, _Where(source, None, number, ""))
+        _merge_row(items, row, _Where(source, None, number, ""), read)
     return list(items.values())
 
 
-def _merge_row(items: dict[str, Item], row: Any, where: _Where) -> None:
+def _variables(variables: Sequence[Any], source: str) -> dict[str, str]:
+    """The variables read, each under its name here (``startTime`` is ``start``);
+    a warning names the others, which are ignored, with the one each likely meant."""
+    read: dict[str, str] = {}
+    ignored = []
+    for variable in variables:
+        name = _SYNONYMS.get(str(variable), str(variable))
+        if name in _SPARQL_VARIABLES:
+            read.setdefault(name, str(variable))
+            continue
+        near = difflib.get_close_matches(str(variable), _SPARQL_VARIABLES, n=1, cutoff=0.75)
+        ignored.append(f"{variable!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    if ignored:
+        warnings.warn(
+            AliasTableWarning(
+                f"{source}, field 'head.vars': the variables {', '.join(ignored)} are ignored; "
+                f"the variables read are {', '.join(_SPARQL_VARIABLES)}"
+            ),
+            stacklevel=7,
+        )
+    return read
+
+
+def _merge_row(items: dict[str, Item], row: Any, where: _Where, read: Mapping[str, str]) -> None:
     if not isinstance(row, Mapping):
         raise where.error(f"a binding must be an object, got {_json_type(row)}")
-    values = {name: _binding(row, name, where) for name in _SPARQL_VARIABLES if name in row}
+    values = {
+        name: _binding(row, written, where) for name, written in read.items() if written in row
+    }
     if "item" not in values:
         raise where.error("the row has no item", "item")
     item_id = _sparql_id(values["item"][0], where, "item")
@@ -597,9 +627,10 @@ def _roles(
         title = held.title or _label(position, order)
         if title is None:
             chosen.untitled.setdefault(held.position, item)
-        elif held.end is _ENDED:
+            title = held.position
+        if held.end is _ENDED:
             continue  # ended on an unknown day: left out, never read as still held
-        elif held.start is not None and held.end is not None and held.end < held.start:
+        if held.start is not None and held.end is not None and held.end < held.start:
             chosen.reversed.append((item, held))
         else:
             role = Role(title, held.start, held.end)
