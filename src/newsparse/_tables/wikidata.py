@@ -282,7 +282,7 @@ def _document_items(data: Any, source: str) -> list[Item]:
 
 def _entity(data: Any, where: _Where) -> Item | None:
     """The item of one entity, or ``None`` for a property, a lexeme or a missing entity."""
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         raise where.error(f"an entity must be an object, got {_json_type(data)}")
     entity_id = data.get("id")
     if not isinstance(entity_id, str) or not entity_id:
@@ -290,7 +290,7 @@ def _entity(data: Any, where: _Where) -> Item | None:
     if "missing" in data or not _ENTITY.fullmatch(entity_id):
         return None  # wbgetentities' answer for an unknown id; properties, lexemes
     claims = data.get("claims", {})
-    if not isinstance(claims, Mapping):
+    if not isinstance(claims, dict):
         raise where.error(f"must be an object, got {_json_type(claims)}", "claims")
     return Item(
         entity_id,
@@ -307,7 +307,7 @@ def _entity(data: Any, where: _Where) -> Item | None:
 def _labels(value: Any, where: _Where) -> dict[str, str]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict):
         raise where.error(f"must be an object, got {_json_type(value)}", "labels")
     return {lang: _text(term, where, f"labels.{lang}") for lang, term in value.items()}
 
@@ -315,7 +315,7 @@ def _labels(value: Any, where: _Where) -> dict[str, str]:
 def _aliases(value: Any, where: _Where) -> dict[str, list[str]]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict):
         raise where.error(f"must be an object, got {_json_type(value)}", "aliases")
     found: dict[str, list[str]] = {}
     for lang, terms in value.items():
@@ -327,7 +327,7 @@ def _aliases(value: Any, where: _Where) -> dict[str, list[str]]:
 
 def _text(term: Any, where: _Where, field: str) -> str:
     """The ``value`` of a term (``{"language": ..., "value": ...}``)."""
-    value = term.get("value") if isinstance(term, Mapping) else None
+    value = term.get("value") if isinstance(term, dict) else None
     if not isinstance(value, str):
         raise where.error('must be an object {"language": ..., "value": "a string"}', field)
     return value.strip()
@@ -342,7 +342,7 @@ def _statements(claims: Mapping[str, Any], prop: str, where: _Where) -> list[tup
     ranked: list[tuple[int, int, Any, str]] = []
     for i, statement in enumerate(statements):
         field = f"claims.{prop}[{i}]"
-        if not isinstance(statement, Mapping):
+        if not isinstance(statement, dict):
             raise where.error(f"a statement must be an object, got {_json_type(statement)}", field)
         rank = statement.get("rank", "normal")
         if rank != "deprecated":
@@ -366,7 +366,7 @@ def _item_values(
 
 def _held(position: str, statement: Mapping[str, Any], field: str, where: _Where) -> Held:
     qualifiers = statement.get("qualifiers", {})
-    if not isinstance(qualifiers, Mapping):
+    if not isinstance(qualifiers, dict):
         raise where.error(f"must be an object, got {_json_type(qualifiers)}", f"{field}.qualifiers")
     start = _qualifier_date(qualifiers, "P580", where, field, last=False)
     end = _qualifier_date(qualifiers, "P582", where, field, last=True)
@@ -384,7 +384,7 @@ def _qualifier_date(
     if not isinstance(snaks, list):
         raise where.error(f"must be a list, got {_json_type(snaks)}", at)
     for i, snak in enumerate(snaks):
-        if isinstance(snak, Mapping) and snak.get("snaktype") == "somevalue" and last:
+        if isinstance(snak, dict) and snak.get("snaktype") == "somevalue" and last:
             return _ENDED
         value = _snak_value(snak, where, f"{at}[{i}]")
         if value is not None:
@@ -394,18 +394,18 @@ def _qualifier_date(
 
 def _snak_value(snak: Any, where: _Where, field: str) -> Any:
     """A snak's ``datavalue.value``; ``None`` for "unknown value" and "no value"."""
-    if not isinstance(snak, Mapping):
+    if not isinstance(snak, dict):
         raise where.error(f"a snak must be an object, got {_json_type(snak)}", field)
     if snak.get("snaktype", "value") != "value":
         return None
     datavalue = snak.get("datavalue")
-    if not isinstance(datavalue, Mapping) or "value" not in datavalue:
+    if not isinstance(datavalue, dict) or "value" not in datavalue:
         raise where.error('a value snak needs "datavalue": {"value": ...}', f"{field}.datavalue")
     return datavalue["value"]
 
 
 def _item_id(value: Any, where: _Where, field: str) -> str:
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         if isinstance(value.get("id"), str):
             return str(value["id"])
         if isinstance(value.get("numeric-id"), int):
@@ -416,8 +416,8 @@ def _item_id(value: Any, where: _Where, field: str) -> str:
 def _time(value: Any, where: _Where, field: str, *, last: bool) -> _dt.date | None:
     """A Wikidata time as a day: the first day of a month or year for a start, the last
     for an end (``last``); ``None`` when coarser than a year or outside 1..9999."""
-    time = value.get("time") if isinstance(value, Mapping) else None
-    precision = value.get("precision", _DAY) if isinstance(value, Mapping) else None
+    time = value.get("time") if isinstance(value, dict) else None
+    precision = value.get("precision", _DAY) if isinstance(value, dict) else None
     found = _TIME.fullmatch(time) if isinstance(time, str) else None
     if found is None or not isinstance(precision, int) or isinstance(precision, bool):
         raise where.error(
@@ -450,12 +450,12 @@ def _sparql_items(data: Mapping[str, Any], source: str) -> list[Item]:
     """The items of SPARQL results: the rows of one item (``item``) merged, in order."""
     where = _Where(source, None, None, "")
     head = data.get("head")
-    variables = head.get("vars") if isinstance(head, Mapping) else None
+    variables = head.get("vars") if isinstance(head, dict) else None
     if not isinstance(variables, list) or "item" not in variables:
         raise where.error('SPARQL results need "head": {"vars": [..., "item", ...]}', "head.vars")
     read = _variables(variables, source)
     results = data.get("results")
-    bindings = results.get("bindings") if isinstance(results, Mapping) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
     if not isinstance(bindings, list):
         raise where.error('SPARQL results need "results": {"bindings": [...]}', "results")
     items: dict[str, Item] = {}
@@ -488,7 +488,7 @@ def _variables(variables: Sequence[Any], source: str) -> dict[str, str]:
 
 
 def _merge_row(items: dict[str, Item], row: Any, where: _Where, read: Mapping[str, str]) -> None:
-    if not isinstance(row, Mapping):
+    if not isinstance(row, dict):
         raise where.error(f"a binding must be an object, got {_json_type(row)}")
     values = {
         name: _binding(row, written, where) for name, written in read.items() if written in row
@@ -520,7 +520,7 @@ def _add_names(item: Item, values: Mapping[str, tuple[str, str | None]]) -> None
 def _binding(row: Mapping[str, Any], name: str, where: _Where) -> tuple[str, str | None]:
     """A binding's value and its language (``xml:lang``)."""
     cell = row[name]
-    if not isinstance(cell, Mapping) or not isinstance(cell.get("value"), str):
+    if not isinstance(cell, dict) or not isinstance(cell.get("value"), str):
         raise where.error('must be an object {"type": ..., "value": "a string"}', name)
     lang = cell.get("xml:lang")
     return cell["value"].strip(), lang if isinstance(lang, str) else None
