@@ -18,7 +18,6 @@ import datetime as _dt
 import io
 import json
 import os
-import re
 import signal
 import sys
 import threading
@@ -377,11 +376,7 @@ def _csv_value(value: Any) -> str:
         return ""
     if value is True or value is False:
         return "true" if value else "false"
-    text = str(value)
-    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
+    return _json.replace_surrogates(str(value))
 
 
 def _cache_target_problem(args: argparse.Namespace) -> str | None:

@@ -483,8 +483,9 @@ class AliasTable:
         (instance of, P31) in ``data/wikidata_classes.tsv`` or ``types`` (a class id
         to ``PERSON``, ``ORG``, ``PLACE``, ``OTHER``, or ``"skip"`` to leave its
         items out), else ``OTHER``; its roles its positions held (P39) with their
-        start (P580) and end (P582), titled by the position's label, which must be in
-        the input too. The mapping is in docs/wikidata.md.
+        start (P580) and end (P582), titled by the position's label (the position
+        must be in the input too, else its id titles the role). The mapping is in
+        docs/wikidata.md.
 
         A file that is not one of these shapes raises an
         :class:`~newsparse.AliasTableError` naming the file, the line (or record) and
