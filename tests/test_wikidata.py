@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import newsparse as np
 from newsparse._lexicon import read_rows
-from newsparse._tables import role_words
+from newsparse._tables import role_words, wikidata
 
 DATA = Path(__file__).resolve().parent / "data" / "wikidata"
 D = dt.date
@@ -188,6 +188,32 @@ def test_dates_of_positions_held(
     person = _entity("Q1", {"en": "Hadi Jaber"}, held=[_held("Q2", start=start, end=end)])
     table = np.AliasTable.from_wikidata(_dump(tmp_path, [person, POSITION]))
     assert _roles(table, "Q1") == [("Mayor of Amara", *role)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)),
+    precision=st.sampled_from([9, 10, 11]),
+)
+def test_a_time_is_read_as_the_first_and_last_day_of_its_period(day: D, precision: int) -> None:
+    month, date = (
+        (day.month, day.day) if precision == 11 else (day.month, 0) if precision == 10 else (0, 0)
+    )
+    value = {"time": f"+{day.year:04d}-{month:02d}-{date:02d}T00:00:00Z", "precision": precision}
+    where = wikidata._Where("dump.json", 1, 1, "")
+    first = wikidata._time(value, where, "start", last=False)
+    last = wikidata._time(value, where, "end", last=True)
+    assert first is not None
+    assert last is not None
+    assert first <= day <= last
+    if precision == 9:
+        assert (first, last) == (D(day.year, 1, 1), D(day.year, 12, 31))
+    elif precision == 10:
+        assert first == D(day.year, day.month, 1)
+        assert last.month == day.month
+        assert last == D(9999, 12, 31) or (last + dt.timedelta(days=1)).month != day.month
+    else:
+        assert first == last == day
 
 
 def test_a_role_that_ended_on_an_unknown_day_is_left_out(tmp_path: Path) -> None:
