@@ -17,6 +17,7 @@ from newsparse._lexicon import (
     Title,
 )
 from newsparse._pipeline import NewsparseWarning, parse
+from newsparse._records import RECORD_COLUMNS, records
 from newsparse._stages import parse_byline, parse_dateline
 from newsparse._tables import AliasEntry, AliasTable, Role, TableMatch
 from newsparse._version import __version__
@@ -55,6 +56,7 @@ from newsparse.model import (
 )
 
 __all__ = [
+    "RECORD_COLUMNS",
     "SCHEMA_VERSION",
     "AliasEntry",
     "AliasTable",
@@ -102,6 +104,7 @@ __all__ = [
     "parse_dateline",
     "parse_many",
     "parse_partition",
+    "records",
     "shared_table",
 ]
 

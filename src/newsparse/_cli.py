@@ -13,6 +13,7 @@ import argparse
 import codecs
 import collections
 import contextlib
+import csv
 import datetime as _dt
 import io
 import json
@@ -26,6 +27,7 @@ from typing import Any, TextIO
 
 from newsparse import _json
 from newsparse._batch import parse_many
+from newsparse._records import RECORD_COLUMNS, rows_of, scalar
 from newsparse._tables import AliasTable
 from newsparse._version import __version__
 from newsparse.errors import BatchError, NewsparseError
@@ -44,6 +46,9 @@ examples:
   newsparse --aliases wikidata.json --write-cache wikidata.npcache
                                              index a large table once; later runs
                                              take --aliases wikidata.npcache
+  newsparse --table mentions corpus/*.txt > mentions.csv
+                                             one flat table (CSV with a header);
+                                             --format jsonl for JSON Lines of rows
 
 Each object is the contract's JSON (schema_version 1) with one more key,
 "source": the file name as given ("-" for standard input).
@@ -108,6 +113,17 @@ def _parser() -> argparse.ArgumentParser:
         type=_iso_date,
         metavar="YYYY-MM-DD",
         help="the article's date when its dateline gives none (supplies year and anchor)",
+    )
+    parser.add_argument(
+        "--table",
+        choices=tuple(RECORD_COLUMNS),
+        help="write the rows of one flat table instead of the articles' JSON (CSV by default)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "jsonl", "csv"),
+        help="json: the articles (the default); with --table, csv (the default) or jsonl, "
+        "one JSON object a row",
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
@@ -245,11 +261,23 @@ class _Run:
         self.fail(f"{label['source']}: {error.reason}")
 
     def write(self, article: Article) -> None:
-        record = {**article.to_dict(), **self.labels.popleft()}
-        text = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
+        label = self.labels.popleft()
+        if self.args.table:
+            text = self.rows(article, label)
+        else:
+            record = {**article.to_dict(), **label}
+            text = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
         with _interrupts_held():  # a record is written whole, or not at all
             self.stdout.write(text)
             self.stdout.flush()
+
+    def rows(self, article: Article, label: dict[str, Any]) -> str:
+        """The rows of ``--table`` for one article, as CSV lines or JSON Lines."""
+        article_id = scalar(label["id"]) if "id" in label else label["source"]
+        rows = rows_of(article, self.args.table, article_id=article_id, source=label["source"])
+        if self.args.format == "jsonl":
+            return "".join(_json.dumps(row) + "\n" for row in rows)
+        return _csv_lines([[_csv_value(v) for v in row.values()] for row in rows])
 
     @property
     def pretty(self) -> bool:
@@ -306,9 +334,49 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "--write-cache needs the tables to write (--aliases)"
     if args.files.count("-") > 1:
         return "standard input (-) can be read only once"
+    problem = _table_problem(args)
+    if problem:
+        return problem
     if args.write_cache:
         return _cache_target_problem(args)
     return None
+
+
+def _table_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``--table`` and ``--format`` together, if anything; sets the
+    format of a table (csv) and of the articles (json) when none is given."""
+    if args.table is None:
+        if args.format == "csv":
+            return "--format csv writes a flat table: name it with --table (" + _TABLE_NAMES + ")"
+        if args.format == "jsonl":
+            args.jsonl = True  # the articles, one line each
+        return None
+    args.format = args.format or "csv"
+    if args.format == "json":
+        return "--table writes rows: give --format csv or --format jsonl, or leave --table out"
+    if args.jsonl or args.pretty:
+        return "--jsonl and --pretty shape the articles' JSON; with --table, use --format"
+    return None
+
+
+_TABLE_NAMES = ", ".join(RECORD_COLUMNS)
+
+
+def _csv_lines(rows: list[list[str]]) -> str:
+    """Rows as CSV text: fields quoted when they need it, lines ended by ``\\n``."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _csv_value(value: Any) -> str:
+    """A value as a CSV field: empty for null, ``true``/``false``, text as UTF-8 can
+    hold it (a lone surrogate, which no UTF-8 file can, becomes U+FFFD)."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    return _json.replace_surrogates(str(value))
 
 
 def _cache_target_problem(args: argparse.Namespace) -> str | None:
@@ -363,6 +431,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     )
     articles = parse_many(run.items(), aliases=table, processes=processes, on_error=run.item_failed)
     try:
+        if args.table and args.format == "csv":  # the header, even when no row follows
+            stdout.write(_csv_lines([list(RECORD_COLUMNS[args.table])]))
         for article in articles:
             run.write(article)
             if progress is not None:

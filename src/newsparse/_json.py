@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "replace_surrogates"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -36,3 +36,13 @@ def dumps(data: Any, *, indent: int | None = None) -> str:
     separators = (",", ": ") if indent is not None else (",", ":")
     text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
     return _SURROGATE.sub(_escape, text)
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, for text that is not JSON (CSV),
+    which has no escape for them.
+
+    >>> replace_surrogates("caf\\u00e9 \\ud800") == "caf\\u00e9 \\ufffd"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

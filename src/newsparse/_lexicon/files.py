@@ -120,6 +120,11 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "transliterations.tsv": Schema(("spellings",) * 16, 2),
     "weekdays.tsv": Schema(("token", "weekday"), 2),
+    "wikidata_classes.tsv": Schema(
+        ("class", "type", "label"),
+        3,
+        {1: frozenset({"PERSON", "ORG", "PLACE", "OTHER", "skip"})},
+    ),
 }
 
 

@@ -32,7 +32,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import attrs
 import regex
@@ -49,6 +49,14 @@ from newsparse._tables.index import (
 )
 from newsparse._tables.matcher import Matcher
 from newsparse._tables.types import AliasEntry, Role, TableMatch, TableSource
+from newsparse._tables.wikidata import (
+    Chosen,
+    Item,
+    entries_of,
+    open_text,
+    read_items,
+    wikidata_types,
+)
 from newsparse._text import (
     FOLDED_WORDS,
     VARIANT_WORDS,
@@ -57,7 +65,7 @@ from newsparse._text import (
     is_article,
     tokens_in,
 )
-from newsparse.errors import AliasTableError, AliasTableWarning
+from newsparse.errors import AliasTableError, AliasTableWarning, InvalidArgumentError
 from newsparse.model import EntityType, MatchMethod
 
 __all__ = [
@@ -459,6 +467,61 @@ class AliasTable:
         return _parse(_read(source), source, kind)
 
     @classmethod
+    def from_wikidata(
+        cls,
+        path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        languages: str | Sequence[str] = ("en",),
+        types: Mapping[str, str | EntityType | None] | None = None,
+    ) -> AliasTable:
+        """A table from Wikidata's JSON: entity dumps (one entity a line, plain or
+        ``.gz``/``.bz2``), ``wbgetentities`` output, or SPARQL results; one file or several.
+
+        An item's id is its Wikidata id; its name its label in the first of
+        ``languages`` that has one (then ``mul``); its aliases its other labels and
+        its aliases in those languages; its type that of the first of its classes
+        (instance of, P31) in ``data/wikidata_classes.tsv`` or ``types`` (a class id
+        to ``PERSON``, ``ORG``, ``PLACE``, ``OTHER``, or ``"skip"`` to leave its
+        items out), else ``OTHER``; its roles its positions held (P39) with their
+        start (P580) and end (P582), titled by the position's label (the position
+        must be in the input too, else its id titles the role). The mapping is in
+        docs/wikidata.md.
+
+        A file that is not one of these shapes raises an
+        :class:`~newsparse.AliasTableError` naming the file, the line (or record) and
+        the field; what loads but is left out or only partly read (an item without
+        a name in ``languages``, a role that ends before it starts, a position
+        without a label, whose roles are titled by its id, a SPARQL variable not
+        read) is told in an :class:`~newsparse.AliasTableWarning`.
+        """
+        paths = (
+            [os.fspath(path)]
+            if isinstance(path, (str, os.PathLike))
+            else [os.fspath(p) for p in path]
+        )
+        order = _languages(languages)
+        classes = wikidata_types(types)
+        items: list[Item] = []
+        for source in paths:  # a loop, not a comprehension: warnings name the caller's line
+            items += _wikidata_items(source)
+        chosen = entries_of(items, order, classes)
+        _warn_left_out(chosen, order)
+        loaded = []
+        for source in paths:
+            pairs = chosen.entries.get(source, [])
+            lines = [line for _, line in pairs]
+            known = TableSource(os.path.basename(source), _file_digest(source), len(pairs))
+            table = _unique(
+                [entry for entry, _ in pairs],
+                source=source,
+                lines=None if None in lines else cast("list[int]", lines),
+                sources=(known,),
+            )
+            loaded.append((source, table))
+        _refuse_shared_ids(loaded)
+        return cls.merge(table for _, table in loaded)
+
+    @classmethod
     def from_files(cls, paths: Iterable[str | os.PathLike[str]]) -> AliasTable:
         """One table from several files; an id defined in two files is an error naming both.
 
@@ -555,6 +618,77 @@ def _without(cache: AliasTable, parts: set[int]) -> AliasTable:
             kept.append(known)
         at += known.entries
     return AliasTable(entries, sources=kept)
+
+
+# --------------------------------------------------------------------------
+# Wikidata
+
+
+def _languages(languages: str | Sequence[str]) -> list[str]:
+    order = [languages] if isinstance(languages, str) else list(languages)
+    if not order or not all(isinstance(lang, str) and lang.strip() for lang in order):
+        raise InvalidArgumentError(
+            f"languages must be Wikidata language codes such as 'en', got {languages!r}"
+        )
+    return [lang.strip() for lang in order]
+
+
+def _wikidata_items(source: str) -> list[Item]:
+    try:
+        with open_text(source) as stream:
+            return read_items(stream, source)
+    except (OSError, EOFError) as exc:  # a damaged .gz or .bz2 file
+        raise AliasTableError(f"cannot read the file: {exc}", source=source) from exc
+
+
+def _file_digest(source: str) -> str:
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _listed(ids: Sequence[str]) -> str:
+    return ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+
+
+def _warn_left_out(chosen: Chosen, languages: Sequence[str]) -> None:
+    """An :class:`~newsparse.AliasTableWarning` for each kind of thing
+    :meth:`AliasTable.from_wikidata` leaves out, naming the file (and line)."""
+    if chosen.unnamed:
+        first = chosen.unnamed[0]
+        warnings.warn(
+            AliasTableWarning(
+                f"{first.source}: {len(chosen.unnamed)} items have no label or alias in "
+                f"{', '.join(languages)} ({_listed([i.id for i in chosen.unnamed])}) and are "
+                "left out; add their languages to languages="
+            ),
+            stacklevel=3,
+        )
+    if chosen.untitled:
+        ids = list(chosen.untitled)
+        holder = chosen.untitled[ids[0]]
+        warnings.warn(
+            AliasTableWarning(
+                f"{holder.source}: the positions held {_listed(ids)} have no label in the "
+                f"input, so their roles are titled by their ids (the first held by "
+                f"{holder.id}), which no title in a text matches; give their entities too "
+                "(wbgetentities with their ids) or select ?positionLabel"
+            ),
+            stacklevel=3,
+        )
+    for item, held in chosen.reversed:
+        where = AliasTableError(
+            "", source=item.source, line=held.line, record=held.record, field=held.field
+        )
+        warnings.warn(
+            AliasTableWarning(
+                f"{str(where)[:-2]}: the position {held.position} of {item.id} ends "
+                f"({held.end}) before it starts ({held.start}); the role is left out"
+            ),
+            stacklevel=3,
+        )
 
 
 # --------------------------------------------------------------------------
