@@ -79,8 +79,7 @@ def find_layout(doc: Document, context: Context, found: Found) -> FoundLayout:
     _mark_subheads(doc, kinds, body if body is not None else 1)
     headline = paragraphs[0] if kinds[0] is ParagraphKind.HEADLINE else None
     marked = [p for p, k in zip(paragraphs, kinds, strict=True) if k in _HEADINGS]
-    lower = _lower_words(doc) if marked else frozenset()
-    title_case = tuple(p for p in marked if title_cased(norm, p, lower))
+    title_case = tuple(p for p in marked if title_cased(norm, p, doc))
     return FoundLayout(headline, tuple(kinds), title_case)
 
 
@@ -123,7 +122,7 @@ def _is_headline(doc: Document, found: Found, kinds: list[ParagraphKind], body: 
     if not _LOWER.search(text) or not _SENTENCE_END.search(text):
         return True
     following = doc.paragraphs[1]
-    return len(doc.word_range(following)) > words or title_cased(norm, first, _lower_words(doc))
+    return len(doc.word_range(following)) > words or title_cased(norm, first, doc)
 
 
 def _mark_subheads(doc: Document, kinds: list[ParagraphKind], body: int) -> None:
@@ -153,22 +152,17 @@ def _mark_subheads(doc: Document, kinds: list[ParagraphKind], body: int) -> None
         kinds[i] = ParagraphKind.SUBHEAD
 
 
-def _lower_words(doc: Document) -> frozenset[str]:
-    """The words the article writes in lower case somewhere, case-folded."""
-    return frozenset(w for w in doc.word_texts if w[:1].islower())
-
-
-def title_cased(norm: str, span: Span | tuple[int, int], lower: frozenset[str]) -> bool:
+def title_cased(norm: str, span: Span | tuple[int, int], doc: Document) -> bool:
     """Whether ``norm[span]`` is written in title case: it has lower-case letters, and
     every word of four letters or more is capitalised, two of them at least, one of
-    them a word written in lower case elsewhere (``lower``, case-folded) or a common
-    word: ``Senate Leaders Clash Over Border Bill``, not ``Senate passes border
-    bill`` nor a name alone (``Tom Harlan``).
+    them a common word or one ``doc`` writes in lower case elsewhere: ``Senate
+    Leaders Clash Over Border Bill``, not ``Senate passes border bill`` nor a name
+    alone (``Tom Harlan``).
 
-    >>> title_cased("Leaders Clash Over Border Bill", (0, 30), frozenset({"border"}))
-    True
-    >>> title_cased("Leaders clash over border bill", (0, 30), frozenset({"border"}))
-    False
+    >>> from newsparse._text import segment
+    >>> doc = segment("Leaders Clash Over Border Bill\\n\\nThe border bill passed.")
+    >>> title_cased(doc.norm, doc.paragraphs[0], doc), title_cased(doc.norm, doc.paragraphs[1], doc)
+    (True, False)
     """
     text = norm[span[0] : span[1]]
     if not _LOWER.search(text):
@@ -177,4 +171,7 @@ def title_cased(norm: str, span: Span | tuple[int, int], lower: frozenset[str]) 
     if len(long_words) < 2 or any(not w[0].isupper() for w in long_words):
         return False
     common = common_words()
-    return any(w.casefold() in lower or w.casefold() in common for w in long_words)
+    if any(w.casefold() in common for w in long_words):
+        return True
+    lower = {w.casefold() for w in long_words}
+    return any(w in lower for w in doc.word_texts)

@@ -670,8 +670,8 @@ def without_markup(view: TextView) -> TextView:
 #: Trailing marks a furniture label may carry (``SHARE:``, ``Read more »``; the view
 #: writes guillemets as quotation marks).
 _LABEL_TRAIL = " \t:.|>\"'"
-#: The longest line looked at as furniture: labels are short.
-_FURNITURE_CHARS = 80
+#: The longest line looked at as furniture: labels are short, lines of text longer.
+_FURNITURE_CHARS = 48
 
 
 @functools.cache
@@ -699,12 +699,12 @@ def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
     for line in lines:
         if line.end - line.start > _FURNITURE_CHARS:
             continue
-        trimmed = _trim(norm, line.start, line.end)
-        if trimmed is None:
+        written = norm[line.start : line.end]
+        text = written.strip()
+        if not text or not (text[0].isupper() or text[0].isdigit()):
             continue
-        text = norm[trimmed.start : trimmed.end]
-        if not (text[0].isupper() or text[0].isdigit()):
-            continue
+        start = line.start + len(written) - len(written.lstrip())
+        trimmed = Span(start, start + len(text))
         if text.rstrip(_LABEL_TRAIL).casefold() in phrases or (
             pattern is not None and pattern.fullmatch(text)
         ):
