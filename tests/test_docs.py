@@ -36,10 +36,16 @@ MODULES = sorted(
     if not name.endswith("__main__")
 )
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+# Modules of an optional extra, and the package each needs.
+EXTRAS = {"newsparse._spacy": "spacy"}
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name: str) -> None:
+    if name in EXTRAS:
+        pytest.importorskip(
+            EXTRAS[name], reason=f"{name} needs {EXTRAS[name]} (an extra of newsparse)"
+        )
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS, verbose=False)
     assert result.failed == 0
