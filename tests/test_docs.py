@@ -96,7 +96,10 @@ def test_schema_matches_the_model() -> None:
     article_keys = set(newsparse.Article(text_length=0).to_dict())
     schema = newsparse.json_schema()
     assert set(schema["required"]) == article_keys
-    assert set(schema["properties"]) == article_keys | {"source", "id"}
+    # The command line's keys: source, and id (--input-jsonl), text and metadata (--html).
+    assert set(schema["properties"]) == article_keys | {"source", "id", "text", "metadata"}
+    metadata = newsparse.PageMetadata(title="A page", authors=["A. Writer"], date="2025-01-08")
+    assert set(schema["$defs"]["page_metadata"]["properties"]) == set(metadata.to_dict())
 
 
 def test_public_names_are_documented() -> None:

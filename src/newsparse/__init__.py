@@ -7,6 +7,7 @@
 """
 
 from newsparse._batch import parse_many, parse_partition, shared_table
+from newsparse._html import HtmlArticle, PageMetadata, parse_html
 from newsparse._lexicon import (
     CueVerb,
     Lexicon,
@@ -24,6 +25,7 @@ from newsparse.errors import (
     AliasTableError,
     AliasTableWarning,
     BatchError,
+    ExtraMissingError,
     InputTypeError,
     InvalidArgumentError,
     LexiconError,
@@ -70,7 +72,9 @@ __all__ = [
     "Entity",
     "EntityType",
     "Evidence",
+    "ExtraMissingError",
     "Granularity",
+    "HtmlArticle",
     "InputTypeError",
     "InvalidArgumentError",
     "Lexicon",
@@ -82,6 +86,7 @@ __all__ = [
     "Outlet",
     "OutletTable",
     "OutletTableError",
+    "PageMetadata",
     "Paragraph",
     "Particle",
     "Quote",
@@ -96,6 +101,7 @@ __all__ = [
     "parse",
     "parse_byline",
     "parse_dateline",
+    "parse_html",
     "parse_many",
     "parse_partition",
     "shared_table",

@@ -26,6 +26,8 @@ from typing import Any, TextIO
 
 from newsparse import _json
 from newsparse._batch import parse_many
+from newsparse._html import extract_html, require_trafilatura
+from newsparse._pipeline import unresolved_dates
 from newsparse._tables import AliasTable
 from newsparse._version import __version__
 from newsparse.errors import BatchError, NewsparseError
@@ -41,12 +43,14 @@ examples:
   newsparse --aliases people.json --aliases orgs.csv --reference-date 2025-01-08 a.txt
   newsparse --input-jsonl --processes 4 corpus.jsonl > out.jsonl
                                              many articles, one JSON object a line
+  newsparse --html page.html                 a web page: its main text, dated by the page
   newsparse --aliases wikidata.json --write-cache wikidata.npcache
                                              index a large table once; later runs
                                              take --aliases wikidata.npcache
 
 Each object is the contract's JSON (schema_version 1) with one more key,
-"source": the file name as given ("-" for standard input).
+"source": the file name as given ("-" for standard input); with --html, also
+"text" (the extracted text the offsets point into) and "metadata".
 
 exit status: 0 all files parsed, 1 some file or record failed (each reported
 as it happens; the rest are still written), 2 bad usage (including an alias
@@ -118,9 +122,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--encoding",
-        default="utf-8",
         metavar="NAME",
-        help="encoding of the input files (default utf-8; a BOM is skipped)",
+        help="encoding of the input files (default utf-8; a BOM is skipped; with --html, "
+        "the page's own declared encoding)",
+    )
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="read each FILE as a web page: its main text and metadata through trafilatura "
+        "(pip install 'newsparse[html]'); the page's date is the reference date unless "
+        "--reference-date is given",
     )
     parser.add_argument(
         "--input-jsonl",
@@ -139,12 +150,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(name: str, encoding: str, stdin: TextIO) -> str:
+    return _read_bytes(name, stdin).decode(_decoder(encoding))
+
+
+def _read_bytes(name: str, stdin: TextIO) -> bytes:
     if name == "-":
-        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-    else:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    return data.decode(_decoder(encoding))
+        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    with open(name, "rb") as handle:
+        return handle.read()
 
 
 def _decoder(encoding: str) -> str:
@@ -195,6 +208,7 @@ class _Run:
         self.stdout = stdout
         self.stderr = stderr
         self.failures = 0
+        self.told_dates = False
         self.labels: collections.deque[dict[str, Any]] = collections.deque()
 
     def fail(self, message: str) -> None:
@@ -211,6 +225,9 @@ class _Run:
                 if args.input_jsonl:
                     yield from self._records(name)
                     continue
+                if args.html:
+                    yield self._page(name)
+                    continue
                 text = _read(name, args.encoding, self.stdin)
             except UnicodeDecodeError as exc:
                 self.fail(
@@ -222,8 +239,20 @@ class _Run:
             except OSError as exc:
                 self.fail(f"{name}: {exc.strerror or exc}")
                 continue
-            self.labels.append({"source": name})
+            self.labels.append({"source": name, _TEXT: text})
             yield text, args.reference_date
+
+    def _page(self, name: str) -> tuple[str, Any]:
+        """A web page's extracted text and its reference date; its label is queued."""
+        if self.args.encoding is None:
+            page: str | bytes = _read_bytes(name, self.stdin)
+        else:
+            page = _read(name, self.args.encoding, self.stdin)
+        text, metadata = extract_html(page)
+        self.labels.append(
+            {"source": name, "text": text, "metadata": metadata.to_dict(), _TEXT: text}
+        )
+        return text, self.args.reference_date or metadata.date
 
     def _records(self, name: str) -> Iterator[tuple[str, Any]]:
         for number, line in _lines(name, self.args.encoding, self.stdin):
@@ -237,7 +266,7 @@ class _Run:
                 self.fail(f"{name}, line {number}: {record}")
                 continue
             body, reference, extra = record
-            self.labels.append({"source": f"{name}:{number}", **extra})
+            self.labels.append({"source": f"{name}:{number}", **extra, _TEXT: body})
             yield body, reference or self.args.reference_date
 
     def item_failed(self, error: BatchError) -> None:
@@ -245,11 +274,36 @@ class _Run:
         self.fail(f"{label['source']}: {error.reason}")
 
     def write(self, article: Article) -> None:
-        record = {**article.to_dict(), **self.labels.popleft()}
-        text = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
+        label = self.labels.popleft()
+        text = label.pop(_TEXT)
+        if not self.told_dates and article.published is None:
+            self._tell_dates(label["source"], text, article)
+        record = {**article.to_dict(), **label}
+        line = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
         with _interrupts_held():  # a record is written whole, or not at all
-            self.stdout.write(text)
+            self.stdout.write(line)
             self.stdout.flush()
+
+    def _tell_dates(self, source: str, text: str, article: Article) -> None:
+        """Say once, on standard error, that relative dates were left out for want of
+        a date, and how to give one."""
+        left = unresolved_dates(text, article)
+        if not left:
+            return
+        self.told_dates = True
+        shown = ", ".join(repr(d.text) for d in left[:3]) + (", ..." if len(left) > 3 else "")
+        where = "the page gives no date and " if self.args.html else ""
+        how = (
+            '--reference-date YYYY-MM-DD, or a "reference_date" in each line'
+            if self.args.input_jsonl
+            else "--reference-date YYYY-MM-DD"
+        )
+        self.stderr.write(
+            f"newsparse: note: {source}: relative dates ({shown}) were left out: "
+            f"{where}the article has no dated dateline; give its date with {how} "
+            "(said once per run)\n"
+        )
+        self.stderr.flush()
 
     @property
     def pretty(self) -> bool:
@@ -297,9 +351,18 @@ def main(
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
     try:
-        codecs.lookup(args.encoding)
+        codecs.lookup(args.encoding or "utf-8")
     except LookupError:
         return f"unknown encoding {args.encoding!r}"
+    if args.html:
+        if args.input_jsonl:
+            return "--html reads web pages, one a FILE; it does not go with --input-jsonl"
+        try:
+            require_trafilatura()
+        except NewsparseError as exc:
+            return f"--html: {exc}"
+    if not args.html:
+        args.encoding = args.encoding or "utf-8"
     if not args.files and not args.write_cache:
         return "give at least one FILE (or --write-cache)"
     if args.write_cache and not args.aliases:
@@ -378,6 +441,9 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
             progress.done()
     return 1 if run.failures else 0
 
+
+# The label key that keeps an article's text until it is written (never written).
+_TEXT = "\0text"
 
 # From this many files on, the command parses in worker processes.
 _MANY_FILES = 16
