@@ -292,7 +292,7 @@ class _Run:
             return
         self.told_dates = True
         shown = ", ".join(repr(d.text) for d in left[:3]) + (", ..." if len(left) > 3 else "")
-        where = "the page gives no date and " if self.args.html else ""
+        where = ", nor does the page" if self.args.html else ""
         how = (
             '--reference-date YYYY-MM-DD, or a "reference_date" in each line'
             if self.args.input_jsonl
@@ -300,8 +300,8 @@ class _Run:
         )
         self.stderr.write(
             f"newsparse: note: {source}: relative dates ({shown}) were left out: "
-            f"{where}the article has no dated dateline; give its date with {how} "
-            "(said once per run)\n"
+            f"no dateline with a full date gives the article's date{where}; give it with "
+            f"{how} (said once per run)\n"
         )
         self.stderr.flush()
 
