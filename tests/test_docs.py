@@ -51,8 +51,15 @@ def test_docstring_examples_run(name: str) -> None:
     assert result.failed == 0
 
 
+# Pages whose examples need an optional extra, and the package each needs.
+PAGE_EXTRAS = {"spacy.md": "spacy", "html.md": "trafilatura"}
+
+
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
 def test_examples_in_the_docs_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if page.name in PAGE_EXTRAS:
+        needed = PAGE_EXTRAS[page.name]
+        pytest.importorskip(needed, reason=f"{page.name}'s examples need {needed} (an extra)")
     monkeypatch.chdir(ROOT)
     test = doctest.DocTestParser().get_doctest(
         "\n".join(_blocks(page, "pycon")), {}, page.name, str(page), 0

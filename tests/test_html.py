@@ -21,7 +21,7 @@ pytest.importorskip(
 )
 
 PAGES = Path(__file__).resolve().parent / "data" / "html"
-WIRE = PAGES / "wire_port_deal.html"
+WIRE = Path(__file__).resolve().parent.parent / "examples" / "port_deal.html"
 AGENCY = PAGES / "agency_energy_talks.html"
 UNDATED = PAGES / "undated_council_vote.html"
 
