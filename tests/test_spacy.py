@@ -236,6 +236,16 @@ def test_the_article_travels_with_the_doc_bytes() -> None:
     assert [d._.newsparse_value for d in restored.spans["newsparse_dates"]] == ["2025-03-04"]
 
 
+def test_the_article_is_built_once_for_repeated_reads() -> None:
+    nlp = _pipeline()
+    first, second = nlp("The World Bank said so."), nlp("The GCPI said so.")
+    article = first._.newsparse
+    assert first._.newsparse is article
+    assert second._.newsparse is not article
+    assert second._.newsparse == newsparse.parse("The GCPI said so.")
+    assert first._.newsparse == article  # built again, equal
+
+
 def test_a_doc_the_component_has_not_seen_has_no_article() -> None:
     _pipeline()
     assert spacy.blank("en")("Plain text.")._.newsparse is None

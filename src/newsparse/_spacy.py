@@ -6,7 +6,8 @@ this module registers it too. The component runs :func:`newsparse.parse` on
 ``doc.text`` and puts what it found on the ``Doc`` (see docs/spacy.md):
 
 * ``doc._.newsparse``: the :class:`~newsparse.Article` (kept in ``doc.user_data``
-  as its contract JSON, so ``Doc.to_bytes`` and ``DocBin`` carry it);
+  as its contract JSON, so ``Doc.to_bytes`` and ``DocBin`` carry it; the last one
+  read is remembered);
 * span groups: each entity mention (``label_`` the entity's type, ``id_`` its
   id, ``kb_id_`` its alias table id, ``_.newsparse_how`` how it was found), each
   quote (``label_`` its kind, ``id_`` its speaker's entity, ``_.newsparse_cue``,
@@ -70,9 +71,21 @@ _TABLES_DIR = "aliases"
 _TABLES_LIST = "tables.json"
 
 
+# The JSON last read and its Article (immutable, so it may be handed out again): a
+# loop over a doc's spans that reads doc._.newsparse builds the Article once. The
+# JSON is held, so its identity cannot pass to another object.
+_last_read: list[tuple[object, Article]] = []
+
+
 def _article_of(doc: Doc) -> Article | None:
     data = doc.user_data.get(_ARTICLE_KEY)
-    return None if data is None else Article.from_dict(data)
+    if data is None:
+        return None
+    if _last_read and _last_read[0][0] is data:
+        return _last_read[0][1]
+    article = Article.from_dict(data)
+    _last_read[:] = [(data, article)]
+    return article
 
 
 def _register_extensions() -> None:
