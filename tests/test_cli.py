@@ -469,3 +469,26 @@ def test_input_jsonl_line_nested_too_deeply_is_reported_and_the_rest_parsed(tmp_
     assert status == 1
     assert [r["source"] for r in records(out)] == [f"{corpus}:1", f"{corpus}:3"]
     assert err == f"newsparse: error: {corpus}, line 2: not valid JSON (nested too deeply)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin_text", "said"),
+    [
+        (["-"], "Talks resume next week, officials said.", True),
+        (["--reference-date", "2025-01-08", "-"], "Talks resume next week, officials said.", False),
+        (["-"], "Talks resumed in 1987, officials said.", False),  # nothing left out
+        (["-"], "BAGHDAD, Jan 8, 2025 (Reuters) - Talks resume next week.", False),
+        (["-"], "BAGHDAD, Jan 8 (Reuters) - Talks resume next week.", True),  # which year?
+        (["--input-jsonl", "-"], '"Talks resume next week."\n', True),
+    ],
+)
+def test_a_note_says_when_relative_dates_want_a_date(
+    args: list[str], stdin_text: str, said: bool
+) -> None:
+    status, out, err = run(args, stdin_bytes=stdin_text.encode())
+    assert status == 0
+    assert len(records(out)) == 1
+    assert ("relative dates ('next week') were left out" in err) is said
+    assert err.count("\n") == int(said)
+    if said and "--input-jsonl" in args:
+        assert '"reference_date" in each line' in err

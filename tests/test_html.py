@@ -207,26 +207,6 @@ def test_the_command_line_says_once_how_to_date_undated_pages(tmp_path: Path) ->
     assert json.loads(out)["published"] == "2024-06-12"
 
 
-@pytest.mark.parametrize(
-    ("args", "stdin_text", "said"),
-    [
-        (["-"], "Talks resume next week, officials said.", True),
-        (["--reference-date", "2025-01-08", "-"], "Talks resume next week, officials said.", False),
-        (["-"], "Talks resumed in 1987, officials said.", False),  # nothing left out
-        (["-"], "BAGHDAD, Jan 8, 2025 (Reuters) - Talks resume next week.", False),
-        (["-"], "BAGHDAD, Jan 8 (Reuters) - Talks resume next week.", True),  # which year?
-        (["--input-jsonl", "-"], '"Talks resume next week."\n', True),
-    ],
-)
-def test_plain_text_gets_the_same_note(args: list[str], stdin_text: str, said: bool) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode()), encoding="utf-8")
-    assert main(args, stdin=stdin, stdout=out, stderr=err) == 0
-    assert ("relative dates ('next week')" in err.getvalue()) is said
-    if said and "--input-jsonl" in args:
-        assert '"reference_date" in each line' in err.getvalue()
-
-
 def test_html_does_not_go_with_input_jsonl() -> None:
     status, out, err = _run(["--html", "--input-jsonl", str(WIRE)])
     assert (status, out) == (2, "")
