@@ -34,6 +34,7 @@ datetime.date(2025, 1, 8)
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import os
@@ -238,18 +239,19 @@ def _edges(article: Article) -> set[int]:
 
 def _split_at(doc: Doc, edges: set[int]) -> Doc:
     """``doc`` with every token split at the ``edges`` that fall inside it."""
-    cuts: list[tuple[Token, list[int]]] = []
-    for token in doc:
-        start = token.idx
-        inside = sorted(e - start for e in edges if start < e < start + len(token.text))
-        if inside:
-            cuts.append((token, inside))
+    starts = [token.idx for token in doc]
+    inside: dict[int, list[int]] = {}  # token index: the edges inside it
+    for edge in sorted(edges):
+        i = bisect.bisect_right(starts, edge) - 1
+        if i >= 0 and starts[i] < edge < starts[i] + len(doc[i].text):
+            inside.setdefault(i, []).append(edge - starts[i])
+    cuts = [(doc[i], offsets) for i, offsets in inside.items()]
     if not cuts:
         return doc
     with doc.retokenize() as retokenizer:
-        for token, inside in cuts:
+        for token, offsets in cuts:
             text = token.text
-            bounds = [0, *inside, len(text)]
+            bounds = [0, *offsets, len(text)]
             orths = [text[a:b] for a, b in itertools.pairwise(bounds)]
             heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
