@@ -220,6 +220,28 @@ def test_a_saved_pipeline_carries_its_alias_table(tmp_path: Path) -> None:
     assert saved == ["0-people.json"]
 
 
+def test_several_tables_merge_and_are_saved_in_order(tmp_path: Path) -> None:
+    ports = tmp_path / "ports.csv"
+    ports.write_text(
+        "id,name,type,aliases\nport-uq,Umm Qasr,PLACE,Um Qasr|Umm Qassar\n", encoding="utf-8"
+    )
+    nlp = _pipeline(aliases=[str(TABLE), str(ports)], set_ents=True)
+    text = "The GCPI said ships would dock at Um Qasr."
+    assert [(e.text, e.kb_id_) for e in nlp(text).ents] == [
+        ("GCPI", "ex-gcpi"),
+        ("Um Qasr", "port-uq"),
+    ]
+    nlp.to_disk(tmp_path / "pipeline")
+    ports.unlink()
+    saved = tmp_path / "pipeline" / "newsparse"
+    assert json.loads((saved / "tables.json").read_text()) == ["0-aliases.json", "1-ports.csv"]
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.kb_id_) for e in loaded(text).ents] == [
+        ("GCPI", "ex-gcpi"),
+        ("Um Qasr", "port-uq"),
+    ]
+
+
 def test_a_pipeline_without_tables_saves_and_loads(tmp_path: Path) -> None:
     nlp = _pipeline()
     nlp.to_disk(tmp_path / "pipeline")
