@@ -82,6 +82,9 @@ def test_span_attributes_carry_ids_tables_and_how() -> None:
             entity.table_id or "",
         )
         assert span._.newsparse_how == (mention.how.value if mention.how else None)
+    speakers = {(q._.newsparse_speaker, q.id_, q.kb_id_) for q in doc.spans["newsparse_quotes"]}
+    assert ("Al-Karbouli", "ex-karbouli", "ex-karbouli") in speakers
+    assert ("a ministry spokesman", "", "") in speakers
     resolved = {(s.text, s.kb_id_, s._.newsparse_how) for s in spans if s.kb_id_}
     assert ("Muhammad Al-Karbouli", "ex-karbouli", "variant") in resolved
     assert ("GCPI", "ex-gcpi", "table") in resolved
@@ -101,8 +104,8 @@ def test_quotes_and_dates_are_groups_too() -> None:
     ]
     rashid = doc._.newsparse.quotes[0].speaker.entity
     assert rashid is not None
-    assert quotes[0].id_ == rashid
-    assert quotes[1].id_ == ""
+    assert (quotes[0].id_, quotes[0].kb_id_) == (rashid, "")  # not in a table
+    assert (quotes[1].id_, quotes[1].kb_id_) == ("", "")
     dates = doc.spans["newsparse_dates"]
     assert [(d.text, d.label_, d._.newsparse_value) for d in dates] == [
         ("on Tuesday", "DATE", "2025-03-04"),

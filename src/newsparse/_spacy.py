@@ -10,9 +10,9 @@ this module registers it too. The component runs :func:`newsparse.parse` on
   read is remembered);
 * span groups: each entity mention (``label_`` the entity's type, ``id_`` its
   id, ``kb_id_`` its alias table id, ``_.newsparse_how`` how it was found), each
-  quote (``label_`` its kind, ``id_`` its speaker's entity, ``_.newsparse_cue``,
-  ``_.newsparse_speaker``) and each date (``label_`` ``DATE``,
-  ``_.newsparse_value``);
+  quote (``label_`` its kind, ``id_`` its speaker's entity and ``kb_id_`` that
+  entity's table id, ``_.newsparse_cue``, ``_.newsparse_speaker``) and each date
+  (``label_`` ``DATE``, ``_.newsparse_value``);
 * with ``set_ents``, the mentions in ``doc.ents`` beside the entities already
   there that they do not overlap.
 
@@ -259,14 +259,17 @@ def _split_at(doc: Doc, edges: set[int]) -> Doc:
 
 
 def _quote_spans(doc: Doc, article: Article) -> list[Span]:
+    tables = {e.id: e.table_id or "" for e in article.entities}
     spans = []
     for quote in article.quotes:
         speaker = quote.speaker
+        entity = (speaker.entity or "") if speaker is not None else ""
         span = doc.char_span(
             quote.start,
             quote.end,
             label=quote.kind.value,
-            span_id=(speaker.entity or "") if speaker is not None else "",
+            kb_id=tables.get(entity, ""),
+            span_id=entity,
             alignment_mode="expand",
         )
         if span is not None:
