@@ -150,6 +150,20 @@ def test_a_page_without_text_gives_an_empty_article(page: str) -> None:
     assert result.article == newsparse.parse("")
 
 
+def test_a_page_trafilatura_fails_on_warns_and_gives_no_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("tree too deep")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fail)
+    with pytest.warns(newsparse.NewsparseWarning, match="tree too deep"):
+        result = newsparse.parse_html("<html><body><p>Some text.</p></body></html>")
+    assert (result.text, result.article) == ("", newsparse.parse(""))
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import warnings
 from typing import Any
 
 import attrs
 
 from newsparse._lexicon import Lexicon, OutletTable
-from newsparse._pipeline import coerce_date, parse
+from newsparse._pipeline import NewsparseWarning, coerce_date, parse
 from newsparse._tables import AliasTable
 from newsparse.errors import ExtraMissingError, InputTypeError
 from newsparse.model import Article
@@ -109,7 +110,8 @@ def _text_or_none(value: object) -> str | None:
 def extract_html(html: str | bytes, *, url: str | None = None) -> tuple[str, PageMetadata]:
     """The main text of a page and its metadata, through trafilatura.
 
-    The text is ``""`` when trafilatura finds none. Raises
+    The text is ``""`` when trafilatura finds none, and when it fails on the page
+    (with a :class:`~newsparse.NewsparseWarning`): no page raises. Raises
     :class:`~newsparse.ExtraMissingError` when trafilatura is not installed.
     """
     if not isinstance(html, (str, bytes)):
@@ -117,11 +119,19 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> tuple[str, Pag
     if url is not None and not isinstance(url, str):
         raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
     trafilatura = require_trafilatura()
-    result = (
-        trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-        if html.strip()
-        else None
-    )
+    result = None
+    if html.strip():
+        try:
+            result = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False
+            )
+        except Exception as exc:  # a page never costs more than its own text
+            warnings.warn(
+                f"newsparse: trafilatura could not read the page ({type(exc).__name__}: "
+                f"{exc}); its text is left empty",
+                NewsparseWarning,
+                stacklevel=3,
+            )
     if result is None:
         return "", PageMetadata(url=url)
     data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
