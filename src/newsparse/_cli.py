@@ -339,6 +339,8 @@ def main(
             parser.print_usage(stderr)
         print(f"newsparse: error: {problem}", file=stderr)
         return 2
+    if not args.html:  # a web page is read in its declared encoding unless told
+        args.encoding = args.encoding or "utf-8"
     try:
         return _run(args, stdin, stdout, stderr)
     except KeyboardInterrupt:
@@ -361,8 +363,6 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
             require_trafilatura()
         except NewsparseError as exc:
             return f"--html: {exc}"
-    if not args.html:
-        args.encoding = args.encoding or "utf-8"
     if not args.files and not args.write_cache:
         return "give at least one FILE (or --write-cache)"
     if args.write_cache and not args.aliases:
