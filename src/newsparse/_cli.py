@@ -239,7 +239,7 @@ class _Run:
             except OSError as exc:
                 self.fail(f"{name}: {exc.strerror or exc}")
                 continue
-            self.labels.append({"source": name, _TEXT: text})
+            self.labels.append({"source": name, _TEXT: self._kept(text)})
             yield text, args.reference_date
 
     def _page(self, name: str) -> tuple[str, Any]:
@@ -250,7 +250,7 @@ class _Run:
             page = _read(name, self.args.encoding, self.stdin)
         text, metadata = extract_html(page)
         self.labels.append(
-            {"source": name, "text": text, "metadata": metadata.to_dict(), _TEXT: text}
+            {"source": name, "text": text, "metadata": metadata.to_dict(), _TEXT: self._kept(text)}
         )
         return text, self.args.reference_date or metadata.date
 
@@ -266,7 +266,7 @@ class _Run:
                 self.fail(f"{name}, line {number}: {record}")
                 continue
             body, reference, extra = record
-            self.labels.append({"source": f"{name}:{number}", **extra, _TEXT: body})
+            self.labels.append({"source": f"{name}:{number}", **extra, _TEXT: self._kept(body)})
             yield body, reference or self.args.reference_date
 
     def item_failed(self, error: BatchError) -> None:
@@ -276,13 +276,18 @@ class _Run:
     def write(self, article: Article) -> None:
         label = self.labels.popleft()
         text = label.pop(_TEXT)
-        if not self.told_dates and article.published is None:
+        if text is not None and not self.told_dates and article.published is None:
             self._tell_dates(label["source"], text, article)
         record = {**article.to_dict(), **label}
         line = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
         with _interrupts_held():  # a record is written whole, or not at all
             self.stdout.write(line)
             self.stdout.flush()
+
+    def _kept(self, text: str) -> str | None:
+        """The text an article's label keeps until it is written: only while the note
+        on relative dates may still be needed (see :meth:`_tell_dates`)."""
+        return None if self.told_dates else text
 
     def _tell_dates(self, source: str, text: str, article: Article) -> None:
         """Say once, on standard error, that relative dates were left out for want of
