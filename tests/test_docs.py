@@ -36,17 +36,30 @@ MODULES = sorted(
     if not name.endswith("__main__")
 )
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+# Modules of an optional extra, and the package each needs.
+EXTRAS = {"newsparse._spacy": "spacy"}
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name: str) -> None:
+    if name in EXTRAS:
+        pytest.importorskip(
+            EXTRAS[name], reason=f"{name} needs {EXTRAS[name]} (an extra of newsparse)"
+        )
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS, verbose=False)
     assert result.failed == 0
 
 
+# Pages whose examples need an optional extra, and the package each needs.
+PAGE_EXTRAS = {"spacy.md": "spacy", "html.md": "trafilatura"}
+
+
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
 def test_examples_in_the_docs_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if page.name in PAGE_EXTRAS:
+        needed = PAGE_EXTRAS[page.name]
+        pytest.importorskip(needed, reason=f"{page.name}'s examples need {needed} (an extra)")
     monkeypatch.chdir(ROOT)
     test = doctest.DocTestParser().get_doctest(
         "\n".join(_blocks(page, "pycon")), {}, page.name, str(page), 0
@@ -90,7 +103,10 @@ def test_schema_matches_the_model() -> None:
     article_keys = set(newsparse.Article(text_length=0).to_dict())
     schema = newsparse.json_schema()
     assert set(schema["required"]) == article_keys
-    assert set(schema["properties"]) == article_keys | {"source", "id"}
+    # The command line's keys: source, and id (--input-jsonl), text and metadata (--html).
+    assert set(schema["properties"]) == article_keys | {"source", "id", "text", "metadata"}
+    metadata = newsparse.PageMetadata(title="A page", authors=["A. Writer"], date="2025-01-08")
+    assert set(schema["$defs"]["page_metadata"]["properties"]) == set(metadata.to_dict())
 
 
 def test_public_names_are_documented() -> None:

@@ -7,6 +7,7 @@
 """
 
 from newsparse._batch import parse_many, parse_partition, shared_table
+from newsparse._html import HtmlArticle, PageMetadata, parse_html
 from newsparse._lexicon import (
     CueVerb,
     Lexicon,
@@ -25,6 +26,7 @@ from newsparse.errors import (
     AliasTableError,
     AliasTableWarning,
     BatchError,
+    ExtraMissingError,
     InputTypeError,
     InvalidArgumentError,
     LexiconError,
@@ -74,8 +76,10 @@ __all__ = [
     "Entity",
     "EntityType",
     "Evidence",
+    "ExtraMissingError",
     "Granularity",
     "Headline",
+    "HtmlArticle",
     "InputTypeError",
     "InvalidArgumentError",
     "Lexicon",
@@ -87,6 +91,7 @@ __all__ = [
     "Outlet",
     "OutletTable",
     "OutletTableError",
+    "PageMetadata",
     "Paragraph",
     "ParagraphKind",
     "Particle",
@@ -102,6 +107,7 @@ __all__ = [
     "parse",
     "parse_byline",
     "parse_dateline",
+    "parse_html",
     "parse_many",
     "parse_partition",
     "records",

@@ -27,6 +27,8 @@ from typing import Any, TextIO
 
 from newsparse import _json
 from newsparse._batch import parse_many
+from newsparse._html import extract_html, require_trafilatura
+from newsparse._pipeline import unresolved_dates
 from newsparse._records import RECORD_COLUMNS, rows_of, scalar
 from newsparse._tables import AliasTable
 from newsparse._version import __version__
@@ -43,6 +45,7 @@ examples:
   newsparse --aliases people.json --aliases orgs.csv --reference-date 2025-01-08 a.txt
   newsparse --input-jsonl --processes 4 corpus.jsonl > out.jsonl
                                              many articles, one JSON object a line
+  newsparse --html page.html                 a web page: its main text, dated by the page
   newsparse --aliases wikidata.json --write-cache wikidata.npcache
                                              index a large table once; later runs
                                              take --aliases wikidata.npcache
@@ -51,7 +54,8 @@ examples:
                                              --format jsonl for JSON Lines of rows
 
 Each object is the contract's JSON (schema_version 1) with one more key,
-"source": the file name as given ("-" for standard input).
+"source": the file name as given ("-" for standard input); with --html, also
+"text" (the extracted text the offsets point into) and "metadata".
 
 exit status: 0 all files parsed, 1 some file or record failed (each reported
 as it happens; the rest are still written), 2 bad usage (including an alias
@@ -134,9 +138,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--encoding",
-        default="utf-8",
         metavar="NAME",
-        help="encoding of the input files (default utf-8; a BOM is skipped)",
+        help="encoding of the input files (default utf-8; a BOM is skipped; with --html, "
+        "the page's own declared encoding)",
+    )
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="read each FILE as a web page: its main text and metadata through trafilatura "
+        "(pip install 'newsparse[html]'); the page's date is the reference date unless "
+        "--reference-date is given",
     )
     parser.add_argument(
         "--input-jsonl",
@@ -155,12 +166,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(name: str, encoding: str, stdin: TextIO) -> str:
+    return _read_bytes(name, stdin).decode(_decoder(encoding))
+
+
+def _read_bytes(name: str, stdin: TextIO) -> bytes:
     if name == "-":
-        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-    else:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    return data.decode(_decoder(encoding))
+        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    with open(name, "rb") as handle:
+        return handle.read()
 
 
 def _decoder(encoding: str) -> str:
@@ -211,6 +224,7 @@ class _Run:
         self.stdout = stdout
         self.stderr = stderr
         self.failures = 0
+        self.told_dates = False
         self.labels: collections.deque[dict[str, Any]] = collections.deque()
 
     def fail(self, message: str) -> None:
@@ -227,6 +241,9 @@ class _Run:
                 if args.input_jsonl:
                     yield from self._records(name)
                     continue
+                if args.html:
+                    yield self._page(name)
+                    continue
                 text = _read(name, args.encoding, self.stdin)
             except UnicodeDecodeError as exc:
                 self.fail(
@@ -238,8 +255,20 @@ class _Run:
             except OSError as exc:
                 self.fail(f"{name}: {exc.strerror or exc}")
                 continue
-            self.labels.append({"source": name})
+            self.labels.append({"source": name, _TEXT: self._kept(text)})
             yield text, args.reference_date
+
+    def _page(self, name: str) -> tuple[str, Any]:
+        """A web page's extracted text and its reference date; its label is queued."""
+        if self.args.encoding is None:
+            page: str | bytes = _read_bytes(name, self.stdin)
+        else:
+            page = _read(name, self.args.encoding, self.stdin)
+        text, metadata = extract_html(page)
+        self.labels.append(
+            {"source": name, "text": text, "metadata": metadata.to_dict(), _TEXT: self._kept(text)}
+        )
+        return text, self.args.reference_date or metadata.date
 
     def _records(self, name: str) -> Iterator[tuple[str, Any]]:
         for number, line in _lines(name, self.args.encoding, self.stdin):
@@ -253,7 +282,7 @@ class _Run:
                 self.fail(f"{name}, line {number}: {record}")
                 continue
             body, reference, extra = record
-            self.labels.append({"source": f"{name}:{number}", **extra})
+            self.labels.append({"source": f"{name}:{number}", **extra, _TEXT: self._kept(body)})
             yield body, reference or self.args.reference_date
 
     def item_failed(self, error: BatchError) -> None:
@@ -262,13 +291,16 @@ class _Run:
 
     def write(self, article: Article) -> None:
         label = self.labels.popleft()
+        text = label.pop(_TEXT)
+        if text is not None and not self.told_dates and article.published is None:
+            self._tell_dates(label["source"], text, article)
         if self.args.table:
-            text = self.rows(article, label)
+            line = self.rows(article, label)
         else:
             record = {**article.to_dict(), **label}
-            text = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
+            line = _json.dumps(record, indent=2 if self.pretty else None) + "\n"
         with _interrupts_held():  # a record is written whole, or not at all
-            self.stdout.write(text)
+            self.stdout.write(line)
             self.stdout.flush()
 
     def rows(self, article: Article, label: dict[str, Any]) -> str:
@@ -278,6 +310,32 @@ class _Run:
         if self.args.format == "jsonl":
             return "".join(_json.dumps(row) + "\n" for row in rows)
         return _csv_lines([[_csv_value(v) for v in row.values()] for row in rows])
+
+    def _kept(self, text: str) -> str | None:
+        """The text an article's label keeps until it is written: only while the note
+        on relative dates may still be needed (see :meth:`_tell_dates`)."""
+        return None if self.told_dates else text
+
+    def _tell_dates(self, source: str, text: str, article: Article) -> None:
+        """Say once, on standard error, that relative dates were left out for want of
+        a date, and how to give one."""
+        left = unresolved_dates(text, article)
+        if not left:
+            return
+        self.told_dates = True
+        shown = ", ".join(repr(d.text) for d in left[:3]) + (", ..." if len(left) > 3 else "")
+        where = ", nor does the page" if self.args.html else ""
+        how = (
+            '--reference-date YYYY-MM-DD, or a "reference_date" in each line'
+            if self.args.input_jsonl
+            else "--reference-date YYYY-MM-DD"
+        )
+        self.stderr.write(
+            f"newsparse: note: {source}: relative dates ({shown}) were left out: "
+            f"no dateline with a full date gives the article's date{where}; give it with "
+            f"{how} (said once per run)\n"
+        )
+        self.stderr.flush()
 
     @property
     def pretty(self) -> bool:
@@ -313,6 +371,8 @@ def main(
             parser.print_usage(stderr)
         print(f"newsparse: error: {problem}", file=stderr)
         return 2
+    if not args.html:  # a web page is read in its declared encoding unless told
+        args.encoding = args.encoding or "utf-8"
     try:
         return _run(args, stdin, stdout, stderr)
     except KeyboardInterrupt:
@@ -325,9 +385,16 @@ def main(
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
     try:
-        codecs.lookup(args.encoding)
+        codecs.lookup(args.encoding or "utf-8")
     except LookupError:
         return f"unknown encoding {args.encoding!r}"
+    if args.html:
+        if args.input_jsonl:
+            return "--html reads web pages, one a FILE; it does not go with --input-jsonl"
+        try:
+            require_trafilatura()
+        except NewsparseError as exc:
+            return f"--html: {exc}"
     if not args.files and not args.write_cache:
         return "give at least one FILE (or --write-cache)"
     if args.write_cache and not args.aliases:
@@ -448,6 +515,9 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
             progress.done()
     return 1 if run.failures else 0
 
+
+# The label key that keeps an article's text until it is written (never written).
+_TEXT = "\0text"
 
 # From this many files on, the command parses in worker processes.
 _MANY_FILES = 16

@@ -22,6 +22,7 @@ from newsparse._stages import (
     find_bylines,
     find_dateline,
     find_dates,
+    find_dates_in,
     find_entities,
     find_layout,
     find_quotes,
@@ -29,9 +30,9 @@ from newsparse._stages import (
 from newsparse._tables import AliasTable
 from newsparse._text import Document, segment
 from newsparse.errors import InputTypeError, InvalidArgumentError
-from newsparse.model import Article
+from newsparse.model import Article, DateMention
 
-__all__ = ["NewsparseWarning", "parse"]
+__all__ = ["NewsparseWarning", "parse", "unresolved_dates"]
 
 _T = TypeVar("_T")
 
@@ -107,6 +108,34 @@ def parse(
     quotes = _stage("quotes", find_quotes, found.quotes, doc, context, found)
     found = Found(dateline, bylines, layout, entities, dates, quotes)
     return _assembly.article(doc, context, found)
+
+
+# Any day serves to tell which expressions a date of the article would resolve.
+_ANY_DAY = _dt.date(2000, 1, 5)
+
+
+def unresolved_dates(text: str, article: Article) -> tuple[DateMention, ...]:
+    """The date expressions of ``text`` (``last Sunday``, ``next month``) that
+    ``article``, its reading, left out for want of a date of the article.
+
+    Empty when the article has a date (``published``): then every date resolved.
+
+    >>> text = "Talks resume next week, officials said in 1987."
+    >>> [d.text for d in unresolved_dates(text, parse(text))]
+    ['next week']
+    >>> unresolved_dates(text, parse(text, reference_date="1987-03-02"))
+    ()
+    """
+    if article.published is not None:
+        return ()
+    known = {(d.start, d.end) for d in article.dates}
+    dateline = article.dateline
+    return tuple(
+        d
+        for d in find_dates_in(text, _ANY_DAY)
+        if (d.start, d.end) not in known
+        and (dateline is None or d.end <= dateline.start or dateline.end <= d.start)
+    )
 
 
 def coerce_date(value: object, name: str) -> _dt.date | None:

@@ -15,6 +15,7 @@ __all__ = [
     "AliasTableError",
     "AliasTableWarning",
     "BatchError",
+    "ExtraMissingError",
     "InputTypeError",
     "InvalidArgumentError",
     "LexiconError",
@@ -103,6 +104,14 @@ class AliasTableWarning(UserWarning):
     For example an alias that is a common English word (``May``, ``The``): it is
     kept, but matches only as written. The message names the file, the record and
     the entry, like :class:`AliasTableError`'s.
+    """
+
+
+class ExtraMissingError(NewsparseError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    The message names the package missing and the command that installs it,
+    e.g. ``pip install 'newsparse[html]'`` for :func:`newsparse.parse_html`.
     """
 
 

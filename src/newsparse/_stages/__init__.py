@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsparse._stages.bylines import find_bylines, parse_byline
 from newsparse._stages.datelines import find_dateline, parse_dateline
-from newsparse._stages.dates import find_dates
+from newsparse._stages.dates import find_dates, find_dates_in
 from newsparse._stages.entities import find_entities
 from newsparse._stages.layout import find_layout
 from newsparse._stages.quotes import find_quotes
@@ -18,6 +18,7 @@ __all__ = [
     "find_bylines",
     "find_dateline",
     "find_dates",
+    "find_dates_in",
     "find_entities",
     "find_layout",
     "find_quotes",
