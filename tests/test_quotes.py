@@ -288,3 +288,24 @@ def test_he_and_she_name_a_person_of_that_sex_when_the_given_name_says(
     entity = article.entity(quote.speaker.entity)
     assert entity is not None
     assert entity.name == speaker
+
+
+def test_a_double_mark_between_letters_is_an_apostrophe() -> None:
+    # Some wires write the apostrophe as a double mark: "don"t", "isn"t".
+    text = '"We don"t see a problem on the accounting side," the minister said.'
+    (quote,) = np.parse(text).quotes
+    assert quote.text == 'We don"t see a problem on the accounting side'
+    assert quote.kind is np.QuoteKind.DIRECT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Haddad said:" The port will reopen within weeks."',
+        '"The talks went well, "  Rashid said.',
+    ],
+)
+def test_no_quote_starts_or_ends_with_white_space(text: str) -> None:
+    quotes = np.parse(text).quotes
+    assert quotes
+    assert all(q.text == q.text.strip() for q in quotes)

@@ -150,11 +150,13 @@ def _quotations(doc: Document, cues: frozenset[str] = frozenset()) -> list[_Quot
 
 
 def _marks(norm: str, paragraph: Span) -> list[int]:
-    """The positions of the double quotation marks of a paragraph (``"`` in the view)."""
+    """The positions of the double quotation marks of a paragraph (``"`` in the view);
+    a mark between two letters is an apostrophe some wires write so (``don"t``)."""
     marks = []
     at = norm.find('"', paragraph.start, paragraph.end)
     while at >= 0:
-        marks.append(at)
+        if not (0 < at < len(norm) - 1 and norm[at - 1].isalpha() and norm[at + 1].isalpha()):
+            marks.append(at)
         at = norm.find('"', at + 1, paragraph.end)
     return marks
 
@@ -1688,6 +1690,12 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
         _after_dateline(doc.norm, found.dateline.end, quotes)
     quotes.sort(key=lambda f: f.start)
     _link_speakers(reading, quotes)
+    norm = doc.norm
+    for f in quotes:  # no quote starts or ends with white space
+        while f.start < f.end and norm[f.start].isspace():
+            f.start += 1
+        while f.end > f.start and norm[f.end - 1].isspace():
+            f.end -= 1
     return tuple(
         FoundQuote(f.start, f.end, f.kind, f.cue or None, f.speaker)
         for f in quotes
