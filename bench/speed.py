@@ -122,6 +122,94 @@ def generated_records(
     return [{"id": f"G{i}", **r} for i, r in enumerate(records)]
 
 
+# A run of capitalised words of the text (words in capitals and with inner capitals
+# too: ``U.S.``, ``McDonnell``), for tables that draw entries from the text.
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'&-]*(?:[ ][A-Z][\w.'&-]*)*")
+# The heads an export of organisations repeats over thousands of entries.
+ORG_HEADS = (
+    *("National", "Ministry of", "University of", "Bank of", "Federal", "Central"),
+    *("Royal", "Department of", "Institute of", "Council of", "Union of", "State"),
+)
+#: The kinds of generated table (``--tables``): ``text``, one entry in ``SHARE`` a
+#: capitalised phrase of the text, at every size; ``export``, a people-and-organisations
+#: export (given names, surnames and heads shared by many entries), one entry in
+#: ``SHARE`` from the text too; ``fixed``, the same 200 names of the text at every size.
+KINDS = ("text", "export", "fixed")
+SHARE = 50
+
+
+def phrases_in_text(text: str, seed: int = 7) -> list[str]:
+    """The distinct phrases of one to three words inside the capitalised runs of
+    ``text`` (a run ``Bank of Japan Governor`` gives ``Bank``, ``Japan Governor``...),
+    in a random order weighted by how often each occurs: a table covers the names a
+    text repeats before the ones it names once, as a real table does."""
+    found: list[str] = []
+    for run in CAPITALISED_RUN.findall(text):
+        words = [w.rstrip(".,'-&") for w in run.split()]
+        words = [w for w in words if len(w) > 1]
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 3, len(words)) + 1):
+                found.append(" ".join(words[i:j]))
+    random.Random(seed).shuffle(found)
+    return list(dict.fromkeys(found))
+
+
+def covering_records(
+    count: int, text: str, kind: str = "text", share: int = SHARE, seed: int = 7
+) -> list[dict[str, Any]]:
+    """A table of ``count`` entries that covers ``text`` as a real table of its size
+    would: one entry in ``share`` is a phrase of the text (:func:`phrases_in_text`;
+    past the text's own phrases, the rest are made up), typed as the made-up
+    entries are (people four times in five).
+
+    ``kind="text"``: the others are made-up people (two or three made-up words) and
+    companies. ``kind="export"``: the others are built as an export of people and
+    organisations is, from a few thousand given names and surnames (the text's own
+    among them) and a dozen heads (``National``, ``Ministry of``, ``University
+    of``), so that many entries share a given name, a surname or a head.
+    """
+    if kind == "fixed":
+        return generated_records(count, text, seed=seed)
+    rng = random.Random(seed)
+    phrases = phrases_in_text(text, seed)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    def add(name: str, entity_type: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            records.append({"id": f"G{len(records)}", "name": name, "type": entity_type})
+
+    given = sorted(_given_names())
+    surnames: list[str] = []
+    if kind == "export":
+        people = [p["name"].split() for p in names_in_text(text, 10**6, seed)]
+        surnames = sorted({words[-1] for words in people if words[-1][0].isupper()})
+        given = sorted({*given, *(words[0] for words in people)})
+        given += [word() for _ in range(2000)]
+        surnames += [word() for _ in range(4000)]
+    drawn = 0
+    while len(records) < count:
+        if len(records) % share == 0 and drawn < len(phrases):
+            add(phrases[drawn], "PERSON" if rng.random() < 0.8 else "ORG")
+            drawn += 1
+        elif kind == "export" and rng.random() < 0.7:
+            middle = f" {rng.choice(given)}" if rng.random() < 0.2 else ""
+            add(f"{rng.choice(given)}{middle} {rng.choice(surnames)}", "PERSON")
+        elif kind == "export":
+            place = rng.choice(surnames) if rng.random() < 0.5 else word()
+            tail = f" {rng.choice(ORG_TAILS)}" if rng.random() < 0.3 else ""
+            add(f"{rng.choice(ORG_HEADS)} {place}{tail}", "ORG")
+        elif rng.random() < 0.8:
+            add(" ".join(word() for _ in range(rng.choice((2, 2, 3)))), "PERSON")
+        else:
+            add(f"{word()} {rng.choice(ORG_TAILS)}", "ORG")
+    return records
+
+
 def measured(build: Callable[[], Any]) -> tuple[Any, float, int]:
     """Build something twice: once timed, once under tracemalloc for the bytes it keeps
     (tracemalloc slows Python's allocations, so the two are not measured together)."""
