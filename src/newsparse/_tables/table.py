@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import difflib
+import functools
 import hashlib
 import io
 import json
@@ -209,21 +210,25 @@ def _may_be_capitalised(unit: str) -> bool:
     return unit[0].isupper() or unit[0].isdigit() or "'" in unit
 
 
+# A run of _UNIT that may hold a capitalised token: any but a run of word characters
+# that starts with an ASCII lower-case letter and has no apostrophe (a superset).
+_CAPITALISED_UNIT = r"(?![a-z]\w*+(?!'\w))\w+(?:'\w+)*"
+
+
+@functools.cache
+def _name_reach(count: int) -> re.Pattern[str]:
+    """The first run of :data:`_UNIT` and, among the ``count`` from it, the runs up to
+    the last that may hold a capitalised token (see :func:`_capitalised_end`)."""
+    more = f"(?:(?:\\W+{_UNIT.pattern}){{0,{count - 2}}}\\W+{_CAPITALISED_UNIT})?"
+    return re.compile(_UNIT.pattern + (more if count > 1 else ""))
+
+
 def _capitalised_end(norm: str, position: int, count: int, stop: int) -> int:
     """Where the last of the first ``count`` runs of :data:`_UNIT` from ``position``
-    that may hold a capitalised token ends (``position`` when none does), looking no
-    further than ``stop`` (``stop`` when a run goes on past it)."""
-    last = position
-    for _ in range(count):
-        found = _UNIT.search(norm, position, stop)
-        if found is None:
-            return last
-        position = found.end()
-        if position >= stop:
-            return stop
-        if _may_be_capitalised(found.group()):
-            last = position
-    return last
+    (the start of one) that may hold a capitalised token ends, looking no further
+    than ``stop`` (``stop`` when that run goes on to it)."""
+    found = _name_reach(count).match(norm, position, stop)
+    return position if found is None else found.end()
 
 
 class _Reading:
