@@ -94,7 +94,7 @@ class _Forgetful(Memo[Any, Any]):
 
 def _forgetful() -> np.AliasTable:
     table = np.AliasTable.from_records(RECORDS)
-    reading = table._read  # type: ignore[attr-defined]
+    reading = table._read
     for name in reading.__slots__:
         setattr(reading, name, _Forgetful())
     return table
