@@ -1,17 +1,21 @@
 """Speed and scale: newsparse next to its peers, measured in one run.
 
     python bench/speed.py [--shared ../shared] [--sizes 1000,10000,100000,1000000]
-                          [--repeats 5] [--megabytes 3.6] [--skip-spacy-above 100000]
+                          [--repeats 5] [--megabytes 3.6] [--split TEST]
+                          [--tables text|export|fixed] [--skip-spacy-above 100000]
                           [--only tables|large|parse|length|peers|profile]
 
 Prints, for the Reuters-21578 text (``shared/data/reuters21578``), as Markdown tables:
 
 1. ``AliasTable.find`` next to flashtext ``extract_keywords(span_info=True)``,
    pyahocorasick ``iter_long`` and spaCy's ``PhraseMatcher(attr="LOWER")`` on a
-   blank English pipeline, with generated tables of each size (the same 200 names
-   from the text in each, the rest made up): build time, bytes per alias
-   (tracemalloc; allocations outside Python's allocator, as pyahocorasick's, are
-   not seen) and MB/s, medians of interleaved runs;
+   blank English pipeline, with generated tables of each size that cover the text
+   as real tables do (``--tables``: ``text``, one entry in fifty a phrase of the
+   text, the rest made up; ``export``, the same with the rest built like a
+   people-and-organisations export; ``fixed``, the same 200 names of the text at
+   every size, the rest made up): build time, bytes per alias (tracemalloc;
+   allocations outside Python's allocator, as pyahocorasick's, are not seen) and
+   MB/s, medians of interleaved runs;
 2. a 1M-entry table: loaded from JSON and indexed, written to a cache file, and
    loaded from the cache;
 3. whole ``parse`` with a 1k-entry table next to tokenising the same text with one
@@ -58,14 +62,18 @@ SYLLABLES = (
 NAME_IN_TEXT = re.compile(r"\b[A-Z][a-z]{2,} (?:[A-Z][a-z]{2,} )?[A-Z][a-z]{3,}\b")
 
 
-def reuters_text(shared: Path, megabytes: float) -> list[str]:
-    """Reuters articles, in corpus order, until they hold ``megabytes`` of UTF-8."""
+def reuters_text(shared: Path, megabytes: float, split: str | None = None) -> list[str]:
+    """Reuters articles, in corpus order (of one ``split`` when given), until they hold
+    ``megabytes`` of UTF-8."""
     path = shared / "data" / "reuters21578" / "reuters21578.jsonl"
     texts: list[str] = []
     size = 0
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            text = json.loads(line)["text"]
+            record = json.loads(line)
+            if split is not None and record["split"] != split:
+                continue
+            text = record["text"]
             texts.append(text)
             size += len(text.encode())
             if size >= megabytes * 1e6:
@@ -236,16 +244,19 @@ def median_times(functions: dict[str, Callable[[], Any]], repeats: int) -> dict[
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int) -> None:
+def table_rows(
+    text: str, sizes: list[int], repeats: int, skip_spacy_above: int, kind: str = "text"
+) -> None:
     megabytes = len(text.encode()) / 1e6
     print(f"\n## AliasTable.find and peers on {megabytes:.2f} MB of Reuters text\n")
+    print(f"Tables of kind {kind!r} (see covering_records).\n")
     print("| table | tool | build s | bytes/alias | MB/s | matches | vs flashtext |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     rates: dict[int, float] = {}
     ratios: dict[int, float] = {}
     first_calls: dict[int, str] = {}
     for size in sizes:
-        records = generated_records(size, text)
+        records = covering_records(size, text, kind)
         names = [r["name"] for r in records]
         tools: dict[str, tuple[Callable[[], Any], float, int]] = {}
 
@@ -556,17 +567,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--megabytes", type=float, default=3.6)
+    parser.add_argument("--split", choices=["TRAIN", "TEST", "NOT-USED"], help="Reuters split")
+    parser.add_argument("--tables", choices=KINDS, default="text", help="generated tables")
     parser.add_argument("--skip-spacy-above", type=int, default=100_000)
     parser.add_argument(
         "--only", choices=["tables", "large", "parse", "length", "peers", "profile"]
     )
     args = parser.parse_args(argv)
-    texts = reuters_text(args.shared, args.megabytes)
+    texts = reuters_text(args.shared, args.megabytes, args.split)
     text = "\n\n".join(texts)
     print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}, {platform()}")
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.only in (None, "tables"):
-        table_rows(text, sizes, args.repeats, args.skip_spacy_above)
+        table_rows(text, sizes, args.repeats, args.skip_spacy_above, args.tables)
     if args.only in (None, "large"):
         large_table_rows(text, max(sizes))
     if args.only in (None, "parse"):
