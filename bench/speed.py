@@ -1,17 +1,21 @@
 """Speed and scale: newsparse next to its peers, measured in one run.
 
     python bench/speed.py [--shared ../shared] [--sizes 1000,10000,100000,1000000]
-                          [--repeats 5] [--megabytes 3.6] [--skip-spacy-above 100000]
+                          [--repeats 5] [--megabytes 3.6] [--split TEST]
+                          [--tables text|export|fixed] [--skip-spacy-above 100000]
                           [--only tables|large|parse|length|peers|profile]
 
 Prints, for the Reuters-21578 text (``shared/data/reuters21578``), as Markdown tables:
 
 1. ``AliasTable.find`` next to flashtext ``extract_keywords(span_info=True)``,
    pyahocorasick ``iter_long`` and spaCy's ``PhraseMatcher(attr="LOWER")`` on a
-   blank English pipeline, with generated tables of each size (the same 200 names
-   from the text in each, the rest made up): build time, bytes per alias
-   (tracemalloc; allocations outside Python's allocator, as pyahocorasick's, are
-   not seen) and MB/s, medians of interleaved runs;
+   blank English pipeline, with generated tables of each size that cover the text
+   as real tables do (``--tables``: ``text``, one entry in fifty a phrase of the
+   text, the rest made up; ``export``, the same with the rest built like a
+   people-and-organisations export; ``fixed``, the same 200 names of the text at
+   every size, the rest made up): build time, bytes per alias (tracemalloc;
+   allocations outside Python's allocator, as pyahocorasick's, are not seen) and
+   MB/s, medians of interleaved runs;
 2. a 1M-entry table: loaded from JSON and indexed, written to a cache file, and
    loaded from the cache;
 3. whole ``parse`` with a 1k-entry table next to tokenising the same text with one
@@ -58,14 +62,18 @@ SYLLABLES = (
 NAME_IN_TEXT = re.compile(r"\b[A-Z][a-z]{2,} (?:[A-Z][a-z]{2,} )?[A-Z][a-z]{3,}\b")
 
 
-def reuters_text(shared: Path, megabytes: float) -> list[str]:
-    """Reuters articles, in corpus order, until they hold ``megabytes`` of UTF-8."""
+def reuters_text(shared: Path, megabytes: float, split: str | None = None) -> list[str]:
+    """Reuters articles, in corpus order (of one ``split`` when given), until they hold
+    ``megabytes`` of UTF-8."""
     path = shared / "data" / "reuters21578" / "reuters21578.jsonl"
     texts: list[str] = []
     size = 0
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            text = json.loads(line)["text"]
+            record = json.loads(line)
+            if split is not None and record["split"] != split:
+                continue
+            text = record["text"]
             texts.append(text)
             size += len(text.encode())
             if size >= megabytes * 1e6:
@@ -122,6 +130,94 @@ def generated_records(
     return [{"id": f"G{i}", **r} for i, r in enumerate(records)]
 
 
+# A run of capitalised words of the text (words in capitals and with inner capitals
+# too: ``U.S.``, ``McDonnell``), for tables that draw entries from the text.
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'&-]*(?:[ ][A-Z][\w.'&-]*)*")
+# The heads an export of organisations repeats over thousands of entries.
+ORG_HEADS = (
+    *("National", "Ministry of", "University of", "Bank of", "Federal", "Central"),
+    *("Royal", "Department of", "Institute of", "Council of", "Union of", "State"),
+)
+#: The kinds of generated table (``--tables``): ``text``, one entry in ``SHARE`` a
+#: capitalised phrase of the text, at every size; ``export``, a people-and-organisations
+#: export (given names, surnames and heads shared by many entries), one entry in
+#: ``SHARE`` from the text too; ``fixed``, the same 200 names of the text at every size.
+KINDS = ("text", "export", "fixed")
+SHARE = 50
+
+
+def phrases_in_text(text: str, seed: int = 7) -> list[str]:
+    """The distinct phrases of one to three words inside the capitalised runs of
+    ``text`` (a run ``Bank of Japan Governor`` gives ``Bank``, ``Japan Governor``...),
+    in a random order weighted by how often each occurs: a table covers the names a
+    text repeats before the ones it names once, as a real table does."""
+    found: list[str] = []
+    for run in CAPITALISED_RUN.findall(text):
+        words = [w.rstrip(".,'-&") for w in run.split()]
+        words = [w for w in words if len(w) > 1]
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 3, len(words)) + 1):
+                found.append(" ".join(words[i:j]))
+    random.Random(seed).shuffle(found)
+    return list(dict.fromkeys(found))
+
+
+def covering_records(
+    count: int, text: str, kind: str = "text", share: int = SHARE, seed: int = 7
+) -> list[dict[str, Any]]:
+    """A table of ``count`` entries that covers ``text`` as a real table of its size
+    would: one entry in ``share`` is a phrase of the text (:func:`phrases_in_text`;
+    past the text's own phrases, the rest are made up), typed as the made-up
+    entries are (people four times in five).
+
+    ``kind="text"``: the others are made-up people (two or three made-up words) and
+    companies. ``kind="export"``: the others are built as an export of people and
+    organisations is, from a few thousand given names and surnames (the text's own
+    among them) and a dozen heads (``National``, ``Ministry of``, ``University
+    of``), so that many entries share a given name, a surname or a head.
+    """
+    if kind == "fixed":
+        return generated_records(count, text, seed=seed)
+    rng = random.Random(seed)
+    phrases = phrases_in_text(text, seed)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    def add(name: str, entity_type: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            records.append({"id": f"G{len(records)}", "name": name, "type": entity_type})
+
+    given = sorted(_given_names())
+    surnames: list[str] = []
+    if kind == "export":
+        people = [p["name"].split() for p in names_in_text(text, 10**6, seed)]
+        surnames = sorted({words[-1] for words in people if words[-1][0].isupper()})
+        given = sorted({*given, *(words[0] for words in people)})
+        given += [word() for _ in range(2000)]
+        surnames += [word() for _ in range(4000)]
+    drawn = 0
+    while len(records) < count:
+        if len(records) % share == 0 and drawn < len(phrases):
+            add(phrases[drawn], "PERSON" if rng.random() < 0.8 else "ORG")
+            drawn += 1
+        elif kind == "export" and rng.random() < 0.7:
+            middle = f" {rng.choice(given)}" if rng.random() < 0.2 else ""
+            add(f"{rng.choice(given)}{middle} {rng.choice(surnames)}", "PERSON")
+        elif kind == "export":
+            place = rng.choice(surnames) if rng.random() < 0.5 else word()
+            tail = f" {rng.choice(ORG_TAILS)}" if rng.random() < 0.3 else ""
+            add(f"{rng.choice(ORG_HEADS)} {place}{tail}", "ORG")
+        elif rng.random() < 0.8:
+            add(" ".join(word() for _ in range(rng.choice((2, 2, 3)))), "PERSON")
+        else:
+            add(f"{word()} {rng.choice(ORG_TAILS)}", "ORG")
+    return records
+
+
 def measured(build: Callable[[], Any]) -> tuple[Any, float, int]:
     """Build something twice: once timed, once under tracemalloc for the bytes it keeps
     (tracemalloc slows Python's allocations, so the two are not measured together)."""
@@ -148,16 +244,19 @@ def median_times(functions: dict[str, Callable[[], Any]], repeats: int) -> dict[
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def table_rows(text: str, sizes: list[int], repeats: int, skip_spacy_above: int) -> None:
+def table_rows(
+    text: str, sizes: list[int], repeats: int, skip_spacy_above: int, kind: str = "text"
+) -> None:
     megabytes = len(text.encode()) / 1e6
     print(f"\n## AliasTable.find and peers on {megabytes:.2f} MB of Reuters text\n")
+    print(f"Tables of kind {kind!r} (see covering_records).\n")
     print("| table | tool | build s | bytes/alias | MB/s | matches | vs flashtext |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     rates: dict[int, float] = {}
     ratios: dict[int, float] = {}
     first_calls: dict[int, str] = {}
     for size in sizes:
-        records = generated_records(size, text)
+        records = covering_records(size, text, kind)
         names = [r["name"] for r in records]
         tools: dict[str, tuple[Callable[[], Any], float, int]] = {}
 
@@ -468,17 +567,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--megabytes", type=float, default=3.6)
+    parser.add_argument("--split", choices=["TRAIN", "TEST", "NOT-USED"], help="Reuters split")
+    parser.add_argument("--tables", choices=KINDS, default="text", help="generated tables")
     parser.add_argument("--skip-spacy-above", type=int, default=100_000)
     parser.add_argument(
         "--only", choices=["tables", "large", "parse", "length", "peers", "profile"]
     )
     args = parser.parse_args(argv)
-    texts = reuters_text(args.shared, args.megabytes)
+    texts = reuters_text(args.shared, args.megabytes, args.split)
     text = "\n\n".join(texts)
     print(f"newsparse {newsparse.__version__}, python {sys.version.split()[0]}, {platform()}")
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.only in (None, "tables"):
-        table_rows(text, sizes, args.repeats, args.skip_spacy_above)
+        table_rows(text, sizes, args.repeats, args.skip_spacy_above, args.tables)
     if args.only in (None, "large"):
         large_table_rows(text, max(sizes))
     if args.only in (None, "parse"):

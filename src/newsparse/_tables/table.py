@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import difflib
+import functools
 import hashlib
 import io
 import json
@@ -30,8 +31,8 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import Any, NamedTuple, cast
 
 import attrs
@@ -46,6 +47,7 @@ from newsparse._tables.index import (
     common_words,
     is_common_word,
     role_words,
+    with_article,
 )
 from newsparse._tables.matcher import Matcher
 from newsparse._tables.types import AliasEntry, Role, TableMatch, TableSource
@@ -195,6 +197,98 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     return tokens
 
 
+#: What find reads at a word: where the match starts and ends, as offsets from the
+#: word's start, the entry and how it was matched.
+_Found = tuple[int, int, str, MatchMethod]
+# The characters before a word that tell whether it opens a sentence (as
+# newsparse._tables.matcher reads them), and one more.
+_SENTENCE_BEFORE = 9
+# The characters after a word that end its name token (see newsparse._text.tokens_in).
+_AFTER_WORD = 2
+# The words before a surname its match may read (an article, three given names, a
+# title of up to four words before them; see Matcher.surname_at), and one more.
+_WORDS_BACK = 6
+# A run of word characters joined by apostrophes. Each holds one name token at least
+# (a lone ``s`` after an apostrophe, a possessive, none), and no token spans two.
+_UNIT = re.compile(r"\w+(?:'\w+)*")
+
+
+def _may_be_capitalised(unit: str) -> bool:
+    """Whether a run of :data:`_UNIT` may hold a capitalised name token (or a number)."""
+    return unit[0].isupper() or unit[0].isdigit() or "'" in unit
+
+
+# A run of _UNIT that may hold a capitalised token: any but a run of word characters
+# that starts with an ASCII lower-case letter and has no apostrophe (a superset).
+_CAPITALISED_UNIT = r"(?![a-z]\w*+(?!'\w))\w+(?:'\w+)*"
+
+
+@functools.cache
+def _name_reach(count: int) -> re.Pattern[str]:
+    """The first run of :data:`_UNIT` and, among the ``count`` from it, the runs up to
+    the last that may hold a capitalised token (see :func:`_capitalised_end`)."""
+    more = f"(?:(?:\\W+{_UNIT.pattern}){{0,{count - 2}}}\\W+{_CAPITALISED_UNIT})?"
+    return re.compile(_UNIT.pattern + (more if count > 1 else ""))
+
+
+def _capitalised_end(norm: str, position: int, count: int, stop: int) -> int:
+    """Where the last of the first ``count`` runs of :data:`_UNIT` from ``position``
+    (the start of one) that may hold a capitalised token ends, looking no further
+    than ``stop`` (``stop`` when that run goes on to it)."""
+    found = _name_reach(count).match(norm, position, stop)
+    return position if found is None else found.end()
+
+
+class _Reading:
+    """What :meth:`AliasTable.find` read at the words of texts, remembered by the
+    characters that decided it, so that a name a text repeats is read once.
+
+    ``names``: the one entry a name starting at a word names, with its end as an
+    offset from the word and how it matched (``None``: none), by the characters from
+    the word to the end of the name's last possible word; ``articles``: where a name
+    starts once an article before it is joined, by the characters before the word;
+    ``surnames``: the person a surname names with the given names before it
+    (:data:`_Found`), by the characters around it that its reading reads. Each is a
+    bounded :class:`~newsparse._memo.Memo`; keys hold the characters with the
+    positions in them of the word and of the window's edges.
+    """
+
+    __slots__ = ("articles", "names", "surnames")
+
+    def __init__(self) -> None:
+        self.names: Memo[tuple[str, int, int, int], tuple[int, str, MatchMethod] | None] = Memo()
+        self.articles: Memo[str, int] = Memo()
+        self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
+
+    def clear(self) -> None:
+        for memo in (self.names, self.articles, self.surnames):
+            memo.clear()
+
+
+_GROUP = re.Match.group
+# The characters of text scanned at a time by find.
+_BLOCK = 1 << 16
+
+
+def _blocks(norm: str) -> Iterator[tuple[int, int]]:
+    """Ranges of ``norm`` of about :data:`_BLOCK` characters, each ending after a space
+    or a line break (so that no word is cut), or at the text's end."""
+    lo = 0
+    while lo < len(norm):
+        hi = len(norm) if lo + _BLOCK >= len(norm) else _space_after(norm, lo + _BLOCK)
+        yield lo, hi
+        lo = hi
+
+
+def _space_after(norm: str, position: int) -> int:
+    """The position after the first space or line break at or after ``position``."""
+    space = _SPACE.search(norm, position)
+    return len(norm) if space is None else space.end()
+
+
+_SPACE = re.compile(r"\s")
+
+
 def _entries(entries: Iterable[AliasEntry]) -> tuple[AliasEntry, ...]:
     return tuple(entries)
 
@@ -225,6 +319,8 @@ class AliasTable:
     _words: Memo[str, _Start | None] = attrs.field(
         init=False, repr=False, eq=False, factory=lambda: Memo(_WORDS_REMEMBERED)
     )
+    # What find read at a word, by the characters that decide it (see _Reading).
+    _read: _Reading = attrs.field(init=False, repr=False, eq=False, factory=lambda: _Reading())
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AliasEntry] = {}
@@ -265,6 +361,7 @@ class AliasTable:
         """Use an index built elsewhere (a cache file) for this table's entries."""
         self._index[:] = [index]
         self._words.clear()
+        self._read.clear()
 
     def save_cache(self, path: str | os.PathLike[str]) -> None:
         """Write the table and its matching index to a cache file (``.npcache``).
@@ -322,29 +419,36 @@ class AliasTable:
         view = TextView(text)
         norm = view.norm
         index = self.index
-        # One scan for the words a key can start with; each distinct word is folded
-        # and looked up once, and remembered for later calls (news repeats its
-        # words). Matches are used as they come, so a long text leaves no mass of
-        # objects for the garbage collector to walk.
+        # One scan for the words a key can start with, a block of text at a time
+        # (so that a long text leaves no mass of objects for the garbage collector
+        # to walk); each distinct word is folded and looked up once, and remembered
+        # for later calls (news repeats its words). The loop in Python visits only
+        # the words that may start a match.
         starting = self._words
         matcher = Matcher(index)
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
-        for found in scan.finditer(norm):
-            word = found.group()
-            start = starting.get(word, _UNSEEN)
-            if start is _UNSEEN:  # kept within bounds of entries and characters
-                start = _starting(index, word)
-                starting.keep(word, start, len(word))
-            if start is None or found.start() < covered:
-                continue
-            hit = self._hit_at(matcher, norm, found.span(), start, covered)
-            if hit is None:
-                continue
-            lo, covered, entry_id, how = hit
-            a, b = view.span(lo, covered)
-            matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+        for lo, hi in _blocks(norm):
+            found = list(scan.finditer(norm, lo, hi))
+            words = list(map(_GROUP, found))
+            starts = list(map(starting.get, words, repeat(_UNSEEN)))
+            for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
+                start = starting.get(words[i], _UNSEEN)
+                if start is _UNSEEN:  # kept within bounds of entries and characters
+                    start = _starting(index, words[i])
+                    starting.keep(words[i], start, len(words[i]))
+                starts[i] = start
+            for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
+                span = at.span()
+                if span[0] < covered:
+                    continue
+                hit = self._hit_at(matcher, norm, span, start, covered)
+                if hit is None:
+                    continue
+                first, covered, entry_id, how = hit
+                a, b = view.span(first, covered)
+                matches.append(TableMatch(a, b, text[a:b], entry_id, how))
         return matches
 
     def _hit_at(
@@ -354,8 +458,10 @@ class AliasTable:
 
         Cheap tests on the characters around the word come first; the words around
         it are read (:func:`_window`) only when a name may be there, and the
-        :class:`Matcher` decides from them. A name of two entries is no match; the
-        words before ``covered`` (the end of the match before) are left to that match.
+        :class:`Matcher` decides from them. What it decides is remembered by the
+        characters it read (:class:`_Reading`), so a name the text repeats is read
+        once. A name of two entries is no match; the words before ``covered`` (the
+        end of the match before) are left to that match.
         """
         start, end = span
         if (
@@ -364,44 +470,109 @@ class AliasTable:
             and (norm[start - 2].isalnum() or norm[start - 2] == "_")
         ):
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
+        found: _Found | None = None
         if word.longest and _worth_reading(norm, end, word, self.index):
-            found = self._name_at(matcher, norm, span, word.longest, covered)
-            if found is not None:
-                return found
-        if len(word.surname_of) != 1:
-            return None
-        if not _joined_before(norm, start):
-            # No word before that may join the name: the surname's own answer.
-            one = matcher.surname(word.variant)
-            return None if one is None else (start, end, *one)
-        # The given names, or the article, before a surname.
-        tokens = _window(norm, start - _NAMES_BEFORE, end + 1)
-        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-        hit = None if k is None else matcher.surname_at(norm, tokens, k)
-        return None if hit is None else self._span(tokens, hit, start, covered)
+            found = self._name_at(matcher, norm, span, word.longest)
+        if found is None:
+            if len(word.surname_of) != 1:
+                return None
+            if not _joined_before(norm, start):
+                # No word before that may join the name: the surname's own answer.
+                one = matcher.surname(word.variant)
+                return None if one is None else (start, end, *one)
+            found = self._surname_at(matcher, norm, span)
+            if found is None:
+                return None
+        before, after, entry_id, how = found
+        # An article or given name before the end of the match before is left to it.
+        return start if start + before < covered else start + before, start + after, entry_id, how
 
     def _name_at(
-        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int, covered: int
-    ) -> tuple[int, int, str, MatchMethod] | None:
+        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int
+    ) -> _Found | None:
         """The longest name of one entry at the word at ``span``, of at most ``longest``
-        tokens, read from the words from there on and an article just before."""
-        start, end = span
-        tokens = _window(norm, start - _ARTICLE_BEFORE, end + _WORD_AFTER * (longest - 1) + 1)
-        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-        hit = None if k is None else matcher.name_at(tokens, k, longest)
-        if hit is None or len(hit.ids) != 1:
-            return None
-        return self._span(tokens, hit, start, covered)
+        tokens, read from the words from there on and an article just before, as
+        offsets from the word's start (:data:`_Found`).
 
-    @staticmethod
-    def _span(
-        tokens: Sequence[NameToken], hit: Hit, start: int, covered: int
-    ) -> tuple[int, int, str, MatchMethod]:
-        """A hit of one entry over window ``tokens`` at the word at ``start``: its start
-        and end in the text, the entry and how. An article or given name before
-        ``covered`` (the end of the match before) is left to that match."""
-        lo = tokens[hit.first].start
-        return start if lo < covered else lo, tokens[hit.last - 1].end, next(iter(hit.ids)), hit.how
+        The name and the article are each remembered by the characters that decide
+        them: the name by those from the word (and the one before it, or two before
+        an apostrophe, which may join the word before) to the last capitalised word
+        among the ``longest`` from it (a name ends with a capitalised word: what
+        follows is never read) and the few after that end it (see
+        newsparse._text.tokens_in), at most the window's; the article by the few
+        before the word, from the one before the window.
+        """
+        start, end = span
+        read = self._read
+        lo = max(start - _ARTICLE_BEFORE, 0)
+        hi = end + _WORD_AFTER * (longest - 1) + 1
+        first = max(start - 1 - (norm[start - 1] == "'"), 0)
+        last = min(hi + 3, _capitalised_end(norm, start, longest, hi + 3) + _AFTER_WORD)
+        key = (norm[first:last], start - first, end - start, hi - start)
+        named = read.names.get(key, _UNSEEN)
+        if named is None:
+            return None
+        article_key = norm[max(lo - 1, 0) : start]
+        before = read.articles.get(article_key)
+        if named is _UNSEEN or before is None:
+            tokens = _window(norm, lo, hi)
+            k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+            hit = None if k is None else matcher.name_at(tokens, k, longest)
+            named = None
+            if hit is not None and len(hit.ids) == 1:
+                named = tokens[hit.last - 1].end - start, next(iter(hit.ids)), hit.how
+            read.names.keep(key, named, len(key[0]))
+            if named is None:
+                return None
+            before = tokens[with_article(tokens, k)].start - start  # type: ignore[arg-type]
+            read.articles.keep(article_key, before, len(article_key))
+        return before, *named
+
+    def _surname_at(self, matcher: Matcher, norm: str, span: tuple[int, int]) -> _Found | None:
+        """The one person whose surname the word at ``span`` is, with the given names
+        or the article before it, as offsets from the word's start.
+
+        Remembered by the characters that decide it: the words before the surname
+        that its match may read (back to a word in lower case that is no article, or
+        at most an article, three given names and a title before them), with the few
+        before those that tell whether a word opens a sentence (see
+        newsparse._tables.matcher), and the few after the surname that end it; the
+        whole window, with where it starts, when it holds fewer words.
+        """
+        start, end = span
+        lo = max(start - _NAMES_BEFORE, 0)
+        first = lo
+        words = 0
+        for unit in reversed(list(_UNIT.finditer(norm, lo, start))):
+            text = unit.group()
+            if text in ("s", "S"):
+                continue  # a possessive's: no token
+            words += 1
+            if words > _WORDS_BACK:
+                first = unit.start()
+                break
+            if not (_may_be_capitalised(text) or is_article(FOLDED_WORDS[text])):
+                first = unit.start()  # no name reaches back over it
+                break
+        first = max(first - _SENTENCE_BEFORE, 0)
+        key = (norm[first : end + _AFTER_WORD], start - first, end - start, lo - first)
+        read = self._read
+        remembered = read.surnames.get(key, _UNSEEN)
+        if remembered is not _UNSEEN:
+            return remembered  # type: ignore[no-any-return]
+        tokens = _window(norm, lo, end + 1)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        hit = None if k is None else matcher.surname_at(norm, tokens, k)
+        found = None
+        if hit is not None:
+            found = (
+                tokens[hit.first].start - start,
+                tokens[hit.last - 1].end - start,
+                next(iter(hit.ids)),
+                hit.how,
+            )
+        read.surnames.keep(key, found, len(key[0]))
+        return found
 
     @classmethod
     def merge(cls, tables: Iterable[AliasTable]) -> AliasTable:
