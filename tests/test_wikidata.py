@@ -101,6 +101,14 @@ def test_the_table_caches_like_any_other(tmp_path: Path) -> None:
 # building entities for the cases below
 
 
+def _load_error(path: Path, text: str) -> tuple[Path, np.AliasTableError]:
+    """The error that loading ``text`` written to ``path`` raises."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(np.AliasTableError) as caught:
+        np.AliasTable.from_wikidata(path)
+    return path, caught.value
+
+
 def _term(lang: str, value: str) -> dict[str, str]:
     return {"language": lang, "value": value}
 
@@ -549,11 +557,7 @@ NOT_AN_ITEM["claims"]["P31"][0]["mainsnak"]["datavalue"]["value"] = "Q5"
 def test_entity_json_errors(
     tmp_path: Path, text: str, line: int | None, record: int | None, field: str | None, message: str
 ) -> None:
-    path = tmp_path / "people.json"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(np.AliasTableError) as caught:
-        np.AliasTable.from_wikidata(path)
-    error = caught.value
+    path, error = _load_error(tmp_path / "people.json", text)
     assert (error.source, error.line, error.record, error.field) == (str(path), line, record, field)
     assert message in error.detail
     assert str(error).startswith(str(path))
@@ -613,11 +617,7 @@ ITEM = {"type": "uri", "value": "http://www.wikidata.org/entity/Q7"}
 def test_sparql_errors(
     tmp_path: Path, text: str, record: int | None, field: str, message: str
 ) -> None:
-    path = tmp_path / "query.json"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(np.AliasTableError) as caught:
-        np.AliasTable.from_wikidata(path)
-    error = caught.value
+    path, error = _load_error(tmp_path / "query.json", text)
     assert (error.source, error.record, error.field) == (str(path), record, field)
     assert message in error.detail
 
