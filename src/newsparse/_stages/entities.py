@@ -823,6 +823,7 @@ def _candidates(
     table: AliasTable | None,
     reference: AliasTable,
     words: LexiconWords,
+    title_case: Sequence[Span] = (),
 ) -> list[_Candidate]:
     """The article's candidate names in token order, none overlapping another: the
     user's table's, the reference table's and the rules' runs, the longest first
@@ -832,10 +833,13 @@ def _candidates(
     rows = result_rows(doc)
     found: list[_Candidate] = []
     if table is not None:
+        # A user's name is one in a line in title case too (its capitals are the
+        # name's own), not in a line in capitals.
         found += [
             _from_hit(h, "user")
-            for h in Matcher(table.index).names(tokens)
+            for h in Matcher(table.index).names(tokens, headings=bool(title_case))
             if not _a_contraction(tokens, h)
+            and (not tokens[h.first].heading or _in_rows(title_case, tokens[h.first].start))
         ]
     hits = Matcher(reference.index).names(tokens, headings=True)
     unsupported = [_unsupported_town(tokens, h) for h in hits]
@@ -912,8 +916,19 @@ def _with_body_names_in_headings(
                 continue
             body = known.get(" ".join(t.variant for t in span))
             if body is not None:
-                added.append(attrs.evolve(body, first=i, last=i + width, title=None))
-                taken.update(range(i, i + width))
+                # The Arabic article joined before it is the name's: "Al-Mansouri".
+                first = i
+                before = tokens[i - 1] if i > 0 else None
+                if (
+                    before is not None
+                    and before.heading
+                    and before.joins
+                    and is_article(before.folded)
+                    and i - 1 not in taken
+                ):
+                    first = i - 1
+                added.append(attrs.evolve(body, first=first, last=i + width, title=None))
+                taken.update(range(first, i + width))
                 break
     return sorted([*kept, *added], key=attrgetter("first")) if added else kept
 
@@ -1497,7 +1512,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     reference = reference_table(context.outlet_table)
     words = context.words
     clusterer = _Clusterer(doc, tokens, aliases, reference, published, words)
-    candidates = _candidates(doc, tokens, aliases, reference, words)
+    candidates = _candidates(doc, tokens, aliases, reference, words, found.layout.title_case)
     if found.dateline is not None and found.dateline.place is not None:
         candidates = _with_dateline_place(doc, tokens, reference, found.dateline.place, candidates)
     bylines = found.bylines.lines()
