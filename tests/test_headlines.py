@@ -32,7 +32,7 @@ article_texts = st.lists(
     st.tuples(st.sampled_from(LINES), st.sampled_from(["\n", "\n\n", "\r\n"])), max_size=10
 ).map(lambda parts: "".join(line + end for line, end in parts))
 
-H, D, S, B, T = "headline", "deck", "subhead", "byline", "body"
+H, D, S, B, N, T = "headline", "deck", "subhead", "byline", "note", "body"
 
 LAYOUTS = [
     # (text, headline or None, the kinds of the paragraphs in order)
@@ -80,6 +80,37 @@ LAYOUTS = [
         "BASRA (Reuters) - The port reopened on Sunday.\n\nWhat comes next\n\nShips will queue for days.",
         None,
         [T, S, T],
+    ),
+    # notes: a labelled one anywhere; update notices and corrections at the end, with
+    # the date line under a correction, after any credit line
+    (
+        "Correction: An earlier version misspelled a name.\n\nBASRA (Reuters) - The port reopened.",
+        None,
+        [N, T],
+    ),
+    (
+        "BASRA (Reuters) - The port reopened.\n\nShips queued.\n\nAmanda Reyes contributed reporting."
+        "\n\nThis article was updated to include comments from the ministry.",
+        None,
+        [T, T, B, N],
+    ),
+    (
+        "BASRA (Reuters) - The port reopened.\n\nAn article on Monday about the port misstated "
+        "its depth.\n\nTuesday, May 3, 2016.",
+        None,
+        [T, N, N],
+    ),
+    # not notes: a sentence that opens as a correction does, without an error; an
+    # update notice that the text goes on after
+    (
+        "BASRA (Reuters) - The port reopened.\n\nAn article on the port ran in 2020, officials said.",
+        None,
+        [T, T],
+    ),
+    (
+        "BASRA (Reuters) - The port reopened.\n\nThis story has been updated often.\n\nShips queued.",
+        None,
+        [T, T, T],
     ),
     # not a subhead: a line that ends a sentence, or one that ends with a colon
     (

@@ -101,6 +101,9 @@ class ParagraphKind(str, enum.Enum):
     """A short heading between paragraphs of the body."""
     BYLINE = "byline"
     """A line that is a byline or a credit line and nothing else."""
+    NOTE = "note"
+    """An editor's note, a correction or an update notice (``This article was updated
+    ...``), and the date line that closes it."""
     BODY = "body"
     """The article's text (the dateline's paragraph included)."""
 

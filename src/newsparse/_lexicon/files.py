@@ -89,6 +89,9 @@ SCHEMAS: dict[str, Schema] = {
     "months.tsv": Schema(("token", "month", "language"), 3),
     "name_particles.txt": Schema(("particle", "kind"), 1, {1: frozenset({"", "article", "kin"})}),
     "name_suffixes.txt": Schema(("suffix",)),
+    "notes.tsv": Schema(
+        ("opening", "where"), 2, {1: frozenset({"any", "end", "correction", "error"})}
+    ),
     "organization_words.tsv": Schema(("word", "position"), 2, {1: _GROUP}),
     "organizations.tsv": Schema(("name", "aliases"), 1),
     "outlet_words.txt": Schema(("word",)),

@@ -32,9 +32,12 @@ The shapes, in positions of the view:
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from newsparse._findings import Context, Found, FoundLayout
+from newsparse._lexicon import read_rows
 from newsparse._stages.results import result_rows
 from newsparse._tables import common_words
 from newsparse._text import Document, Span
@@ -77,6 +80,7 @@ def find_layout(doc: Document, context: Context, found: Found) -> FoundLayout:
                 if kinds[i] is ParagraphKind.BODY and _one_line(norm, paragraphs[i]):
                     kinds[i] = ParagraphKind.DECK
     _mark_subheads(doc, kinds, body if body is not None else 1)
+    _mark_notes(doc, kinds)
     headline = paragraphs[0] if kinds[0] is ParagraphKind.HEADLINE else None
     marked = [p for p, k in zip(paragraphs, kinds, strict=True) if k in _HEADINGS]
     title_case = tuple(p for p in marked if title_cased(norm, p, doc))
@@ -113,6 +117,8 @@ def _is_headline(doc: Document, found: Found, kinds: list[ParagraphKind], body: 
     first = doc.paragraphs[0]
     if kinds[0] is not ParagraphKind.BODY or body == 0 or not _one_line(norm, first):
         return False
+    if _notes()[0].match(norm, first.start, first.end):
+        return False  # "Correction: ..." opening the article is a note
     words = len(doc.word_range(first))
     if not 0 < words <= _HEADLINE_WORDS:
         return False
@@ -150,6 +156,66 @@ def _mark_subheads(doc: Document, kinds: list[ParagraphKind], body: int) -> None
         if any(r.start < paragraph.end and paragraph.start < r.end for r in rows):
             continue
         kinds[i] = ParagraphKind.SUBHEAD
+
+
+@functools.cache
+def _notes() -> tuple[regex.Pattern[str], ...]:
+    """The patterns of ``data/notes.tsv``: the openings of notes read wherever they
+    stand, of those read at the article's end, of corrections there, and the words
+    that say an error was corrected (searched, not matched)."""
+    rows = read_rows("notes.tsv")
+
+    def words(where: str) -> str:
+        phrases = sorted((o for o, w in rows if w == where), key=len, reverse=True)
+        return "|".join(r"\s+".join(regex.escape(p) for p in o.split()) for o in phrases)
+
+    def opening(alternatives: str) -> regex.Pattern[str]:
+        return regex.compile(rf"[\"'(\[]*+(?i:{alternatives})(?![\p{{L}}\d])")
+
+    return (
+        opening(words("any")),
+        opening(f"{words('any')}|{words('end')}"),
+        opening(words("correction")),
+        regex.compile(rf"(?<![\p{{L}}\d])(?i:{words('error')})(?![\p{{L}}\d])"),
+    )
+
+
+_DATE_LINE = regex.compile(
+    r"(?:\p{Lu}\p{Ll}+,\s+)?\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4}\.?|\d{4}-\d{2}-\d{2}\.?"
+)
+
+
+def _mark_notes(doc: Document, kinds: list[ParagraphKind]) -> None:
+    """Editor's notes, corrections and update notices: a paragraph that opens with a
+    labelled note (``Correction:``), wherever it stands, or, among the paragraphs that
+    close the article (after its last paragraph of text, bylines and credits between),
+    one that opens as a note does (``This article was updated ...``, ``An earlier
+    version of this story ...``), with the date line that may close it (``Saturday,
+    March 19, 2016.``)."""
+    norm = doc.norm
+    paragraphs = doc.paragraphs
+    anywhere, at_end, correction, error = _notes()
+
+    def opens_note(span: Span) -> bool:
+        return at_end.match(norm, span.start, span.end) is not None or (
+            correction.match(norm, span.start, span.end) is not None
+            and error.search(norm, span.start, span.end) is not None
+        )
+
+    for i, paragraph in enumerate(paragraphs):
+        if kinds[i] is ParagraphKind.BODY and anywhere.match(norm, paragraph.start, paragraph.end):
+            kinds[i] = ParagraphKind.NOTE
+    for i in range(len(paragraphs) - 1, 0, -1):
+        paragraph = paragraphs[i]
+        kind = kinds[i]
+        # The date line under a correction closes it: "Saturday, March 19, 2016."
+        closes_note = _DATE_LINE.fullmatch(
+            norm, paragraph.start, paragraph.end
+        ) is not None and opens_note(paragraphs[i - 1])
+        if kind is ParagraphKind.BODY and (opens_note(paragraph) or closes_note):
+            kinds[i] = ParagraphKind.NOTE
+        elif kind not in (ParagraphKind.BYLINE, ParagraphKind.NOTE):
+            return
 
 
 def title_cased(norm: str, span: Span | tuple[int, int], doc: Document) -> bool:
