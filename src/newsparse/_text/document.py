@@ -712,11 +712,14 @@ def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
     return found
 
 
-def _without_furniture(view: TextView) -> tuple[TextView, tuple[tuple[Span, str], ...]]:
-    """``view`` with its furniture lines read as spaces, at the same length, and each
-    of them: where it was and what it said."""
+def _without_furniture(
+    view: TextView, lines: Sequence[Span]
+) -> tuple[TextView, tuple[tuple[Span, str], ...]]:
+    """``view`` with its furniture lines (among ``lines``, its lines) read as spaces, at
+    the same length, so that its lines stay where they were; and each of them: where it
+    was and what it said."""
     norm = view.norm
-    furniture = furniture_lines(norm, _lines(norm))
+    furniture = furniture_lines(norm, lines)
     if not furniture:
         return view, ()
     pieces = []
@@ -736,9 +739,10 @@ def segment(text: str) -> Document:
     are read as spaces, so that no stage reads them as words; ``Document.furniture``
     says where the furniture stood and what it said.
     """
-    view, furniture = _without_furniture(without_markup(TextView(text)))
+    marked = without_markup(TextView(text))
+    lines = _lines(marked.norm)  # the same lines once the furniture is blank
+    view, furniture = _without_furniture(marked, lines)
     norm = view.norm
-    lines = _lines(norm)
     paragraphs = _paragraphs(norm, lines)
     sentences = _sentences(norm, paragraphs)
     # Words and the gaps between them in turn, from one split; their offsets are the
