@@ -539,7 +539,11 @@ def quote_rows(corpus: Corpus) -> Iterator[Row]:
     right = 0
     for gold in expected["attributions"]:
         start = gold["quote_starts"]
-        matches = [q for q in article.quotes if q.text.lstrip('"\u201c ').startswith(start)]
+        matches = [
+            q
+            for q in article.quotes
+            if any(p.text.lstrip('"\u201c ').startswith(start) for p in q.parts)
+        ]
         ok = any(attribution_right(q, gold, article) for q in matches)
         right += ok
         if not ok and corpus.show_misses:
@@ -600,7 +604,8 @@ def attribution_case_right(case: dict[str, str]) -> bool:
     ``tests/test_quotes.py`` reads the table (an empty cue or speaker: none)."""
     article = newsparse.parse(case["text"], reference_date="2025-01-08")
     for quote in article.quotes:
-        if not quote.text.startswith(case["quote_starts"]):
+        # A quotation its attribution splits is one quote; each piece is one of its parts.
+        if not any(part.text.startswith(case["quote_starts"]) for part in quote.parts):
             continue
         if quote.kind.value != case["kind"] or quote.cue != (case["cue"] or None):
             continue

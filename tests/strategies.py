@@ -74,12 +74,21 @@ def articles(draw: st.DrawFn) -> tuple[str, np.Article]:
                 anonymous=draw(st.booleans()),
                 **span(),
             )
+        whole = span()
+        # Parts: ordered pieces inside the quote (a quotation split by its attribution).
+        cuts = sorted(draw(st.lists(st.integers(whole["start"], whole["end"]), max_size=4)))
+        pieces = [whole["start"], *cuts, whole["end"]]
+        parts = [
+            np.QuotePart(start=lo, end=hi, text=text[lo:hi])
+            for lo, hi in zip(pieces[::2], pieces[1::2], strict=False)
+        ]
         quotes.append(
             np.Quote(
                 kind=draw(st.sampled_from(list(np.QuoteKind))),
                 cue=draw(st.none() | st.sampled_from(["said", "according to"])),
                 speaker=speaker,
-                **span(),
+                parts=parts,
+                **whole,
             )
         )
     found_dates = []

@@ -497,3 +497,35 @@ def test_a_date_source_needs_evidence_exactly_when_the_year_is_from_the_text() -
         np.DateSource(date="dateline", year="dateline", evidence=np.Evidence(0, 1, "x"))
     with pytest.raises(ValueError, match="day"):
         np.DateSource(date="text", year="dateline")
+
+
+def test_a_quote_is_its_own_one_part_unless_given_parts() -> None:
+    quote = np.Quote(start=4, end=9, text="given", kind="direct")
+    assert quote.parts == (np.QuotePart(start=4, end=9, text="given"),)
+    assert quote.content == "given"
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        ([], "at least one"),
+        ([np.QuotePart(start=2, end=5, text="abc")], "inside"),
+        (
+            [np.QuotePart(start=6, end=8, text="ab"), np.QuotePart(start=4, end=5, text="a")],
+            "in order",
+        ),
+        ([(4, 5)], "QuotePart"),
+    ],
+)
+def test_a_quotes_parts_lie_in_order_inside_it(parts: list[Any], message: str) -> None:
+    with pytest.raises((TypeError, ValueError), match=message):
+        np.Quote(start=4, end=9, text="given", kind="direct", parts=parts)
+
+
+def test_output_without_quote_parts_still_reads() -> None:
+    text = '"We will not," she said, "give up."'
+    d = np.parse(text).to_dict()
+    assert [p["text"] for p in d["quotes"][0]["parts"]] == ["We will not", "give up"]
+    del d["quotes"][0]["parts"]
+    quote = np.Article.from_dict(d).quotes[0]
+    assert [p.text for p in quote.parts] == [quote.text]

@@ -41,8 +41,9 @@ def test_attribution_cases(
     text: str, kind: str, cue: str, starts: str, speaker: str, anonymous: bool
 ) -> None:
     article = np.parse(text, reference_date="2025-01-08")
-    candidates = [q for q in article.quotes if q.text.startswith(starts)]
-    assert candidates, f"no quote starts with {starts!r}: {[q.text for q in article.quotes]}"
+    # A quotation its attribution splits is one quote; each piece is one of its parts.
+    candidates = [q for q in article.quotes if any(p.text.startswith(starts) for p in q.parts)]
+    assert candidates, f"no quote starts with {starts!r}: {[q.parts for q in article.quotes]}"
     quote = candidates[0]
     assert (quote.kind.value, quote.cue) == (kind, cue or None)
     assert text[quote.start : quote.end] == quote.text
@@ -126,6 +127,59 @@ def test_a_quote_over_two_paragraphs() -> None:
     assert [q.text for q in quotes][-1].endswith("we dredge the second channel")
     assert quotes[-1].speaker is not None
     assert quotes[-1].speaker.text == "Haddad"
+    assert [p.text for p in quotes[-1].parts] == [
+        "The port will reopen",
+        'The first ships are waiting.\n\n"After that, we dredge the second channel',
+    ]
+
+
+# A quotation split by its attribution is one quote of several parts; a quotation
+# with a cue or a speaker of its own, or beyond the next sentence or paragraph, is not.
+SPLIT = [
+    ('"We will not," she said, "give up."', [["We will not", "give up"]]),
+    (
+        '"We will not give up," said Jane Doe, the minister. "Not now. Not ever."',
+        [["We will not give up", "Not now. Not ever"]],
+    ),
+    (
+        "\u201cThe quay is falling into the river,\u201d Omar Rashid told reporters."
+        " \u201cWe have no choice.\u201d",
+        [["The quay is falling into the river", "We have no choice"]],
+    ),
+    (
+        "``The quay is falling into the river,'' Rashid said. ``We have no choice.''",
+        [["The quay is falling into the river", "We have no choice"]],
+    ),
+    (
+        '"We will not give up," she said. "Not now, not ever," she added.',
+        [["We will not give up"], ["Not now, not ever"]],
+    ),
+    (
+        '"We will not give up," said Jane Doe. She left for Basra on Monday. '
+        '"Not now, not ever, not under any minister."',
+        [["We will not give up"], ["Not now, not ever, not under any minister"]],
+    ),
+    (
+        '"We will not give up," said Jane Doe.\n\n"Not now, not ever, not under any minister."',
+        [["We will not give up"], ["Not now, not ever, not under any minister"]],
+    ),
+    (
+        'Jane Doe said the port would close. "We have no choice in the matter," she said.',
+        [["the port would close"], ["We have no choice in the matter"]],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parts"), SPLIT)
+def test_a_quotation_its_attribution_splits_is_one_quote(text: str, parts: list[list[str]]) -> None:
+    quotes = np.parse(text).quotes
+    assert [[p.text for p in q.parts] for q in quotes] == parts
+    for q in quotes:
+        assert q.text == text[q.start : q.end]
+        assert q.parts[0].start == q.start
+        assert q.parts[-1].end == q.end
+        assert all(text[p.start : p.end] == p.text for p in q.parts)
+        assert q.content == " ".join(parts[quotes.index(q)])
 
 
 @given(
@@ -137,6 +191,8 @@ def test_a_quote_over_two_paragraphs() -> None:
 def test_any_text_gives_valid_quotes(text: str) -> None:
     for quote in np.parse(text).quotes:
         assert text[quote.start : quote.end] == quote.text
+        assert quote.start == quote.parts[0].start <= quote.parts[-1].end == quote.end
+        assert all(text[p.start : p.end] == p.text for p in quote.parts)
         if quote.speaker is not None:
             assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
 

@@ -53,6 +53,7 @@ from newsparse.model import (
     ParagraphKind,
     Quote,
     QuoteKind,
+    QuotePart,
     Speaker,
     json_schema,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "Particle",
     "Quote",
     "QuoteKind",
+    "QuotePart",
     "Role",
     "SchemaError",
     "Speaker",

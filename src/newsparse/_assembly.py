@@ -41,6 +41,7 @@ from newsparse.model import (
     Paragraph,
     ParagraphKind,
     Quote,
+    QuotePart,
     Speaker,
 )
 
@@ -140,7 +141,10 @@ def quotes(view: TextView, found: Sequence[FoundQuote], ids: Sequence[str]) -> t
 def _quote(view: TextView, found: FoundQuote, ids: Sequence[str]) -> Quote:
     speaker = None if found.speaker is None else _speaker(view, found.speaker, ids)
     start, end, text = _surface(view, found.start, found.end)
-    return Quote(start, end, text, found.kind, found.cue, speaker)
+    if not found.parts:
+        return Quote(start, end, text, found.kind, found.cue, speaker)
+    parts = [QuotePart(*_surface(view, lo, hi)) for lo, hi in found.parts]
+    return Quote(start, end, text, found.kind, found.cue, speaker, parts)
 
 
 def _speaker(view: TextView, found: FoundSpeaker, ids: Sequence[str]) -> Speaker:

@@ -162,13 +162,15 @@ class FoundSpeaker:
 
 
 class FoundQuote(NamedTuple):
-    """A quote: its content ``norm[start:end]``, kind, cue verb and speaker."""
+    """A quote: its content ``norm[start:end]``, kind, cue verb and speaker; ``parts``
+    the pieces of a quotation its attribution splits (empty: one piece, the whole)."""
 
     start: int
     end: int
     kind: QuoteKind
     cue: str | None
     speaker: FoundSpeaker | None
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 class FoundLayout(NamedTuple):

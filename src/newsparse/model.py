@@ -51,6 +51,7 @@ __all__ = [
     "ParagraphKind",
     "Quote",
     "QuoteKind",
+    "QuotePart",
     "Speaker",
     "json_schema",
 ]
@@ -540,8 +541,57 @@ class Speaker:
 
 
 @attrs.frozen
+class QuotePart:
+    """One piece of a quote's content: ``text`` is ``input[start:end]``.
+
+    A quotation that its attribution splits (``"We will not," she said, "give
+    up."``) is one :class:`Quote` with two parts, ``We will not`` and ``give up``.
+    """
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_STR)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+def _to_parts(parts: Iterable[QuotePart]) -> tuple[QuotePart, ...]:
+    return tuple(parts)
+
+
+def _whole(quote: Quote) -> tuple[QuotePart, ...]:
+    return (QuotePart(quote.start, quote.end, quote.text),)
+
+
+def _check_parts(quote: Quote, _attribute: Any, parts: tuple[QuotePart, ...]) -> None:
+    if not parts:
+        raise ValueError("Quote: parts must hold at least one QuotePart")
+    end = quote.start
+    for part in parts:
+        if not isinstance(part, QuotePart):
+            raise TypeError(f"Quote: parts must be QuoteParts, not {type(part).__name__}")
+        if part.start < end or part.end > quote.end:
+            raise ValueError(
+                f"Quote: parts must lie in order inside {quote.start}..{quote.end}, "
+                f"got {part.start}..{part.end}"
+            )
+        end = part.end
+
+
+@attrs.frozen
 class Quote:
-    """What someone said: the quoted or reported content, its cue and its speaker."""
+    """What someone said: the quoted or reported content, its cue and its speaker.
+
+    ``text`` is ``input[start:end]``: the content, from its first word to its last.
+    When the attribution splits one quotation (``"We will not," she said, "give
+    up."``), the quote spans the whole of it, attribution included, and ``parts``
+    gives the quoted pieces without it; otherwise ``parts`` is the one piece
+    ``start..end`` (the default).
+    """
 
     start: int
     end: int
@@ -551,9 +601,18 @@ class Quote:
     speaker: Speaker | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
     )
+    parts: tuple[QuotePart, ...] = attrs.field(
+        default=attrs.Factory(_whole, takes_self=True), converter=_to_parts, validator=_check_parts
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_span(self)
+
+    @property
+    def content(self) -> str:
+        """The quoted words without the attribution that splits them: the parts'
+        texts, joined by a space."""
+        return " ".join(part.text for part in self.parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -563,6 +622,7 @@ class Quote:
             "kind": self.kind.value,
             "cue": self.cue,
             "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "parts": [part.to_dict() for part in self.parts],
         }
 
 
@@ -873,6 +933,29 @@ def _read_byline(r: _Reader) -> Byline:
     )
 
 
+def _read_quote(q: _Reader) -> Quote:
+    speaker = None
+    if q.get("speaker", dict, optional=True) is not None:
+        s = _Reader(q.data["speaker"], f"{q.path}.speaker")
+        speaker = s.build(
+            Speaker,
+            entity=s.get("entity", str, optional=True),
+            anonymous=s.get("anonymous", bool),
+            **_read_span(s),
+        )
+    parts = {}
+    if q.get("parts", list, optional=True) is not None:  # absent before 0.2
+        parts["parts"] = [p.build(QuotePart, **_read_span(p)) for p in q.objects("parts")]
+    return q.build(
+        Quote,
+        kind=q.get("kind", str),
+        cue=q.get("cue", str, optional=True),
+        speaker=speaker,
+        **parts,
+        **_read_span(q),
+    )
+
+
 def _read_article(data: Any) -> Article:
     r = _Reader(data, "")
     version = r.get("schema_version", int)
@@ -919,26 +1002,7 @@ def _read_article(data: Any) -> Article:
         )
         for d in r.objects("dates")
     ]
-    quotes = []
-    for q in r.objects("quotes"):
-        speaker = None
-        if q.get("speaker", dict, optional=True) is not None:
-            s = _Reader(q.data["speaker"], f"{q.path}.speaker")
-            speaker = s.build(
-                Speaker,
-                entity=s.get("entity", str, optional=True),
-                anonymous=s.get("anonymous", bool),
-                **_read_span(s),
-            )
-        quotes.append(
-            q.build(
-                Quote,
-                kind=q.get("kind", str),
-                cue=q.get("cue", str, optional=True),
-                speaker=speaker,
-                **_read_span(q),
-            )
-        )
+    quotes = [_read_quote(q) for q in r.objects("quotes")]
     paragraphs = [
         p.build(
             Paragraph,

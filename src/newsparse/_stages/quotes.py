@@ -513,6 +513,7 @@ class _Found:
     kind: QuoteKind
     cue: str
     speaker: FoundSpeaker | None
+    parts: list[tuple[int, int]] = attrs.field(factory=list)
 
 
 def _quotation_or_clause(
@@ -1696,10 +1697,54 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
             f.start += 1
         while f.end > f.start and norm[f.end - 1].isspace():
             f.end -= 1
+    quotes = _joined(doc, [f for f in quotes if f.end > f.start])
     return tuple(
-        FoundQuote(f.start, f.end, f.kind, f.cue or None, f.speaker)
-        for f in quotes
-        if f.end > f.start
+        FoundQuote(f.start, f.end, f.kind, f.cue or None, f.speaker, tuple(f.parts)) for f in quotes
+    )
+
+
+def _joined(doc: Document, quotes: list[_Found]) -> list[_Found]:
+    """``quotes`` (in order) with the pieces of one quotation that its attribution
+    splits joined into one quote: ``"We will not," she said, "give up."`` and ``"We
+    will not give up," she said. "Not now."``. Two direct quotes are one quotation
+    when the second has the first's speaker and the attribution between them is
+    all that stands between them: the speaker is there, no other quotation mark is,
+    and the second opens in the same paragraph (it may run on past it), in the
+    sentence of the attribution or the one after it."""
+    out: list[_Found] = []
+    for f in quotes:
+        last = out[-1] if out else None
+        if last is not None and _splits(doc, last, f):
+            if not last.parts:
+                last.parts.append((last.start, last.end))
+            last.parts.append((f.start, f.end))
+            last.end = f.end
+            continue
+        out.append(f)
+    return out
+
+
+def _splits(doc: Document, first: _Found, then: _Found) -> bool:
+    """Whether the attribution of ``first`` is all that splits it from ``then``."""
+    speaker, other = first.speaker, then.speaker
+    if (
+        first.kind is not QuoteKind.DIRECT
+        or then.kind is not QuoteKind.DIRECT
+        or speaker is None
+        or other is None
+        or (speaker.start, speaker.end) != (other.start, other.end)
+        or not first.end <= speaker.start < speaker.end <= then.start
+    ):
+        return False
+    norm = doc.norm
+    if norm.count('"', first.end, then.start) > 2:
+        return False
+    paragraph = doc.paragraph_of(first.start)
+    if paragraph is None or then.start >= paragraph.end:
+        return False
+    sentence = doc.sentence_of(speaker.start)
+    return sentence is not None and (
+        then.start < sentence.end or norm[sentence.end : then.start].strip(' "') == ""
     )
 
 

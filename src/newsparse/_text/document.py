@@ -588,6 +588,13 @@ class Document:
             return self.sentences[i]
         return None
 
+    def paragraph_of(self, pos: int) -> Span | None:
+        """The paragraph holding ``norm[pos]``, or None."""
+        i = bisect.bisect_right(self.paragraphs, Span(pos, len(self.norm) + 1)) - 1
+        if i >= 0 and self.paragraphs[i].start <= pos < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
     def word_range(self, span: Span | tuple[int, int]) -> range:
         """The indices of the words that lie inside a ``norm`` range."""
         first = bisect.bisect_left(self.words, (span[0], -1))
