@@ -167,7 +167,73 @@ SPLIT = [
         'Jane Doe said the port would close. "We have no choice in the matter," she said.',
         [["the port would close"], ["We have no choice in the matter"]],
     ),
+    # Reported speech that its attribution interrupts, and a lead into a quotation.
+    (
+        "The new quay, the port authority said, will open to container ships in March.",
+        [["The new quay", "will open to container ships in March"]],
+    ),
+    (
+        'The new quay, she said, "will take the first container ships in March."',
+        [["The new quay", '"will take the first container ships in March."']],
+    ),
 ]
+
+# Where what was said starts and ends, and its kind.
+BOUNDS = [
+    (
+        "Omar Rashid said on Friday that the quay would reopen.",
+        "the quay would reopen",
+        "indirect",
+    ),
+    (
+        "Omar Rashid said the dredging would resemble that of the old harbour.",
+        "the dredging would resemble that of the old harbour",
+        "indirect",
+    ),
+    (
+        "Omar Rashid said he was unconvinced that the quay would hold.",
+        "he was unconvinced that the quay would hold",
+        "indirect",
+    ),
+    (
+        "Port officials said Basra should keep its quay open, not close it for the winter.",
+        "Basra should keep its quay open, not close it for the winter",
+        "indirect",
+    ),
+    (
+        "The mayor praised Omar Rashid, who said the quay would reopen slowly, in stages.",
+        "the quay would reopen slowly, in stages",
+        "indirect",
+    ),
+    (
+        "Omar Rashid, who said the quay would reopen, resigned on Friday.",
+        "the quay would reopen",
+        "indirect",
+    ),
+    (
+        "Rashid said the talks between Basra and then-Gov. Ali Hassan had stalled.",
+        "the talks between Basra and then-Gov. Ali Hassan had stalled",
+        "indirect",
+    ),
+    (
+        'The old quay "is falling into the river, bit by bit," Omar Rashid said.',
+        'The old quay "is falling into the river, bit by bit,"',
+        "mixed",
+    ),
+    (
+        'As for the old quay, "It is falling into the river," Omar Rashid said.',
+        "It is falling into the river",
+        "direct",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "kind"), BOUNDS)
+def test_what_was_said_starts_and_ends_where_its_clause_does(
+    text: str, said: str, kind: str
+) -> None:
+    quotes = np.parse(text).quotes
+    assert [(q.text, q.kind.value) for q in quotes] == [(said, kind)]
 
 
 @pytest.mark.parametrize(("text", "parts"), SPLIT)

@@ -61,6 +61,7 @@ _FUNCTION_ROLES = frozenset(
         "object_pronoun",
         "passive",
         "preposition",
+        "negation",
     }
 )
 

@@ -62,6 +62,7 @@ _NEAR = function_words("near")
 _CLAUSE_OPENERS = function_words("clause_opener")
 # Words after a cue that do not open what was said: "said in a statement that".
 _NOT_CLAUSE = function_words("not_clause")
+_NEGATIONS = function_words("negation")
 # Finite auxiliaries: after a name, they show it opens a clause ("said Obama has never").
 _FINITE = function_words("finite")
 _DAY_PARTS = function_words("day_part")
@@ -723,13 +724,18 @@ def _content_after(
 
 def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
     """Where the clause after ``that`` starts, when ``that`` is among the first words
-    after the cue at ``at`` with no comma, colon or quotation mark before it."""
-    for i, w in enumerate(words[:_THAT_WINDOW]):
+    after the cue at ``at`` with no comma, colon or quotation mark before it, and no
+    clause begun before it: the words before ``that`` say when, where or to whom
+    (``said on Friday that``, ``told reporters that``), while a subject pronoun or
+    a finite verb shows that what was said has begun (``say they feel that way``,
+    ``said he's unconvinced that``, ``said the plan would resemble that of``)."""
+    for w in words[:_THAT_WINDOW]:
         folded = w.group().casefold()
         if folded == "that":
             return w.end()
-        if i == 0 and folded in _SUBJECT_PRONOUNS:
-            return None  # the clause has begun: "say they feel that way"
+        base = folded.split("'", 1)[0]
+        if base in _SUBJECT_PRONOUNS or folded in _FINITE or base in _FINITE:
+            return None
         gap = norm[at : w.start()]
         if "," in gap or ":" in gap or '"' in gap:
             return None
@@ -948,6 +954,9 @@ def _cue_quotes(
         ]
         if not any(q.start <= verb.start < q.end for q in inside)
     ]
+    cues = [
+        verb for k, verb in enumerate(cues) if k == 0 or not _goes_on(norm, lo, verb, clause_words)
+    ]
     for k, verb in enumerate(cues):
         if _after_determiner(norm, verb.start):
             continue  # a noun: "the claim that", "his remarks"
@@ -956,7 +965,7 @@ def _cue_quotes(
             # '"...?" The senator said that ...': the question is the last sentence's.
             quotation = None
         if quotation is not None:
-            found += _quoted(context, hi, verb, quotation, inside, used)
+            found += _quoted(context, sentence, verb, quotation, inside, used)
             continue
         if verb.word in context.lexicon.ambiguous_cues and not _used_as_verb(context, verb, hi):
             continue  # "the three states", "pledged delegates"
@@ -976,6 +985,18 @@ def _cue_quotes(
             found.append(_Found(introduced.start, end, QuoteKind.DIRECT, verb.word, speaker))
         else:
             found += _said_after(context, sentence, verb, inside, used, found, clause_words)
+
+
+def _goes_on(norm: str, lo: int, verb: _Cue, clause_words: _ClauseWords) -> bool:
+    """Whether a cue verb after the sentence's first goes on with what the one before
+    it reports rather than opening an attribution: its clause holds nothing but a
+    negation before it (``said the U.S. should stand with Israel, not declare
+    neutrality``)."""
+    clause = _clause_start(norm, lo, verb.start)
+    if clause <= lo:
+        return False
+    words = _strip_adverbs(clause_words.before(clause, verb.start))
+    return bool(words) and all(w[2] in _NEGATIONS for w in words)
 
 
 def _content_end(norm: str, sentence: Span, verb: _Cue, next_cue: _Cue | None) -> int:
@@ -1068,14 +1089,32 @@ def _said_after(
     if not pieces:
         return []
     speaker = _speaker(context, subject_start, subject_end)
-    quotes = []
+    kept = _said_pieces(norm, pieces, inside, used)
+    if not kept:
+        return []
+    # "The port, he said, will reopen.": one statement that its attribution splits
+    # is one quote of two parts.
+    kinds = {_kind(norm, s, e) for s, e in kept}
+    kind = kinds.pop() if len(kinds) == 1 else QuoteKind.MIXED
+    quote = _Found(kept[0][0], kept[-1][1], kind, verb.word, speaker)
+    if len(kept) > 1:
+        quote.parts.extend(kept)
+    return [quote]
+
+
+def _said_pieces(
+    norm: str, pieces: list[tuple[int, int]], inside: list[_Quotation], used: set[int]
+) -> list[tuple[int, int]]:
+    """The pieces of what was said around an attribution, trimmed, that hold two words
+    or more; the quotations in them count as used."""
+    kept = []
     for piece_start, piece_end in pieces:
         end = _trim_end(norm, piece_start, piece_end)
         if len(_WORD.findall(norm, piece_start, end)) < 2:
             continue
-        quotes.append(_Found(piece_start, end, _kind(norm, piece_start, end), verb.word, speaker))
+        kept.append((piece_start, end))
         used.update(q.open for q in inside if piece_start <= q.open < end)
-    return quotes
+    return kept
 
 
 #: The most words after an inverted cue to the sentence's end: the speaker and a
@@ -1225,20 +1264,23 @@ def _attribution_between(between: str) -> bool:
 
 def _quoted(
     context: _Context,
-    hi: int,
+    sentence: Span,
     verb: _Cue,
     quotation: _Quotation,
     inside: list[_Quotation],
     used: set[int],
 ) -> list[_Found]:
     """Direct speech before its cue verb, and the rest of it when the attribution
-    splits it (``"We will not," he said, "give up."``: see :func:`_continuation`).
+    splits it (``"We will not," he said, "give up."``: see :func:`_continuation`);
+    mixed speech when the sentence leads into the quotation with words of its own
+    (``The port "will reopen soon," the minister said.``: see :func:`_lead_in`).
 
     The speaker is the phrase between the quotation and the verb (``"...," Jane Doe
-    said``) or, with nothing there, the phrase after the verb up to ``hi`` at most
-    (``"...," said Jane Doe``).
+    said``) or, with nothing there, the phrase after the verb up to the sentence's
+    end at most (``"...," said Jane Doe``).
     """
     norm = context.doc.norm
+    hi = sentence.end
     after_end = _phrase_end(norm, verb.end, hi, context.lexicon.particles)
     if norm[quotation.close : verb.start].strip(" ,"):
         speaker = _speaker(context, quotation.close, verb.start)
@@ -1246,13 +1288,56 @@ def _quoted(
         speaker = _speaker(context, verb.end, after_end)
     used.add(quotation.open)
     end = _trim_end(norm, quotation.start, quotation.end)
-    found = [_Found(quotation.start, end, QuoteKind.DIRECT, verb.word, speaker)]
+    lead = _lead_in(context, sentence.start, quotation)
+    if lead is not None:
+        end = _trim_end(norm, lead, quotation.close)
+        found = [_Found(lead, end, QuoteKind.MIXED, verb.word, speaker)]
+    else:
+        found = [_Found(quotation.start, end, QuoteKind.DIRECT, verb.word, speaker)]
     rest = _continuation(norm, verb, after_end, inside, used)
     if rest is not None:
         used.add(rest.open)
         end = _trim_end(norm, rest.start, rest.end)
         found.append(_Found(rest.start, end, QuoteKind.DIRECT, verb.word, speaker))
     return found
+
+
+#: The fewest words of a sentence's own before a quotation that make them part of what
+#: was said (``But Mr. Kim's "execution has been challenged," he said``); one word
+#: (``But "...," he said``) is a link, not what was said.
+_LEAD_IN_WORDS = 2
+
+
+def _goes_on_lower(norm: str, at: int) -> bool:
+    """Whether the quotation whose words start at ``at`` goes on with a sentence begun
+    before it: its first letter is lower case (``The port "will reopen"``, not ``As
+    for the port, "It will reopen"``)."""
+    first = _WORD.search(norm, at, min(len(norm), at + 40))
+    return first is not None and first.group()[0].islower()
+
+
+def _lead_in(context: _Context, lo: int, quotation: _Quotation) -> int | None:
+    """Where the words that lead into a quotation start, when the sentence opens with
+    words of its own that the quotation completes (``The port "will reopen soon,"
+    the minister said.``, ``America needs leaders "who understand ...," she said.``):
+    at least two words, no other quotation mark and no cue verb of their own
+    (``He said the port "will reopen," she added`` reads otherwise); None when the
+    quotation opens the sentence."""
+    norm = context.doc.norm
+    start = _skip_space(norm, lo)
+    if not start < quotation.open or '"' in norm[start : quotation.open]:
+        return None
+    if not _goes_on_lower(norm, quotation.start):
+        return None  # 'As for the plan, "I write it off," he said': a sentence of its own
+    if len(_WORD.findall(norm, start, quotation.open)) < _LEAD_IN_WORDS:
+        return None
+    if norm[start : quotation.open].rstrip()[-1:] in (":", "-", "\u2014", "\u2013", "("):
+        return None  # "He had a message: "...," ...": the quotation stands alone
+    cues = context.cues
+    k = bisect.bisect_left(cues, (start,))
+    if k < len(cues) and cues[k].start < quotation.open:
+        return None
+    return start
 
 
 def _continuation(
@@ -1300,7 +1385,7 @@ def _reported(
         return None
     start, end, kind = content
     speaker = _reporter(context, sentence.start, verb, found, clause_words)
-    if speaker is not None and _non_restrictive(norm, speaker):
+    if speaker is not None and _non_restrictive(norm, speaker, sentence.start):
         # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
         comma = norm.find(",", start, end)
         if comma > start:
@@ -1309,7 +1394,47 @@ def _reported(
     for q in inside:
         if start - 1 <= q.open < end:
             used.add(q.open)
-    return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+    found_quote = _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+    if kind is QuoteKind.DIRECT and norm[start - 1 : start] == '"' and _goes_on_lower(norm, start):
+        lead = _lead_before_attribution(context, sentence.start, verb, clause_words)
+        if lead is not None:
+            # 'The port, he said, "will reopen."': one statement in two parts.
+            found_quote.parts[:] = [lead, (start - 1, _trim_end(norm, start, end + 1))]
+            found_quote.start, found_quote.end = lead[0], found_quote.parts[-1][1]
+            found_quote.kind = QuoteKind.MIXED
+    return found_quote
+
+
+def _lead_before_attribution(
+    context: _Context, lo: int, verb: _Cue, clause_words: _ClauseWords
+) -> tuple[int, int] | None:
+    """The words of what was said before an attribution set off by commas, when a
+    quotation follows it (``The port, he said, "will reopen."``, ``No name change,
+    he said, "hides what it really is."``): the sentence's words before the comma,
+    at least two, with no quotation mark or cue verb, and more than an opening
+    phrase (``After the meeting, he said, "..."`` has none); the attribution is a
+    subject and the verb."""
+    norm = context.doc.norm
+    start = _skip_space(norm, lo)
+    clause = _clause_start(norm, lo, verb.start)
+    if not start < clause - 1 or norm[clause - 1] != ",":
+        return None
+    words = clause_words.before(clause, verb.start)
+    if not words or words[0][2] in _LINKS:
+        return None
+    subject = _subject(words)
+    if subject is None or subject[0] != words[0][0]:
+        return None
+    end = _trim_end(norm, start, clause - 1)
+    if '"' in norm[start:end] or len(_WORD.findall(norm, start, end)) < _LEAD_IN_WORDS:
+        return None
+    if not _more_than_opening(norm, start, end):
+        return None
+    cues = context.cues
+    k = bisect.bisect_left(cues, (start,))
+    if k < len(cues) and cues[k].start < end:
+        return None
+    return start, end
 
 
 #: The most words between a complement cue and the quotation that names its object
@@ -1364,12 +1489,19 @@ def _complement_after(norm: str, at: int, hi: int) -> tuple[int, int, QuoteKind]
     return None
 
 
-def _non_restrictive(norm: str, speaker: FoundSpeaker) -> bool:
-    """Whether the speaker is a relative pronoun after a comma (``Haddad, who ...``)."""
-    return (
+def _non_restrictive(norm: str, speaker: FoundSpeaker, lo: int) -> bool:
+    """Whether the speaker is a relative pronoun after a comma that interrupts the
+    sentence's subject (``Haddad, who claims the port was sold, resigned``), so that
+    the clause ends at its next comma. After a verb, the clause runs on to the
+    sentence's end (``Trump outdid Cruz, who said he would use it sparingly, in
+    emergencies``)."""
+    if not (
         norm[speaker.start : speaker.end].casefold() in _RELATIVES
         and norm[max(0, speaker.start - 2) : speaker.start] == ", "
-    )
+    ):
+        return False
+    before = (w.group().casefold() for w in _WORD.finditer(norm, lo, speaker.start))
+    return not any(_verb_like(w) or (len(w) > 4 and w.endswith("ing")) for w in before)
 
 
 def _reporter(
@@ -1697,6 +1829,12 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
             f.start += 1
         while f.end > f.start and norm[f.end - 1].isspace():
             f.end -= 1
+        # Parts follow the quote's own bounds (a dateline before it trimmed away).
+        f.parts = [
+            (max(a, f.start), min(b, f.end)) for a, b in f.parts if min(b, f.end) > max(a, f.start)
+        ]
+        if len(f.parts) < 2:
+            f.parts = []
     quotes = _joined(doc, [f for f in quotes if f.end > f.start])
     return tuple(
         FoundQuote(f.start, f.end, f.kind, f.cue or None, f.speaker, tuple(f.parts)) for f in quotes
@@ -1728,7 +1866,7 @@ def _splits(doc: Document, first: _Found, then: _Found) -> bool:
     """Whether the attribution of ``first`` is all that splits it from ``then``."""
     speaker, other = first.speaker, then.speaker
     if (
-        first.kind is not QuoteKind.DIRECT
+        first.kind is QuoteKind.INDIRECT
         or then.kind is not QuoteKind.DIRECT
         or speaker is None
         or other is None

@@ -485,6 +485,8 @@ def _ends_sentence(norm: str, lo: int, hi: int, match: regex.Match[str]) -> bool
     if _INITIAL.fullmatch(word) or _DOTTED.fullmatch(word):
         return starts_sentence
     kind = _abbreviations().get(word.lower())
+    if kind is None and "-" in word:  # "then-Sen. Barack Obama", "ex-Gov. Jane Doe"
+        kind = _abbreviations().get(word.rsplit("-", 1)[1].lower())
     if kind == "title":
         return False
     if kind == "month" and following.isdigit():
