@@ -1325,19 +1325,24 @@ def _lead_in(context: _Context, lo: int, quotation: _Quotation) -> int | None:
     quotation opens the sentence."""
     norm = context.doc.norm
     start = _skip_space(norm, lo)
-    if not start < quotation.open or '"' in norm[start : quotation.open]:
-        return None
     if not _goes_on_lower(norm, quotation.start):
         return None  # 'As for the plan, "I write it off," he said': a sentence of its own
-    if len(_WORD.findall(norm, start, quotation.open)) < _LEAD_IN_WORDS:
-        return None
     if norm[start : quotation.open].rstrip()[-1:] in (":", "-", "\u2014", "\u2013", "("):
         return None  # "He had a message: "...," ...": the quotation stands alone
+    return start if _words_of_its_own(context, start, quotation.open) else None
+
+
+def _words_of_its_own(context: _Context, start: int, end: int) -> bool:
+    """Whether ``start..end`` holds words a sentence says before a quotation: at least
+    ``_LEAD_IN_WORDS`` words, no quotation mark and no cue verb."""
+    norm = context.doc.norm
+    if not start < end or '"' in norm[start:end]:
+        return False
+    if len(_WORD.findall(norm, start, end)) < _LEAD_IN_WORDS:
+        return False
     cues = context.cues
     k = bisect.bisect_left(cues, (start,))
-    if k < len(cues) and cues[k].start < quotation.open:
-        return None
-    return start
+    return not (k < len(cues) and cues[k].start < end)
 
 
 def _continuation(
@@ -1394,15 +1399,14 @@ def _reported(
     for q in inside:
         if start - 1 <= q.open < end:
             used.add(q.open)
-    found_quote = _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
-    if kind is QuoteKind.DIRECT and norm[start - 1 : start] == '"' and _goes_on_lower(norm, start):
+    quotation = next((q for q in inside if q.start == start), None)
+    if kind is QuoteKind.DIRECT and quotation is not None and _goes_on_lower(norm, start):
         lead = _lead_before_attribution(context, sentence.start, verb, clause_words)
         if lead is not None:
             # 'The port, he said, "will reopen."': one statement in two parts.
-            found_quote.parts[:] = [lead, (start - 1, _trim_end(norm, start, end + 1))]
-            found_quote.start, found_quote.end = lead[0], found_quote.parts[-1][1]
-            found_quote.kind = QuoteKind.MIXED
-    return found_quote
+            rest = (quotation.open, _trim_end(norm, quotation.open, quotation.close))
+            return _Found(lead[0], rest[1], QuoteKind.MIXED, verb.word, speaker, [lead, rest])
+    return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
 
 
 def _lead_before_attribution(
@@ -1426,13 +1430,7 @@ def _lead_before_attribution(
     if subject is None or subject[0] != words[0][0]:
         return None
     end = _trim_end(norm, start, clause - 1)
-    if '"' in norm[start:end] or len(_WORD.findall(norm, start, end)) < _LEAD_IN_WORDS:
-        return None
-    if not _more_than_opening(norm, start, end):
-        return None
-    cues = context.cues
-    k = bisect.bisect_left(cues, (start,))
-    if k < len(cues) and cues[k].start < end:
+    if not (_words_of_its_own(context, start, end) and _more_than_opening(norm, start, end)):
         return None
     return start, end
 
