@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from itertools import compress, islice
+from itertools import compress, islice, takewhile
 from typing import NamedTuple
 
 import attrs
@@ -62,6 +62,8 @@ _NEAR = function_words("near")
 _CLAUSE_OPENERS = function_words("clause_opener")
 # Words after a cue that do not open what was said: "said in a statement that".
 _NOT_CLAUSE = function_words("not_clause")
+#: Words that open a phrase of when, where or how: "In a statement", "Over the years".
+_OPENING_WORDS = _NOT_CLAUSE | function_words("place_preposition") | function_words("preposition")
 _NEGATIONS = function_words("negation")
 # Finite auxiliaries: after a name, they show it opens a clause ("said Obama has never").
 _FINITE = function_words("finite")
@@ -957,6 +959,9 @@ def _cue_quotes(
     cues = [
         verb for k, verb in enumerate(cues) if k == 0 or not _goes_on(norm, lo, verb, clause_words)
     ]
+    closing = _closing_attribution(context, sentence, cues, inside, used, clause_words)
+    if closing is not None:
+        cues = _reporting_inside(norm, lo, cues, closing, inside, used)
     for k, verb in enumerate(cues):
         if _after_determiner(norm, verb.start):
             continue  # a noun: "the claim that", "his remarks"
@@ -969,22 +974,244 @@ def _cue_quotes(
             continue
         if verb.word in context.lexicon.ambiguous_cues and not _used_as_verb(context, verb, hi):
             continue  # "the three states", "pledged delegates"
+        if closing is not None and k == len(cues) - 1:
+            # "..., the Daily Courier reported late Thursday.": the words after it
+            # say when, not what.
+            within = [f for f in found if not (lo <= f.start and f.end <= closing)]
+            found += _said_after(context, sentence, verb, inside, used, within, clause_words)
+            continue
         content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
         reported = _reported(
             context, sentence, verb, content_end, inside, used, found, clause_words
         )
         if reported is not None:
             found.append(reported)
-        elif verb.word in context.lexicon.complement_cues:
-            continue  # "called a meeting": nothing said
-        elif (introduced := _introduced(norm, verb, hi, following, used)) is not None:
-            # 'He said:' at a paragraph's end, the quotation in the next one.
-            used.add(introduced.open)
-            speaker = _reporter(context, lo, verb, found, clause_words)
-            end = _trim_end(norm, introduced.start, introduced.end)
-            found.append(_Found(introduced.start, end, QuoteKind.DIRECT, verb.word, speaker))
-        else:
-            found += _said_after(context, sentence, verb, inside, used, found, clause_words)
+        elif verb.word not in context.lexicon.complement_cues:  # "called a meeting": none
+            found += _said_otherwise(
+                context, sentence, verb, inside, used, found, following, clause_words
+            )
+
+
+def _said_otherwise(
+    context: _Context,
+    sentence: Span,
+    verb: _Cue,
+    inside: list[_Quotation],
+    used: set[int],
+    found: list[_Found],
+    following: _Quotation | None,
+    clause_words: _ClauseWords,
+) -> list[_Found]:
+    """What a cue verb that introduces nothing after it attributes: the quotation of
+    the next paragraph after ``He said:`` ending its own, else what was said before
+    it (see :func:`_said_after`)."""
+    norm = context.doc.norm
+    lo, hi = sentence
+    introduced = _introduced(norm, verb, hi, following, used)
+    if introduced is None:
+        return _said_after(context, sentence, verb, inside, used, found, clause_words)
+    used.add(introduced.open)
+    speaker = _reporter(context, lo, verb, found, clause_words)
+    end = _trim_end(norm, introduced.start, introduced.end)
+    return [_Found(introduced.start, end, QuoteKind.DIRECT, verb.word, speaker)]
+
+
+def _reporting_inside(
+    norm: str, lo: int, cues: list[_Cue], closing: int, inside: list[_Quotation], used: set[int]
+) -> list[_Cue]:
+    """The cue verbs of a sentence that an attribution closes at ``closing``: its own,
+    and those before it that report something of their own. The others are words of
+    what it reports (``Social media has added another link, she noted.``); one with
+    a clause of its own reports inside it (``The campaign said the candidate will
+    attend, CNN reported.``), as does a question opening the sentence (``Asked if
+    ..., the candidate said ...``)."""
+    start = _skip_space(norm, lo)
+    return [
+        verb
+        for verb in cues
+        if verb.start >= closing
+        or verb.start == start
+        or _reports_explicitly(norm, verb)
+        or _clause_follows(norm, verb.end, closing)
+        or _quotation_before(norm, verb, inside, used) is not None
+    ]
+
+
+def _closing_attribution(
+    context: _Context,
+    sentence: Span,
+    cues: list[_Cue],
+    inside: list[_Quotation],
+    used: set[int],
+    clause_words: _ClauseWords,
+) -> int | None:
+    """Where the attribution that closes a sentence starts, when its last cue verb
+    closes it (``..., she noted.``, ``..., the ministry said on Friday.``, ``...,
+    said Jane Doe, the minister.``) and reports the words before it: the sentence
+    holds no quotation before it and the cue is no participle (``..., saying``).
+    None otherwise, or when the sentence has one cue only."""
+    if len(cues) < 2:
+        return None
+    norm = context.doc.norm
+    lo, hi = sentence
+    verb = cues[-1]
+    start = _skip_space(norm, lo)
+    clause = _clause_start(norm, lo, verb.start)
+    if (
+        _quotation_before(norm, verb, inside, used) is not None
+        or any(start <= q.open < clause for q in inside)
+        or not _ends_its_sentence(context, verb, hi)
+    ):
+        return None
+    after = norm[verb.end : hi].rstrip()
+    words = clause_words.before(clause, verb.start)
+    if not (
+        _speaker_phrase(context, _strip_adverbs(words)) if words else _speaker_after(norm, verb, hi)
+    ):
+        # "..., but cautioned", "..., whose leaders have called", "..., recounted the
+        # incident on the radio."
+        return None
+    attribution = _attribution_clause(context, start, clause, verb, hi, inside, [], clause_words)
+    if attribution is None:
+        return None
+    if not attribution[3] and len(_WORD.findall(after)) > _AFTER_CUE_WORDS:
+        return None
+    if not attribution[3] and "," in after:
+        return None  # "The port, he said, will reopen": read as it comes
+    if not _more_than_opening(norm, start, attribution[2]):
+        return None
+    return min(clause, attribution[0])
+
+
+def _ends_its_sentence(context: _Context, verb: _Cue, hi: int) -> bool:
+    """Whether a cue verb and the few words after it end their sentence with a full
+    stop, saying when, where or to whom it was said (see
+    :func:`_only_circumstance`); not a participle (``..., saying ...``), an
+    ambiguous form used otherwise (``..., the two states to vote.``) or a complement
+    cue (``called the plan ...``)."""
+    if verb.word.endswith("ing"):
+        return False  # "..., saying ..."
+    if verb.word in context.lexicon.ambiguous_cues and not _used_as_verb(context, verb, hi):
+        return False  # "..., the first two states to vote."
+    after = context.doc.norm[verb.end : hi].rstrip()
+    if not after.endswith(".") or ":" in after or "that" in _WORD.findall(after.casefold()):
+        return False
+    # "..., Reid said he would not give advice.": a report of its own.
+    return verb.word not in context.lexicon.complement_cues and _only_circumstance(
+        context, verb, hi
+    )
+
+
+#: Words that open a phrase of when, where or how after a cue verb that closes its
+#: sentence (``said on Friday``, ``told reporters in Basra``, ``reported late
+#: Thursday``); not those that open what was said (``asked about the plan``).
+_CIRCUMSTANCE_WORDS = (_OPENING_WORDS | function_words("date_opener")) - {
+    "about",
+    "of",
+    "as",
+    "to",
+    "for",
+    "that",
+    "so",
+}
+
+
+#: Words after a listener that open what was said or asked of them.
+_ASKED_OF = _AFTER_LISTENER | {"about", "whether", "if", "for"}
+
+
+def _only_circumstance(context: _Context, verb: _Cue, hi: int) -> bool:
+    """Whether the words after a cue verb up to its sentence's end say only when, where
+    or to whom it was said (``..., she said.``, ``..., he told reporters on Friday.``,
+    ``..., the paper reported late Thursday.``), or name an inverted speaker (``...,
+    said Jane Doe, the minister.``); not an object or a clause of its own (``...,
+    Clinton promised a new country.``, ``..., Reid said he would not.``)."""
+    norm = context.doc.norm
+    words = list(islice(_WORD.finditer(norm, verb.end, hi), _AFTER_CUE_WORDS + 1))
+    if not words:
+        return True
+    if norm[verb.end : words[0].start()].strip(" ") == ",":
+        return False  # "..., he said, adding ..."
+    if not norm[verb.end : words[0].start()].strip() and _speaker_after(norm, verb, hi):
+        # "..., said a senior official."; not a listener and what was asked of them
+        # ("..., asked a federal judge to block the rules.").
+        comma = norm.find(",", verb.end, hi)
+        phrase = [w.group().casefold() for w in words if comma < 0 or w.start() < comma]
+        return verb.word not in context.lexicon.object_cues and not any(
+            w in _ASKED_OF and (k == 0 or phrase[k - 1] not in _NEAR) for k, w in enumerate(phrase)
+        )
+    i = 0
+    if verb.word in context.lexicon.object_cues:
+        i = _after_listener(words)
+    i = _after_day(words, i)
+    if i >= len(words):
+        return True
+    first = words[i].group().casefold()
+    return (
+        first in _CIRCUMSTANCE_WORDS
+        or first in _weekdays()
+        or (first.endswith("ly") and first not in _SUBJECT_PRONOUNS)
+    )
+
+
+#: The most words of a speaker phrase that closes a sentence (``the ministry's
+#: spokesman``, ``a senior official``).
+_CLOSING_SPEAKER_WORDS = 5
+
+
+def _speaker_phrase(context: _Context, words: list[_Word]) -> bool:
+    """Whether ``words`` are a speaker and nothing else: a pronoun, a person's or an
+    organisation's name, or a short noun phrase after a determiner (``the
+    ministry``, ``a spokeswoman``)."""
+    if not words or len(words) > _CLOSING_SPEAKER_WORDS:
+        return False
+    first = words[0][2]
+    if len(words) == 1 and first in _SUBJECT_PRONOUNS:
+        return True
+    if first in _DETERMINERS:
+        return not any(w[2] in _LINKS or w[2] in _NOT_CLAUSE for w in words[1:])
+    # A name, after capitalised words of a title if any: "Mr. Smith", "Foreign
+    # Minister Jane Doe".
+    norm = context.doc.norm
+    for m in context.entities_in(words[0][0], words[-1][1]):
+        if m[1] >= words[-1][1] and context.type_of(m) in (EntityType.PERSON, EntityType.ORG):
+            return all(norm[w[0]].isupper() for w in words if w[0] < m[0])
+    return False
+
+
+#: The most words read after an inverted cue verb for the head of its speaker.
+_SPEAKER_HEAD_WORDS = 4
+
+
+def _speaker_after(norm: str, verb: _Cue, hi: int) -> bool:
+    """Whether an inverted cue verb names its speaker after it: a name (``, said Jane
+    Doe``) or a determiner and, within a few words, a name or a noun for a person's
+    role or an unnamed source (``, said a senior official``); not an object
+    (``, recounted the incident``)."""
+    words = [w.group() for w in islice(_WORD.finditer(norm, verb.end, hi), _SPEAKER_HEAD_WORDS)]
+    if not words:
+        return False
+    if words[0][0].isupper():
+        return True
+    if words[0].casefold() not in _DETERMINERS:
+        return False
+    heads = _role_nouns() | _anonymous_heads()
+    for word in words[1:]:
+        if word.casefold() in _OPENING_WORDS:
+            return False  # "the incident on Aaron's show": a preposition first
+        if word[0].isupper() or word.casefold() in heads:
+            return True
+    return False
+
+
+def _reports_explicitly(norm: str, verb: _Cue) -> bool:
+    """Whether a cue verb's own complement opens right after it: ``that``, a colon or
+    a quotation mark."""
+    after = norm[verb.end : verb.end + 8].lstrip()
+    if after[:1] in (":", '"'):
+        return True
+    word = _WORD.match(after)
+    return word is not None and word.group().casefold() == "that"
 
 
 def _goes_on(norm: str, lo: int, verb: _Cue, clause_words: _ClauseWords) -> bool:
@@ -1206,10 +1433,6 @@ def _apposition_before(norm: str, start: int, comma: int) -> int | None:
 #: comma (``In all, though, the talks will go on, she said.``), so that an opening
 #: phrase alone (``In a statement, she said``) is none.
 _OPENING_PHRASE_WORDS = 6
-
-
-#: Words that open a phrase of when, where or how: "In a statement", "Over the years".
-_OPENING_WORDS = _NOT_CLAUSE | function_words("place_preposition") | function_words("preposition")
 
 
 def _more_than_opening(norm: str, start: int, end: int) -> bool:
@@ -1524,22 +1747,79 @@ def _reporter(
         return _linked_reporter(context, lo, clause, verb, words, found)
     while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
         words = words[1:]  # "Later the spokeswoman said", "Separately, ..."
-    subject = _subject(words)
-    if subject is None and clause > lo and not norm[clause : verb.start].strip():
+    kept = _strip_adverbs(words)
+    if verb.word.endswith("ing") and kept and kept[-1][2] in _OPENING_WORDS:
+        # "..., perhaps by arguing that", "quit before announcing".
+        return _participle_subject(context, lo, clause, verb, kept[:-1], found)
+    # Only adverbs after a comma ("Doe, exasperated, famously responded"): no subject
+    # of its own ("Kelly responded" is one).
+    adverbs_only = all(
+        w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) for w in words
+    )
+    subject = None if adverbs_only and words else _subject(words)
+    if _links_within(words, subject):
+        # "Filing closed, a deadline that county officials said went unnoticed",
+        # "Roe was out when a member of the family suggested": the link's clause.
+        return _linked_reporter(context, lo, clause, verb, words, found)
+    if subject is None and clause > lo and adverbs_only:
+        # "Jane Doe, a spokeswoman, said", "Doe, exasperated, famously responded"
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
+    return _clause_subject(context, words, verb, subject)
+
+
+def _clause_subject(
+    context: _Context, words: list[_Word], verb: _Cue, subject: tuple[int, int] | None
+) -> FoundSpeaker | None:
+    """The speaker a cue verb's clause ``words`` name, from the ``subject`` read from
+    their start, if any, widened to whole entity mentions. When the clause opens
+    with a preposition, or is too long for its subject to be read from its start
+    (``In a speech in Laramie Sanders claimed ...``, ``He is backing Clinton -- not
+    me -- and he says ...``), the name or pronoun just before the verb."""
     if subject is None or (words and words[0][2] in _NOT_CLAUSE):
-        # A clause that opens with a preposition, or too long for its subject to be
-        # read from its start: "In a speech in Laramie Sanders claimed ...", "He is
-        # backing Clinton -- not me -- and he says ...": the name or pronoun just
-        # before the verb.
         subject = _subject_before_verb(context, words, verb.start) or subject
-    if subject is not None:
-        subject = _cover_mentions(context, *subject, verb.start)
-    return _speaker(context, *subject) if subject else None
+    if subject is None:
+        return None
+    return _speaker(context, *_cover_mentions(context, *subject, verb.start))
+
+
+def _participle_subject(
+    context: _Context,
+    lo: int,
+    clause: int,
+    verb: _Cue,
+    before: list[_Word],
+    found: list[_Found],
+) -> FoundSpeaker | None:
+    """The speaker of a participle after a preposition (``..., perhaps by arguing
+    that``, ``quit before announcing``): the subject of the clause ``before`` it
+    (see :func:`_shared_subject`), else, in a clause opening the sentence, the noun
+    phrase before its verb (``A ministry official responded by saying``)."""
+    shared = _shared_subject(context, lo, verb, before, found)
+    if shared is not None or clause != lo:
+        return shared
+    phrase = list(takewhile(lambda w: not _verb_like(w[2]), before))
+    opening = _subject(phrase) if phrase else None
+    return _speaker(context, *opening) if opening is not None else None
 
 
 #: The most characters read back from a cue verb for a coordinator before it.
 _COORDINATOR_REACH = 40
+
+
+def _links_within(words: list[_Word], subject: tuple[int, int] | None) -> bool:
+    """Whether the clause ``words`` before a cue verb hold, after their first word, a
+    subordinator (``Roe was out when a member ... suggested``) or a relative pronoun
+    that ends the noun phrase opening them (``a deadline that officials said``; not
+    ``officials in the city that hosts the talks said``)."""
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i][2]
+        if word in _SUBORDINATORS:
+            if words[i - 1][2] in _FINITE:
+                continue  # an adverb: "has since said"
+            return True
+        if word in _RELATIVES:
+            return subject is not None and subject[1] == words[i - 1][1]
+    return False
 
 
 def _coordinated(norm: str, lo: int, verb_start: int) -> int | None:
@@ -1697,6 +1977,11 @@ def _apposed_subject(
     if norm.count(",", start, comma) + 1 > _APPOSITION_COMMAS or '"' in norm[start:comma]:
         return None
     first_comma = norm.find(",", start, comma + 1)
+    if first_comma < 0:  # set apart by dashes: "Unions -- the teachers too -- said"
+        dashes = [found for dash in _DASHES if (found := norm.find(dash, start, comma + 1)) >= 0]
+        if not dashes:
+            return None
+        first_comma = min(dashes)
     opening = _subject(clause_words.before(start, first_comma))
     if opening is None or opening[0] != start:
         return None
