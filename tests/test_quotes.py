@@ -225,6 +225,30 @@ BOUNDS = [
         "It is falling into the river",
         "direct",
     ),
+    (
+        "Dock workers said the ruling, which lifted limits that other states have copied,"
+        " shows the need for a new port law.",
+        "the ruling, which lifted limits that other states have copied,"
+        " shows the need for a new port law",
+        "indirect",
+    ),
+    (
+        "Omar Rashid, a port engineer, said Basra harbour officials plan to dredge"
+        " the channel in the spring.",
+        "Basra harbour officials plan to dredge the channel in the spring",
+        "indirect",
+    ),
+    (
+        "Rashid said Haddad's handling of the tender was not the only problem.",
+        "Haddad's handling of the tender was not the only problem",
+        "indirect",
+    ),
+    (
+        "Haddad said in an interview with the Basra Courier on Monday last week that"
+        " the quay would stay shut.",
+        "the quay would stay shut",
+        "indirect",
+    ),
 ]
 
 

@@ -64,11 +64,19 @@ _CLAUSE_OPENERS = function_words("clause_opener")
 _NOT_CLAUSE = function_words("not_clause")
 #: Words that open a phrase of when, where or how: "In a statement", "Over the years".
 _OPENING_WORDS = _NOT_CLAUSE | function_words("place_preposition") | function_words("preposition")
+#: Words that open a subordinate clause or a phrase before a clause's subject:
+#: "After the meeting he said ...", whose opening words are no speaker.
+_SUBORDINATORS = function_words("subordinator")
+#: Words that link a clause to the one before: "... and added that", "a plan that
+#: officials said would fail", "Haddad, who said".
+_COORDINATORS = function_words("coordinator")
+_RELATIVES = function_words("relative")
+_LINKS = _SUBORDINATORS | _COORDINATORS | _RELATIVES
 _NEGATIONS = function_words("negation")
 # Finite auxiliaries: after a name, they show it opens a clause ("said Obama has never").
 _FINITE = function_words("finite")
 _DAY_PARTS = function_words("day_part")
-_THAT_WINDOW = 8
+_THAT_WINDOW = 12
 # The most words read before a cue verb for its subject, and the most characters
 # read after 'according to' or an inverted cue for a speaker.
 _CLAUSE_WORDS = 30
@@ -569,7 +577,34 @@ def _opens_said(
         return True
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return True
-    return _name_opens_clause(norm, words, first)
+    return _name_opens_clause(norm, words, first) or _name_goes_on(norm, words, first)
+
+
+def _name_goes_on(norm: str, words: list[regex.Match[str]], i: int) -> bool:
+    """Whether the capitalised words from ``words[i]`` go on as a clause's subject
+    rather than ending as a speaker's name: a lower-case word follows them, after a
+    plain space, that neither links nor ends a speaker's phrase (``said Trump
+    campaign strategists plan``, ``said Clinton's actions in Libya are``; not
+    ``said Jane Doe, the minister``, ``said Jane Doe of Acme``, ``said Jane Doe
+    late Monday``, ``said Ms. Doe's spokesman``)."""
+    if not words[i].group()[0].isupper():
+        return False
+    j = i + 1
+    while j < len(words) and words[j].group()[0].isupper():
+        gap = norm[words[j - 1].end() : words[j].start()]
+        if gap != " " and not (gap == ". " and len(words[j - 1].group()) <= 4):
+            return False
+        j += 1
+    if j >= len(words) or norm[words[j - 1].end() : words[j].start()] != " ":
+        return False
+    folded = words[j].group().casefold()
+    return not (
+        folded in _SPEAKER_GOES_ON
+        or folded in _weekdays()
+        or folded in _role_nouns()
+        or folded in _anonymous_heads()
+        or folded.endswith("ly")
+    )
 
 
 #: The most capitalised words of a name that opens a clause after a cue.
@@ -731,16 +766,19 @@ def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None
     (``said on Friday that``, ``told reporters that``), while a subject pronoun or
     a finite verb shows that what was said has begun (``say they feel that way``,
     ``said he's unconvinced that``, ``said the plan would resemble that of``)."""
+    previous = ""
     for w in words[:_THAT_WINDOW]:
         folded = w.group().casefold()
         if folded == "that":
-            return w.end()
+            # "a coup in that country": after a preposition, no clause opens.
+            return None if previous in _OPENING_WORDS else w.end()
         base = folded.split("'", 1)[0]
         if base in _SUBJECT_PRONOUNS or folded in _FINITE or base in _FINITE:
             return None
         gap = norm[at : w.start()]
-        if "," in gap or ":" in gap or '"' in gap:
+        if "," in gap or ":" in gap or '"' in gap or any(dash in gap for dash in _DASHES):
             return None
+        previous = folded
     return None
 
 
@@ -962,9 +1000,14 @@ def _cue_quotes(
     closing = _closing_attribution(context, sentence, cues, inside, used, clause_words)
     if closing is not None:
         cues = _reporting_inside(norm, lo, cues, closing, inside, used)
+    verbs = [
+        not _after_determiner(norm, verb.start)  # a noun: "the claim that", "his remarks"
+        and (verb.word not in context.lexicon.ambiguous_cues or _used_as_verb(context, verb, hi))
+        for verb in cues
+    ]
     for k, verb in enumerate(cues):
         if _after_determiner(norm, verb.start):
-            continue  # a noun: "the claim that", "his remarks"
+            continue
         quotation = _quotation_before(norm, verb, inside, used)
         if quotation is not None and quotation.close <= lo and _says_more(norm, verb, hi):
             # '"...?" The senator said that ...': the question is the last sentence's.
@@ -972,7 +1015,7 @@ def _cue_quotes(
         if quotation is not None:
             found += _quoted(context, sentence, verb, quotation, inside, used)
             continue
-        if verb.word in context.lexicon.ambiguous_cues and not _used_as_verb(context, verb, hi):
+        if not verbs[k]:
             continue  # "the three states", "pledged delegates"
         if closing is not None and k == len(cues) - 1:
             # "..., the Daily Courier reported late Thursday.": the words after it
@@ -980,7 +1023,10 @@ def _cue_quotes(
             within = [f for f in found if not (lo <= f.start and f.end <= closing)]
             found += _said_after(context, sentence, verb, inside, used, within, clause_words)
             continue
-        content_end = _content_end(norm, sentence, verb, cues[k + 1] if k + 1 < len(cues) else None)
+        # A cue form used as a noun ends nothing: "said the decision, which clinics
+        # in other states have copied, was wrong".
+        later = next(compress(cues[k + 1 :], verbs[k + 1 :]), None)
+        content_end = _content_end(norm, sentence, verb, later)
         reported = _reported(
             context, sentence, verb, content_end, inside, used, found, clause_words
         )
@@ -1183,16 +1229,25 @@ def _speaker_phrase(context: _Context, words: list[_Word]) -> bool:
 _SPEAKER_HEAD_WORDS = 4
 
 
+#: Words after a name that go on with a speaker's phrase (``said Jane Doe of Acme``,
+#: ``said Jane Doe, who ...``, ``said Jane Doe and John Roe``, ``said Jane Doe late
+#: Monday``).
+_SPEAKER_GOES_ON = (
+    _OPENING_WORDS | function_words("date_opener") | _RELATIVES | _COORDINATORS | _DAY_PARTS
+)
+
+
 def _speaker_after(norm: str, verb: _Cue, hi: int) -> bool:
     """Whether an inverted cue verb names its speaker after it: a name (``, said Jane
     Doe``) or a determiner and, within a few words, a name or a noun for a person's
     role or an unnamed source (``, said a senior official``); not an object
     (``, recounted the incident``)."""
-    words = [w.group() for w in islice(_WORD.finditer(norm, verb.end, hi), _SPEAKER_HEAD_WORDS)]
+    found = list(islice(_WORD.finditer(norm, verb.end, hi), _SPEAKER_HEAD_WORDS + _NAME_WORDS))
+    words = [w.group() for w in found[:_SPEAKER_HEAD_WORDS]]
     if not words:
         return False
     if words[0][0].isupper():
-        return True
+        return not _name_goes_on(norm, found, 0)
     if words[0].casefold() not in _DETERMINERS:
         return False
     heads = _role_nouns() | _anonymous_heads()
@@ -1244,14 +1299,6 @@ def _content_end(norm: str, sentence: Span, verb: _Cue, next_cue: _Cue | None) -
 #: goes on) where the verb closes what was said: "..., she said in a statement on
 #: Friday." Longer, the words are a clause of their own.
 _AFTER_CUE_WORDS = 8
-#: Words that open a subordinate clause or a phrase before a clause's subject:
-#: "After the meeting he said ...", whose opening words are no speaker.
-_SUBORDINATORS = function_words("subordinator")
-#: Words that link a clause to the one before: "... and added that", "a plan that
-#: officials said would fail", "Haddad, who said".
-_COORDINATORS = function_words("coordinator")
-_RELATIVES = function_words("relative")
-_LINKS = _SUBORDINATORS | _COORDINATORS | _RELATIVES
 
 
 _DETERMINERS = function_words("determiner")
@@ -1392,6 +1439,7 @@ def _attribution_clause(
             and after.start() < after_end
             and (after.group()[0].isupper() or after.group().casefold() in _DETERMINERS)
             and len(_WORD.findall(norm, verb.end, hi)) <= _INVERTED_WORDS
+            and not _name_goes_on(norm, list(islice(_WORD.finditer(norm, after.start(), hi), 8)), 0)
         ):
             subject, inverted = (after.start(), after_end), True
         else:
