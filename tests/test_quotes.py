@@ -455,3 +455,22 @@ def test_no_quote_starts_or_ends_with_white_space(text: str) -> None:
     quotes = np.parse(text).quotes
     assert quotes
     assert all(q.text == q.text.strip() for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sen. Jane Doe (D-R.I.), said on Tuesday that she had not read the plan.",
+            "Sen. Jane Doe (D-R.I.)",
+        ),
+        ('"We will stay in Basra," said the U.S.', "the U.S."),
+        ('"We will stay in Basra," said Jane Doe.', "Jane Doe"),
+        ('"We will stay in Basra," said Jane Doe (Reuters).', "Jane Doe (Reuters)"),
+    ],
+)
+def test_a_speaker_keeps_its_brackets_and_initials_not_the_stop_after_them(
+    text: str, speaker: str
+) -> None:
+    quotes = np.parse(text).quotes
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [speaker]

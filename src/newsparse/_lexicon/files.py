@@ -62,6 +62,8 @@ _FUNCTION_ROLES = frozenset(
         "passive",
         "preposition",
         "negation",
+        "aside",
+        "agent",
     }
 )
 

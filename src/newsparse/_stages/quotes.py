@@ -73,6 +73,8 @@ _COORDINATORS = function_words("coordinator")
 _RELATIVES = function_words("relative")
 _LINKS = _SUBORDINATORS | _COORDINATORS | _RELATIVES
 _NEGATIONS = function_words("negation")
+_ASIDES = function_words("aside")
+_AGENTS = function_words("agent")
 # Finite auxiliaries: after a name, they show it opens a clause ("said Obama has never").
 _FINITE = function_words("finite")
 _DAY_PARTS = function_words("day_part")
@@ -347,10 +349,7 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     norm = context.doc.norm
     while lo < hi and not norm[lo].isalnum():
         lo += 1
-    while hi > lo and not (norm[hi - 1].isalnum() or norm[hi - 1] in ".'"):
-        hi -= 1
-    while hi > lo and norm[hi - 1] in ".'":
-        hi -= 1
+    hi = _phrase_trimmed(norm, lo, hi)
     if hi <= lo:
         return None
     if _WORD.search(norm, lo, hi) is None:
@@ -369,6 +368,23 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
             return FoundSpeaker(lo, hi, entity=holder)  # "the minister", named before
     anonymous = not _anonymous_heads().isdisjoint(words) and words[0] not in _OTHER_PRONOUNS
     return FoundSpeaker(lo, hi, anonymous=anonymous)
+
+
+#: Initials with their dots at a phrase's end: ``the U.S.``, ``(D-R.I.)``.
+_INITIALS_END = regex.compile(r"(?<!\p{L})(?:\p{L}\.){2,}$")
+
+
+def _phrase_trimmed(norm: str, lo: int, hi: int) -> int:
+    """Where the phrase ``norm[lo:hi]`` ends without the punctuation after it: a
+    bracket it opened stays (``Sen. Jane Doe (D-R.I.)``), and so do its initials'
+    dots (``the U.S.``)."""
+    while hi > lo and not norm[hi - 1].isalnum():
+        if norm[hi - 1] == ")" and norm.count("(", lo, hi) >= norm.count(")", lo, hi):
+            break
+        if norm[hi - 1] == "." and _INITIALS_END.search(norm, max(lo, hi - 12), hi):
+            break
+        hi -= 1
+    return hi
 
 
 #: The most words of a role phrase that stands for a person named before (``the
@@ -528,13 +544,20 @@ class _Found:
 
 
 def _quotation_or_clause(
-    norm: str, at: int, words: list[regex.Match[str]], object_cue: bool, infinitive: bool = False
+    norm: str,
+    at: int,
+    words: list[regex.Match[str]],
+    object_cue: bool,
+    infinitive: bool = False,
+    subject_before: bool = False,
 ) -> int | None:
     """Without ``that``: a quotation after the cue (``said: "..."``, ``says, "..."``,
     ``told reporters: "..."``), or a clause that starts right after it (``said the
     port would reopen``). An ``object_cue`` takes the listener first (``told
     reporters``, ``told the AP``, ``told Al Jazeera``); a day may stand between
-    (``said Thursday the port ...``, ``told CNN on Friday ...``)."""
+    (``said Thursday the port ...``, ``told CNN on Friday ...``). After a cue
+    whose subject is before it (``subject_before``), a name opens the clause
+    (``Jane Doe said Basra, despite its wealth, ...``): no speaker follows it."""
     if not words:
         return None
     first = _after_listener(words) if object_cue else 0
@@ -553,6 +576,8 @@ def _quotation_or_clause(
     before = norm[words[first - 1].end() if first else at : words[first].start()]
     if before.strip():
         return None
+    if subject_before and words[first].group()[0].isupper():
+        return words[first].start()
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
 
 
@@ -741,12 +766,14 @@ def _content_after(
     quotations: list[_Quotation],
     object_cue: bool = False,
     infinitive: bool = False,
+    subject_before: bool = False,
 ) -> tuple[int, int, QuoteKind] | None:
-    """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation."""
+    """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation or
+    a clause (see :func:`_quotation_or_clause`)."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     start = _after_that(norm, at, words)
     if start is None:
-        start = _quotation_or_clause(norm, at, words, object_cue, infinitive)
+        start = _quotation_or_clause(norm, at, words, object_cue, infinitive, subject_before)
         if start is None:
             return None
     while start < hi and norm[start].isspace():
@@ -1008,15 +1035,16 @@ def _cue_quotes(
     for k, verb in enumerate(cues):
         if _after_determiner(norm, verb.start):
             continue
-        quotation = _quotation_before(norm, verb, inside, used)
-        if quotation is not None and quotation.close <= lo and _says_more(norm, verb, hi):
-            # '"...?" The senator said that ...': the question is the last sentence's.
-            quotation = None
+        quotation = _attributed_quotation(norm, sentence, verb, inside, used)
         if quotation is not None:
             found += _quoted(context, sentence, verb, quotation, inside, used)
             continue
         if not verbs[k]:
             continue  # "the three states", "pledged delegates"
+        aside = _aside(context, sentence, verb, found, clause_words)
+        if aside is not None:
+            found.append(aside)
+            continue
         if closing is not None and k == len(cues) - 1:
             # "..., the Daily Courier reported late Thursday.": the words after it
             # say when, not what.
@@ -1036,6 +1064,59 @@ def _cue_quotes(
             found += _said_otherwise(
                 context, sentence, verb, inside, used, found, following, clause_words
             )
+
+
+#: The most words of an aside's opening before its cue (``As the port board's
+#: chairman said``) and between its cue and its comma (``As reported by the Basra
+#: Courier on Friday``).
+_ASIDE_WORDS = 8
+
+
+def _aside(
+    context: _Context, sentence: Span, verb: _Cue, found: list[_Found], clause_words: _ClauseWords
+) -> _Found | None:
+    """What an aside that opens a sentence attributes: the rest of the sentence after
+    its comma (``As the minister said, the port will reopen.``, ``As reported by the
+    Basra Courier, bids closed early.``), its speaker the agent after ``by`` or the
+    subject before the cue; None when the sentence opens otherwise."""
+    norm = context.doc.norm
+    lo, hi = sentence
+    words = clause_words.before(lo, verb.start)
+    if not words or words[0][2] not in _ASIDES or len(words) > _ASIDE_WORDS:
+        return None
+    if any(c in ',;:"' for c in norm[words[0][1] : verb.start]):
+        return None
+    comma = norm.find(",", verb.end, hi)
+    if comma < 0 or len(_WORD.findall(norm, verb.end, comma)) > _ASIDE_WORDS:
+        return None
+    start = _skip_space(norm, comma + 1)
+    end = _trim_end(norm, start, hi)
+    if len(_WORD.findall(norm, start, end)) < 2:
+        return None
+    agent = _WORD.match(norm, _skip_space(norm, verb.end))
+    if agent is not None and agent.group().casefold() in _AGENTS:
+        speaker = _speaker(context, agent.end(), comma)
+    elif len(words) > 1:
+        speaker = _clause_subject(context, words[1:], verb, _subject(words[1:]))
+    else:
+        return None  # "As said, ...": no one is named, nor is it an attribution
+    return _Found(start, end, _kind(norm, start, end), verb.word, speaker)
+
+
+def _attributed_quotation(
+    norm: str, sentence: Span, verb: _Cue, inside: list[_Quotation], used: set[int]
+) -> _Quotation | None:
+    """The quotation just before a cue verb that it attributes (see
+    :func:`_quotation_before`); not a question that closed the sentence before when
+    the verb says more ('"...?" The senator said that ...')."""
+    quotation = _quotation_before(norm, verb, inside, used)
+    if (
+        quotation is not None
+        and quotation.close <= sentence.start
+        and _says_more(norm, verb, sentence.end)
+    ):
+        return None
+    return quotation
 
 
 def _said_otherwise(
@@ -1656,7 +1737,13 @@ def _reported(
             return None  # "has been called", "a website called ..."
         content = _complement_after(norm, verb.end, content_end)
     else:
-        content = _content_after(norm, verb.end, content_end, inside, object_cue, infinitive)
+        # "Jane Doe said Basra ...": a name after a cue with its subject is said.
+        plain = not (object_cue or infinitive)
+        clause = _clause_start(norm, sentence.start, verb.start)
+        subject_before = plain and bool(norm[clause : verb.start].strip(' "'))
+        content = _content_after(
+            norm, verb.end, content_end, inside, object_cue, infinitive, subject_before
+        )
     if content is None:
         return None
     start, end, kind = content
@@ -1742,10 +1829,14 @@ def _complement_after(norm: str, at: int, hi: int) -> tuple[int, int, QuoteKind]
         start, end = words[1].start(), _trim_end(norm, words[1].start(), hi)
         return (start, end, _kind(norm, start, end)) if end > start else None
     mark = norm.find('"', at, hi)
+    # The object may hold an abbreviation and an apposition: 'called Mrs. Doe, the
+    # minister, a "hawk"'.
+    between = _ABBREVIATED.sub("", norm[at:mark]) if mark >= 0 else ""
     if (
         mark >= 0
         and len(_WORD.findall(norm, at, mark)) <= _COMPLEMENT_WORDS
-        and not any(c in norm[at:mark] for c in ",.;:")
+        and not any(c in between for c in ".;:")
+        and between.count(",") in (0, 2)
     ):
         close = norm.find('"', mark + 1, hi)
         if close > mark:
