@@ -249,6 +249,23 @@ BOUNDS = [
         "the quay would stay shut",
         "indirect",
     ),
+    (
+        '"The court expresses no view on the merits" of the tender, the ruling said.',
+        '"The court expresses no view on the merits" of the tender',
+        "mixed",
+    ),
+    (
+        '"It would seal the tender for Haddad" because she would widen her lead, he said.',
+        '"It would seal the tender for Haddad" because she would widen her lead',
+        "mixed",
+    ),
+    (
+        'The ruling will carry "a great deal of weight" and give bidders the "certainty"'
+        " they need, port spokesman Omar Rashid said.",
+        'The ruling will carry "a great deal of weight" and give bidders the "certainty"'
+        " they need",
+        "mixed",
+    ),
 ]
 
 

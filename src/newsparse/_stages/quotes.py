@@ -1186,7 +1186,7 @@ def _closing_attribution(
     clause = _clause_start(norm, lo, verb.start)
     if (
         _quotation_before(norm, verb, inside, used) is not None
-        or any(start <= q.open < clause for q in inside)
+        or not _fragments_only(norm, start, clause, inside)
         or not _ends_its_sentence(context, verb, hi)
     ):
         return None
@@ -1208,6 +1208,17 @@ def _closing_attribution(
     if not _more_than_opening(norm, start, attribution[2]):
         return None
     return min(clause, attribution[0])
+
+
+def _fragments_only(norm: str, start: int, end: int, quotations: list[_Quotation]) -> bool:
+    """Whether the quotations that open in ``start..end`` (if any) are quoted words that
+    go on with the sentence begun before them (``its votes will carry "great weight"
+    and ...``), not quotations that stand as what was said."""
+    return all(
+        q.open > start and norm[start : q.open].strip() and _goes_on_lower(norm, q.start)
+        for q in quotations
+        if start <= q.open < end
+    )
 
 
 def _ends_its_sentence(context: _Context, verb: _Cue, hi: int) -> bool:
@@ -1499,7 +1510,7 @@ def _attribution_clause(
     norm = context.doc.norm
     if clause <= start or norm[clause - 1] != ",":
         return None
-    if any(start <= q.open < verb.start for q in inside):
+    if not _fragments_only(norm, start, verb.start, inside):
         return None  # quotations: read otherwise
     if any(f.start < clause and f.end > start for f in found):
         return None
@@ -1591,7 +1602,10 @@ def _quotation_before(
         for q in inside
         if q.close <= verb.start
         and q.open not in used
-        and _attribution_between(norm[q.close : verb.start])
+        and (
+            _attribution_between(norm[q.close : verb.start])
+            or _tail_before(norm, q, verb) is not None
+        )
     ]
     return before[-1] if before else None
 
@@ -1614,6 +1628,35 @@ def _attribution_between(between: str) -> bool:
     )
 
 
+#: The most words of what was said after a quotation, before its attribution
+#: (``"..." if she does not win by a wide margin, said Jane Doe``).
+_TAIL_WORDS = 30
+
+
+def _tail_before(norm: str, quotation: _Quotation, verb: _Cue) -> int | None:
+    """Where the attribution starts between a quotation and its cue verb, when what
+    was said goes on after the quotation up to a comma (``"The court expresses no
+    view on the merits" of the case, the opinion said``, ``"..." because she would
+    widen her lead, he said``): the quotation ends with no punctuation of its own,
+    lower-case words follow it, and at most eight words follow the comma; None
+    otherwise."""
+    if norm[quotation.start : quotation.end].rstrip()[-1:] in (",", "?", "!", "."):
+        return None
+    first = _WORD.search(norm, quotation.close, verb.start)
+    comma = norm.rfind(",", quotation.close, verb.start)
+    if first is None or comma < first.end() or not first.group()[0].islower():
+        return None
+    if norm[quotation.close : first.start()].strip():
+        return None
+    if len(_WORD.findall(norm, comma, verb.start)) > 8:
+        return None
+    if len(_WORD.findall(norm, quotation.close, comma)) > _TAIL_WORDS:
+        return None
+    if any(c in _ABBREVIATED.sub("", norm[quotation.close : verb.start]) for c in '.;:"'):
+        return None
+    return comma + 1
+
+
 def _quoted(
     context: _Context,
     sentence: Span,
@@ -1634,16 +1677,21 @@ def _quoted(
     norm = context.doc.norm
     hi = sentence.end
     after_end = _phrase_end(norm, verb.end, hi, context.lexicon.particles)
-    if norm[quotation.close : verb.start].strip(" ,"):
-        speaker = _speaker(context, quotation.close, verb.start)
+    tail = _tail_before(norm, quotation, verb)
+    attribution = quotation.close if tail is None else tail
+    if norm[attribution : verb.start].strip(" ,"):
+        speaker = _speaker(context, attribution, verb.start)
     else:
         speaker = _speaker(context, verb.end, after_end)
     used.add(quotation.open)
     end = _trim_end(norm, quotation.start, quotation.end)
     lead = _lead_in(context, sentence.start, quotation)
-    if lead is not None:
-        end = _trim_end(norm, lead, quotation.close)
-        found = [_Found(lead, end, QuoteKind.MIXED, verb.word, speaker)]
+    if lead is not None or tail is not None:
+        # 'The port "will reopen soon," the minister said.', '"The court expresses
+        # no view" on the case, the opinion said.': what was said holds the quotation.
+        start = quotation.open if lead is None else lead
+        end = _trim_end(norm, start, quotation.close if tail is None else tail - 1)
+        found = [_Found(start, end, QuoteKind.MIXED, verb.word, speaker)]
     else:
         found = [_Found(quotation.start, end, QuoteKind.DIRECT, verb.word, speaker)]
     rest = _continuation(norm, verb, after_end, inside, used)
@@ -1681,14 +1729,23 @@ def _lead_in(context: _Context, lo: int, quotation: _Quotation) -> int | None:
         return None  # 'As for the plan, "I write it off," he said': a sentence of its own
     if norm[start : quotation.open].rstrip()[-1:] in (":", "-", "\u2014", "\u2013", "("):
         return None  # "He had a message: "...," ...": the quotation stands alone
-    return start if _words_of_its_own(context, start, quotation.open) else None
+    return start if _words_of_its_own(context, start, quotation.open, fragments=True) else None
 
 
-def _words_of_its_own(context: _Context, start: int, end: int) -> bool:
+def _words_of_its_own(context: _Context, start: int, end: int, fragments: bool = False) -> bool:
     """Whether ``start..end`` holds words a sentence says before a quotation: at least
-    ``_LEAD_IN_WORDS`` words, no quotation mark and no cue verb."""
+    ``_LEAD_IN_WORDS`` words and no cue verb; no quotation mark, or, with
+    ``fragments``, only quoted words that go on with the sentence (``its votes will
+    carry "great weight" and bring bidders the "firepower" they need``)."""
     norm = context.doc.norm
-    if not start < end or '"' in norm[start:end]:
+    if not start < end:
+        return False
+    marks = [i for i in range(start, end) if norm[i] == '"']
+    if marks and not (
+        fragments
+        and len(marks) % 2 == 0
+        and all(_goes_on_lower(norm, mark + 1) for mark in marks[::2])
+    ):
         return False
     if len(_WORD.findall(norm, start, end)) < _LEAD_IN_WORDS:
         return False
