@@ -91,6 +91,7 @@ NOT_SPEECH = [
     "She read the report on the flight to Basra.",
     "A port official, who asked not to be named, walked away.",
     "In a statement, the ministry said.",
+    "It depends on what happens in the other port states that precede it on the calendar.",
 ]
 
 
@@ -262,8 +263,7 @@ BOUNDS = [
     (
         'The ruling will carry "a great deal of weight" and give bidders the "certainty"'
         " they need, port spokesman Omar Rashid said.",
-        'The ruling will carry "a great deal of weight" and give bidders the "certainty"'
-        " they need",
+        'The ruling will carry "a great deal of weight" and give bidders the "certainty" they need',
         "mixed",
     ),
 ]

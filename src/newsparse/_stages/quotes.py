@@ -576,8 +576,12 @@ def _quotation_or_clause(
     before = norm[words[first - 1].end() if first else at : words[first].start()]
     if before.strip():
         return None
-    if subject_before and words[first].group()[0].isupper():
-        return words[first].start()
+    if (
+        subject_before
+        and words[first].group()[0].isupper()
+        and any(w.group()[0].islower() for w in words[first + 1 :])
+    ):
+        return words[first].start()  # not "Kennedy wrote Linick.": a name alone
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
 
 
@@ -799,6 +803,8 @@ def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None
         if folded == "that":
             # "a coup in that country": after a preposition, no clause opens.
             return None if previous in _OPENING_WORDS else w.end()
+        if previous == "to" and folded not in _DETERMINERS and w.group()[0].islower():
+            return None  # "urged people to seek shelter that way": a to-clause began
         base = folded.split("'", 1)[0]
         if base in _SUBJECT_PRONOUNS or folded in _FINITE or base in _FINITE:
             return None
@@ -868,7 +874,14 @@ def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
         return True
     word = _WORD.match(after)
     if word is not None and word.group().casefold() == "that":
-        return True
+        # "the report states that the port ...", not "the states that precede it".
+        that = _WORD.search(norm, verb.end, hi)
+        following = _WORD.search(norm, that.end(), hi) if that is not None else None
+        return following is not None and (
+            following.group()[0].isupper()
+            or following.group()[0].isdigit()
+            or following.group().casefold() in _CLAUSE_OPENERS
+        )
     if not _clause_follows(norm, verb.end, hi):
         return False
     before = norm[max(0, verb.start - 12) : verb.start].split()
