@@ -96,13 +96,19 @@ class _Cue(NamedTuple):
     word: str
 
 
-def _cue_words(doc: Document, cues: frozenset[str]) -> list[_Cue]:
+def _cue_words(doc: Document, cues: frozenset[str], title_case: Sequence[Span] = ()) -> list[_Cue]:
     """Every cue verb of the article, as written (lower case), found among its words in
-    C; and a participle in ``-ed`` opening a sentence before a lower-case word
-    (``Asked why the port closed, the minister said ...``), in lower case."""
+    C; a participle in ``-ed`` opening a sentence before a lower-case word
+    (``Asked why the port closed, the minister said ...``), in lower case; and in a
+    line written in title case, a capitalised cue after its first word (``Minister
+    Says Port Will Reopen``)."""
     spans, texts = doc.words, doc.word_texts
     at = list(compress(range(len(texts)), map(cues.__contains__, texts)))
     norm = doc.norm
+    for line in title_case:
+        first = bisect.bisect_left(spans, (line.start, -1))
+        last = bisect.bisect_left(spans, (line.end, -1))
+        at += [i for i in range(first + 1, last) if texts[i].casefold() in cues]
     for sentence in doc.sentences:
         i = bisect.bisect_left(spans, (sentence.start, -1))
         if i + 1 >= len(spans) or spans[i][0] != sentence.start:
@@ -117,7 +123,7 @@ def _cue_words(doc: Document, cues: frozenset[str]) -> list[_Cue]:
             and not norm[spans[i][1] : spans[i + 1][0]].strip()
         ):
             at.append(i)
-    return [_Cue(*spans[i], texts[i].casefold()) for i in sorted(at)]
+    return [_Cue(*spans[i], texts[i].casefold()) for i in sorted(set(at))]
 
 
 @functools.cache
@@ -271,17 +277,36 @@ class _Context:
     #: outside stands for no one named inside ("... Cruz ...," he said).
     quoted_starts: list[int] = attrs.Factory(list)
     quoted_ends: list[int] = attrs.Factory(list)
+    #: The lines written in title case (a headline, decks, subheads): every word
+    #: capitalised, cue verbs too ("Minister Says Port Will Reopen").
+    title_case: Sequence[Span] = ()
 
     @classmethod
     def build(
-        cls, doc: Document, entities: Sequence[FoundEntity], lexicon: LexiconWords
+        cls,
+        doc: Document,
+        entities: Sequence[FoundEntity],
+        lexicon: LexiconWords,
+        title_case: Sequence[Span] = (),
     ) -> _Context:
         mentions = sorted(
             ((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions),
             key=lambda t: t[0],
         )
-        cues = _cue_words(doc, lexicon.cues)
-        return cls(doc, lexicon, entities, mentions, [m[0] for m in mentions], cues=cues)
+        cues = _cue_words(doc, lexicon.cues, title_case)
+        return cls(
+            doc,
+            lexicon,
+            entities,
+            mentions,
+            [m[0] for m in mentions],
+            cues=cues,
+            title_case=title_case,
+        )
+
+    def in_title_case(self, at: int) -> bool:
+        """Whether position ``at`` lies in a line written in title case."""
+        return any(line.start <= at < line.end for line in self.title_case)
 
     def type_of(self, mention: _Mention) -> EntityType:
         """The type of the entity a mention names."""
@@ -550,6 +575,7 @@ def _quotation_or_clause(
     object_cue: bool,
     infinitive: bool = False,
     subject_before: bool = False,
+    heading: bool = False,
 ) -> int | None:
     """Without ``that``: a quotation after the cue (``said: "..."``, ``says, "..."``,
     ``told reporters: "..."``), or a clause that starts right after it (``said the
@@ -557,7 +583,8 @@ def _quotation_or_clause(
     reporters``, ``told the AP``, ``told Al Jazeera``); a day may stand between
     (``said Thursday the port ...``, ``told CNN on Friday ...``). After a cue
     whose subject is before it (``subject_before``), a name opens the clause
-    (``Jane Doe said Basra, despite its wealth, ...``): no speaker follows it."""
+    (``Jane Doe said Basra, despite its wealth, ...``): no speaker follows it; in
+    a ``heading`` in title case, whatever the case of the words after it."""
     if not words:
         return None
     first = _after_listener(words) if object_cue else 0
@@ -579,7 +606,7 @@ def _quotation_or_clause(
     if (
         subject_before
         and words[first].group()[0].isupper()
-        and any(w.group()[0].islower() for w in words[first + 1 :])
+        and (heading or any(w.group()[0].islower() for w in words[first + 1 :]))
     ):
         return words[first].start()  # not "Kennedy wrote Linick.": a name alone
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
@@ -771,13 +798,16 @@ def _content_after(
     object_cue: bool = False,
     infinitive: bool = False,
     subject_before: bool = False,
+    heading: bool = False,
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation or
     a clause (see :func:`_quotation_or_clause`)."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     start = _after_that(norm, at, words)
     if start is None:
-        start = _quotation_or_clause(norm, at, words, object_cue, infinitive, subject_before)
+        start = _quotation_or_clause(
+            norm, at, words, object_cue, infinitive, subject_before, heading
+        )
         if start is None:
             return None
     while start < hi and norm[start].isspace():
@@ -1812,7 +1842,14 @@ def _reported(
         clause = _clause_start(norm, sentence.start, verb.start)
         subject_before = plain and bool(norm[clause : verb.start].strip(' "'))
         content = _content_after(
-            norm, verb.end, content_end, inside, object_cue, infinitive, subject_before
+            norm,
+            verb.end,
+            content_end,
+            inside,
+            object_cue,
+            infinitive,
+            subject_before,
+            context.in_title_case(verb.start),
         )
     if content is None:
         return None
@@ -2295,7 +2332,7 @@ def find_quotes(doc: Document, context: Context, found: Found) -> tuple[FoundQuo
     entity by its index in ``found.entities``.
     """
     doc = with_plain_quote_marks(doc)
-    reading = _Context.build(doc, found.entities, context.words)
+    reading = _Context.build(doc, found.entities, context.words, found.layout.title_case)
     quotations = _quotations(doc, context.words.cues)
     quotations.sort(key=lambda q: q.open)
     reading.opens = [q.open for q in quotations]
