@@ -35,7 +35,6 @@ from operator import attrgetter, is_
 from typing import Any, NamedTuple, cast
 
 import attrs
-import regex
 
 from newsparse._memo import Memo
 from newsparse._tables.cache import SUFFIX, is_cache, read_cache, write_cache
@@ -59,6 +58,7 @@ from newsparse._tables.wikidata import (
     wikidata_types,
 )
 from newsparse._text import (
+    ARTICLES,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
@@ -113,7 +113,9 @@ _WORD_AFTER = 30
 
 
 # The gap after a word where a name may go on (as NameToken.joins reads it), and the next word.
-_NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
+# Read with ``re``, whose ``\w`` the name tokens use (newsparse._text.tokens_from): the
+# word is the token after the gap, whenever the gap joins.
+_NEXT_WORD = re.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
 _GAP_CHARS = frozenset(" \t\n-'.")
 
 
@@ -198,16 +200,39 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     return tokens
 
 
+def _longest_name(matcher: Matcher, tokens: Sequence[NameToken], longest: int) -> _Named | None:
+    """The longest name of one entry of at most ``longest`` tokens starting at the first
+    of ``tokens``: the token after its last, its entry and how; ``None`` for none, or a
+    name of several entries. It depends on the tokens' texts and joins alone."""
+    hit = matcher.name_at(tokens, 0, longest)
+    if hit is None or len(hit.ids) != 1:
+        return None
+    return hit.last, next(iter(hit.ids)), hit.how
+
+
+_TEXT_OF = attrgetter("text")
+_JOINS_OF = attrgetter("joins")
+
+
+# The last letter of each article, in both cases: ASCII text without them holds none.
+_ARTICLE_ENDS = frozenset(c for a in ARTICLES for c in (a[-1], a[-1].upper()))
+
+
 def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     """Where a name at the word at ``span`` starts once an article before it is joined,
     as an offset from the word (0 or less), read from the name tokens from ``lo`` to
     the word's end (those before the word are the same in any longer window)."""
     start, end = span
+    before = norm[lo:start]
+    if before.isascii() and not any(map(before.__contains__, _ARTICLE_ENDS)):
+        return 0  # no word there folds to an article: none holds an article's last letter
     tokens = _window(norm, lo, end)
     k = next(j for j, t in enumerate(tokens) if t.start == start)
     return tokens[with_article(tokens, k)].start - start
 
 
+#: The longest name at a word: the token after its last, its entry and how.
+_Named = tuple[int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
 _Found = tuple[int, int, str, MatchMethod]
@@ -233,7 +258,9 @@ class _Reading:
     """What :meth:`AliasTable.find` read at the words of texts, remembered by the
     characters that decided it, so that what a text repeats is read once.
 
-    ``articles``: where a name starts once an article before it is joined, by the
+    ``names``: the name of several tokens at a word (:func:`_longest_name`), by the
+    texts and joins of the tokens read; ``articles``: where a name starts once an
+    article before it is joined, by the
     characters before the word; ``surnames``: the person a surname names with the
     given names before it (:data:`_Found`), by the characters around it that its
     reading reads. Each is a bounded :class:`~newsparse._memo.Memo`; the keys of
@@ -241,14 +268,15 @@ class _Reading:
     the window's edges.
     """
 
-    __slots__ = ("articles", "surnames")
+    __slots__ = ("articles", "names", "surnames")
 
     def __init__(self) -> None:
+        self.names: Memo[tuple[int, tuple[str, ...], tuple[bool, ...]], _Named | None] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
     def clear(self) -> None:
-        for memo in (self.articles, self.surnames):
+        for memo in (self.names, self.articles, self.surnames):
             memo.clear()
 
 
@@ -493,10 +521,16 @@ class AliasTable:
             return self._name_in_window(matcher, norm, span, longest)
         if longest > 1 and _continues(norm, end, hi, word, self.index):
             tokens = tokens_from(norm, start, hi, longest)
-            hit = matcher.name_at(tokens, 0, longest)
-            if hit is None or len(hit.ids) != 1:
+            read = self._read.names
+            key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
+            known = read.get(key, _UNSEEN)
+            if known is _UNSEEN:
+                known = _longest_name(matcher, tokens, longest)
+                read.keep(key, known, sum(map(len, key[1])))
+            if known is None:
                 return None
-            named = tokens[hit.last - 1].end, next(iter(hit.ids)), hit.how
+            last, entry_id, how = known
+            named = tokens[last - 1].end, entry_id, how
         elif word.alone is not None:
             named = end, *word.alone
         else:

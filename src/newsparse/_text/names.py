@@ -204,7 +204,7 @@ def ends_in_title(names: Sequence[str], words: LexiconWords) -> bool:
 
 _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"(.)\1+")
 # A set, not a function: the token scans test membership in C (map(ARTICLES.__contains__, ...)).
 ARTICLES = DEFAULT_WORDS.articles
 
@@ -229,6 +229,8 @@ def fold_token(token: str) -> str:
     >>> fold_token("Qa'ani"), fold_token("Müller"), fold_token("ÉLYSÉE")
     ('qaani', 'mueller', 'elysee')
     """
+    if token.isascii():  # no accents, digraphs nor compatibility forms to fold
+        return token.casefold().replace("'", "")
     decomposed = unicodedata.normalize("NFKD", token.translate(_DIGRAPHS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold().replace("'", "")
@@ -247,7 +249,8 @@ def variant_token(folded: str) -> str:
     if word.startswith("gh"):
         word = "q" + word[2:]
     word = word.replace("kh", "h").replace("ou", "u").replace("ee", "i")
-    word = _DOUBLED.sub(r"\1", word)
+    if _DOUBLED.search(word) is not None:
+        word = _DOUBLED.sub(r"\1", word)
     return _classes().get(word, word)
 
 
