@@ -1,11 +1,15 @@
-"""What ``AliasTable.find`` remembers between the words of texts changes no match.
+"""What ``AliasTable.find`` remembers, and how it reads a name, change no match.
 
 ``find`` remembers, by the characters that decide it, what it read at a word: the
-name starting there, the article before it, a surname with the given names
-before it. These tests read the same texts with those memos working and with
-memos that forget everything (each word read afresh from its window of name
-tokens, as before the memos), and in different orders, so that two places whose
-remembered characters agree but whose answers differ would show.
+article before it, a surname with the given names before it. These tests read the
+same texts with those memos working and with memos that forget everything, and
+in different orders, so that two places whose remembered characters agree but
+whose answers differ would show.
+
+It reads a name from the few tokens after the word, straight from the text
+(``tokens_from``), or takes the word's own answer where no longer name may start;
+the tests hold both to what the window of name tokens around the word, read
+whole, gives.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from hypothesis import strategies as st
 import newsparse as np
 from newsparse._memo import Memo
 from newsparse._tables import table as table_module
+from newsparse._text import tokens_from
 
 RECORDS: list[dict[str, Any]] = [
     {"id": "sudani", "name": "Mohammed Shia al-Sudani", "type": "PERSON"},
@@ -104,8 +109,17 @@ def _found(table: np.AliasTable, text: str) -> list[tuple[int, int, str, str, st
     return [(m.start, m.end, m.text, m.entry_id, m.how.value) for m in table.find(text)]
 
 
+class _Windowed(np.AliasTable):
+    """A table that reads every name from the whole window of name tokens around
+    the word (``_window``), with no shortcut."""
+
+    def _name_at(self, matcher: Any, norm: str, span: tuple[int, int], word: Any) -> Any:
+        return self._name_in_window(matcher, norm, span, word.longest)
+
+
 REMEMBERING = np.AliasTable.from_records(RECORDS)
 FORGETTING = _forgetful()
+WINDOWED = _Windowed(REMEMBERING.entries)
 
 
 @settings(max_examples=300, deadline=None)
@@ -121,6 +135,51 @@ def test_what_find_remembers_changes_no_match(texts: list[list[str]]) -> None:
         for joiner in (" ", ""):
             text = joiner.join(pieces)
             assert _found(REMEMBERING, text) == _found(FORGETTING, text), text
+            assert _found(REMEMBERING, text) == _found(WINDOWED, text), text
+
+
+# Characters that decide how name tokens are cut: apostrophes, a lone s, gaps, an
+# underscore and a digit (word characters), a letter with an accent.
+_CHARACTERS = st.sampled_from([*"aAsSbB'' -._1\né\t", "al", "Al", "'s", "s'", "Foo", "x"])
+
+
+def _window_tokens(norm: str, start: int, lo: int, hi: int, count: int) -> list[Any]:
+    """The name tokens of the window ``norm[lo:hi]`` from ``start`` on, cut after
+    ``count`` of them or after the first that no name goes on from."""
+    tokens = []
+    for token in table_module._window(norm, lo, hi):
+        if token.start >= start:
+            tokens.append(token)
+            if len(tokens) == count or not token.joins:
+                break
+    return tokens
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_CHARACTERS, min_size=1, max_size=16).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 5),
+    st.integers(0, 6),
+    st.integers(1, 4),
+)
+def test_tokens_read_from_a_word_are_those_of_its_window(
+    norm: str, at: int, back: int, ahead: int, count: int
+) -> None:
+    # Wherever a run of word characters starts without an apostrophe just before it,
+    # the tokens read from it are those of any window around it.
+    starts = [
+        i
+        for i in range(len(norm))
+        if (norm[i].isalnum() or norm[i] == "_")
+        and (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_'"))
+    ]
+    if not starts:
+        return
+    start = starts[at % len(starts)]
+    hi = min(start + 1 + ahead * 3, len(norm) + 3)
+    lo = max(start - back, 0)
+    assert tokens_from(norm, start, hi, count) == _window_tokens(norm, start, lo, hi, count)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +202,7 @@ def test_what_find_remembers_changes_no_match(texts: list[list[str]]) -> None:
     ],
 )
 def test_find_reads_each_context_for_itself(text: str, found: list[tuple[str, str]]) -> None:
-    for table in (np.AliasTable.from_records(RECORDS), REMEMBERING, FORGETTING):
+    for table in (np.AliasTable.from_records(RECORDS), REMEMBERING, FORGETTING, WINDOWED):
         assert [(m.text, m.entry_id) for m in table.find(text)] == found
 
 
@@ -156,3 +215,4 @@ def test_a_long_text_is_read_across_its_blocks() -> None:
         found = [(m.text, m.entry_id) for m in REMEMBERING.find(text)]
         assert found == [(name, "ngc"), ("Velana", "velana")], cut
         assert _found(REMEMBERING, text) == _found(FORGETTING, text)
+        assert _found(REMEMBERING, text) == _found(WINDOWED, text)

@@ -606,7 +606,7 @@ class Index:
             if not (before.capitalised and before.joins):
                 break
             folded = key_of([t.folded for t in tokens[start:last]])
-            variants = [variant_token(w) for w in folded]
+            variants = [VARIANT_WORDS[w] for w in folded]
             if self.key_ids(" ".join(variants)) == ids or self.fuzzy(variants) == ids:
                 best = start
         return best

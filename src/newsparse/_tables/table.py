@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import difflib
-import functools
 import hashlib
 import io
 import json
@@ -36,7 +35,6 @@ from operator import attrgetter, is_
 from typing import Any, NamedTuple, cast
 
 import attrs
-import regex
 
 from newsparse._memo import Memo
 from newsparse._tables.cache import SUFFIX, is_cache, read_cache, write_cache
@@ -60,11 +58,13 @@ from newsparse._tables.wikidata import (
     wikidata_types,
 )
 from newsparse._text import (
+    ARTICLES,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
     TextView,
     is_article,
+    tokens_from,
     tokens_in,
 )
 from newsparse.errors import AliasTableError, AliasTableWarning, InvalidArgumentError
@@ -113,7 +113,9 @@ _WORD_AFTER = 30
 
 
 # The gap after a word where a name may go on (as NameToken.joins reads it), and the next word.
-_NEXT_WORD = regex.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
+# Read with ``re``, whose ``\w`` the name tokens use (newsparse._text.tokens_from): the
+# word is the token after the gap, whenever the gap joins.
+_NEXT_WORD = re.compile(r"(?:'?[ \t]*+\n?[ \t]*+|-|\.[ \t]*+)(\w++(?:'(?![sS]\b)\w++)*+)")
 _GAP_CHARS = frozenset(" \t\n-'.")
 
 
@@ -127,7 +129,7 @@ class _Start(NamedTuple):
     folded: str
     variant: str
     longest: int  # the most tokens of a name starting with the word (0: none)
-    one_word: bool  # a name of the table is this word alone
+    alone: tuple[str, MatchMethod] | None  # the one entry the word alone names, and how
     surname_of: frozenset[str]  # the people whose surname it is (one typo forgiven)
 
 
@@ -141,21 +143,22 @@ def _starting(index: Index, word: str) -> _Start | None:
     surname_of = index.surname(variant, fuzzy=True, limit=2)  # only one is used
     if not longest and not surname_of:
         return None
-    return _Start(folded, variant, longest, bool(index.keys.get(variant)), surname_of)
+    return _Start(folded, variant, longest, _alone(index, word), surname_of)
 
 
-def _worth_reading(norm: str, end: int, start: _Start, index: Index) -> bool:
-    """Whether a name of the table may start at the word ending at ``end``.
+def _alone(index: Index, word: str) -> tuple[str, MatchMethod] | None:
+    """The one entry that ``word`` alone names, as a name token, and how; ``None`` for none
+    or several. What a name of one token names depends on its characters alone."""
+    hit = index.lookup(tokens_from(word, 0, len(word), 1), 0, 1)
+    return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
-    Never false when one does: a name of one word, or a name whose first two words
-    are this word and the next (an article between them aside). A name is never
-    found from an article: from the word after it, the article then added.
-    """
-    if start.one_word:
-        return True
-    if start.longest < 2:
-        return False
-    after = _NEXT_WORD.match(norm, end, end + 200)
+
+def _continues(norm: str, end: int, hi: int, start: _Start, index: Index) -> bool:
+    """Whether a name of two tokens or more may start at the word ending at ``end``
+    (the gap after it joins, and the next word, read no further than ``hi``, is an
+    article or a name's second word after this one). When not, the longest name
+    there is the word alone: the name tokens of the text reach no further."""
+    after = _NEXT_WORD.match(norm, end, hi)
     if after is None:
         return False
     second = FOLDED_WORDS[after.group(1)]
@@ -197,6 +200,39 @@ def _window(norm: str, lo: int, hi: int) -> list[NameToken]:
     return tokens
 
 
+def _longest_name(matcher: Matcher, tokens: Sequence[NameToken], longest: int) -> _Named | None:
+    """The longest name of one entry of at most ``longest`` tokens starting at the first
+    of ``tokens``: the token after its last, its entry and how; ``None`` for none, or a
+    name of several entries. It depends on the tokens' texts and joins alone."""
+    hit = matcher.name_at(tokens, 0, longest)
+    if hit is None or len(hit.ids) != 1:
+        return None
+    return hit.last, next(iter(hit.ids)), hit.how
+
+
+_TEXT_OF = attrgetter("text")
+_JOINS_OF = attrgetter("joins")
+
+
+# The last letter of each article, in both cases: ASCII text without them holds none.
+_ARTICLE_ENDS = frozenset(c for a in ARTICLES for c in (a[-1], a[-1].upper()))
+
+
+def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
+    """Where a name at the word at ``span`` starts once an article before it is joined,
+    as an offset from the word (0 or less), read from the name tokens from ``lo`` to
+    the word's end (those before the word are the same in any longer window)."""
+    start, end = span
+    before = norm[lo:start]
+    if before.isascii() and not any(map(before.__contains__, _ARTICLE_ENDS)):
+        return 0  # no word there folds to an article: none holds an article's last letter
+    tokens = _window(norm, lo, end)
+    k = next(j for j, t in enumerate(tokens) if t.start == start)
+    return tokens[with_article(tokens, k)].start - start
+
+
+#: The longest name at a word: the token after its last, its entry and how.
+_Named = tuple[int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
 _Found = tuple[int, int, str, MatchMethod]
@@ -218,45 +254,24 @@ def _may_be_capitalised(unit: str) -> bool:
     return unit[0].isupper() or unit[0].isdigit() or "'" in unit
 
 
-# A run of _UNIT that may hold a capitalised token: any but a run of word characters
-# that starts with an ASCII lower-case letter and has no apostrophe (a superset).
-_CAPITALISED_UNIT = r"(?![a-z]\w*+(?!'\w))\w+(?:'\w+)*"
-
-
-@functools.cache
-def _name_reach(count: int) -> re.Pattern[str]:
-    """The first run of :data:`_UNIT` and, among the ``count`` from it, the runs up to
-    the last that may hold a capitalised token (see :func:`_capitalised_end`)."""
-    more = f"(?:(?:\\W+{_UNIT.pattern}){{0,{count - 2}}}\\W+{_CAPITALISED_UNIT})?"
-    return re.compile(_UNIT.pattern + (more if count > 1 else ""))
-
-
-def _capitalised_end(norm: str, position: int, count: int, stop: int) -> int:
-    """Where the last of the first ``count`` runs of :data:`_UNIT` from ``position``
-    (the start of one) that may hold a capitalised token ends, looking no further
-    than ``stop`` (``stop`` when that run goes on to it)."""
-    found = _name_reach(count).match(norm, position, stop)
-    return position if found is None else found.end()
-
-
 class _Reading:
     """What :meth:`AliasTable.find` read at the words of texts, remembered by the
-    characters that decided it, so that a name a text repeats is read once.
+    characters that decided it, so that what a text repeats is read once.
 
-    ``names``: the one entry a name starting at a word names, with its end as an
-    offset from the word and how it matched (``None``: none), by the characters from
-    the word to the end of the name's last possible word; ``articles``: where a name
-    starts once an article before it is joined, by the characters before the word;
-    ``surnames``: the person a surname names with the given names before it
-    (:data:`_Found`), by the characters around it that its reading reads. Each is a
-    bounded :class:`~newsparse._memo.Memo`; keys hold the characters with the
-    positions in them of the word and of the window's edges.
+    ``names``: the name of several tokens at a word (:func:`_longest_name`), by the
+    texts and joins of the tokens read; ``articles``: where a name starts once an
+    article before it is joined, by the
+    characters before the word; ``surnames``: the person a surname names with the
+    given names before it (:data:`_Found`), by the characters around it that its
+    reading reads. Each is a bounded :class:`~newsparse._memo.Memo`; the keys of
+    ``surnames`` hold the characters with the positions in them of the word and of
+    the window's edges.
     """
 
     __slots__ = ("articles", "names", "surnames")
 
     def __init__(self) -> None:
-        self.names: Memo[tuple[str, int, int, int], tuple[int, str, MatchMethod] | None] = Memo()
+        self.names: Memo[tuple[int, tuple[str, ...], tuple[bool, ...]], _Named | None] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
@@ -456,12 +471,11 @@ class AliasTable:
     ) -> tuple[int, int, str, MatchMethod] | None:
         """The longest name at a word, else the surname there: start, end, entry and how.
 
-        Cheap tests on the characters around the word come first; the words around
-        it are read (:func:`_window`) only when a name may be there, and the
-        :class:`Matcher` decides from them. What it decides is remembered by the
-        characters it read (:class:`_Reading`), so a name the text repeats is read
-        once. A name of two entries is no match; the words before ``covered`` (the
-        end of the match before) are left to that match.
+        Cheap tests on the characters around the word come first; the tokens after
+        it are read (:meth:`_name_at`) only when a name of several may start there,
+        and the :class:`Matcher` decides from them. A name of two entries is no
+        match; the words before ``covered`` (the end of the match before) are left
+        to that match.
         """
         start, end = span
         if (
@@ -470,9 +484,7 @@ class AliasTable:
             and (norm[start - 2].isalnum() or norm[start - 2] == "_")
         ):
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
-        found: _Found | None = None
-        if word.longest and _worth_reading(norm, end, word, self.index):
-            found = self._name_at(matcher, norm, span, word.longest)
+        found = self._name_at(matcher, norm, span, word) if word.longest else None
         if found is None:
             if len(word.surname_of) != 1:
                 return None
@@ -488,45 +500,63 @@ class AliasTable:
         return start if start + before < covered else start + before, start + after, entry_id, how
 
     def _name_at(
-        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int
+        self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start
     ) -> _Found | None:
-        """The longest name of one entry at the word at ``span``, of at most ``longest``
-        tokens, read from the words from there on and an article just before, as
-        offsets from the word's start (:data:`_Found`).
+        """The longest name of one entry at the word at ``span``, with an article just
+        before it, as offsets from the word's start (:data:`_Found`).
 
-        The name and the article are each remembered by the characters that decide
-        them: the name by those from the word (and the one before it, or two before
-        an apostrophe, which may join the word before) to the last capitalised word
-        among the ``longest`` from it (a name ends with a capitalised word: what
-        follows is never read) and the few after that end it (see
-        newsparse._text.tokens_in), at most the window's; the article by the few
-        before the word, from the one before the window.
+        Where no name of two tokens or more may start (:func:`_continues`), the
+        answer is the word's own (:attr:`_Start.alone`, read once per word). Else
+        the name is read from the few tokens it may cover, straight from the text
+        (:func:`~newsparse._text.tokens_from`): the same tokens as a window of the
+        text from a few characters before the word to ``_WORD_AFTER`` characters a
+        token after it would give. After an apostrophe, which may join the word to
+        the one before or drop it, that window is read instead. The article before
+        the word is remembered by the few characters before it.
         """
         start, end = span
-        read = self._read
-        lo = max(start - _ARTICLE_BEFORE, 0)
+        longest = word.longest
         hi = end + _WORD_AFTER * (longest - 1) + 1
-        first = max(start - 1 - (norm[start - 1] == "'"), 0)
-        last = min(hi + 3, _capitalised_end(norm, start, longest, hi + 3) + _AFTER_WORD)
-        key = (norm[first:last], start - first, end - start, hi - start)
-        named = read.names.get(key, _UNSEEN)
-        if named is None:
-            return None
-        article_key = norm[max(lo - 1, 0) : start]
-        before = read.articles.get(article_key)
-        if named is _UNSEEN or before is None:
-            tokens = _window(norm, lo, hi)
-            k = next((j for j, t in enumerate(tokens) if t.start == start), None)
-            hit = None if k is None else matcher.name_at(tokens, k, longest)
-            named = None
-            if hit is not None and len(hit.ids) == 1:
-                named = tokens[hit.last - 1].end - start, next(iter(hit.ids)), hit.how
-            read.names.keep(key, named, len(key[0]))
-            if named is None:
+        if start and norm[start - 1] == "'":
+            return self._name_in_window(matcher, norm, span, longest)
+        if longest > 1 and _continues(norm, end, hi, word, self.index):
+            tokens = tokens_from(norm, start, hi, longest)
+            read = self._read.names
+            key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
+            known = read.get(key, _UNSEEN)
+            if known is _UNSEEN:
+                known = _longest_name(matcher, tokens, longest)
+                read.keep(key, known, sum(map(len, key[1])))
+            if known is None:
                 return None
-            before = tokens[with_article(tokens, k)].start - start  # type: ignore[arg-type]
-            read.articles.keep(article_key, before, len(article_key))
-        return before, *named
+            last, entry_id, how = known
+            named = tokens[last - 1].end, entry_id, how
+        elif word.alone is not None:
+            named = end, *word.alone
+        else:
+            return None
+        lo = max(start - _ARTICLE_BEFORE, 0)
+        article_key = norm[max(lo - 1, 0) : start]
+        before = self._read.articles.get(article_key)
+        if before is None:
+            before = _article_before(norm, lo, span)
+            self._read.articles.keep(article_key, before, len(article_key))
+        last, entry_id, how = named
+        return before, last - start, entry_id, how
+
+    def _name_in_window(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int
+    ) -> _Found | None:
+        """:meth:`_name_at` read from the name tokens of the window around the word."""
+        start, end = span
+        lo = max(start - _ARTICLE_BEFORE, 0)
+        tokens = _window(norm, lo, end + _WORD_AFTER * (longest - 1) + 1)
+        k = next((j for j, t in enumerate(tokens) if t.start == start), None)
+        hit = None if k is None else matcher.name_at(tokens, k, longest)
+        if hit is None or len(hit.ids) != 1:
+            return None
+        before = tokens[with_article(tokens, k)].start - start  # type: ignore[arg-type]
+        return before, tokens[hit.last - 1].end - start, next(iter(hit.ids)), hit.how
 
     def _surname_at(self, matcher: Matcher, norm: str, span: tuple[int, int]) -> _Found | None:
         """The one person whose surname the word at ``span`` is, with the given names

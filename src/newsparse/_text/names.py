@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
@@ -203,7 +204,7 @@ def ends_in_title(names: Sequence[str], words: LexiconWords) -> bool:
 
 _NAME_WORD = regex.compile(r"\w+(?:'\w+)*")
 _DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"(.)\1+")
 # A set, not a function: the token scans test membership in C (map(ARTICLES.__contains__, ...)).
 ARTICLES = DEFAULT_WORDS.articles
 
@@ -228,6 +229,8 @@ def fold_token(token: str) -> str:
     >>> fold_token("Qa'ani"), fold_token("Müller"), fold_token("ÉLYSÉE")
     ('qaani', 'mueller', 'elysee')
     """
+    if token.isascii():  # no accents, digraphs nor compatibility forms to fold
+        return token.casefold().replace("'", "")
     decomposed = unicodedata.normalize("NFKD", token.translate(_DIGRAPHS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold().replace("'", "")
@@ -246,7 +249,8 @@ def variant_token(folded: str) -> str:
     if word.startswith("gh"):
         word = "q" + word[2:]
     word = word.replace("kh", "h").replace("ou", "u").replace("ee", "i")
-    word = _DOUBLED.sub(r"\1", word)
+    if _DOUBLED.search(word) is not None:
+        word = _DOUBLED.sub(r"\1", word)
     return _classes().get(word, word)
 
 
@@ -404,6 +408,62 @@ def tokens_in(norm: str, lo: int, hi: int) -> list[NameToken]:
     return _tokens(norm, lo, hi, set(), [], pieces, None)
 
 
+# A name token from the start of a run of word characters, and the gap after it, as
+# tokens_in reads them: runs joined by an apostrophe alone make one token, unless the
+# run after it is a lone ``s``; a lone ``s`` after an apostrophe (a possessive) is part
+# of the gap, unless an apostrophe alone and a run other than ``s`` follow it (``s'x``).
+# The engine and ``\w`` are those of word_pieces (``re``). The gap is group 1.
+_TOKEN_AND_GAP = re.compile(
+    r"\w+(?:'(?![sS](?!\w))\w+)*+((?:\W*'[sS](?!\w)(?!'(?![sS](?!\w))\w))*+\W*+)"
+)
+
+
+def tokens_from(norm: str, start: int, hi: int, count: int) -> list[NameToken]:
+    """The first ``count`` name tokens of ``tokens_in(norm, start, hi)``, read from the
+    text directly, and none after a token that no name goes on from (``joins`` false).
+
+    ``start`` is where a run of word characters starts. The tokens are those that
+    ``tokens_in`` gives from ``start`` for any range that holds ``start..hi`` when no
+    apostrophe is just before ``start`` (one would join or drop the word there).
+
+    >>> [t.text for t in tokens_from("PM Al-Sudani's aide", 3, 19, 5)]
+    ['Al', 'Sudani']
+    """
+    limit = min(hi, len(norm))
+    tokens: list[NameToken] = []
+    at = start
+    while len(tokens) < count and at < limit:
+        found = _TOKEN_AND_GAP.match(norm, at, limit)
+        if found is None:
+            break
+        end, after = found.start(1), found.end()
+        text = norm[at:end]
+        last = after >= limit
+        gap = _gap_at_end(norm, end, hi) if last else found.group(1)
+        possessive = _OWNS[gap]
+        joins = _JOINS[gap]
+        if joins is None:
+            joins = len(text) <= 3 or text.isupper()
+        if last or gap == "'":
+            owned = (
+                end + 1 < len(norm)
+                and norm[end] == "'"
+                and norm[end + 1] in "sS"
+                and (end + 2 >= len(norm) or not norm[end + 2].isalnum())
+            )
+            if owned != possessive:
+                possessive = owned
+                joins = False if owned else _joins_after(gap, text)
+        folded = FOLDED_WORDS[text]
+        capitalised, upper = _SHAPES[text]
+        fields = (at, end, text, folded, VARIANT_WORDS[folded], capitalised, upper)
+        tokens.append(tuple.__new__(NameToken, (*fields, possessive, joins, False, False)))
+        if last or not joins:
+            break
+        at = after
+    return tokens
+
+
 def _name_pieces(pieces: list[str]) -> list[str]:
     r"""From ``word_pieces`` (gaps and ``\w+`` runs in turn), the same for name words.
 
@@ -476,8 +536,7 @@ def _tokens(
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     count = len(texts)
-    last_end = ends[-1]
-    gaps[-1] = norm[last_end : min(last_end + 2, hi)] if hi > last_end else "\n\n"
+    gaps[-1] = _gap_at_end(norm, ends[-1], hi)
     possessive = list(map(_OWNS.__getitem__, gaps))
     joins = list(map(_JOINS.__getitem__, gaps))
     # After a full stop, an initial or a word in capitals goes on ("J. R.", "U.S.").
@@ -520,6 +579,11 @@ def _tokens(
     )
     # tuple.__new__ builds each NameToken in C (its generated __new__ is Python).
     return list(map(tuple.__new__, repeat(NameToken), columns))
+
+
+def _gap_at_end(norm: str, end: int, hi: int) -> str:
+    """The gap after the last word of a range ending at ``hi``, read from the text."""
+    return norm[end : min(end + 2, hi)] if hi > end else "\n\n"
 
 
 def _joins_after(gap: str, text: str) -> bool:
