@@ -484,6 +484,10 @@ def test_no_quote_starts_or_ends_with_white_space(text: str) -> None:
         ('"We will stay in Basra," said the U.S.', "the U.S."),
         ('"We will stay in Basra," said Jane Doe.', "Jane Doe"),
         ('"We will stay in Basra," said Jane Doe (Reuters).', "Jane Doe (Reuters)"),
+        (
+            'The dockers, who called the ruling "a joke," said they would appeal.',
+            'The dockers, who called the ruling "a joke,"',
+        ),
     ],
 )
 def test_a_speaker_keeps_its_brackets_and_initials_not_the_stop_after_them(

@@ -401,11 +401,14 @@ _INITIALS_END = regex.compile(r"(?<!\p{L})(?:\p{L}\.){2,}$")
 
 def _phrase_trimmed(norm: str, lo: int, hi: int) -> int:
     """Where the phrase ``norm[lo:hi]`` ends without the punctuation after it: a
-    bracket it opened stays (``Sen. Jane Doe (D-R.I.)``), and so do its initials'
-    dots (``the U.S.``)."""
+    bracket or a quotation it opened stays closed (``Sen. Jane Doe (D-R.I.)``),
+    and its initials keep their dots (``the U.S.``)."""
     while hi > lo and not norm[hi - 1].isalnum():
         if norm[hi - 1] == ")" and norm.count("(", lo, hi) >= norm.count(")", lo, hi):
             break
+        if norm[hi - 1] == '"' and norm.count('"', lo, hi) % 2 == 0:
+            break  # a quotation it holds closes: 'the ruling "a joke,"'
+
         if norm[hi - 1] == "." and _INITIALS_END.search(norm, max(lo, hi - 12), hi):
             break
         hi -= 1
@@ -2220,7 +2223,7 @@ def _apposed_subject(
     ``lo``) to the comma before the verb (at ``comma``); the naming mention in it
     names the speaker."""
     start = _skip_space(norm, lo)
-    if norm.count(",", start, comma) + 1 > _APPOSITION_COMMAS or '"' in norm[start:comma]:
+    if norm.count(",", start, comma) + 1 > _APPOSITION_COMMAS:
         return None
     first_comma = norm.find(",", start, comma + 1)
     if first_comma < 0:  # set apart by dashes: "Unions -- the teachers too -- said"
@@ -2228,12 +2231,17 @@ def _apposed_subject(
         if not dashes:
             return None
         first_comma = min(dashes)
+    aside_end = comma + 2 if norm[comma + 1 : comma + 2] == '"' else comma + 1
+    if '"' in norm[start:first_comma] or norm.count('"', first_comma, aside_end) % 2:
+        # A quotation opens the sentence; in the aside, a whole one may stand ("The
+        # Tigers, who called the ruling "a joke," said ...").
+        return None
     opening = _subject(clause_words.before(start, first_comma))
     if opening is None or opening[0] != start:
         return None
     if len(_WORD.findall(norm, start, comma)) > _APPOSITION_WORDS:
         return None
-    return start, comma
+    return start, comma if aside_end == comma + 1 else aside_end
 
 
 def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
