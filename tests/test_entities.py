@@ -637,6 +637,22 @@ RESULT_ROWS = [
     ),
     # A town in prose, with no results in the article, stays a town.
     ("The ferry sailed from Portsmouth to France.", {"Portsmouth": "PLACE"}),
+    # Among the matches of a table, a side that opens with a given name is a side too;
+    # where every name of the table is a person's, they stay people's.
+    (
+        "Results:\nGloria Vistula 2 Kelso 0\nHarbour City 1 Leyton Orchard 1\n",
+        {"Gloria Vistula": "ORG", "Leyton Orchard": "ORG"},
+    ),
+    (
+        "Quarter-finals:\nMartin Hollis 5 Peter Ebdon 3\nJohn Parrott 5 Alan McManus 4\n",
+        {"Martin Hollis": "PERSON", "Alan McManus": "PERSON"},
+    ),
+    # A batting table of people beside a bowling line stays people's.
+    (
+        "Batting:\nAnwar Saleem 3 6 0 362 176 60.33\nRashid Qadir 1 1 0 45 45 45.00\n"
+        "Bowling: Lewin 9-1-49-0, Corrie 9-3-28-0\n",
+        {"Anwar Saleem": "PERSON", "Rashid Qadir": "PERSON"},
+    ),
 ]
 
 
@@ -663,6 +679,20 @@ WORD_BEFORE = [
     # After "the", a name of two words is no person's.
     ("Fans cheered as the Harbour Rovers took the lead.", "Harbour Rovers", "ORG"),
     ("Shares in the Castle Mills group fell.", "Castle Mills", "ORG"),
+    # After "the", even a name that opens with a given name.
+    ("Fans saw the Florida Herons win again.", "Florida Herons", "ORG"),
+    ("The Aston Owls have lost six of their last eight.", "Aston Owls", "ORG"),
+    # A lower-case noun for a kind of organisation before or after the name, a noun for
+    # what an organisation has or employs after it, "its" after its speech verb.
+    ("The Albanian newspaper Gazeta Veriu said on Friday.", "Gazeta Veriu", "ORG"),
+    ("Dutch side Ruch Velden won 4-1 away.", "Ruch Velden", "ORG"),
+    ("Top dealers at U.S. bankers Merrill Dawson moved to Dublin.", "Merrill Dawson", "ORG"),
+    ("The conservative New Dawn party promised seven measures.", "New Dawn", "ORG"),
+    ("Aston Kellerby defender Rosa Marquez was injured.", "Aston Kellerby", "ORG"),
+    ("Brightwater Mills shares rose 4 percent.", "Brightwater Mills", "ORG"),
+    ("Brightwater Mills said its profit rose.", "Brightwater Mills", "ORG"),
+    # "it" alone is no evidence: people say "it" too.
+    ("Martin Hollis said it was a fair result.", "Martin Hollis", "PERSON"),
     # After a preposition of where, a place's, unless it opens with a given name.
     ("Talks resumed in Banja Dolna on Monday.", "Banja Dolna", "PLACE"),
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
@@ -756,6 +786,16 @@ ARTICLE_EVIDENCE = [
     (
         "Senator Hensley spoke first. Hours later voters rejected Hensley's budget.",
         {"Hensley": ("PERSON", 2)},
+    ),
+    # A name with no evidence is an organisation's where the article shows it to be one.
+    (
+        "Kessler Thorne posted a loss. Kessler Thorne shares fell 3 percent.",
+        {"Kessler Thorne": ("ORG", 2)},
+    ),
+    # A title is evidence of a person, whatever the words after the name.
+    (
+        "Dana Whitlock spoke first. Chairwoman Dana Whitlock said its plan was sound.",
+        {"Dana Whitlock": ("PERSON", 2)},
     ),
     # A town shown to be a place once is the place where nothing shows it.
     (

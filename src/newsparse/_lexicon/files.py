@@ -34,7 +34,6 @@ class Schema(NamedTuple):
     choices: dict[int, frozenset[str]] = {}  # noqa: RUF012 - never mutated
 
 
-_GROUP = frozenset({"tail", "head"})
 _FUNCTION_ROLES = frozenset(
     {
         "personal_pronoun",
@@ -95,7 +94,9 @@ SCHEMAS: dict[str, Schema] = {
     "notes.tsv": Schema(
         ("opening", "where"), 2, {1: frozenset({"any", "end", "correction", "error"})}
     ),
-    "organization_words.tsv": Schema(("word", "position"), 2, {1: _GROUP}),
+    "organization_words.tsv": Schema(
+        ("word", "position"), 2, {1: frozenset({"tail", "head", "kind", "member"})}
+    ),
     "organizations.tsv": Schema(("name", "aliases"), 1),
     "outlet_words.txt": Schema(("word",)),
     "outlets.tsv": Schema(

@@ -43,7 +43,7 @@ import regex
 
 from newsparse._findings import Context, Found, FoundByline, FoundEntity, FoundMention
 from newsparse._lexicon import LexiconWords, OutletTable, function_words, read_rows, read_words
-from newsparse._stages.results import result_rows
+from newsparse._stages.results import match_row, result_rows
 from newsparse._tables import AliasEntry, AliasTable, Hit, Matcher, role_words
 from newsparse._text import (
     ARTICLES,
@@ -216,11 +216,15 @@ def _words(name: str) -> frozenset[str]:
 
 @functools.cache
 def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
-    tails: set[str] = set()
-    heads: set[str] = set()
-    for row in read_rows("organization_words.tsv"):
-        (tails if row[1] == "tail" else heads).add(row[0])
-    return frozenset(tails), frozenset(heads)
+    """The tail and the head words of ``data/organization_words.tsv``."""
+    return _organization_nouns("tail"), _organization_nouns("head")
+
+
+@functools.cache
+def _organization_nouns(position: str) -> frozenset[str]:
+    """The words of ``data/organization_words.tsv`` in one position: ``tail``,
+    ``head``, ``kind`` (``the newspaper ...``) or ``member`` (``... shares``)."""
+    return frozenset(row[0] for row in read_rows("organization_words.tsv") if row[1] == position)
 
 
 @functools.cache
@@ -306,7 +310,9 @@ class _Candidate:
     title: tuple[int, int] | None = None
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
     in_results: bool = False  # in a row of results or standings (see .results)
+    block: int = -1  # the block of consecutive matches it is in (see _row_blocks)
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
+    organization: bool = False  # "the newspaper ...", "... shares", "... said its"
     guessed: bool = False  # typed by default, for want of evidence
 
     @property
@@ -638,19 +644,24 @@ def _type_of(
     tokens: Sequence[NameToken], candidate: _Candidate, person_before: bool, lexicon: LexiconWords
 ) -> EntityType:
     """The type of a rule candidate: by the shape of its words, then by what stands
-    around it (a title or role before it, a cue verb after it), then by its words."""
+    around it (a title or role before it, a kind of organisation before it or what
+    an organisation has after it, a cue verb after it), then by its words."""
     span = tokens[candidate.first : candidate.last]
     shaped = _type_by_shape(tokens, candidate)
     if shaped is not None:
         return shaped
     if candidate.person_cue or person_before:
         return EntityType.PERSON
+    if candidate.organization:
+        return EntityType.ORG
     if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
         return EntityType.PERSON
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
+    by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
+    if by_word_before is EntityType.ORG:
+        return by_word_before  # "the Florida Marlins", though Florida is a given name
     if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
         return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
-    by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
     if by_word_before is not None:
         return by_word_before
     if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
@@ -659,6 +670,7 @@ def _type_of(
         kind = _one_word_evidence(tokens, candidate)
         candidate.guessed = kind is None
         return EntityType.ORG if kind is None else kind
+    candidate.guessed = not candidate.employer
     return _many_words_type(span, len(names), candidate.employer, lexicon)
 
 
@@ -682,10 +694,12 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
     Baltimore Orioles``), after a preposition of where a place's (``talks in Banja
     Luka``): no person's name without a title stands there."""
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
-    if before is None or not before.joins or before.capitalised:
+    if before is None or not before.joins:
         return None
-    if before.folded in _NOT_BEFORE_PERSON:
-        return EntityType.ORG
+    if before.folded in _NOT_BEFORE_PERSON and (before.sentence_start or not before.capitalised):
+        return EntityType.ORG  # "the Baltimore Orioles", "The White Sox have ..."
+    if before.capitalised:
+        return None
     if before.folded in _LOCATIVE or _after_a_kind_of_place(tokens, candidate.first):
         return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge"
     return None
@@ -864,8 +878,7 @@ def _candidates(
         found += _split_run(tokens, first, last, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
-        for candidate in kept:
-            candidate.in_results = _a_side(doc.norm, rows, tokens[candidate.first].start)
+        _mark_rows(doc.norm, tokens, rows, kept)
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
@@ -933,10 +946,45 @@ def _with_body_names_in_headings(
     return sorted([*kept, *added], key=attrgetter("first")) if added else kept
 
 
+def _mark_rows(
+    norm: str, tokens: Sequence[NameToken], rows: Sequence[Span], candidates: list[_Candidate]
+) -> None:
+    """Mark the candidates that stand for a side in one of ``rows``, with their
+    block of matches."""
+    blocks = _row_blocks(norm, rows)
+    for candidate in candidates:
+        at = tokens[candidate.first].start
+        candidate.in_results = _a_side(norm, rows, at)
+        if candidate.in_results:
+            candidate.block = blocks[_row_index(rows, at)]
+
+
+def _row_index(rows: Sequence[Span], pos: int) -> int:
+    """The index of the one of ``rows`` (spans in order, none overlapping) that
+    may hold ``pos``: the last starting at or before it (-1 for none)."""
+    return bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
+
+
 def _row_at(rows: Sequence[Span], pos: int) -> Span | None:
-    """The one of ``rows`` (spans in order, none overlapping) that holds ``pos``."""
-    i = bisect.bisect_right(rows, pos, key=attrgetter("start")) - 1
+    """The one of ``rows`` that holds ``pos``."""
+    i = _row_index(rows, pos)
     return rows[i] if i >= 0 and pos < rows[i].end else None
+
+
+def _row_blocks(norm: str, rows: Sequence[Span]) -> list[int]:
+    """For each of ``rows``, the number of its block of matches (``Hamburg 3 Werder
+    Bremen 1``, see :func:`.results.match_row`), -1 for a row that is no match:
+    matches with nothing but blank space between them make one table."""
+    blocks, block, last = [], 0, None
+    for row in rows:
+        if not match_row(norm, row):
+            blocks.append(-1)
+            continue
+        if last is None or norm[last.end : row.start].strip():
+            block += 1
+        blocks.append(block)
+        last = row
+    return blocks
 
 
 def _in_rows(rows: Sequence[Span], pos: int) -> bool:
@@ -1095,9 +1143,58 @@ def _type_rule_candidate(
         if candidate.title is not None:
             candidate.person_cue = True
     person = _person_before(tokens, doc.norm, candidate.first, words)
+    candidate.organization = not (
+        candidate.holds_place or candidate.person_cue or person
+    ) and _organization_around(doc.norm, tokens, candidate, words)
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
         candidate.person_cue = True
+
+
+def _organization_around(
+    norm: str, tokens: Sequence[NameToken], candidate: _Candidate, words: LexiconWords
+) -> bool:
+    """Whether the words around a name make it an organisation's: a lower-case noun
+    for a kind of organisation just before it (``Dutch side PSV Eindhoven``, ``the
+    newspaper La Voz``), a noun for what an organisation has or employs just after it
+    or its possessive (``Brightwater shares``, ``Riverside defender Jo Doe``), or
+    ``its`` after its speech verb (``Brightwater said its profit ...``)."""
+    first, last = candidate.first, candidate.last
+    before = tokens[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and not before.capitalised
+        and norm[before.end : tokens[first].start] == " "
+        and before.folded in _organization_nouns("kind")
+    ):
+        return True
+    if last >= len(tokens):
+        return False
+    after = tokens[last]
+    gap = norm[tokens[last - 1].end : after.start]
+    if after.capitalised or gap not in (" ", "'s ", "' "):
+        return False
+    if after.folded in _organization_nouns("member"):
+        return True
+    if gap == " " and after.folded in _organization_nouns("kind"):
+        return True  # "the Sakai Herald newspaper", "the New Dawn party"
+    return gap == " " and _it_speaks(tokens, last, words)
+
+
+def _it_speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> bool:
+    """``... said its``, ``... also said that its``: the speaker's own is an ``its``
+    (``it`` is too often no more than a subject: ``Doe said it was fair``)."""
+    i = after
+    while i < len(tokens) and i - after < 2 and tokens[i].folded in _BEFORE_CUE:
+        i += 1
+    if i >= len(tokens) or tokens[i].folded not in words.cues:
+        return False
+    if tokens[i].folded in words.ambiguous_cues:
+        return False
+    i += 1
+    if i < len(tokens) and tokens[i].folded == "that":
+        i += 1
+    return i < len(tokens) and tokens[i].folded == "its"
 
 
 def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:
@@ -1520,6 +1617,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
         candidates = _with_byline_people(tokens, candidates, bylines)
     _sides_in_results(tokens, candidates)
+    _organizations_named_so(tokens, candidates)
     # Names of two words or more first, so that a surname or a short form joins the
     # full name wherever the article gives it (a headline's "Netanyahu" the body's
     # "Benjamin Netanyahu"); each group in the article's order.
@@ -1531,17 +1629,33 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     return _entities(doc, tokens, clusterer.clusters, aliases, reference, words)
 
 
+def _organizations_named_so(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
+    """A name typed for want of evidence is an organisation's where the same words
+    are shown to be one elsewhere in the article (``Brightwater shares``)."""
+    shown = {_key(tokens, c) for c in candidates if c.organization}
+    if not shown:
+        return
+    for candidate in candidates:
+        if candidate.guessed and candidate.source == "rule" and _key(tokens, candidate) in shown:
+            candidate.type, candidate.guessed = EntityType.ORG, False
+
+
 def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
     """The names in rows of results and standings (see :mod:`.results`) are sides:
     a club or a team is an organisation (``Hamburg 3 Werder Bremen 1``), though a
     town or a region has its name; a country stays a place (a country's team is
     named as the country), a person's name a person's (a golfer's row). The same
     name elsewhere in the article is the same side (``Hamburg beat ...``)."""
-    sides = {_key(tokens, c) for c in candidates if c.in_results and _may_be_side(tokens, c)}
+    of_sides = {c.block for c in candidates if c.block >= 0 and _may_be_side(tokens, c)}
+    sides = {
+        _key(tokens, c)
+        for c in candidates
+        if c.in_results and _may_be_side(tokens, c, c.block in of_sides)
+    }
     if not sides:
         return
     for candidate in candidates:
-        if _key(tokens, candidate) in sides and _may_be_side(tokens, candidate):
+        if _key(tokens, candidate) in sides and _may_be_side(tokens, candidate, True):
             candidate.source, candidate.ids = "rule", frozenset()
             candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
 
@@ -1550,9 +1664,14 @@ def _key(tokens: Sequence[NameToken], candidate: _Candidate) -> str:
     return " ".join(t.variant for t in tokens[candidate.first : candidate.last])
 
 
-def _may_be_side(tokens: Sequence[NameToken], candidate: _Candidate) -> bool:
+def _may_be_side(
+    tokens: Sequence[NameToken], candidate: _Candidate, among_sides: bool = False
+) -> bool:
     """Whether a candidate may name a side: not the user's table's or the dateline's,
-    no country or organisation of the reference table, no person's name."""
+    no country or organisation of the reference table, no person's name. Among
+    sides (in a table whose other names are sides, or where the same words are a
+    side), a name that opens with a given name is a side's too (``Aston Villa 2
+    Derby 0``); one with an initial is a person's still."""
     if candidate.source == "user" or candidate.dateline:
         return False
     if candidate.source == "reference" and not all(
@@ -1562,7 +1681,7 @@ def _may_be_side(tokens: Sequence[NameToken], candidate: _Candidate) -> bool:
     span = tokens[candidate.first : candidate.last]
     # A person's row names the person in full (Michael Hartley, M. Hartley); a given
     # name alone there is a side's name (Sydney, Lincoln).
-    person = len(span) > 1 and _opens_with_given_name(span)
+    person = len(span) > 1 and _opens_with_given_name(span) and not among_sides
     return not (person or any(_is_initial(t) for t in span))
 
 

@@ -27,7 +27,7 @@ import regex
 
 from newsparse._text import Document, Span
 
-__all__ = ["result_rows"]
+__all__ = ["match_row", "result_rows"]
 
 _MARK = "\x00"
 _DIGIT = regex.compile(r"\d")
@@ -43,6 +43,8 @@ _NUMBER = r"(?>[-+]?\.?\d[\d.,:/]*+(?:-\d[\d.,:/]*+)?|-)"
 _RESULT = regex.compile(
     rf"[ \t]*+(?:\d+[.)][ \t]+)?(?:{_MARK}[ \t]++{_NUMBER}[ \t,;]*+){{2,}}+\.?[ \t]*"
 )
+# A match: two names, each with its score (``Hamburg 3 Werder Bremen 1``).
+_MATCH = regex.compile(rf"[ \t]*+{_MARK}[ \t]++\d{{1,3}}[ \t]++{_MARK}[ \t]++\d{{1,3}}\.?[ \t]*")
 _STANDING = regex.compile(rf"[ \t]*+(?:\d+[.)]?[ \t]+)?{_MARK}(?:[ \t]++{_NUMBER}){{3,}}+[ \t]*")
 
 
@@ -50,6 +52,13 @@ def result_rows(doc: Document) -> list[Span]:
     """The lines of ``doc`` that are rows of results or standings, in order."""
     norm = doc.norm
     return [line for line in doc.lines if _is_row(norm, line)]
+
+
+def match_row(norm: str, row: Span) -> bool:
+    """Whether a row of results is one match: two names, each with a score of its
+    own (``Hamburg 3 Werder Bremen 1``), brackets left out."""
+    text = _BRACKETS.sub(" ", norm[row.start : row.end].rstrip(" \t."))
+    return _MATCH.fullmatch(_NAME.sub(_MARK, text)) is not None
 
 
 def _is_row(norm: str, line: Span) -> bool:
