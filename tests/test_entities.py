@@ -728,6 +728,10 @@ NATIONALITIES = [
         {"Iraqi": None, "Iraqi Political Thinking Center": "ORG"},
     ),
     ("ITALIAN BANKS RALLY\nShares rose.", {"ITALIAN": None}),
+    (
+        "The English premier league and a Dutchman who played in it.",
+        {"English": "OTHER", "Dutchman": "OTHER"},
+    ),
 ]
 
 
@@ -855,6 +859,18 @@ OF_AND = [
         "He quoted Sarah Jones of Castle Mills Bank.",
         [("Sarah Jones", "PERSON"), ("Castle Mills Bank", "ORG")],
     ),
+    # A name, then the country after "of": a player's or a side's, whatever its words.
+    (
+        "Top seed Sergi Valdarra of Spain won in straight sets.",
+        [("Sergi Valdarra", "PERSON"), ("Spain", "PLACE")],
+    ),
+    (
+        "Next they meet Austrian club Kesselbrunn of Austria.",
+        [("Austrian", "OTHER"), ("Kesselbrunn", "ORG"), ("Austria", "PLACE")],
+    ),
+    # A place's own name with "of" stays whole; so does an organisation's.
+    ("Ships crossed the Gulf of Mexico.", [("Gulf of Mexico", "PLACE")]),
+    ("The Bank of Japan left rates alone.", [("Bank of Japan", "ORG")]),
     # An organisation's head with "of"/"for" keeps "and" and a demonym in its name.
     (
         "Officials of the Department for Trade and Industry met.",

@@ -534,19 +534,42 @@ def _person_of(
     """Where ``of`` follows a person's name in a run (``Mike Powell of Dresdner
     Kleinwort``, ``Senator Ted Cruz of Texas``): a name of two or three words,
     after a title if one opens the run, that opens with a given name and holds no
-    organisation word; None when the run has no such ``of``."""
+    organisation word; or a name of one to three words with no organisation word
+    before a country (``Sergi Bruguera of Spain``, ``Ferencvaros of Hungary``; not
+    ``Gulf of Mexico``); None when the run has no such ``of``."""
     first += _is_title_at(tokens, first, last, words)
-    for k in range(first + 2, min(first + 4, last - 1)):
+    for k in range(first + 1, min(first + 4, last - 1)):
         if tokens[k].folded != "of" or tokens[k].capitalised:
             continue
         name = tokens[first:k]
         tails, heads = _organization_words()
-        if _opens_with_given_name(name) and not any(
-            t.text in heads or t.text in tails for t in name
-        ):
+        if any(t.text in heads or t.text in tails for t in name):
+            return None
+        if len(name) > 1 and _opens_with_given_name(name):
             return k
+        country = " ".join(t.folded for t in tokens[k + 1 : last])
+        if country in _country_names() and not any(t.text in _place_heads() for t in name):
+            return k  # a side or a player and the country: "Ferencvaros of Hungary"
         return None
     return None
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    """The place words a name of a place before ``of`` holds (``Sea of Japan``,
+    ``Gulf of Mexico``, ``Republic of Korea``)."""
+    return _place_words("tail") | _place_words("opening") | _place_words("generic")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """The countries' names and aliases (``data/countries.tsv``), folded word by word."""
+    names = set()
+    for row in read_rows("countries.tsv"):
+        for written in "|".join(row[:2]).split("|"):
+            if written.strip():
+                names.add(" ".join(fold_token(w) for w in written.split()))
+    return frozenset(names)
 
 
 def _opens_with_role_noun(tokens: Sequence[NameToken], first: int, last: int) -> bool:
@@ -1617,6 +1640,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
         candidates = _with_byline_people(tokens, candidates, bylines)
     _sides_in_results(tokens, candidates)
+    _towns_named_as_organizations(doc.norm, tokens, candidates)
     _organizations_named_so(tokens, candidates)
     # Names of two words or more first, so that a surname or a short form joins the
     # full name wherever the article gives it (a headline's "Netanyahu" the body's
@@ -1627,6 +1651,28 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
         _role_mentions(clusterer, candidates, aliases, published)
     _nationalities(clusterer, tokens)
     return _entities(doc, tokens, clusterer.clusters, aliases, reference, words)
+
+
+def _towns_named_as_organizations(
+    norm: str, tokens: Sequence[NameToken], candidates: list[_Candidate]
+) -> None:
+    """A town or a region of the reference tables after a lower-case noun for a kind
+    of organisation is an organisation of its name (``French side Nice``, ``Swiss club
+    Sion``): that mention only, the town stays a place elsewhere."""
+    kinds = _organization_nouns("kind")
+    for candidate in candidates:
+        first = candidate.first
+        if candidate.source != "reference" or candidate.dateline or first == 0:
+            continue
+        before = tokens[first - 1]
+        if (
+            before.folded in kinds
+            and not before.capitalised
+            and norm[before.end : tokens[first].start] == " "
+            and all(i.startswith(_SIDE_PLACES) for i in candidate.ids)
+        ):
+            candidate.source, candidate.ids = "rule", frozenset()
+            candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
 
 
 def _organizations_named_so(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
