@@ -691,6 +691,10 @@ WORD_BEFORE = [
     ("Aston Kellerby defender Rosa Marquez was injured.", "Aston Kellerby", "ORG"),
     ("Brightwater Mills shares rose 4 percent.", "Brightwater Mills", "ORG"),
     ("Brightwater Mills said its profit rose.", "Brightwater Mills", "ORG"),
+    # A name that ends with a town's name, with no given name or initial: a side or a
+    # firm of the town.
+    ("Zoryana Tilburg won 2-0 away.", "Zoryana Tilburg", "ORG"),
+    ("Bowler M. Tilburg took five wickets.", "M. Tilburg", "PERSON"),
     # "it" alone is no evidence: people say "it" too.
     ("Martin Hollis said it was a fair result.", "Martin Hollis", "PERSON"),
     # After a preposition of where, a place's, unless it opens with a given name.

@@ -313,6 +313,7 @@ class _Candidate:
     block: int = -1  # the block of consecutive matches it is in (see _row_blocks)
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
     organization: bool = False  # "the newspaper ...", "... shares", "... said its"
+    town_last: bool = False  # its last word is a town's name: "Ruch Chorzow"
     guessed: bool = False  # typed by default, for want of evidence
 
     @property
@@ -693,19 +694,22 @@ def _type_of(
         kind = _one_word_evidence(tokens, candidate)
         candidate.guessed = kind is None
         return EntityType.ORG if kind is None else kind
-    candidate.guessed = not candidate.employer
-    return _many_words_type(span, len(names), candidate.employer, lexicon)
+    town = candidate.town_last and not any(map(_is_initial, span))
+    candidate.guessed = not (candidate.employer or town)
+    return _many_words_type(span, len(names), candidate.employer or town, lexicon)
 
 
 def _many_words_type(
-    span: Sequence[NameToken], names: int, employer: bool, lexicon: LexiconWords
+    span: Sequence[NameToken], names: int, organization: bool, lexicon: LexiconWords
 ) -> EntityType:
     """A name of ``names`` words with no other evidence: a person's when a person's
     particle joins its words (``Sabah al-Akili``) or when it has two to four
-    capitalised words, unless it names where the person before ``of`` works."""
+    capitalised words, unless it names where the person before ``of`` works or
+    (``organization``) ends with a town's name and has no initial (``Ruch
+    Chorzow``: a side or a firm of the town)."""
     if any(t.folded in lexicon.person_particles for t in span[1:]):
         return EntityType.PERSON
-    if employer:
+    if organization:
         return EntityType.ORG
     if names <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
@@ -905,7 +909,7 @@ def _candidates(
     kept = _without_lone_openers(tokens, kept, words)
     for candidate in kept:
         if candidate.source == "rule":
-            _type_rule_candidate(doc, tokens, candidate, words)
+            _type_rule_candidate(doc, tokens, candidate, words, reference)
     return _with_body_names_in_headings(tokens, kept)
 
 
@@ -1158,9 +1162,16 @@ def _without_lone_openers(
 
 
 def _type_rule_candidate(
-    doc: Document, tokens: Sequence[NameToken], candidate: _Candidate, words: LexiconWords
+    doc: Document,
+    tokens: Sequence[NameToken],
+    candidate: _Candidate,
+    words: LexiconWords,
+    reference: AliasTable,
 ) -> None:
     """Set a rule candidate's title (one written just before it), person cue and type."""
+    if candidate.length > 1:
+        last = tokens[candidate.last - 1]
+        candidate.town_last = _is_town(reference.index.key_ids(last.variant))
     if candidate.title is None:
         candidate.title = _title_before(tokens, candidate.first, words)
         if candidate.title is not None:
