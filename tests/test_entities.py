@@ -706,6 +706,13 @@ WORD_BEFORE = [
     # The first word of a quotation or after a bullet opens a sentence.
     ('Mr Diaz said: "Exports remained weak in the quarter."', "Exports", None),
     ("Highlights:\n- Talks will resume next week.\n", "Talks", None),
+    # A common word before "of" that opens a sentence is no part of the name after it;
+    # an organisation's or a place's head is.
+    ("Supporters of Kessel Vale rallied outside.", "Supporters of Kessel Vale", None),
+    ("Bank of Kessel rates rose.", "Bank of Kessel", "ORG"),
+    # A currency's capitals are no name.
+    ("The firm sold a C$100 million bond and HK$43 million of notes.", "C", None),
+    ("The firm sold a C$100 million bond and HK$43 million of notes.", "HK", None),
     # A contraction is no name.
     ('"I\'m not going to stop," she said.', "I'm", None),
     ("We've seen prices fall, the minister said.", "We've", None),
@@ -732,6 +739,11 @@ NATIONALITIES = [
         {"Iraqi": None, "Iraqi Political Thinking Center": "ORG"},
     ),
     ("ITALIAN BANKS RALLY\nShares rose.", {"ITALIAN": None}),
+    # A demonym of two words is one.
+    (
+        "She meets South African Amanda Coetzer next.",
+        {"South African": "OTHER", "Amanda Coetzer": "PERSON", "South": None},
+    ),
     (
         "The English premier league and a Dutchman who played in it.",
         {"English": "OTHER", "Dutchman": "OTHER"},

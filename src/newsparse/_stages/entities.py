@@ -314,6 +314,7 @@ class _Candidate:
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
     organization: bool = False  # "the newspaper ...", "... shares", "... said its"
     town_last: bool = False  # its last word is a town's name: "Ruch Chorzow"
+    nationality: bool = False  # a demonym of more than one word: "South African"
     guessed: bool = False  # typed by default, for want of evidence
 
     @property
@@ -437,11 +438,42 @@ def _is_contraction(text: str) -> bool:
     return ending.casefold() in _CONTRACTIONS
 
 
+@functools.cache
+def _long_demonyms() -> frozenset[tuple[str, ...]]:
+    """The demonyms of more than one word (``South African``, ``New Zealanders``;
+    ``data/countries.tsv``), as tuples of their words."""
+    found: set[tuple[str, ...]] = set()
+    for row in read_rows("countries.tsv"):
+        if len(row) > 2:
+            found.update(tuple(d.split()) for d in row[2].split("|") if " " in d.strip())
+    return frozenset(found)
+
+
 def _split_run(
     tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
 ) -> list[_Candidate]:
-    """A run as one or more candidates: a person and the organisation after ``of``
+    """A run as one or more candidates: a demonym of two or three words apart
+    (``South African Amanda Coetzer``), a person and the organisation after ``of``
     apart (``Mike Powell of Dresdner Kleinwort``), each without its titles."""
+    for i in range(first, last - 1):
+        for width in (3, 2):
+            if i + width <= last and tuple(t.text for t in tokens[i : i + width]) in (
+                _long_demonyms()
+            ):
+                demonym = _Candidate(i, i + width, "rule", nationality=True)
+                return [
+                    *(_split_run(tokens, first, i, words) if first < i else ()),
+                    demonym,
+                    *(_split_run(tokens, i + width, last, words) if i + width < last else ()),
+                ]
+    return _split_of(tokens, first, last, words)
+
+
+def _split_of(
+    tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
+) -> list[_Candidate]:
+    """A run as a person and the organisation or country after ``of`` apart, each
+    without its titles."""
     of = _person_of(tokens, first, last, words)
     if of is None:
         return _split_titles(tokens, first, last, words)
@@ -671,7 +703,7 @@ def _type_of(
     around it (a title or role before it, a kind of organisation before it or what
     an organisation has after it, a cue verb after it), then by its words."""
     span = tokens[candidate.first : candidate.last]
-    shaped = _type_by_shape(tokens, candidate)
+    shaped = EntityType.OTHER if candidate.nationality else _type_by_shape(tokens, candidate)
     if shaped is not None:
         return shaped
     if candidate.person_cue or person_before:
@@ -906,7 +938,7 @@ def _candidates(
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
         _mark_rows(doc.norm, tokens, rows, kept)
-    kept = _without_lone_openers(tokens, kept, words)
+    kept = _without_lone_openers(tokens, _without_currency_marks(doc.norm, tokens, kept), words)
     for candidate in kept:
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words, reference)
@@ -1136,29 +1168,70 @@ def _without_overlaps(found: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _without_currency_marks(
+    norm: str, tokens: Sequence[NameToken], kept: list[_Candidate]
+) -> list[_Candidate]:
+    """Capitals written against a currency sign are the currency's mark, no name:
+    the ``C`` of ``C$100``, ``HK`` of ``HK$43``, ``US`` of ``US$5``."""
+    return [
+        c
+        for c in kept
+        if not (
+            norm[tokens[c.last - 1].end : tokens[c.last - 1].end + 1] in _CURRENCY_SIGNS
+            and c.length == 1
+            and tokens[c.first].text.isupper()
+            and len(tokens[c.first].text) <= 3
+        )
+    ]
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
 def _without_lone_openers(
     tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
 ) -> list[_Candidate]:
     """A lone capitalised word that opens a sentence is a name only if it is also
-    written capitalised mid-sentence, or speaks (``Haddad said``)."""
+    written capitalised mid-sentence, or speaks (``Haddad said``). So is such a word
+    before ``of`` at a name's start: ``Results of``, ``Supporters of`` are left out
+    of the name after them, unless the word is an organisation's or a place's head
+    (``Bank of ...``, ``Gulf of ...``)."""
     openers = [
         c
         for c in kept
         if c.source == "rule"
-        and c.length == 1
         and not c.in_results
         and tokens[c.first].sentence_start
         and not tokens[c.first].upper
+        and (c.length == 1 or tokens[c.first + 1].folded == "of")
     ]
     if not openers:
         return kept
     mid_sentence = _mid_sentence_variants(tokens)
-    dropped = {
-        id(c)
-        for c in openers
-        if tokens[c.first].variant not in mid_sentence and not _speaks(tokens, c.last, words)
-    }
+    dropped = set()
+    for c in openers:
+        if tokens[c.first].variant in mid_sentence:
+            continue
+        if c.length == 1:
+            if not _speaks(tokens, c.last, words):
+                dropped.add(id(c))
+        elif _a_common_opener(tokens[c.first], words):
+            c.first += 2
+            if not _trim(tokens, c, words):
+                dropped.add(id(c))
     return [c for c in kept if id(c) not in dropped]
+
+
+def _a_common_opener(token: NameToken, words: LexiconWords) -> bool:
+    """Whether a word before ``of`` is no head of a name: no organisation's or
+    place's head, no title (``Duke of ...``)."""
+    tails, heads = _organization_words()
+    return not (
+        token.text in heads
+        or token.text in tails
+        or token.text in _place_heads()
+        or token.folded in words.title_ends
+    )
 
 
 def _type_rule_candidate(
