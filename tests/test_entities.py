@@ -695,6 +695,8 @@ WORD_BEFORE = [
     # firm of the town.
     ("Zoryana Tilburg won 2-0 away.", "Zoryana Tilburg", "ORG"),
     ("Bowler M. Tilburg took five wickets.", "M. Tilburg", "PERSON"),
+    # A noun that may name a person's trade is no evidence.
+    ("The other was insurer Jean Dufort.", "Jean Dufort", "PERSON"),
     # "it" alone is no evidence: people say "it" too.
     ("Martin Hollis said it was a fair result.", "Martin Hollis", "PERSON"),
     # After a preposition of where, a place's, unless it opens with a given name.
