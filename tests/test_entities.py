@@ -704,6 +704,9 @@ WORD_BEFORE = [
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
     ("Residents of the town of Hebden Bridge left.", "Hebden Bridge", "PLACE"),
     ("The River Calder burst its banks.", "River Calder", "PLACE"),
+    # After a participle of holding hyphened to the word before it, a place's.
+    ("Refugees went back to rebel-held Tarsk on Monday.", "Tarsk", "PLACE"),
+    ("Police held Ivan Tarsk for questioning.", "Ivan Tarsk", "PERSON"),
     ("The letter was handed in at Michael Hartley's office.", "Michael Hartley", "PERSON"),
     # The first word of a quotation or after a bullet opens a sentence.
     ('Mr Diaz said: "Exports remained weak in the quarter."', "Exports", None),

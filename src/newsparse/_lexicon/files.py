@@ -103,7 +103,7 @@ SCHEMAS: dict[str, Schema] = {
         ("name", "aliases", "country", "kind"), 4, {3: frozenset({"agency", "outlet"})}
     ),
     "place_words.tsv": Schema(
-        ("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening"})}
+        ("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening", "held"})}
     ),
     "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
     "relative_days.tsv": Schema(("phrase", "days"), 2),

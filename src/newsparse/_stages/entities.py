@@ -312,7 +312,9 @@ class _Candidate:
     in_results: bool = False  # in a row of results or standings (see .results)
     block: int = -1  # the block of consecutive matches it is in (see _row_blocks)
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
-    organization: bool = False  # "the newspaper ...", "... shares", "... said its"
+    # The type the words around it give: ORG for "the newspaper ...", "... shares",
+    # "... said its"; PLACE for "rebel-held ...".
+    around: EntityType | None = None
     town_last: bool = False  # its last word is a town's name: "Ruch Chorzow"
     nationality: bool = False  # a demonym of more than one word: "South African"
     guessed: bool = False  # typed by default, for want of evidence
@@ -708,8 +710,8 @@ def _type_of(
         return shaped
     if candidate.person_cue or person_before:
         return EntityType.PERSON
-    if candidate.organization:
-        return EntityType.ORG
+    if candidate.around is not None:
+        return candidate.around
     if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
         return EntityType.PERSON
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
@@ -832,6 +834,20 @@ def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> En
     return None
 
 
+def _held(norm: str, tokens: Sequence[NameToken], first: int) -> bool:
+    """``rebel-held Doboj``, ``government-controlled Tarsk``: a participle of holding
+    (``data/place_words.tsv``, position ``held``) hyphened to the word before it,
+    just before the name."""
+    if first < 2:
+        return False
+    participle, before = tokens[first - 1], tokens[first - 2]
+    return (
+        participle.folded in _place_words("held")
+        and norm[before.end : participle.start] == "-"
+        and norm[participle.end : tokens[first].start] == " "
+    )
+
+
 def _after_a_kind_of_place(tokens: Sequence[NameToken], first: int) -> bool:
     """``the city of Sakai``, ``the Chechen capital Grozny``: a lower-case noun for a
     kind of place (``data/place_words.tsv``, position ``head``) just before."""
@@ -915,7 +931,9 @@ def _candidates(
             and (not tokens[h.first].heading or _in_rows(title_case, tokens[h.first].start))
         ]
     hits = Matcher(reference.index).names(tokens, headings=True)
-    unsupported = [_unsupported_town(tokens, h) for h in hits]
+    unsupported = [
+        _unsupported_town(tokens, h) and not _held(doc.norm, tokens, h.first) for h in hits
+    ]
     # A town the text shows to be a place once is that place wherever it is named.
     towns = {h.ids for h, no in zip(hits, unsupported, strict=True) if _is_town(h.ids) and not no}
     found += [
@@ -1250,9 +1268,12 @@ def _type_rule_candidate(
         if candidate.title is not None:
             candidate.person_cue = True
     person = _person_before(tokens, doc.norm, candidate.first, words)
-    candidate.organization = not (
-        candidate.holds_place or candidate.person_cue or person
-    ) and _organization_around(doc.norm, tokens, candidate, words)
+    if not (candidate.holds_place or candidate.person_cue or person) and _organization_around(
+        doc.norm, tokens, candidate, words
+    ):
+        candidate.around = EntityType.ORG
+    elif _held(doc.norm, tokens, candidate.first):
+        candidate.around = EntityType.PLACE
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
         candidate.person_cue = True
@@ -1762,7 +1783,7 @@ def _towns_named_as_organizations(
 def _organizations_named_so(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
     """A name typed for want of evidence is an organisation's where the same words
     are shown to be one elsewhere in the article (``Brightwater shares``)."""
-    shown = {_key(tokens, c) for c in candidates if c.organization}
+    shown = {_key(tokens, c) for c in candidates if c.around is EntityType.ORG}
     if not shown:
         return
     for candidate in candidates:
