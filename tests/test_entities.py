@@ -718,6 +718,8 @@ WORD_BEFORE = [
     # A currency's capitals are no name.
     ("The firm sold a C$100 million bond and HK$43 million of notes.", "C", None),
     ("The firm sold a C$100 million bond and HK$43 million of notes.", "HK", None),
+    # A time zone after a time is part of the time.
+    ("Trading runs from 07.00 GMT to 15.00 GMT daily.", "GMT", None),
     # A contraction is no name.
     ('"I\'m not going to stop," she said.', "I'm", None),
     ("We've seen prices fall, the minister said.", "We've", None),

@@ -116,6 +116,7 @@ SCHEMAS: dict[str, Schema] = {
     "staff_titles.txt": Schema(("title",)),
     "subdivisions.tsv": Schema(("name", "aliases", "country", "kind"), 4),
     "tense_cues.tsv": Schema(("word", "tense"), 2, {1: frozenset({"past", "future"})}),
+    "time_zones.txt": Schema(("abbreviation",)),
     "title_tags.txt": Schema(("tag",)),
     "titles.tsv": Schema(
         ("title", "kind", "portfolio"),

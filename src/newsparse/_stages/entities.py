@@ -237,10 +237,12 @@ def _place_words(position: str) -> frozenset[str]:
 
 @functools.cache
 def _not_name_words() -> frozenset[str]:
-    """Capitalised words that are never a name alone: months, weekdays, groups, demonyms."""
+    """Capitalised words that are never a name alone: months, weekdays, groups,
+    demonyms, time zones."""
     months = {row[0].capitalize() for row in read_rows("months.tsv") if row[2] == "en"}
     weekdays = {row[0].capitalize() for row in read_rows("weekdays.tsv")}
-    return frozenset(months | weekdays | _words("groups.txt") | _demonyms())
+    zones = _words("time_zones.txt")
+    return frozenset(months | weekdays | _words("groups.txt") | _demonyms() | zones)
 
 
 @functools.cache
