@@ -695,6 +695,11 @@ WORD_BEFORE = [
     # firm of the town.
     ("Zoryana Tilburg won 2-0 away.", "Zoryana Tilburg", "ORG"),
     ("Bowler M. Tilburg took five wickets.", "M. Tilburg", "PERSON"),
+    # The capitalised words before an office in an organisation name the organisation.
+    ("Home Depotta CEO Nardell said sales rose.", "Home Depotta", "ORG"),
+    ("Zentrix CEO says costs will rise.", "Zentrix", "ORG"),
+    ("Shares rose after Ford Chief Executive Alan Mulvey spoke.", "Ford", "ORG"),
+    ("Texas Governor Greg Abbott spoke.", "Texas", "PLACE"),
     # A noun that may name a person's trade is no evidence.
     ("The other was insurer Jean Dufort.", "Jean Dufort", "PERSON"),
     # "it" alone is no evidence: people say "it" too.

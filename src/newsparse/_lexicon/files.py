@@ -122,7 +122,7 @@ SCHEMAS: dict[str, Schema] = {
         ("title", "kind", "portfolio"),
         2,
         {
-            1: frozenset({"honorific", "military", "office", "religious", "royal"}),
+            1: frozenset({"executive", "honorific", "military", "office", "religious", "royal"}),
             2: frozenset({"", "portfolio"}),
         },
     ),

@@ -71,10 +71,11 @@ def _word(value: str) -> str:
 class Title:
     """A title, honorific or rank that stands before a name and is not part of it.
 
-    ``kind`` is one of ``honorific``, ``military``, ``office``, ``religious`` and
-    ``royal``. ``portfolio``: a capitalised word or two just before this title
-    name its portfolio and belong to it (``Transport Minister``); it applies to
-    the title's last word.
+    ``kind`` is one of ``executive`` (an office in an organisation, named by the
+    capitalised words just before it: ``Acme Chief Executive``), ``honorific``,
+    ``military``, ``office``, ``religious`` and ``royal``. ``portfolio``: a
+    capitalised word or two just before this title name its portfolio and belong
+    to it (``Transport Minister``); it applies to the title's last word.
     """
 
     name: str = attrs.field(converter=_word)

@@ -521,7 +521,10 @@ def _split_titles(
         if width:
             head = _portfolio_head(tokens, start, i, width, words)
             if start < head:
-                pieces.append(_Candidate(start, head, "rule", person_cue=person_cue, title=title))
+                piece = _Candidate(start, head, "rule", person_cue=person_cue, title=title)
+                if _title_kind(tokens, i, width, words) == "executive" and not person_cue:
+                    piece.around = EntityType.ORG  # "Acme Chief Executive Jane Doe"
+                pieces.append(piece)
             # The title's words, with a country just before it: "Iraqi Prime Minister".
             title = (head - 1 if head > start else head, i + width)
             person_cue = True
@@ -532,6 +535,11 @@ def _split_titles(
     if start < last:
         pieces.append(_Candidate(start, last, "rule", person_cue=person_cue, title=title))
     return [piece for piece in pieces if _trim(tokens, piece, words)]
+
+
+def _title_kind(tokens: Sequence[NameToken], i: int, width: int, words: LexiconWords) -> str:
+    """The kind of the title of ``width`` words at ``i`` (``data/titles.tsv``)."""
+    return words.title_kinds.get(" ".join(t.folded for t in tokens[i : i + width]), "")
 
 
 def _applying_title_at(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> int:
@@ -637,9 +645,9 @@ def _title_applies(
     name of two words or more, or when abbreviated (``Gen.``): ``General Motors``
     and ``Major League`` are names, not ranks.
     """
-    key = " ".join(t.folded for t in tokens[i : i + width])
-    if words.title_kinds.get(key) != "military":
+    if _title_kind(tokens, i, width, words) != "military":
         return True
+    key = " ".join(t.folded for t in tokens[i : i + width])
     abbreviated = tokens[i + width - 1].joins and tokens[i + width - 1].text != key
     rest = last - (i + width)
     return rest >= 2 or (abbreviated and rest >= 1)
@@ -1212,7 +1220,8 @@ def _without_lone_openers(
     tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
 ) -> list[_Candidate]:
     """A lone capitalised word that opens a sentence is a name only if it is also
-    written capitalised mid-sentence, or speaks (``Haddad said``). So is such a word
+    written capitalised mid-sentence, speaks (``Haddad said``) or has an office of
+    its own after it (``Zentrix CEO says ...``). So is such a word
     before ``of`` at a name's start: ``Results of``, ``Supporters of`` are left out
     of the name after them, unless the word is an organisation's or a place's head
     (``Bank of ...``, ``Gulf of ...``)."""
@@ -1221,6 +1230,7 @@ def _without_lone_openers(
         for c in kept
         if c.source == "rule"
         and not c.in_results
+        and c.around is None
         and tokens[c.first].sentence_start
         and not tokens[c.first].upper
         and (c.length == 1 or tokens[c.first + 1].folded == "of")
