@@ -682,6 +682,8 @@ WORD_BEFORE = [
     # After "the", even a name that opens with a given name.
     ("Fans saw the Florida Herons win again.", "Florida Herons", "ORG"),
     ("The Aston Owls have lost six of their last eight.", "Aston Owls", "ORG"),
+    # A person's name used as a modifier after "the" stays a person's.
+    ("The files exposed the Hillary Clinton email scandal.", "Hillary Clinton", "PERSON"),
     # A lower-case noun for a kind of organisation before or after the name, a noun for
     # what an organisation has or employs after it, "its" after its speech verb.
     ("The Albanian newspaper Gazeta Veriu said on Friday.", "Gazeta Veriu", "ORG"),

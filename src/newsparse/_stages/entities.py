@@ -726,7 +726,7 @@ def _type_of(
         return EntityType.PERSON
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
-    if by_word_before is EntityType.ORG:
+    if by_word_before is EntityType.ORG and _a_team(span):
         return by_word_before  # "the Florida Marlins", though Florida is a given name
     if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
         return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
@@ -758,6 +758,20 @@ def _many_words_type(
     if names <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
     return EntityType.ORG
+
+
+def _a_team(span: Sequence[NameToken]) -> bool:
+    """Whether a name after ``the`` reads as a team's whatever its first word: a
+    plural last word (``the Florida Marlins``), not a name of its own (``the Tom
+    Williams case``); ``the Hillary Clinton email`` is no team."""
+    last = span[-1]
+    return (
+        len(span) > 1
+        and last.text.endswith("s")
+        and not last.text.endswith("ss")
+        and not last.possessive
+        and last.folded not in given_names()
+    )
 
 
 def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
