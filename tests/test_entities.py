@@ -821,6 +821,12 @@ ARTICLE_EVIDENCE = [
         "Senator Hensley spoke first. Hours later voters rejected Hensley's budget.",
         {"Hensley": ("PERSON", 2)},
     ),
+    # A word with no evidence is the person the same word names with evidence ("Al" is
+    # a given name here, not the Arabic article).
+    (
+        "Al Dornan will skip the convention. Dornan plans to stay home, and Dornan's aide said so.",
+        {"Al Dornan": ("PERSON", 3)},
+    ),
     # A name with no evidence is an organisation's where the article shows it to be one.
     (
         "Kessler Thorne posted a loss. Kessler Thorne shares fell 3 percent.",

@@ -1657,8 +1657,9 @@ class _Clusterer:
         for cluster in self.by_key.get(variant, ()):
             if cluster.guessed and candidate.person_cue:
                 cluster.type, cluster.guessed, cluster.titled = kind, False, True
-            guessed_person = candidate.guessed and cluster.titled
-            if guessed_person or _compatible(cluster.type, kind):
+            # A word typed for want of evidence is what the same word is with evidence.
+            guessed = candidate.guessed and (cluster.titled or not cluster.guessed)
+            if guessed or _compatible(cluster.type, kind):
                 cluster.titled = cluster.titled or candidate.person_cue
                 cluster.add(candidate.first, candidate.last, MatchMethod.RULE)
                 return True
