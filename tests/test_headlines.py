@@ -189,6 +189,17 @@ def test_a_title_case_headline_gives_the_names_the_body_gives_and_no_others() ->
     assert not [name for name in people if "Border" in name or "Recess" in name]
 
 
+def test_a_title_case_headline_may_leave_its_prepositions_in_lower_case() -> None:
+    text = (
+        "Harlan Says Donations Slipped through the Cracks where Auditors Looked\n\n"
+        "WASHINGTON (AP) _ Senator Tom Harlan said on Tuesday that donations went unchecked.\n"
+    )
+    article = np.parse(text)
+    names = {e.name for e in article.entities}
+    assert "Tom Harlan" in names
+    assert not names & {"Donations", "Slipped", "Cracks", "Auditors Looked", "Auditors"}
+
+
 def test_a_headline_in_sentence_case_keeps_its_names() -> None:
     text = "Harlan says border bill will pass\n\nWASHINGTON (AP) _ The bill will pass, Tom Harlan said.\n"
     article = np.parse(text)

@@ -63,6 +63,7 @@ _FUNCTION_ROLES = frozenset(
         "negation",
         "aside",
         "agent",
+        "headline_lower",
     }
 )
 

@@ -37,7 +37,7 @@ import functools
 import regex
 
 from newsparse._findings import Context, Found, FoundLayout
-from newsparse._lexicon import read_rows
+from newsparse._lexicon import function_words, read_rows
 from newsparse._stages.results import result_rows
 from newsparse._tables import common_words
 from newsparse._text import Document, Span
@@ -220,7 +220,9 @@ def _mark_notes(doc: Document, kinds: list[ParagraphKind]) -> None:
 
 def title_cased(norm: str, span: Span | tuple[int, int], doc: Document) -> bool:
     """Whether ``norm[span]`` is written in title case: it has lower-case letters, and
-    every word of four letters or more is capitalised, two of them at least, one of
+    every word of four letters or more is capitalised but for the prepositions and
+    conjunctions headlines leave in lower case (``through``, ``where``;
+    ``data/function_words.tsv``, role ``headline_lower``), two of them at least, one of
     them a common word or one ``doc`` writes in lower case elsewhere: ``Senate
     Leaders Clash Over Border Bill``, not ``Senate passes border bill`` nor a name
     alone (``Tom Harlan``).
@@ -233,7 +235,8 @@ def title_cased(norm: str, span: Span | tuple[int, int], doc: Document) -> bool:
     text = norm[span[0] : span[1]]
     if not _LOWER.search(text):
         return False
-    long_words = _LONG_WORD.findall(text)
+    minor = function_words("headline_lower")
+    long_words = [w for w in _LONG_WORD.findall(text) if w[0].isupper() or w not in minor]
     if len(long_words) < 2 or any(not w[0].isupper() for w in long_words):
         return False
     common = common_words()
