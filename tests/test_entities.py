@@ -550,6 +550,8 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
         "Nordvik Telecom",
         "Kelso Rovers",
         "Harbour United",
+        "Our Principles PAC",
+        "Castlemere Pictures",
     ],
 )
 def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
