@@ -649,6 +649,24 @@ RESULT_ROWS = [
         "Quarter-finals:\nMartin Hollis 5 Peter Ebdon 3\nJohn Parrott 5 Alan McManus 4\n",
         {"Martin Hollis": "PERSON", "Alan McManus": "PERSON"},
     ),
+    # Fixtures pair sides by "v", in a list that may wrap; a label's words are no side.
+    (
+        "Fixtures for Saturday:\nDivision one - Kelso v Barnsworth, Harbour City v\n"
+        "Crystal Vale, Norwood v Lincoln\nPlaying Monday: Viktor Dorn v Sparta Kesselbrunn\n",
+        {
+            "Kelso": "ORG",
+            "Crystal Vale": "ORG",
+            "Viktor Dorn": "ORG",
+            "Playing": None,
+            "Division": None,
+        },
+    ),
+    # A league table whose names are sides for half of them or more: all are sides.
+    (
+        "Standings:\nKelso 3 2 1 0 3 0 7\nBarnsworth 3 2 0 1 4 2 6\n"
+        "Aston Vale 3 2 0 1 4 2 6\nWest Harbour 3 1 1 1 3 4 4\n",
+        {"Aston Vale": "ORG", "West Harbour": "ORG"},
+    ),
     # A batting table of people beside a bowling line stays people's.
     (
         "Batting:\nAnwar Saleem 3 6 0 362 176 60.33\nRashid Qadir 1 1 0 45 45 45.00\n"

@@ -34,6 +34,7 @@ import bisect
 import datetime as _dt
 import functools
 import operator
+from collections import Counter
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
@@ -1073,18 +1074,17 @@ def _row_at(rows: Sequence[Span], pos: int) -> Span | None:
 
 
 def _row_blocks(norm: str, rows: Sequence[Span]) -> list[int]:
-    """For each of ``rows``, the number of its block of matches (``Hamburg 3 Werder
-    Bremen 1``, see :func:`.results.match_row`), -1 for a row that is no match:
-    matches with nothing but blank space between them make one table."""
-    blocks, block, last = [], 0, None
+    """For each of ``rows``, the number of its block: rows of one kind with nothing
+    but blank space between them make one table. Tables of matches and fixtures
+    (``Hamburg 3 Werder Bremen 1``, ``Hamburg v Bremen``; see
+    :func:`.results.match_row`) have odd numbers, tables of standings even ones."""
+    blocks, block, last, last_kind = [], 0, None, -1
     for row in rows:
-        if not match_row(norm, row):
-            blocks.append(-1)
-            continue
-        if last is None or norm[last.end : row.start].strip():
-            block += 1
+        kind = 1 if match_row(norm, row) else 0
+        if last is None or kind != last_kind or norm[last.end : row.start].strip():
+            block = block + 1 if (block + 1) % 2 == kind else block + 2
         blocks.append(block)
-        last = row
+        last, last_kind = row, kind
     return blocks
 
 
@@ -1096,7 +1096,21 @@ def _a_side(norm: str, rows: Sequence[Span], pos: int) -> bool:
     """Whether a name at ``pos`` stands for a side in one of ``rows``: in the row,
     outside its brackets (scorers, countries)."""
     row = _row_at(rows, pos)
-    return row is not None and norm.count("(", row.start, pos) <= norm.count(")", row.start, pos)
+    return (
+        row is not None
+        and norm.count("(", row.start, pos) <= norm.count(")", row.start, pos)
+        and not _in_label(norm, row, pos)
+    )
+
+
+_LABEL_END = regex.compile(r": | - ")
+
+
+def _in_label(norm: str, row: Span, pos: int) -> bool:
+    """Whether ``pos`` is in the label that opens a row (``Playing Monday: Kelso v
+    Barnsworth``, ``Division one - ...``): words with no figure, a colon or a dash."""
+    end = _LABEL_END.search(norm, pos, row.end)
+    return end is not None and not any(ch.isdigit() for ch in norm[row.start : end.start()])
 
 
 def _a_letter_before(norm: str, token: NameToken) -> bool:
@@ -1824,7 +1838,7 @@ def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate])
     town or a region has its name; a country stays a place (a country's team is
     named as the country), a person's name a person's (a golfer's row). The same
     name elsewhere in the article is the same side (``Hamburg beat ...``)."""
-    of_sides = {c.block for c in candidates if c.block >= 0 and _may_be_side(tokens, c)}
+    of_sides = _tables_of_sides(tokens, candidates)
     sides = {
         _key(tokens, c)
         for c in candidates
@@ -1836,6 +1850,19 @@ def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate])
         if _key(tokens, candidate) in sides and _may_be_side(tokens, candidate, True):
             candidate.source, candidate.ids = "rule", frozenset()
             candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
+
+
+def _tables_of_sides(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> set[int]:
+    """The blocks of rows whose names are all sides: a table of matches with one
+    side that cannot be a person's (``Aston Villa 2 Derby 0``), a table of
+    standings where such sides are half of the names or more (a league table, not
+    a golfer's or a batsman's)."""
+    sides: Counter[int] = Counter()
+    people: Counter[int] = Counter()
+    for c in candidates:
+        if c.block >= 0:
+            (sides if _may_be_side(tokens, c) else people)[c.block] += 1
+    return {b for b in sides if b % 2 == 1 or sides[b] >= people[b]}
 
 
 def _key(tokens: Sequence[NameToken], candidate: _Candidate) -> str:

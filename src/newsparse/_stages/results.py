@@ -15,7 +15,10 @@ and the bracketed parts left out (scorers, countries, half-time scores):
 * a **result**: a name and a score, twice or more (``A 3 B 1``, several results
   on one line as some sports give them);
 * a **standing**: an optional rank, a name, then three numbers or more to the end
-  of the line (played, won, drawn, lost, goals, points).
+  of the line (played, won, drawn, lost, goals, points);
+* a **fixture**: names paired by ``v`` or ``vs``, one pair or a list of them
+  (``Hamburg v Werder Bremen, Kelso v Harbour City``), a wrapped list's line
+  opening with the last name of a pair or ending with the first.
 
 A golfer's or a runner's row has the same shape as a standing; the stage keeps a
 name that reads as a person's (a given name first, an initial) a person's.
@@ -45,6 +48,13 @@ _RESULT = regex.compile(
 )
 # A match: two names, each with its score (``Hamburg 3 Werder Bremen 1``).
 _MATCH = regex.compile(rf"[ \t]*+{_MARK}[ \t]++\d{{1,3}}[ \t]++{_MARK}[ \t]++\d{{1,3}}\.?[ \t]*")
+# A fixture: names paired by "v" or "vs", after an optional label and a dash or colon.
+_PAIR = rf"{_MARK}[ \t]++vs?\.?[ \t]++{_MARK}"
+_FIXTURE = regex.compile(
+    rf"[ \t]*+(?:[^\n]*?(?:[ \t]-|:)[ \t]+)?(?:{_MARK}[ \t]*+,[ \t]*+)?"
+    rf"{_PAIR}(?:[ \t]*+[,;][ \t]*+{_PAIR})*+(?:[ \t]*+,[ \t]*+{_MARK}[ \t]++vs?\.?)?[ \t,.]*"
+)
+_VERSUS = regex.compile(r"[ \t]vs?\.?[ \t]")
 _STANDING = regex.compile(rf"[ \t]*+(?:\d+[.)]?[ \t]+)?{_MARK}(?:[ \t]++{_NUMBER}){{3,}}+[ \t]*")
 
 
@@ -55,14 +65,25 @@ def result_rows(doc: Document) -> list[Span]:
 
 
 def match_row(norm: str, row: Span) -> bool:
-    """Whether a row of results is one match: two names, each with a score of its
-    own (``Hamburg 3 Werder Bremen 1``), brackets left out."""
-    text = _BRACKETS.sub(" ", norm[row.start : row.end].rstrip(" \t."))
-    return _MATCH.fullmatch(_NAME.sub(_MARK, text)) is not None
+    """Whether a row of results pairs its names: one match, two names each with a
+    score of its own (``Hamburg 3 Werder Bremen 1``, brackets left out), or a
+    fixture (``Hamburg v Werder Bremen``)."""
+    text = norm[row.start : row.end].rstrip(" \t.")
+    if _is_fixture(text):
+        return True
+    return _MATCH.fullmatch(_NAME.sub(_MARK, _BRACKETS.sub(" ", text))) is not None
+
+
+def _is_fixture(text: str) -> bool:
+    if _VERSUS.search(text) is None:
+        return False
+    return _FIXTURE.fullmatch(_NAME.sub(_MARK, text)) is not None
 
 
 def _is_row(norm: str, line: Span) -> bool:
     text = norm[line.start : line.end].rstrip(" \t.")
+    if _is_fixture(text):
+        return True
     # Told cheaply first: a row ends with a figure, a dash or a bracket.
     if not text or text[-1] not in _ROW_ENDS or _DIGIT.search(text) is None:
         return False
