@@ -713,6 +713,7 @@ WORD_BEFORE = [
     ("Aston Kellerby defender Rosa Marquez was injured.", "Aston Kellerby", "ORG"),
     ("Brightwater Mills shares rose 4 percent.", "Brightwater Mills", "ORG"),
     ("Brightwater Mills said its profit rose.", "Brightwater Mills", "ORG"),
+    ("Kessel Ardon said in its half-year report that sales rose.", "Kessel Ardon", "ORG"),
     # A name that ends with a town's name, with no given name or initial: a side or a
     # firm of the town.
     ("Zoryana Tilburg won 2-0 away.", "Zoryana Tilburg", "ORG"),

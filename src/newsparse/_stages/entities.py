@@ -1350,8 +1350,9 @@ def _organization_around(
 
 
 def _it_speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> bool:
-    """``... said its``, ``... also said that its``: the speaker's own is an ``its``
-    (``it`` is too often no more than a subject: ``Doe said it was fair``)."""
+    """``... said its``, ``... also said that its``, ``... said in its report``: the
+    speaker's own is an ``its`` (``it`` is too often no more than a subject: ``Doe
+    said it was fair``)."""
     i = after
     while i < len(tokens) and i - after < 2 and tokens[i].folded in _BEFORE_CUE:
         i += 1
@@ -1359,10 +1360,15 @@ def _it_speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> 
         return False
     if tokens[i].folded in words.ambiguous_cues:
         return False
-    i += 1
-    if i < len(tokens) and tokens[i].folded == "that":
-        i += 1
-    return i < len(tokens) and tokens[i].folded == "its"
+    for token in tokens[i + 1 : i + 1 + _ITS_REACH]:
+        if token.sentence_start or token.capitalised:
+            return False
+        if token.folded == "its":
+            return True
+    return False
+
+
+_ITS_REACH = 3  # words after the cue read for "its": "said in its report", "said that its"
 
 
 def _mid_sentence_variants(tokens: Sequence[NameToken]) -> set[str]:
