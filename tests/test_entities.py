@@ -731,6 +731,8 @@ WORD_BEFORE = [
     ("Talks resumed in Banja Dolna on Monday.", "Banja Dolna", "PLACE"),
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
     ("Residents of the town of Hebden Bridge left.", "Hebden Bridge", "PLACE"),
+    # A noun for a kind of place outweighs a given name.
+    ("The church in the small village of Karin Gornji burned.", "Karin Gornji", "PLACE"),
     ("The River Calder burst its banks.", "River Calder", "PLACE"),
     # After a participle of holding hyphened to the word before it, a place's.
     ("Refugees went back to rebel-held Tarsk on Monday.", "Tarsk", "PLACE"),

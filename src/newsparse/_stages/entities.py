@@ -1312,7 +1312,10 @@ def _type_rule_candidate(
         doc.norm, tokens, candidate, words
     ):
         candidate.around = EntityType.ORG
-    elif _held(doc.norm, tokens, candidate.first):
+    elif _held(doc.norm, tokens, candidate.first) or _after_a_kind_of_place(
+        tokens, candidate.first
+    ):
+        # "rebel-held Tarsk"; "the village of Karin Gornji", though Karin is a given name
         candidate.around = EntityType.PLACE
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
