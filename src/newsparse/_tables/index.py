@@ -68,6 +68,7 @@ _MASK = "\x00"
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
 _UNSEEN: Any = object()
+_NO_IDS: frozenset[str] = frozenset()
 
 
 def key_hash(key: str) -> int:
@@ -439,7 +440,9 @@ class Index:
         return remembered(self._forms, number, lambda: forms_of(self.entries[number]))
 
     def _ids(self, numbers: Iterable[int]) -> frozenset[str]:
-        return frozenset(self.entries[n].id for n in numbers)
+        # The memos keep many answers of no entry: one shared empty set for them all,
+        # not one each for the garbage collector to walk.
+        return frozenset(self.entries[n].id for n in numbers) or _NO_IDS
 
     def key_ids(self, variant_key: str) -> frozenset[str]:
         """The entries with a name or alias of this variant key."""

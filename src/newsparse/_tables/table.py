@@ -252,6 +252,10 @@ _TOKENS_BACK = 5
 _UNIT = re.compile(r"\w+(?:'\w+)*")
 
 
+def _word_or_apostrophe(char: str) -> bool:
+    return char.isalnum() or char in "_'"
+
+
 def _may_be_capitalised(unit: str) -> bool:
     """Whether a run of :data:`_UNIT` may hold a capitalised name token (or a number)."""
     return unit[0].isupper() or unit[0].isdigit() or "'" in unit
@@ -593,9 +597,14 @@ class AliasTable:
             return remembered  # type: ignore[no-any-return]
         # The tokens from a unit's start are those of any longer window from there on
         # (no word character, nor an apostrophe joining one, comes just before it):
-        # the window starts at the furthest unit the matcher may read.
+        # the window starts at the furthest unit the matcher may read, and they are
+        # read straight from the text unless a character just before the unit could
+        # join or cut it (the first unit of the window may be cut by its start).
         back = units[-_TOKENS_BACK].start() if len(units) >= _TOKENS_BACK else lo
-        tokens = _window(norm, back, end + 1)
+        if back == lo or _word_or_apostrophe(norm[back - 1]):
+            tokens = _window(norm, back, end + 1)
+        else:
+            tokens = tokens_from(norm, back, end + 1, end + 1 - back, through=True)
         k = next((j for j, t in enumerate(tokens) if t.start == start), None)
         hit = None if k is None else matcher.surname_at(norm, tokens, k)
         found = None
