@@ -22,7 +22,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import regex
@@ -380,7 +380,7 @@ class Index:
         self.longest_at: WordMemo[int | None] = WordMemo(self._longest_start, 1 << 16)
 
     def _longest_start(self, word: str) -> int | None:
-        values = self.starts.get(word)
+        values = self.starts.get_hash(key_hash(word))  # longest_at is the memo
         return max(values) if values else None
 
     @staticmethod
@@ -439,17 +439,22 @@ class Index:
     def forms(self, number: int) -> tuple[Form, ...]:
         return remembered(self._forms, number, lambda: forms_of(self.entries[number]))
 
-    def _ids(self, numbers: Iterable[int]) -> frozenset[str]:
-        # The memos keep many answers of no entry: one shared empty set for them all,
-        # not one each for the garbage collector to walk.
-        return frozenset(self.entries[n].id for n in numbers) or _NO_IDS
+    def _ids(self, numbers: Collection[int]) -> frozenset[str]:
+        if not numbers:
+            # The memos keep many answers of no entry: one shared empty set for them
+            # all, not one each for the garbage collector to walk.
+            return _NO_IDS
+        entries = self.entries
+        return frozenset([entries[n].id for n in numbers])
 
     def key_ids(self, variant_key: str) -> frozenset[str]:
         """The entries with a name or alias of this variant key."""
         return self._ids(
-            n
-            for n in self.keys.get(variant_key)
-            if any(f.variant_key == variant_key for f in self.forms(n))
+            [
+                n
+                for n in self.keys.get(variant_key)
+                if any(f.variant_key == variant_key for f in self.forms(n))
+            ]
         )
 
     # ------------------------------------------------------------------
