@@ -201,8 +201,8 @@ def test_multimap_returns_every_value_under_a_hash() -> None:
     packed = [h("a") << 32 | 1, h("a") << 32 | 5, h("b") << 32 | 2, h("a") << 32 | 1]
     multimap = _aliasindex.Multimap.build(packed)
     assert sorted(multimap.get("a")) == [1, 5]
-    assert multimap.get("b") == [2]
-    assert multimap.get("c") == []
+    assert multimap.get("b") == (2,)
+    assert multimap.get("c") == ()
     assert len(multimap) == 3
 
 

@@ -182,6 +182,52 @@ def test_tokens_read_from_a_word_are_those_of_its_window(
     assert tokens_from(norm, start, hi, count) == _window_tokens(norm, start, lo, hi, count)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_CHARACTERS, min_size=1, max_size=24).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 5),
+    st.integers(0, 40),
+)
+def test_tokens_read_through_from_a_word_are_those_of_its_window(
+    norm: str, at: int, back: int, ahead: int
+) -> None:
+    # With through=True the reading goes on past tokens no name goes on from, and
+    # still gives the tokens of any window from the word on.
+    starts = [
+        i
+        for i in range(len(norm))
+        if (norm[i].isalnum() or norm[i] == "_")
+        and (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_'"))
+    ]
+    if not starts:
+        return
+    start = starts[at % len(starts)]
+    hi = min(start + 1 + ahead, len(norm) + 3)
+    lo = max(start - back, 0)
+    expected = [t for t in table_module._window(norm, lo, hi) if t.start >= start]
+    assert tokens_from(norm, start, hi, hi - start, through=True) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16))
+@example(["Secretary", "of", "the", "Treasury", "Pezeshkian"])
+@example(["Sudani", "al-Sudani", "said", "Minister", "of", "National", "Masoud", "Pezeshekian"])
+def test_a_surname_read_from_the_words_before_it_is_read_as_from_its_window(
+    pieces: list[str],
+) -> None:
+    # The surname reader tokenises from the fifth word back; with every read taken
+    # from the whole window of characters before the surname, the matches are the same.
+    for joiner in (" ", ""):
+        text = joiner.join(pieces)
+        found = _found(FORGETTING, text)
+        table_module._TOKENS_BACK, kept = 10**6, table_module._TOKENS_BACK
+        try:
+            assert _found(FORGETTING, text) == found, text
+        finally:
+            table_module._TOKENS_BACK = kept
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

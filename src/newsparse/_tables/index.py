@@ -21,8 +21,8 @@ import functools
 import sys
 import zlib
 from array import array
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import regex
@@ -68,6 +68,7 @@ _MASK = "\x00"
 _FUZZY_LAST = 7
 _FUZZY_OTHER = 5
 _UNSEEN: Any = object()
+_NO_IDS: frozenset[str] = frozenset()
 
 
 def key_hash(key: str) -> int:
@@ -83,7 +84,7 @@ class Multimap:
 
     >>> m = Multimap.build([key_hash("qaani") << 32 | 7, key_hash("sudani") << 32 | 3])
     >>> m.get("qaani"), m.get("hassan")
-    ([7], [])
+    ((7,), ())
     """
 
     __slots__ = ("_memo", "packed")
@@ -92,7 +93,7 @@ class Multimap:
         self.packed = packed
         # Keys looked up lately: news repeats its words, and a dictionary hit is
         # cheaper than a hash and a binary search.
-        self._memo: Memo[str, list[int]] = Memo()
+        self._memo: Memo[str, tuple[int, ...]] = Memo()
 
     @classmethod
     def build(cls, packed: Iterable[int]) -> Multimap:
@@ -102,22 +103,28 @@ class Multimap:
     def __len__(self) -> int:
         return len(self.packed)
 
-    def get(self, key: str) -> list[int]:
+    def get(self, key: str) -> tuple[int, ...]:
         found = self._memo.get(key)
         if found is None:
             found = self.get_hash(key_hash(key))
             self._memo.keep(key, found, len(key))
         return found
 
-    def get_hash(self, hashed: int) -> list[int]:
+    def get_hash(self, hashed: int) -> tuple[int, ...]:
+        """The values under a hash, without the memo (for keys looked up once).
+
+        A tuple, not a list: a tuple of numbers is dropped from the garbage
+        collector's watch, so the answers kept in memos cost it nothing to walk.
+        """
         packed = self.packed
-        i = bisect_left(packed, hashed << 32)
-        top = hashed << 32 | _LOW
-        found = []
-        while i < len(packed) and packed[i] <= top:
-            found.append(packed[i] & _LOW)
-            i += 1
-        return found
+        low = hashed << 32
+        i = bisect_left(packed, low)
+        if i == len(packed) or packed[i] >> 32 != hashed:
+            return ()  # the commonest answer: no key of the table has this hash
+        j = bisect_right(packed, low | _LOW, i + 1)
+        if j == i + 1:
+            return (packed[i] & _LOW,)
+        return tuple([value & _LOW for value in packed[i:j]])
 
 
 class Form(NamedTuple):
@@ -373,7 +380,7 @@ class Index:
         self.longest_at: WordMemo[int | None] = WordMemo(self._longest_start, 1 << 16)
 
     def _longest_start(self, word: str) -> int | None:
-        values = self.starts.get(word)
+        values = self.starts.get_hash(key_hash(word))  # longest_at is the memo
         return max(values) if values else None
 
     @staticmethod
@@ -432,15 +439,22 @@ class Index:
     def forms(self, number: int) -> tuple[Form, ...]:
         return remembered(self._forms, number, lambda: forms_of(self.entries[number]))
 
-    def _ids(self, numbers: Iterable[int]) -> frozenset[str]:
-        return frozenset(self.entries[n].id for n in numbers)
+    def _ids(self, numbers: Collection[int]) -> frozenset[str]:
+        if not numbers:
+            # The memos keep many answers of no entry: one shared empty set for them
+            # all, not one each for the garbage collector to walk.
+            return _NO_IDS
+        entries = self.entries
+        return frozenset([entries[n].id for n in numbers])
 
     def key_ids(self, variant_key: str) -> frozenset[str]:
         """The entries with a name or alias of this variant key."""
         return self._ids(
-            n
-            for n in self.keys.get(variant_key)
-            if any(f.variant_key == variant_key for f in self.forms(n))
+            [
+                n
+                for n in self.keys.get(variant_key)
+                if any(f.variant_key == variant_key for f in self.forms(n))
+            ]
         )
 
     # ------------------------------------------------------------------
@@ -497,8 +511,9 @@ class Index:
             return self._ids(found)
         near: set[int] = set()
         surnames: set[int] = set()
+        # Each deletion is looked up once (the answer is remembered): no memo of keys.
         for key in {variant, *deletions(variant)}:
-            surnames.update(self.near_misses.get(key))
+            surnames.update(self.near_misses.get_hash(key_hash(key)))
         for hashed in surnames:
             for n in self.surnames.get_hash(hashed):
                 if self.entries[n].type is not EntityType.PERSON:
@@ -544,7 +559,7 @@ class Index:
 
     def _name(
         self,
-        candidates: list[int],
+        candidates: Sequence[int],
         variant_key: str,
         exact_key: str,
         shouted: bool,

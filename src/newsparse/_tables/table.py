@@ -244,9 +244,16 @@ _AFTER_WORD = 2
 # The words before a surname its match may read (an article, three given names, a
 # title of up to four words before them; see Matcher.surname_at), and one more.
 _WORDS_BACK = 6
+# The name tokens before a surname that the matcher reads: an article, and the four
+# words before it that may end in a title (see matcher.another_given_name).
+_TOKENS_BACK = 5
 # A run of word characters joined by apostrophes. Each holds one name token at least
 # (a lone ``s`` after an apostrophe, a possessive, none), and no token spans two.
 _UNIT = re.compile(r"\w+(?:'\w+)*")
+
+
+def _word_or_apostrophe(char: str) -> bool:
+    return char.isalnum() or char in "_'"
 
 
 def _may_be_capitalised(unit: str) -> bool:
@@ -571,13 +578,11 @@ class AliasTable:
         """
         start, end = span
         lo = max(start - _NAMES_BEFORE, 0)
+        # A lone s (a possessive's) is not counted; every other unit holds a token at least.
+        units = [u for u in _UNIT.finditer(norm, lo, start) if u.group() not in ("s", "S")]
         first = lo
-        words = 0
-        for unit in reversed(list(_UNIT.finditer(norm, lo, start))):
+        for words, unit in enumerate(reversed(units), 1):
             text = unit.group()
-            if text in ("s", "S"):
-                continue  # a possessive's: no token
-            words += 1
             if words > _WORDS_BACK:
                 first = unit.start()
                 break
@@ -590,7 +595,16 @@ class AliasTable:
         remembered = read.surnames.get(key, _UNSEEN)
         if remembered is not _UNSEEN:
             return remembered  # type: ignore[no-any-return]
-        tokens = _window(norm, lo, end + 1)
+        # The tokens from a unit's start are those of any longer window from there on
+        # (no word character, nor an apostrophe joining one, comes just before it):
+        # the window starts at the furthest unit the matcher may read, and they are
+        # read straight from the text unless a character just before the unit could
+        # join or cut it (the first unit of the window may be cut by its start).
+        back = units[-_TOKENS_BACK].start() if len(units) >= _TOKENS_BACK else lo
+        if back == lo or _word_or_apostrophe(norm[back - 1]):
+            tokens = _window(norm, back, end + 1)
+        else:
+            tokens = tokens_from(norm, back, end + 1, end + 1 - back, through=True)
         k = next((j for j, t in enumerate(tokens) if t.start == start), None)
         hit = None if k is None else matcher.surname_at(norm, tokens, k)
         found = None

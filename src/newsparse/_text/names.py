@@ -418,9 +418,12 @@ _TOKEN_AND_GAP = re.compile(
 )
 
 
-def tokens_from(norm: str, start: int, hi: int, count: int) -> list[NameToken]:
+def tokens_from(
+    norm: str, start: int, hi: int, count: int, *, through: bool = False
+) -> list[NameToken]:
     """The first ``count`` name tokens of ``tokens_in(norm, start, hi)``, read from the
-    text directly, and none after a token that no name goes on from (``joins`` false).
+    text directly, and none after a token that no name goes on from (``joins`` false)
+    unless ``through``.
 
     ``start`` is where a run of word characters starts. The tokens are those that
     ``tokens_in`` gives from ``start`` for any range that holds ``start..hi`` when no
@@ -428,6 +431,8 @@ def tokens_from(norm: str, start: int, hi: int, count: int) -> list[NameToken]:
 
     >>> [t.text for t in tokens_from("PM Al-Sudani's aide", 3, 19, 5)]
     ['Al', 'Sudani']
+    >>> [t.text for t in tokens_from("PM Al-Sudani's aide", 3, 19, 5, through=True)]
+    ['Al', 'Sudani', 'aide']
     """
     limit = min(hi, len(norm))
     tokens: list[NameToken] = []
@@ -458,7 +463,7 @@ def tokens_from(norm: str, start: int, hi: int, count: int) -> list[NameToken]:
         capitalised, upper = _SHAPES[text]
         fields = (at, end, text, folded, VARIANT_WORDS[folded], capitalised, upper)
         tokens.append(tuple.__new__(NameToken, (*fields, possessive, joins, False, False)))
-        if last or not joins:
+        if last or not (joins or through):
             break
         at = after
     return tokens
