@@ -561,6 +561,11 @@ def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: 
 
 # Where a name ends (issue 16): (text, the names found, in order of first mention).
 NAME_ENDS = [
+    # A plural's possessive ends a name before a person's; inside a name it stays.
+    (
+        "Riverside News' Michael Leahy wrote that the Harbour Farmers' Union would strike.",
+        ["Riverside News", "Michael Leahy", "Harbour Farmers' Union"],
+    ),
     # A name never runs on into the next paragraph or through a number: rows of a
     # table are one name per row.
     (

@@ -454,6 +454,26 @@ def _long_demonyms() -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
+def _cut_at_plural_owners(
+    norm: str, tokens: Sequence[NameToken], first: int, last: int
+) -> list[tuple[int, int]]:
+    """A run cut after a plural's possessive that a person's name follows
+    (``Breitbart News' Michael Leahy``); one inside a name stays (``the Farmers'
+    Union``, ``Cup Winners' Cup``)."""
+    pieces, start = [], first
+    for i in range(first, last - 1):
+        text = tokens[i].text
+        if (
+            text[-1:] in ("s", "S")
+            and norm[tokens[i].end : tokens[i + 1].start] == "' "
+            and _opens_with_given_name(tokens[i + 1 : last])
+        ):
+            pieces.append((start, i + 1))
+            start = i + 1
+    pieces.append((start, last))
+    return pieces
+
+
 def _split_run(
     tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
 ) -> list[_Candidate]:
@@ -977,7 +997,8 @@ def _candidates(
                 places = {(c.first, c.last) for c in found if c.source == "reference"}
             if (first + 1, last) in places:
                 continue  # a party's letter and a state: "(R-Texas)", "D-Calif."
-        found += _split_run(tokens, first, last, words)
+        for a, b in _cut_at_plural_owners(doc.norm, tokens, first, last):
+            found += _split_run(tokens, a, b, words)
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
         _mark_rows(doc.norm, tokens, rows, kept)
