@@ -318,7 +318,6 @@ class _Candidate:
     # The type the words around it give: ORG for "the newspaper ...", "... shares",
     # "... said its"; PLACE for "rebel-held ...".
     around: EntityType | None = None
-    town_last: bool = False  # its last word is a town's name: "Ruch Chorzow"
     nationality: bool = False  # a demonym of more than one word: "South African"
     guessed: bool = False  # typed by default, for want of evidence
 
@@ -454,6 +453,11 @@ def _long_demonyms() -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
+@functools.cache
+def _long_demonym_openers() -> frozenset[str]:
+    return frozenset(words[0] for words in _long_demonyms())
+
+
 def _cut_at_plural_owners(
     norm: str, tokens: Sequence[NameToken], first: int, last: int
 ) -> list[tuple[int, int]]:
@@ -464,7 +468,8 @@ def _cut_at_plural_owners(
     for i in range(first, last - 1):
         text = tokens[i].text
         if (
-            text[-1:] in ("s", "S")
+            tokens[i + 1].start - tokens[i].end == 2
+            and text[-1:] in ("s", "S")
             and norm[tokens[i].end : tokens[i + 1].start] == "' "
             and _opens_with_given_name(tokens[i + 1 : last])
         ):
@@ -480,7 +485,10 @@ def _split_run(
     """A run as one or more candidates: a demonym of two or three words apart
     (``South African Amanda Coetzer``), a person and the organisation after ``of``
     apart (``Mike Powell of Dresdner Kleinwort``), each without its titles."""
+    openers = _long_demonym_openers()
     for i in range(first, last - 1):
+        if tokens[i].text not in openers:
+            continue
         for width in (3, 2):
             if i + width <= last and tuple(t.text for t in tokens[i : i + width]) in (
                 _long_demonyms()
@@ -759,22 +767,19 @@ def _type_of(
         kind = _one_word_evidence(tokens, candidate)
         candidate.guessed = kind is None
         return EntityType.ORG if kind is None else kind
-    town = candidate.town_last and not any(map(_is_initial, span))
-    candidate.guessed = not (candidate.employer or town)
-    return _many_words_type(span, len(names), candidate.employer or town, lexicon)
+    candidate.guessed = not candidate.employer
+    return _many_words_type(span, len(names), candidate.employer, lexicon)
 
 
 def _many_words_type(
-    span: Sequence[NameToken], names: int, organization: bool, lexicon: LexiconWords
+    span: Sequence[NameToken], names: int, employer: bool, lexicon: LexiconWords
 ) -> EntityType:
     """A name of ``names`` words with no other evidence: a person's when a person's
     particle joins its words (``Sabah al-Akili``) or when it has two to four
-    capitalised words, unless it names where the person before ``of`` works or
-    (``organization``) ends with a town's name and has no initial (``Ruch
-    Chorzow``: a side or a firm of the town)."""
+    capitalised words, unless it names where the person before ``of`` works."""
     if any(t.folded in lexicon.person_particles for t in span[1:]):
         return EntityType.PERSON
-    if organization:
+    if employer:
         return EntityType.ORG
     if names <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
@@ -1321,9 +1326,6 @@ def _type_rule_candidate(
     reference: AliasTable,
 ) -> None:
     """Set a rule candidate's title (one written just before it), person cue and type."""
-    if candidate.length > 1:
-        last = tokens[candidate.last - 1]
-        candidate.town_last = _is_town(reference.index.key_ids(last.variant))
     if candidate.title is None:
         candidate.title = _title_before(tokens, candidate.first, words)
         if candidate.title is not None:
@@ -1341,6 +1343,22 @@ def _type_rule_candidate(
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
         candidate.person_cue = True
+    elif candidate.guessed and candidate.type is EntityType.PERSON and candidate.length > 1:
+        _town_named(tokens, candidate, reference, words)
+
+
+def _town_named(
+    tokens: Sequence[NameToken], candidate: _Candidate, reference: AliasTable, words: LexiconWords
+) -> None:
+    """A name typed a person's for want of evidence is an organisation's when its last
+    word is a town's name and it has no initial nor a person's particle (``Ruch
+    Chorzow``: a side or a firm of the town; a person's name that opens with a
+    given name was typed so with evidence)."""
+    span = tokens[candidate.first : candidate.last]
+    if any(_is_initial(t) or t.folded in words.person_particles for t in span):
+        return
+    if _is_town(reference.index.key_ids(span[-1].variant)):
+        candidate.type, candidate.guessed = EntityType.ORG, False
 
 
 def _organization_around(
