@@ -563,8 +563,8 @@ def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: 
 NAME_ENDS = [
     # A plural's possessive ends a name before a person's; inside a name it stays.
     (
-        "Riverside News' Michael Leahy wrote that the Harbour Farmers' Union would strike.",
-        ["Riverside News", "Michael Leahy", "Harbour Farmers' Union"],
+        "Riverside News' Jo Marden wrote that the Harbour Farmers' Union would strike.",
+        ["Riverside News", "Jo Marden", "Harbour Farmers' Union"],
     ),
     # A name never runs on into the next paragraph or through a number: rows of a
     # table are one name per row.
@@ -651,8 +651,8 @@ RESULT_ROWS = [
         {"Gloria Vistula": "ORG", "Leyton Orchard": "ORG"},
     ),
     (
-        "Quarter-finals:\nMartin Hollis 5 Peter Ebdon 3\nJohn Parrott 5 Alan McManus 4\n",
-        {"Martin Hollis": "PERSON", "Alan McManus": "PERSON"},
+        "Quarter-finals:\nMartin Hollis 5 Peter Ebbing 3\nJohn Parrish 5 Alan McMorrow 4\n",
+        {"Martin Hollis": "PERSON", "Alan McMorrow": "PERSON"},
     ),
     # Fixtures pair sides by "v", in a list that may wrap; a label's words are no side.
     (
@@ -708,7 +708,7 @@ WORD_BEFORE = [
     ("Fans saw the Florida Herons win again.", "Florida Herons", "ORG"),
     ("The Aston Owls have lost six of their last eight.", "Aston Owls", "ORG"),
     # A person's name used as a modifier after "the" stays a person's.
-    ("The files exposed the Hillary Clinton email scandal.", "Hillary Clinton", "PERSON"),
+    ("The files exposed the Harriet Colton email scandal.", "Harriet Colton", "PERSON"),
     # A lower-case noun for a kind of organisation before or after the name, a noun for
     # what an organisation has or employs after it, "its" after its speech verb.
     ("The Albanian newspaper Gazeta Veriu said on Friday.", "Gazeta Veriu", "ORG"),
@@ -737,7 +737,7 @@ WORD_BEFORE = [
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
     ("Residents of the town of Hebden Bridge left.", "Hebden Bridge", "PLACE"),
     # A noun for a kind of place outweighs a given name.
-    ("The church in the small village of Karin Gornji burned.", "Karin Gornji", "PLACE"),
+    ("The church in the small village of Karin Dolni burned.", "Karin Dolni", "PLACE"),
     ("The River Calder burst its banks.", "River Calder", "PLACE"),
     # After a participle of holding hyphened to the word before it, a place's.
     ("Refugees went back to rebel-held Tarsk on Monday.", "Tarsk", "PLACE"),
@@ -751,8 +751,8 @@ WORD_BEFORE = [
     ("Supporters of Kessel Vale rallied outside.", "Supporters of Kessel Vale", None),
     ("Bank of Kessel rates rose.", "Bank of Kessel", "ORG"),
     # A currency's capitals are no name.
-    ("The firm sold a C$100 million bond and HK$43 million of notes.", "C", None),
-    ("The firm sold a C$100 million bond and HK$43 million of notes.", "HK", None),
+    ("The firm sold a C$100 million bond and HK$50 million of notes.", "C", None),
+    ("The firm sold a C$100 million bond and HK$50 million of notes.", "HK", None),
     # A time zone after a time is part of the time.
     ("Trading runs from 07.00 GMT to 15.00 GMT daily.", "GMT", None),
     # A contraction is no name.
@@ -783,8 +783,8 @@ NATIONALITIES = [
     ("ITALIAN BANKS RALLY\nShares rose.", {"ITALIAN": None}),
     # A demonym of two words is one.
     (
-        "She meets South African Amanda Coetzer next.",
-        {"South African": "OTHER", "Amanda Coetzer": "PERSON", "South": None},
+        "She meets South African Anna Kriel next.",
+        {"South African": "OTHER", "Anna Kriel": "PERSON", "South": None},
     ),
     (
         "The English premier league and a Dutchman who played in it.",

@@ -313,7 +313,7 @@ class _Candidate:
     title: tuple[int, int] | None = None
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
     in_results: bool = False  # in a row of results or standings (see .results)
-    block: int = -1  # the block of consecutive matches it is in (see _row_blocks)
+    block: int = -1  # the table of rows it is in, when in_results (see _row_blocks)
     employer: bool = False  # after a person's name and "of": "Jane Doe of Acme Trading"
     # The type the words around it give: ORG for "the newspaper ...", "... shares",
     # "... said its"; PLACE for "rebel-held ...".
@@ -462,7 +462,7 @@ def _cut_at_plural_owners(
     norm: str, tokens: Sequence[NameToken], first: int, last: int
 ) -> list[tuple[int, int]]:
     """A run cut after a plural's possessive that a person's name follows
-    (``Breitbart News' Michael Leahy``); one inside a name stays (``the Farmers'
+    (``Riverside News' Jo Marden``); one inside a name stays (``the Farmers'
     Union``, ``Cup Winners' Cup``)."""
     pieces, start = [], first
     for i in range(first, last - 1):
@@ -483,7 +483,7 @@ def _split_run(
     tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
 ) -> list[_Candidate]:
     """A run as one or more candidates: a demonym of two or three words apart
-    (``South African Amanda Coetzer``), a person and the organisation after ``of``
+    (``South African Anna Kriel``), a person and the organisation after ``of``
     apart (``Mike Powell of Dresdner Kleinwort``), each without its titles."""
     openers = _long_demonym_openers()
     for i in range(first, last - 1):
@@ -609,7 +609,7 @@ def _person_of(
     Kleinwort``, ``Senator Ted Cruz of Texas``): a name of two or three words,
     after a title if one opens the run, that opens with a given name and holds no
     organisation word; or a name of one to three words with no organisation word
-    before a country (``Sergi Bruguera of Spain``, ``Ferencvaros of Hungary``; not
+    before a country (``Sergi Valdarra of Spain``, ``Kesselbrunn of Austria``; not
     ``Gulf of Mexico``); None when the run has no such ``of``."""
     first += _is_title_at(tokens, first, last, words)
     for k in range(first + 1, min(first + 4, last - 1)):
@@ -623,7 +623,7 @@ def _person_of(
             return k
         country = " ".join(t.folded for t in tokens[k + 1 : last])
         if country in _country_names() and not any(t.text in _place_heads() for t in name):
-            return k  # a side or a player and the country: "Ferencvaros of Hungary"
+            return k  # a side or a player and the country: "Kesselbrunn of Austria"
         return None
     return None
 
@@ -756,7 +756,7 @@ def _type_of(
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
     if by_word_before is EntityType.ORG and _a_team(span):
-        return by_word_before  # "the Florida Marlins", though Florida is a given name
+        return by_word_before  # "the Florida Herons", though Florida is a given name
     if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
         return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
     if by_word_before is not None:
@@ -788,8 +788,8 @@ def _many_words_type(
 
 def _a_team(span: Sequence[NameToken]) -> bool:
     """Whether a name after ``the`` reads as a team's whatever its first word: a
-    plural last word (``the Florida Marlins``), not a name of its own (``the Tom
-    Williams case``); ``the Hillary Clinton email`` is no team."""
+    plural last word (``the Florida Herons``), not a name of its own (``the Tom
+    Williams case``); ``the Harriet Colton email`` is no team."""
     last = span[-1]
     return (
         len(span) > 1
@@ -885,7 +885,7 @@ def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> En
 
 
 def _held(norm: str, tokens: Sequence[NameToken], first: int) -> bool:
-    """``rebel-held Doboj``, ``government-controlled Tarsk``: a participle of holding
+    """``rebel-held Tarsk``, ``government-controlled Velna``: a participle of holding
     (``data/place_words.tsv``, position ``held``) hyphened to the word before it,
     just before the name."""
     if first < 2:
@@ -1077,8 +1077,8 @@ def _with_body_names_in_headings(
 def _mark_rows(
     norm: str, tokens: Sequence[NameToken], rows: Sequence[Span], candidates: list[_Candidate]
 ) -> None:
-    """Mark the candidates that stand for a side in one of ``rows``, with their
-    block of matches."""
+    """Mark the candidates that stand for a side in one of ``rows``, with the table
+    of rows they are in."""
     blocks = _row_blocks(norm, rows)
     for candidate in candidates:
         at = tokens[candidate.first].start
@@ -1254,7 +1254,7 @@ def _without_currency_marks(
     norm: str, tokens: Sequence[NameToken], kept: list[_Candidate]
 ) -> list[_Candidate]:
     """Capitals written against a currency sign are the currency's mark, no name:
-    the ``C`` of ``C$100``, ``HK`` of ``HK$43``, ``US`` of ``US$5``."""
+    the ``C`` of ``C$100``, ``HK`` of ``HK$50``, ``US`` of ``US$5``."""
     return [
         c
         for c in kept
@@ -1338,7 +1338,7 @@ def _type_rule_candidate(
     elif _held(doc.norm, tokens, candidate.first) or _after_a_kind_of_place(
         tokens, candidate.first
     ):
-        # "rebel-held Tarsk"; "the village of Karin Gornji", though Karin is a given name
+        # "rebel-held Tarsk"; "the village of Karin Dolni", though Karin is a given name
         candidate.around = EntityType.PLACE
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
@@ -1365,8 +1365,8 @@ def _organization_around(
     norm: str, tokens: Sequence[NameToken], candidate: _Candidate, words: LexiconWords
 ) -> bool:
     """Whether the words around a name make it an organisation's: a lower-case noun
-    for a kind of organisation just before it (``Dutch side PSV Eindhoven``, ``the
-    newspaper La Voz``), a noun for what an organisation has or employs just after it
+    for a kind of organisation just before it (``Dutch side Ruch Velden``, ``the
+    newspaper Gazeta Veriu``), a noun for what an organisation has or employs just after it
     or its possessive (``Brightwater shares``, ``Riverside defender Jo Doe``), or
     ``its`` after its speech verb (``Brightwater said its profit ...``)."""
     first, last = candidate.first, candidate.last
@@ -1851,8 +1851,8 @@ def _towns_named_as_organizations(
     norm: str, tokens: Sequence[NameToken], candidates: list[_Candidate]
 ) -> None:
     """A town or a region of the reference tables after a lower-case noun for a kind
-    of organisation is an organisation of its name (``French side Nice``, ``Swiss club
-    Sion``): that mention only, the town stays a place elsewhere."""
+    of organisation is an organisation of its name (``Dutch side Tilburg``, ``Swiss club
+    Kelso``): that mention only, the town stays a place elsewhere."""
     kinds = _organization_nouns("kind")
     for candidate in candidates:
         first = candidate.first
@@ -1902,7 +1902,7 @@ def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate])
 
 def _tables_of_sides(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> set[int]:
     """The blocks of rows whose names are all sides: a table of matches with one
-    side that cannot be a person's (``Aston Villa 2 Derby 0``), a table of
+    side that cannot be a person's (``Aston Vale 2 Kelso 0``), a table of
     standings where such sides are half of the names or more (a league table, not
     a golfer's or a batsman's)."""
     sides: Counter[int] = Counter()
@@ -1923,8 +1923,8 @@ def _may_be_side(
     """Whether a candidate may name a side: not the user's table's or the dateline's,
     no country or organisation of the reference table, no person's name. Among
     sides (in a table whose other names are sides, or where the same words are a
-    side), a name that opens with a given name is a side's too (``Aston Villa 2
-    Derby 0``); one with an initial is a person's still."""
+    side), a name that opens with a given name is a side's too (``Aston Vale 2
+    Kelso 0``); one with an initial is a person's still."""
     if candidate.source == "user" or candidate.dateline:
         return False
     if candidate.source == "reference" and not all(
