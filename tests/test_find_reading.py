@@ -168,18 +168,24 @@ def test_tokens_read_from_a_word_are_those_of_its_window(
 ) -> None:
     # Wherever a run of word characters starts without an apostrophe just before it,
     # the tokens read from it are those of any window around it.
+    start = _a_word_start(norm, at)
+    if start is None:
+        return
+    hi = min(start + 1 + ahead * 3, len(norm) + 3)
+    lo = max(start - back, 0)
+    assert tokens_from(norm, start, hi, count) == _window_tokens(norm, start, lo, hi, count)
+
+
+def _a_word_start(norm: str, at: int) -> int | None:
+    """One of the places where a run of word characters starts with no apostrophe
+    just before it, chosen by ``at``; None where there is none."""
     starts = [
         i
         for i in range(len(norm))
         if (norm[i].isalnum() or norm[i] == "_")
         and (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_'"))
     ]
-    if not starts:
-        return
-    start = starts[at % len(starts)]
-    hi = min(start + 1 + ahead * 3, len(norm) + 3)
-    lo = max(start - back, 0)
-    assert tokens_from(norm, start, hi, count) == _window_tokens(norm, start, lo, hi, count)
+    return starts[at % len(starts)] if starts else None
 
 
 @settings(max_examples=500, deadline=None)
@@ -194,15 +200,9 @@ def test_tokens_read_through_from_a_word_are_those_of_its_window(
 ) -> None:
     # With through=True the reading goes on past tokens no name goes on from, and
     # still gives the tokens of any window from the word on.
-    starts = [
-        i
-        for i in range(len(norm))
-        if (norm[i].isalnum() or norm[i] == "_")
-        and (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_'"))
-    ]
-    if not starts:
+    start = _a_word_start(norm, at)
+    if start is None:
         return
-    start = starts[at % len(starts)]
     hi = min(start + 1 + ahead, len(norm) + 3)
     lo = max(start - back, 0)
     expected = [t for t in table_module._window(norm, lo, hi) if t.start >= start]
