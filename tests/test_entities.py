@@ -728,6 +728,10 @@ WORD_BEFORE = [
     ("Zentrix CEO says costs will rise.", "Zentrix", "ORG"),
     ("Shares rose after Ford Chief Executive Alan Mulvey spoke.", "Ford", "ORG"),
     ("Texas Governor Greg Abbott spoke.", "Texas", "PLACE"),
+    # An age in commas or kin after the possessive makes a person, at a sentence's
+    # start too.
+    ("Dornan, 52, said he would stay.", "Dornan", "PERSON"),
+    ("Police said Kesselbrunn's wife had left.", "Kesselbrunn", "PERSON"),
     # A noun that may name a person's trade is no evidence.
     ("The other was insurer Jean Dufort.", "Jean Dufort", "PERSON"),
     # "it" alone is no evidence: people say "it" too.

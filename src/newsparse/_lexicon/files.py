@@ -87,6 +87,7 @@ SCHEMAS: dict[str, Schema] = {
     "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape"})}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "groups.txt": Schema(("word",)),
+    "kin_nouns.txt": Schema(("noun",)),
     "markup_codes.txt": Schema(("code",)),
     "military_services.txt": Schema(("service",)),
     "months.tsv": Schema(("token", "month", "language"), 3),

@@ -1007,7 +1007,9 @@ def _candidates(
     kept = _without_overlaps(_cut_around(tokens, found, words))
     if rows:
         _mark_rows(doc.norm, tokens, rows, kept)
-    kept = _without_lone_openers(tokens, _without_currency_marks(doc.norm, tokens, kept), words)
+    kept = _without_lone_openers(
+        doc.norm, tokens, _without_currency_marks(doc.norm, tokens, kept), words
+    )
     for candidate in kept:
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words, reference)
@@ -1271,11 +1273,12 @@ _CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 def _without_lone_openers(
-    tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
+    norm: str, tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
 ) -> list[_Candidate]:
     """A lone capitalised word that opens a sentence is a name only if it is also
-    written capitalised mid-sentence, speaks (``Haddad said``) or has an office of
-    its own after it (``Zentrix CEO says ...``). So is such a word
+    written capitalised mid-sentence, speaks (``Haddad said``), has an age or kin
+    after it (``Dornan, 52, said``, ``Dornan's wife``) or an office of its own
+    (``Zentrix CEO says ...``). So is such a word
     before ``of`` at a name's start: ``Results of``, ``Supporters of`` are left out
     of the name after them, unless the word is an organisation's or a place's head
     (``Bank of ...``, ``Gulf of ...``)."""
@@ -1297,7 +1300,7 @@ def _without_lone_openers(
         if tokens[c.first].variant in mid_sentence:
             continue
         if c.length == 1:
-            if not _speaks(tokens, c.last, words):
+            if not (_speaks(tokens, c.last, words) or _person_after(norm, tokens, c.last)):
                 dropped.add(id(c))
         elif _a_common_opener(tokens[c.first], words):
             c.first += 2
@@ -1330,7 +1333,9 @@ def _type_rule_candidate(
         candidate.title = _title_before(tokens, candidate.first, words)
         if candidate.title is not None:
             candidate.person_cue = True
-    person = _person_before(tokens, doc.norm, candidate.first, words)
+    person = _person_before(tokens, doc.norm, candidate.first, words) or _person_after(
+        doc.norm, tokens, candidate.last
+    )
     if not (candidate.holds_place or candidate.person_cue or person) and _organization_around(
         doc.norm, tokens, candidate, words
     ):
@@ -1345,6 +1350,23 @@ def _type_rule_candidate(
         candidate.person_cue = True
     elif candidate.guessed and candidate.type is EntityType.PERSON and candidate.length > 1:
         _town_named(tokens, candidate, reference, words)
+
+
+_AGE = regex.compile(r", \d{1,3}, ")
+
+
+def _person_after(norm: str, tokens: Sequence[NameToken], last: int) -> bool:
+    """``Jo Marden, 52, said``, ``Dornan's wife``: an age in commas or a noun for a
+    person's kin after the possessive (``data/kin_nouns.txt``) makes a name a
+    person's."""
+    end = tokens[last - 1].end
+    if _AGE.match(norm, end) is not None:
+        return True
+    return (
+        tokens[last - 1].possessive
+        and last < len(tokens)
+        and tokens[last].folded in _words("kin_nouns.txt")
+    )
 
 
 def _town_named(
