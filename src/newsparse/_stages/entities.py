@@ -1681,7 +1681,7 @@ class _Clusterer:
             if longer is not None:
                 longer.add(first, last, MatchMethod.COREFERENCE)
                 return
-        cluster = _Cluster(kind)
+        cluster = _Cluster(kind, guessed=candidate.guessed)
         self.clusters.append(cluster)
         self._remember(cluster, variants)
         cluster.add(first, last, MatchMethod.RULE)
@@ -1741,8 +1741,12 @@ class _Clusterer:
         for cluster in self.by_key.get(variant, ()):
             if cluster.guessed and candidate.person_cue:
                 cluster.type, cluster.guessed, cluster.titled = kind, False, True
-            # A word typed for want of evidence is what the same word is with evidence.
-            guessed = candidate.guessed and (cluster.titled or not cluster.guessed)
+            # A word typed for want of evidence is the person the same word names with
+            # evidence ("Al Gore" ... "Gore plans"); a preposition's evidence of a place
+            # ("invested in Apple") is too weak to carry.
+            guessed = candidate.guessed and (
+                cluster.titled or (not cluster.guessed and cluster.type is EntityType.PERSON)
+            )
             if guessed or _compatible(cluster.type, kind):
                 cluster.titled = cluster.titled or candidate.person_cue
                 cluster.add(candidate.first, candidate.last, MatchMethod.RULE)
