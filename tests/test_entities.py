@@ -552,6 +552,7 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
         "Harbour United",
         "Our Principles PAC",
         "Castlemere Pictures",
+        "Harbour Writers Guild",
     ],
 )
 def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
@@ -890,6 +891,21 @@ def test_evidence_in_one_mention_holds_for_the_article(
 ) -> None:
     found = {e.name: (e.type.value, len(e.mentions)) for e in np.parse(text).entities}
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_prepositions_place_does_not_carry_to_the_same_word_elsewhere() -> None:
+    # "invested in Zentrix" may read as a place; the word alone later is not made one.
+    text = "Fund managers invested in Zentrix last year. Zentrix rose 4 percent on Monday."
+    later = text.rindex("Zentrix")
+    kinds = {m.start: e.type for e in np.parse(text).entities for m in e.mentions}
+    assert kinds[later] is not np.EntityType.PLACE
+
+
+def test_what_people_have_too_is_no_evidence_of_an_organisation() -> None:
+    text = "Rallies drew Jane Harlan supporters, and Harlan fans cheered."
+    kinds = {m.text: e.type for e in np.parse(text).entities for m in e.mentions}
+    assert kinds["Jane Harlan"] is np.EntityType.PERSON
+    assert kinds["Harlan"] is np.EntityType.PERSON
 
 
 @pytest.mark.parametrize(("text", "types"), HOUSE_STYLES, ids=[c[0][:24] for c in HOUSE_STYLES])
