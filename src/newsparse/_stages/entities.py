@@ -202,12 +202,19 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
 
 
 @functools.cache
-def _demonyms() -> frozenset[str]:
+def _all_demonyms() -> frozenset[str]:
+    """The demonyms and adjectives of ``data/countries.tsv``, as written."""
     words: set[str] = set()
     for row in read_rows("countries.tsv"):
         if len(row) > 2:
-            words.update(d.strip() for d in row[2].split("|") if " " not in d.strip())
+            words.update(d.strip() for d in row[2].split("|"))
     return frozenset(w for w in words if w)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """The demonyms of one word (``Iraqi``, ``Britons``)."""
+    return frozenset(d for d in _all_demonyms() if " " not in d)
 
 
 @functools.cache
@@ -446,11 +453,7 @@ def _is_contraction(text: str) -> bool:
 def _long_demonyms() -> frozenset[tuple[str, ...]]:
     """The demonyms of more than one word (``South African``, ``New Zealanders``;
     ``data/countries.tsv``), as tuples of their words."""
-    found: set[tuple[str, ...]] = set()
-    for row in read_rows("countries.tsv"):
-        if len(row) > 2:
-            found.update(tuple(d.split()) for d in row[2].split("|") if " " in d.strip())
-    return frozenset(found)
+    return frozenset(tuple(d.split()) for d in _all_demonyms() if " " in d)
 
 
 @functools.cache
