@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import newsparse as np
 from newsparse._stages.entities import MAX_NAME_WORDS
 from newsparse._tables import Matcher
-from newsparse._text import tokens_in
+from newsparse._text import is_article, tokens_in
 from newsparse.model import MatchMethod
 
 RECORDS: list[dict[str, Any]] = [
@@ -255,6 +255,11 @@ _PIECES = [
 # The title of a run stays with the piece cut from it; it picks among the people of
 # a shared surname only, and never makes a surname of someone else's name one.
 @example(["Finance Minister Harland", "Farid Ahmadi", "Okafor's"])
+# A word in lower case in a headline is no acronym the body names in capitals.
+@example(["Grace Okafor", "ngc", "\n\n", "grace okafor", "NGC"])
+# A run of more name tokens than a name may hold is cut (Al-Mansouri is two).
+@example(["Farid Ahmadi"] * 6 + ["Ahmadi", "Al-Mansouri", "Erik Lindquist"])
+@example(["Farid Ahmadi"] * 6 + ["Ahmadi", "al-Mansouri", "Erik Lindquist"])
 def test_what_the_stage_resolves_from_the_table_find_reports(pieces: list[str]) -> None:
     text = " ".join(pieces)
     found = TABLE.find(text)
@@ -285,13 +290,20 @@ def test_what_the_stage_resolves_from_the_table_find_reports(pieces: list[str]) 
 
 
 def _capitalised_run(text: str, at: int) -> int:
-    """How many capitalised words in a row stand around ``text[at]``."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    """How many capitalised words in a row stand around ``text[at]``, a hyphen's
+    parts counted apart and an article in the run, as the name tokens count them
+    (``al-Mansouri`` is two)."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"[^\s-]+", text)]
     i = next(k for k, (start, word) in enumerate(words) if start <= at < start + len(word))
     first = last = i
-    while first > 0 and words[first - 1][1][:1].isupper():
+
+    def in_run(k: int) -> bool:  # capitalised, or an article joined to the word after
+        word = words[k][1]
+        return word[:1].isupper() or (is_article(word.casefold()) and k + 1 < len(words))
+
+    while first > 0 and in_run(first - 1):
         first -= 1
-    while last + 1 < len(words) and words[last + 1][1][:1].isupper():
+    while last + 1 < len(words) and in_run(last + 1):
         last += 1
     return last - first + 1
 
