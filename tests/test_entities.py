@@ -741,6 +741,36 @@ WORD_BEFORE = [
     ("Talks resumed in Banja Dolna on Monday.", "Banja Dolna", "PLACE"),
     ("The rally ended at Kettle Point after dark.", "Kettle Point", "PLACE"),
     ("Residents of the town of Hebden Bridge left.", "Hebden Bridge", "PLACE"),
+    # A point of the compass and "of", or "outside", before a town: a place's.
+    ("The fire started west of Kessing and spread.", "Kessing", "PLACE"),
+    ("Crews worked 20 km north-east of Tarsk Dolna overnight.", "Tarsk Dolna", "PLACE"),
+    ("Floods hit the farms south of Leeds.", "Leeds", "PLACE"),
+    ("Protesters gathered outside Leeds on Sunday.", "Leeds", "PLACE"),
+    ("West of Eden is a novel.", "Eden", None),
+    # A name listed after a place, after a preposition of where, is a place too; a
+    # list ends with "and" or "or", a comma alone is an apposition.
+    ("Homes in Pontypridd and Treorvy were evacuated.", "Treorvy", "PLACE"),
+    ("Rallies were held in Leeds, Kessing and Tarsk.", "Kessing", "PLACE"),
+    ("Rallies were held in Leeds, Kessing and Tarsk.", "Tarsk", "PLACE"),
+    ("The charge d'affaires in Leeds, Pavel Kessing, said so.", "Pavel Kessing", "PERSON"),
+    ("Iraq and Zentrix signed a deal.", "Zentrix", "ORG"),
+    # Its acronym in brackets makes a name an organisation's, unless it opens with a
+    # given name.
+    (
+        "Natural Resources Kelso (NRK) said 14 warnings were in place.",
+        "Natural Resources Kelso",
+        "ORG",
+    ),
+    ("Natural Resources Kelso (NRK) said 14 warnings were in place.", "NRK", "ORG"),
+    # A place word at a name's end.
+    ("Crews worked near Sunbright Canyon.", "Sunbright Canyon", "PLACE"),
+    ("Fishermen came back to Varna Creek.", "Varna Creek", "PLACE"),
+    # A storm or an operation is OTHER, and so is the storm's name alone after it.
+    ("Hurricane Odila hit the coast. Odila weakened later.", "Hurricane Odila", "OTHER"),
+    ("Hurricane Odila hit the coast. Odila weakened later.", "Odila", "OTHER"),
+    ("Tropical Storm Bertil made landfall.", "Tropical Storm Bertil", "OTHER"),
+    ("The troops took part in Operation Silver Dawn.", "Operation Silver Dawn", "OTHER"),
+    ("He caught Lyme Disease in the woods.", "Lyme Disease", "OTHER"),
     # A noun for a kind of place outweighs a given name.
     ("The church in the small village of Karin Dolni burned.", "Karin Dolni", "PLACE"),
     ("The River Calder burst its banks.", "River Calder", "PLACE"),
@@ -818,6 +848,11 @@ HOUSE_STYLES = [
     (
         "Sen. Tom Avery, R-Texas, and Rep. Jane Pruitt (D-Calif.) signed it.",
         {"Texas": "PLACE", "Calif.": "PLACE", "Tom Avery": "PERSON", "R-Texas": None},
+    ),
+    # The abbreviation of a state that shares its name with a city is a place too.
+    (
+        "Sen. Ada Kerr, D-N.Y., spoke in Albany, N.Y., and Olympia, Wash.",
+        {"N.Y.": "PLACE", "D-N": None, "Albany": "PLACE", "Wash.": "PLACE", "Ada Kerr": "PERSON"},
     ),
     (
         "Senator Tom Avery of Texas spoke in Washington, D.C., and in Nashua, N.H.",

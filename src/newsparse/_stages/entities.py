@@ -78,6 +78,7 @@ _LINKING_WORDS = function_words("linking")
 # words of places (``Rio de Janeiro``).
 _PLACE_PREPOSITIONS = function_words("place_preposition")
 _LOCATIVE = function_words("locative")
+_COMPASS = function_words("compass")
 _NOT_BEFORE_PERSON = function_words("not_before_person")
 _CONTRACTIONS = function_words("contraction")
 # Words between a name and the cue verb that makes it speak: "Haddad also said".
@@ -143,9 +144,10 @@ def _places_and_organisations() -> tuple[AliasEntry, ...]:
     for row in read_rows("regions.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:region:{_slug(name)}", name, EntityType.PLACE, aliases))
-    entries += _generated_places(
+    generated, abbreviations = _generated_places(
         {e.id for e in entries} | {n for e in entries for n in (e.name, *e.aliases)}
     )
+    entries = [_with_abbreviations(e, abbreviations) for e in entries] + generated
     for row in read_rows("organizations.tsv"):
         name, aliases = (*row, "", "")[:2]
         entries.append(_ref(f"ref:org:{_slug(name)}", name, EntityType.ORG, aliases))
@@ -169,13 +171,25 @@ TOWN_POPULATION = 50_000
 _AREA = "ref:area:"
 
 
-def _generated_places(seen: set[str]) -> list[AliasEntry]:
+def _with_abbreviations(entry: AliasEntry, abbreviations: dict[str, list[str]]) -> AliasEntry:
+    """``entry`` with the abbreviations of the subdivisions of its name added to its aliases."""
+    extra = abbreviations.get(name_keys(entry.name)[1])
+    if not extra:
+        return entry
+    return attrs.evolve(entry, aliases=(*entry.aliases, *extra))
+
+
+def _generated_places(seen: set[str]) -> tuple[list[AliasEntry], dict[str, list[str]]]:
     """The first-level subdivisions, then the towns and cities from the largest down,
     as reference entries. A name (or an id) already in ``seen`` stays with the
     first that took it (a country, its capital, the largest place of the name); a
     month, a weekday, a common or generic word (``March``, ``Central``) is none.
     Aliases of one or two letters (the postal codes IN, OR, ME) are too often words;
-    written with a full stop (``N.H.``, ``D.C.``, ``Va.``) they are abbreviations."""
+    written with a full stop (``N.H.``, ``D.C.``, ``Va.``) they are abbreviations.
+
+    Also, by the key of a name taken before: the abbreviations of the subdivision of
+    that name, which go to the place that took it (``N.Y.`` to ``New York``), as
+    nothing else is written so."""
     never = _not_name_words() | _words("common_words.txt") | _place_words("generic")
     taken = {name_keys(name)[1] for name in seen}
     rows = [
@@ -188,8 +202,14 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
     )
     rows += [(f"{_TOWN}{code}-{_slug(name)}", name, aliases) for name, aliases, code, _ in towns]
     entries = []
+    abbreviations: dict[str, list[str]] = {}
     for entry_id, name, aliases in rows:
         key = name_keys(name)[1]
+        if key in taken and entry_id.startswith(_AREA):
+            dotted = [a for a in aliases.split("|") if a.endswith(".") and len(a) > 2]
+            abbreviations.setdefault(key, []).extend(
+                a for a in dotted if name_keys(a)[1] not in taken
+            )
         if key in taken or entry_id in seen or name in never:
             continue
         seen.add(entry_id)
@@ -198,7 +218,7 @@ def _generated_places(seen: set[str]) -> list[AliasEntry]:
         kept = [a for a in others if name_keys(a)[1] not in taken]
         taken |= {key, *(name_keys(a)[1] for a in kept)}
         entries.append(_ref(entry_id, name, EntityType.PLACE, "|".join(kept)))
-    return entries
+    return entries, abbreviations
 
 
 @functools.cache
@@ -814,8 +834,12 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
         return EntityType.ORG  # "the Baltimore Orioles", "The White Sox have ..."
     if before.capitalised:
         return None
-    if before.folded in _LOCATIVE or _after_a_kind_of_place(tokens, candidate.first):
-        return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge"
+    if (
+        before.folded in _LOCATIVE
+        or _after_a_kind_of_place(tokens, candidate.first)
+        or _compass_before(tokens, candidate.first)
+    ):
+        return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge", "west of ..."
     return None
 
 
@@ -835,8 +859,8 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
-    if len(span) > 1 and _ends_with_event_word(span):
-        return EntityType.OTHER  # "World Cup", "Second Amendment", "World War II"
+    if len(span) > 1 and (_ends_with_event_word(span) or _opens_with_event_word(span)):
+        return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if span[-1].text in _place_words("tail") or (
         after is not None and span[-1].joins and after.text in _place_words("tail")
@@ -862,6 +886,23 @@ def _ends_with_event_word(span: Sequence[NameToken]) -> bool:
     return last in events or (last.isupper() and last.capitalize() in events)
 
 
+def _opens_with_event_word(span: Sequence[NameToken]) -> bool:
+    """Whether a name of more words opens with one or two of ``data/event_openers.txt``
+    (``Hurricane Milton``, ``Tropical Storm Debby``), in capitals too."""
+    return _event_opener_width(span) > 0
+
+
+def _event_opener_width(span: Sequence[NameToken]) -> int:
+    """How many words of ``data/event_openers.txt`` open a name of more words (0: none)."""
+    openers = _words("event_openers.txt")
+    for width in (2, 1):
+        if len(span) > width and all(t.joins for t in span[: width - 1]):
+            opening = " ".join(t.text for t in span[:width])
+            if opening in openers or (opening.isupper() and opening.title() in openers):
+                return width
+    return 0
+
+
 def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> EntityType | None:
     """A name of one word: an acronym is an organisation's, a name joined to an
     article a person's (``al-Sudani``), a word after ``in``/``from`` or a noun for a
@@ -875,8 +916,10 @@ def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> En
         return EntityType.PERSON
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     where = before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS
-    if where and before is not None and before.folded in _LOCATIVE:
-        return EntityType.PLACE  # "in Kelso"
+    if (where and before is not None and before.folded in _LOCATIVE) or _compass_before(
+        tokens, candidate.first
+    ):
+        return EntityType.PLACE  # "in Kelso", "west of Kelso"
     if _opens_with_given_name(tokens[candidate.first : candidate.last]):
         return EntityType.PERSON  # "Caroline", "to Cedric": a given name alone
     if where or _after_a_kind_of_place(tokens, candidate.first):
@@ -1016,7 +1059,62 @@ def _candidates(
     for candidate in kept:
         if candidate.source == "rule":
             _type_rule_candidate(doc, tokens, candidate, words, reference)
+    _coordinated_places(doc.norm, tokens, kept, reference)
     return _with_body_names_in_headings(tokens, kept)
+
+
+#: What stands between the names of a list (``Kelso, Hawick and Selkirk``), and
+#: which of those may end one.
+_LIST_GAPS = frozenset({" and ", " or ", ", ", ", and ", ", or "})
+_LAST_LIST_GAPS = frozenset({" and ", " or ", ", and ", ", or "})
+
+
+def _coordinated_places(
+    norm: str, tokens: Sequence[NameToken], kept: list[_Candidate], reference: AliasTable
+) -> None:
+    """``in Pontypridd and Treorchy``, ``from Kelso, Hawick and Selkirk``: a name typed
+    for want of evidence in a list of names after a place preposition, whose first is
+    a place, is a place too (the names of a list are of one kind). A list ends with
+    ``and`` or ``or`` (``in Tripoli, Jan Doe, said`` is a place and a person)."""
+    k = 0
+    while k < len(kept):
+        head = kept[k]
+        end = k + 1
+        last_and = k
+        while end < len(kept):
+            gap = norm[tokens[kept[end - 1].last - 1].end : tokens[kept[end].first].start]
+            if gap not in _LIST_GAPS:
+                break
+            if gap in _LAST_LIST_GAPS:
+                last_and = end
+            end += 1
+        if last_and > k and _where_before(tokens, head.first) and _a_known_place(head, reference):
+            for candidate in kept[k + 1 : last_and + 1]:
+                if candidate.source == "rule" and candidate.guessed:
+                    candidate.type, candidate.guessed = EntityType.PLACE, False
+        k = end
+
+
+def _where_before(tokens: Sequence[NameToken], first: int) -> bool:
+    """Whether a preposition of where (``in``, ``at``, ``between``) or a point of the
+    compass and ``of`` stands just before the name at token ``first``."""
+    before = tokens[first - 1] if first > 0 else None
+    return before is not None and (
+        (before.joins and (before.folded in _LOCATIVE or before.folded == "between"))
+        or _compass_before(tokens, first)
+    )
+
+
+def _a_known_place(candidate: _Candidate, reference: AliasTable) -> bool:
+    """Whether a candidate is a place by evidence: a reference place, or a rule
+    candidate typed a place's by the words around it."""
+    if candidate.source == "reference":
+        return len(candidate.ids) == 1 and all(
+            reference[i].type is EntityType.PLACE for i in candidate.ids
+        )
+    return (
+        candidate.source == "rule" and candidate.type is EntityType.PLACE and not candidate.guessed
+    )
 
 
 _HEADING_NAME_WORDS = 4  # the longest name looked for in a line in capitals
@@ -1040,10 +1138,10 @@ def _with_body_names_in_headings(
     tokens: Sequence[NameToken], kept: list[_Candidate]
 ) -> list[_Candidate]:
     """Names the body gives, found again in lines in capitals (headlines, table
-    rows) by their words, whatever the case: ``HENDRIX DRAFT SELLS`` after ``Jimi
-    Hendrix`` in the body. Each takes the type and the table entry of the body's
-    name; a surname of a person, or a name of one word, needs a word of three
-    letters or more."""
+    rows) by their words, whatever the case of a capitalised word: ``HENDRIX DRAFT
+    SELLS`` after ``Jimi Hendrix`` in the body. Each takes the type and the table
+    entry of the body's name; a surname of a person, or a name of one word, needs
+    a word of three letters or more."""
     heading = list(compress(range(len(tokens)), map(HEADING_OF, tokens)))
     known = _body_names(tokens, kept) if heading else {}
     if not known:
@@ -1052,12 +1150,14 @@ def _with_body_names_in_headings(
     opening = {key.split(" ", 1)[0] for key in known}
     added = []
     for i in heading:
-        if i in taken or tokens[i].variant not in opening:
+        if i in taken or not tokens[i].capitalised or tokens[i].variant not in opening:
             continue
         for width in range(min(_HEADING_NAME_WORDS, len(tokens) - i), 0, -1):
             span = tokens[i : i + width]
             if not all(t.heading for t in span) or taken.intersection(range(i, i + width)):
                 continue
+            if not span[-1].capitalised:
+                continue  # a word in lower case is one in any line: "ngc" is not "NGC"
             if width == 1 and len(span[0].text) < 3:
                 continue
             body = known.get(" ".join(t.variant for t in span))
@@ -1207,13 +1307,42 @@ def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
     before = tokens[first - 1] if first > 0 else None
     if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
         return True
+    if _compass_before(tokens, first):
+        return True
     after = tokens[last] if last < len(tokens) else None
     return (
         after is not None
         and not tokens[last - 1].joins
         and after.start - tokens[last - 1].end <= 3
-        and after.folded in _region_words()
+        and _initials_at(tokens, last) in _region_words()
     )
+
+
+def _compass_before(tokens: Sequence[NameToken], first: int) -> bool:
+    """``west of Boulder``, ``north-east of Kelso``: a point of the compass and ``of``
+    just before the name."""
+    return (
+        first >= 2
+        and tokens[first - 1].folded == "of"
+        and tokens[first - 1].joins
+        and tokens[first - 2].joins
+        and tokens[first - 2].folded in _COMPASS
+    )
+
+
+def _initials_at(tokens: Sequence[NameToken], k: int) -> str:
+    """The folded word at token ``k``, initials joined by full stops read as one word
+    (``N.Y.`` is ``ny``, as :func:`_region_words` keeps it)."""
+    word = tokens[k].folded
+    while (
+        len(tokens[k].text) == 1
+        and k + 1 < len(tokens)
+        and len(tokens[k + 1].text) == 1
+        and tokens[k + 1].start == tokens[k].end + 1
+    ):
+        k += 1
+        word += tokens[k].folded
+    return word
 
 
 @functools.cache
@@ -1391,7 +1520,8 @@ def _organization_around(
 ) -> bool:
     """Whether the words around a name make it an organisation's: a lower-case noun
     for a kind of organisation just before it (``Dutch side Ruch Velden``, ``the
-    newspaper Gazeta Veriu``), a noun for what an organisation has or employs just after it
+    newspaper Gazeta Veriu``), its acronym in brackets after it unless it opens with
+    a given name, a noun for what an organisation has or employs just after it
     or its possessive (``Brightwater shares``, ``Riverside defender Jo Doe``), or
     ``its`` after its speech verb (``Brightwater said its profit ...``)."""
     first, last = candidate.first, candidate.last
@@ -1403,6 +1533,10 @@ def _organization_around(
         and before.folded in _organization_nouns("kind")
     ):
         return True
+    if not _opens_with_given_name(tokens[first:last]) and _acronym_after(
+        norm, tokens, first, last, words
+    ):
+        return True  # "Natural Resources Wales (NRW)": people are seldom given acronyms
     if last >= len(tokens):
         return False
     after = tokens[last]
@@ -1684,9 +1818,19 @@ class _Clusterer:
             if longer is not None:
                 longer.add(first, last, MatchMethod.COREFERENCE)
                 return
+        self._new_cluster(candidate, kind, variants)
+
+    def _new_cluster(self, candidate: _Candidate, kind: EntityType, variants: list[str]) -> None:
+        """A cluster of its own for a rule name of several words; a storm's or an
+        operation's is also remembered without the word that opens it (``Edouard``
+        after ``Hurricane Edouard``)."""
+        first, last = candidate.first, candidate.last
         cluster = _Cluster(kind, guessed=candidate.guessed)
         self.clusters.append(cluster)
         self._remember(cluster, variants)
+        opener = _event_opener_width(self.tokens[first:last]) if kind is EntityType.OTHER else 0
+        if opener:
+            self._remember(cluster, variants[opener:])
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
 
@@ -1695,8 +1839,8 @@ class _Clusterer:
         before (``Warren`` after ``Elizabeth Warren``, though a town has the name)
         joins that person; whether it did."""
         same = self.by_surname.get(variants[0], ()) if len(variants) == 1 else ()
-        if len(same) != 1:
-            return False
+        if len(same) != 1 or same[0].guessed:
+            return False  # none, two, or a name typed a person's for want of evidence
         same[0].add(candidate.first, candidate.last, MatchMethod.COREFERENCE)
         return True
 
@@ -1803,23 +1947,35 @@ class _Clusterer:
 
     def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
         """``Popular Mobilization Forces (PMF)``: the acronym joins its long form."""
-        last_token = self.tokens[candidate.last - 1]
-        # (An end bound: the regex module reads to the end of the string otherwise,
-        # which would make the stage quadratic in the article's length.)
-        end = last_token.end
-        if self.doc.norm.find("(", end, end + _ACRONYM_REACH) < 0:
-            return  # no bracket near: the usual case, told in C
-        m = _ACRONYM_AFTER.match(self.doc.norm, end, end + _ACRONYM_REACH)
-        if m is None:
-            return
-        letters = [
-            t.text[0].upper()
-            for t in self.tokens[candidate.first : candidate.last]
-            if t.capitalised and t.folded not in self.words.connectors
-        ]
-        acronym = m.group(1)
-        if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
+        acronym = _acronym_after(
+            self.doc.norm, self.tokens, candidate.first, candidate.last, self.words
+        )
+        if acronym is not None:
             self.acronyms[acronym] = cluster
+
+
+def _acronym_after(
+    norm: str, tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
+) -> str | None:
+    """The acronym of a name written in brackets just after it, its capitalised
+    words' initials (``Popular Mobilization Forces (PMF)``); ``None`` for none."""
+    # (An end bound: the regex module reads to the end of the string otherwise,
+    # which would make the stage quadratic in the article's length.)
+    end = tokens[last - 1].end
+    if norm.find("(", end, end + _ACRONYM_REACH) < 0:
+        return None  # no bracket near: the usual case, told in C
+    m = _ACRONYM_AFTER.match(norm, end, end + _ACRONYM_REACH)
+    if m is None:
+        return None
+    letters = [
+        t.text[0].upper()
+        for t in tokens[first:last]
+        if t.capitalised and t.folded not in words.connectors
+    ]
+    acronym = m.group(1)
+    if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
+        return acronym
+    return None
 
 
 @functools.cache
