@@ -147,6 +147,15 @@ FURNITURE = [
     ("2010-09-CA-005\nKABUL, Afghanistan (Sept. 1) - Forces met.", ["2010-09-CA-005"]),
     ("Release #2012-06-S-026\nKABUL - Forces met.", ["Release #2012-06-S-026"]),
     ("The talks went on.\nPage 2 of 3\nThey ended.", ["Page 2 of 3"]),
+    # a wire slug, with markup codes around it or a version after a comma
+    ("&UR; BC-FLOOD-WALES-NYT &QL;\nCARDIFF _ Rivers rose.", ["BC-FLOOD-WALES-NYT"]),
+    (
+        "AM-Flood-Warnings, 2nd Ld-Writethru\nCARDIFF (AP) _ Rivers rose.",
+        ["AM-Flood-Warnings, 2nd Ld-Writethru"],
+    ),
+    ("BC-Flood-Warnings\nRivers rose.", ["BC-Flood-Warnings"]),
+    # a hyphened word alone on a line is no slug
+    ("Anti-Corruption\nRivers rose.", []),
     # a wrapped line that goes on in lower case, a label inside a sentence, a date: text
     ("Traders expected the market to\nclose.\nShares fell.", []),
     ("Users may share the file.\nThey did.", []),
