@@ -536,6 +536,38 @@ def test_a_line_of_names_before_the_dateline_is_the_byline(
         assert kinds[byline.text] is np.ParagraphKind.BYLINE
 
 
+ROLE_LINES = [
+    # (text, the byline's people with roles, the entity the name line gives)
+    (
+        "Ministers face farm revolt\n\nLayla Haddad Political correspondent\n\nMinisters met.",
+        [("Layla Haddad", "political correspondent")],
+        "Layla Haddad",
+    ),
+    (
+        "Ministers face farm revolt\n\nOmar Rashid Deputy political editor\n\nMinisters met.",
+        [("Omar Rashid", "deputy political editor")],
+        "Omar Rashid",
+    ),
+    # a line that does not open with a given name, or ends in no staff title: no byline
+    ("Ministers face farm revolt\n\nSummit Diary Special edition\n\nMinisters met.", [], None),
+    ("Ministers face farm revolt\n\nLayla Haddad Political views\n\nMinisters met.", [], None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "entity"), ROLE_LINES, ids=[r[0][28:50] for r in ROLE_LINES]
+)
+def test_a_name_and_role_line_under_the_headline_is_the_byline(
+    text: str, people: list[tuple[str, str]], entity: str | None
+) -> None:
+    article = np.parse(text)
+    byline = article.byline
+    assert ([(a.name, a.role) for a in byline.authors] if byline else []) == people
+    if entity is not None:
+        assert entity in {e.name for e in article.entities}
+        assert not any(e.name.startswith(entity + " ") for e in article.entities)
+
+
 TRAILERS = [
     # (the story's last line, organization, [(name, role)])
     ("Amanda Reyes contributed reporting.", None, [("Amanda Reyes", "reporting")]),

@@ -788,6 +788,12 @@ WORD_BEFORE = [
     # A currency's capitals are no name.
     ("The firm sold a C$100 million bond and HK$50 million of notes.", "C", None),
     ("The firm sold a C$100 million bond and HK$50 million of notes.", "HK", None),
+    # A letter hyphened to a word in lower case or a number is no name.
+    ("The government made a U-turn on the levy.", "U", None),
+    ("Doctors took an X-ray and flew a B-52.", "B", None),
+    # A word alone after "the" that speaks is an organisation's, not a person's.
+    ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
+    ("Harland said it would scrap the levy.", "Harland", "PERSON"),
     # A time zone after a time is part of the time.
     ("Trading runs from 07.00 GMT to 15.00 GMT daily.", "GMT", None),
     # A contraction is no name.

@@ -531,7 +531,7 @@ def _top_byline(
         if found.people and found.organization is None and index + 1 < len(top):
             return _with_service_line(doc, reader, found, top[index + 1], dateline)
         return found
-    return _name_line(doc, reader, top, dateline)
+    return _name_line(doc, reader, top, dateline) or _name_and_role_line(doc, reader, top, dateline)
 
 
 #: The most people a byline of names alone gives (``Jane Doe and John Roe``).
@@ -565,6 +565,48 @@ def _name_line(
             return None
         people.append(person)
     return FoundByline(span.start, span.end, None, tuple(people))
+
+
+#: The most words of a name before its role on a line of their own.
+_ROLE_LINE_NAME = 4
+
+
+def _name_and_role_line(
+    doc: Document, reader: _Reader, top: list[Span], dateline: FoundDateline | None
+) -> FoundByline | None:
+    """A byline of a name and the writer's role on a line of their own under the
+    headline, with no comma between (``Jane Doe Political correspondent``, ``Jane
+    Doe Deputy political editor``): the name opens with a common given name and is
+    capitalised, the role is a capitalised word and words in lower case ending
+    with a staff title's last word (``correspondent``, ``editor``, ``writer``)."""
+    for line in top[1:_ROLE_LINE_NAME]:
+        if dateline is not None and line.start >= dateline.start:
+            return None
+        span = _strip(doc.norm, line.start, line.end)
+        if span is None or span.end - span.start > _SHORT_LINE:
+            continue
+        words = list(_WORD.finditer(doc.norm, span.start, span.end))
+        if len(words) < 3 or words[-1].group().casefold() not in _title_heads():
+            continue
+        texts = [w.group() for w in words]
+        k = next(
+            (k for k in range(2, len(texts) - 1) if all(t.islower() for t in texts[k + 1 :])),
+            None,
+        )
+        if (
+            k is None
+            or k > _ROLE_LINE_NAME
+            or not texts[k][:1].isupper()
+            or not all(t[:1].isupper() for t in texts[:k])
+            or fold_token(texts[0]) not in given_names()
+        ):
+            continue
+        role = " ".join(texts[k:]).casefold()
+        person = reader.person(words[0].start(), words[k - 1].end(), role)
+        if person is None:
+            continue
+        return FoundByline(span.start, span.end, None, (person,))
+    return None
 
 
 def _with_service_line(

@@ -774,8 +774,13 @@ def _type_of(
         return EntityType.PERSON
     if candidate.around is not None:
         return candidate.around
-    if len(span) == 1 and _speaks(tokens, candidate.last, lexicon) and not span[0].upper:
-        return EntityType.PERSON
+    if (
+        len(span) == 1
+        and _speaks(tokens, candidate.last, lexicon)
+        and not span[0].upper
+        and not _after_the(tokens, candidate.first)
+    ):
+        return EntityType.PERSON  # "Haddad said"; "the Treasury said" is no person
     names = [t for t in span if t.folded not in lexicon.connectors or t.capitalised]
     by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
     if by_word_before is EntityType.ORG and _a_team(span):
@@ -830,7 +835,7 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     if before is None or not before.joins:
         return None
-    if before.folded in _NOT_BEFORE_PERSON and (before.sentence_start or not before.capitalised):
+    if _after_the(tokens, candidate.first):
         return EntityType.ORG  # "the Baltimore Orioles", "The White Sox have ..."
     if before.capitalised:
         return None
@@ -841,6 +846,18 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
     ):
         return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge", "west of ..."
     return None
+
+
+def _after_the(tokens: Sequence[NameToken], first: int) -> bool:
+    """Whether ``the`` stands just before the name at token ``first``: no person's
+    name without a title follows it."""
+    before = tokens[first - 1] if first > 0 else None
+    return (
+        before is not None
+        and before.joins
+        and before.folded in _NOT_BEFORE_PERSON
+        and (before.sentence_start or not before.capitalised)
+    )
 
 
 def _opens_with_given_name(span: Sequence[NameToken]) -> bool:
@@ -1388,17 +1405,31 @@ def _without_currency_marks(
     norm: str, tokens: Sequence[NameToken], kept: list[_Candidate]
 ) -> list[_Candidate]:
     """Capitals written against a currency sign are the currency's mark, no name:
-    the ``C`` of ``C$100``, ``HK`` of ``HK$50``, ``US`` of ``US$5``."""
+    the ``C`` of ``C$100``, ``HK`` of ``HK$50``, ``US`` of ``US$5``; nor is a rule's
+    letter alone hyphened to a word in lower case or a number (``U-turn``,
+    ``X-ray``, ``B-52``)."""
     return [
         c
         for c in kept
         if not (
-            norm[tokens[c.last - 1].end : tokens[c.last - 1].end + 1] in _CURRENCY_SIGNS
-            and c.length == 1
+            c.length == 1
             and tokens[c.first].text.isupper()
             and len(tokens[c.first].text) <= 3
+            and norm[tokens[c.last - 1].end : tokens[c.last - 1].end + 1] in _CURRENCY_SIGNS
         )
+        and not (c.source == "rule" and c.length == 1 and _a_letter_hyphened(norm, tokens[c.first]))
     ]
+
+
+def _a_letter_hyphened(norm: str, token: NameToken) -> bool:
+    """``U-turn``, ``X-ray``, ``B-52``: one letter, a hyphen, a lower-case word or digits."""
+    after = norm[token.end : token.end + 2]
+    return (
+        len(token.text) == 1
+        and len(after) == 2
+        and after[0] == "-"
+        and (after[1].islower() or after[1].isdigit())
+    )
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
@@ -2210,12 +2241,13 @@ def _with_byline_people(
 ) -> list[_Candidate]:
     """The candidates and the people the byline stage read where nothing else names
     them: a name in capitals on a byline line (``BY JOHN SMITH``) has no evidence of
-    case, but the byline is evidence that it names a person."""
+    case, but the byline is evidence that it names a person. A rule's run from the
+    person's name on is cut at its end (``Jane Doe Political correspondent``)."""
+    candidates = [_cut_at_byline_people(tokens, c, bylines) for c in candidates]
     taken = {i for c in candidates for i in range(c.first, c.last)}
     added = []
     for person in (p for b in bylines for p in b.people):
-        first = bisect.bisect_left(tokens, person.start, key=attrgetter("start"))
-        last = bisect.bisect_left(tokens, person.end, key=attrgetter("start"))
+        first, last = _token_range(tokens, person.start, person.end)
         if first >= last or tokens[first].start != person.start:
             continue
         if tokens[last - 1].end != person.end or taken.intersection(range(first, last)):
@@ -2225,6 +2257,31 @@ def _with_byline_people(
     if not added:
         return candidates
     return sorted([*candidates, *added], key=attrgetter("first"))
+
+
+def _token_range(tokens: Sequence[NameToken], start: int, end: int) -> tuple[int, int]:
+    """The tokens from the one at ``start`` to the one before ``end``."""
+    first = bisect.bisect_left(tokens, start, key=attrgetter("start"))
+    return first, bisect.bisect_left(tokens, end, key=attrgetter("start"))
+
+
+def _cut_at_byline_people(
+    tokens: Sequence[NameToken], candidate: _Candidate, bylines: Sequence[FoundByline]
+) -> _Candidate:
+    """A rule candidate that starts with a byline's person and goes on past the name,
+    cut to the name and typed a person's."""
+    if candidate.source != "rule":
+        return candidate
+    for person in (p for b in bylines for p in b.people):
+        first, last = _token_range(tokens, person.start, person.end)
+        if (
+            first == candidate.first
+            and first < last < candidate.last
+            and tokens[first].start == person.start
+            and tokens[last - 1].end == person.end
+        ):
+            return attrs.evolve(candidate, last=last, type=EntityType.PERSON, person_cue=True)
+    return candidate
 
 
 def _role_mentions(

@@ -1857,7 +1857,9 @@ def _reported(
     if content is None:
         return None
     start, end, kind = content
-    speaker = _reporter(context, sentence.start, verb, found, clause_words)
+    # "Ministers have been accused of ...": the subject of a passive is no speaker.
+    passive = object_cue and _passive_before(norm, verb.start)
+    speaker = None if passive else _reporter(context, sentence.start, verb, found, clause_words)
     if speaker is not None and _non_restrictive(norm, speaker, sentence.start):
         # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
         comma = norm.find(",", start, end)
