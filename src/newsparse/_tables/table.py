@@ -66,6 +66,7 @@ from newsparse._text import (
     is_article,
     tokens_from,
     tokens_in,
+    tokens_reach,
 )
 from newsparse.errors import AliasTableError, AliasTableWarning, InvalidArgumentError
 from newsparse.model import EntityType, MatchMethod
@@ -238,7 +239,8 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     return tokens[with_article(tokens, k)].start - start
 
 
-#: The longest name at a word: the token after its last, its entry and how.
+#: The longest name at a word: the token after its last (or, where said, the end of
+#: that token as an offset from the word's start), its entry and how.
 _Named = tuple[int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
@@ -272,28 +274,31 @@ class _Reading:
     """What :meth:`AliasTable.find` read at the words of texts, remembered by the
     characters that decided it, so that what a text repeats is read once.
 
-    ``names``: the name of several tokens at a word (:func:`_longest_name`), by the
-    texts and joins of the tokens read; ``follows``: whether a name of several
-    tokens may start with a word and the next (:func:`_continues`), by the word's
-    variant and the next word; ``articles``: where a name starts once an
-    article before it is joined, by the
-    characters before the word; ``surnames``: the person a surname names with the
-    given names before it (:data:`_Found`), by the characters around it that its
-    reading reads. Each is a bounded :class:`~newsparse._memo.Memo`; the keys of
-    ``surnames`` hold the characters with the positions in them of the word and of
-    the window's edges.
+    ``spans``: the name of several tokens at a word, as the end of its last token
+    from the word's start, its entry and how, by the characters its tokens are read
+    from (:func:`~newsparse._text.tokens_reach`), so that the tokens are built only
+    the first time; ``names``: the same (:func:`_longest_name`), by the texts and
+    joins of the tokens read, for the same name in another context; ``follows``:
+    whether a name of several tokens may start with a word and the next
+    (:func:`_continues`), by the word's variant and the next word; ``articles``:
+    where a name starts once an article before it is joined, by the characters
+    before the word; ``surnames``: the person a surname names with the given names
+    before it (:data:`_Found`), by the characters around it that its reading reads.
+    Each is a bounded :class:`~newsparse._memo.Memo`; the keys of ``surnames`` hold
+    the characters with the positions in them of the word and of the window's edges.
     """
 
-    __slots__ = ("articles", "follows", "names", "surnames")
+    __slots__ = ("articles", "follows", "names", "spans", "surnames")
 
     def __init__(self) -> None:
+        self.spans: Memo[tuple[int, int, str, bool], _Named | None] = Memo()
         self.names: Memo[tuple[int, tuple[str, ...], tuple[bool, ...]], _Named | None] = Memo()
         self.follows: Memo[tuple[str, str], bool] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
     def clear(self) -> None:
-        for memo in (self.names, self.follows, self.articles, self.surnames):
+        for memo in (self.spans, self.names, self.follows, self.articles, self.surnames):
             memo.clear()
 
 
@@ -536,17 +541,17 @@ class AliasTable:
         if start and norm[start - 1] == "'":
             return self._name_in_window(matcher, norm, span, longest)
         if longest > 1 and _continues(norm, end, hi, word, self.index, self._read):
-            tokens = tokens_from(norm, start, hi, longest)
-            read = self._read.names
-            key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
-            known = read.get(key, _UNSEEN)
+            reach = tokens_reach(norm, start, hi, longest)
+            key = (longest, hi - start, norm[start:reach], reach == len(norm))
+            spans = self._read.spans
+            known = spans.get(key, _UNSEEN)
             if known is _UNSEEN:
-                known = _longest_name(matcher, tokens, longest)
-                read.keep(key, known, sum(map(len, key[1])))
+                known = self._name_from(matcher, norm, start, hi, longest)
+                spans.keep(key, known, len(key[2]))
             if known is None:
                 return None
-            last, entry_id, how = known
-            named = tokens[last - 1].end, entry_id, how
+            after, entry_id, how = known
+            named = start + after, entry_id, how
         elif word.alone is not None:
             named = end, *word.alone
         else:
@@ -559,6 +564,24 @@ class AliasTable:
             self._read.articles.keep(article_key, before, len(article_key))
         last, entry_id, how = named
         return before, last - start, entry_id, how
+
+    def _name_from(
+        self, matcher: Matcher, norm: str, start: int, hi: int, longest: int
+    ) -> _Named | None:
+        """The longest name of one entry at the word at ``start`` read from the tokens
+        after it (:func:`_longest_name`), with the end of its last token as an offset
+        from the word's start. Remembered by the tokens' texts and joins."""
+        tokens = tokens_from(norm, start, hi, longest)
+        read = self._read.names
+        key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
+        known = read.get(key, _UNSEEN)
+        if known is _UNSEEN:
+            known = _longest_name(matcher, tokens, longest)
+            read.keep(key, known, sum(map(len, key[1])))
+        if known is None:
+            return None
+        last, entry_id, how = known
+        return tokens[last - 1].end - start, entry_id, how
 
     def _name_in_window(
         self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int
