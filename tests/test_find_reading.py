@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import newsparse as np
 from newsparse._memo import Memo
 from newsparse._tables import table as table_module
-from newsparse._text import tokens_from
+from newsparse._text import tokens_from, tokens_reach
 
 RECORDS: list[dict[str, Any]] = [
     {"id": "sudani", "name": "Mohammed Shia al-Sudani", "type": "PERSON"},
@@ -174,6 +174,34 @@ def test_tokens_read_from_a_word_are_those_of_its_window(
     hi = min(start + 1 + ahead * 3, len(norm) + 3)
     lo = max(start - back, 0)
     assert tokens_from(norm, start, hi, count) == _window_tokens(norm, start, lo, hi, count)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_CHARACTERS, min_size=1, max_size=24).map("".join),
+    st.lists(_CHARACTERS, max_size=6).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.integers(1, 4),
+)
+def test_tokens_read_from_a_word_depend_on_the_characters_up_to_their_reach(
+    norm: str, other: str, at: int, ahead: int, count: int
+) -> None:
+    # find remembers a name by norm[start:reach]: any text that agrees there (and
+    # ends there, or not, as norm does) gives the same tokens from the word.
+    start = _a_word_start(norm, at)
+    if start is None:
+        return
+    hi = min(start + 1 + ahead, len(norm) + 3)
+    reach = tokens_reach(norm, start, hi, count)
+    same = norm[start:reach] + (other if reach < len(norm) else "")
+    if reach < len(norm) and not other:
+        same += norm[reach:]
+    moved = [
+        t._replace(start=t.start + start, end=t.end + start)
+        for t in tokens_from(same, 0, hi - start, count)
+    ]
+    assert moved == tokens_from(norm, start, hi, count)
 
 
 def _a_word_start(norm: str, at: int) -> int | None:

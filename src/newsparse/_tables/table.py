@@ -66,6 +66,7 @@ from newsparse._text import (
     is_article,
     tokens_from,
     tokens_in,
+    tokens_reach,
 )
 from newsparse.errors import AliasTableError, AliasTableWarning, InvalidArgumentError
 from newsparse.model import EntityType, MatchMethod
@@ -124,26 +125,27 @@ _WORDS_REMEMBERED = 1 << 17
 
 
 class _Start(NamedTuple):
-    """What a word of the text can start: its keys, the longest name, a surname's entries."""
+    """What a word of the text can start: its keys, the longest name, a surname's person."""
 
     folded: str
     variant: str
     longest: int  # the most tokens of a name starting with the word (0: none)
     alone: tuple[str, MatchMethod] | None  # the one entry the word alone names, and how
-    surname_of: frozenset[str]  # the people whose surname it is (one typo forgiven)
+    surname: tuple[str, MatchMethod] | None  # the one person whose surname it is, and how
 
 
-def _starting(index: Index, word: str) -> _Start | None:
+def _starting(matcher: Matcher, word: str) -> _Start | None:
     """What ``word`` can start, or ``None`` when no match starts at it."""
+    index = matcher.index
     folded = FOLDED_WORDS[word]
     variant = VARIANT_WORDS[folded]
     longest = index.longest_at[variant] or index.longest_at[folded] or 0
     if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
-    surname_of = index.surname(variant, fuzzy=True, limit=2)  # only one is used
-    if not longest and not surname_of:
+    surname = matcher.surname(variant)
+    if not longest and not index.surname(variant, fuzzy=True, limit=2):
         return None
-    return _Start(folded, variant, longest, _alone(index, word), surname_of)
+    return _Start(folded, variant, longest, _alone(index, word), surname)
 
 
 def _alone(index: Index, word: str) -> tuple[str, MatchMethod] | None:
@@ -153,16 +155,22 @@ def _alone(index: Index, word: str) -> tuple[str, MatchMethod] | None:
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
 
-def _continues(norm: str, end: int, hi: int, start: _Start, index: Index) -> bool:
+def _continues(norm: str, end: int, hi: int, start: _Start, index: Index, read: _Reading) -> bool:
     """Whether a name of two tokens or more may start at the word ending at ``end``
     (the gap after it joins, and the next word, read no further than ``hi``, is an
     article or a name's second word after this one). When not, the longest name
-    there is the word alone: the name tokens of the text reach no further."""
+    there is the word alone: the name tokens of the text reach no further. The
+    answer for two words is remembered (``read.follows``)."""
     after = _NEXT_WORD.match(norm, end, hi)
     if after is None:
         return False
-    second = FOLDED_WORDS[after.group(1)]
-    return is_article(second) or index.may_continue(start.variant, VARIANT_WORDS[second])
+    key = (start.variant, after.group(1))
+    known = read.follows.get(key)
+    if known is None:
+        second = FOLDED_WORDS[key[1]]
+        known = is_article(second) or index.may_continue(start.variant, VARIANT_WORDS[second])
+        read.follows.keep(key, known, len(key[0]) + len(key[1]))
+    return known
 
 
 def _joined_before(norm: str, start: int) -> bool:
@@ -231,7 +239,8 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     return tokens[with_article(tokens, k)].start - start
 
 
-#: The longest name at a word: the token after its last, its entry and how.
+#: The longest name at a word: the token after its last (or, where said, the end of
+#: that token as an offset from the word's start), its entry and how.
 _Named = tuple[int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
@@ -265,25 +274,31 @@ class _Reading:
     """What :meth:`AliasTable.find` read at the words of texts, remembered by the
     characters that decided it, so that what a text repeats is read once.
 
-    ``names``: the name of several tokens at a word (:func:`_longest_name`), by the
-    texts and joins of the tokens read; ``articles``: where a name starts once an
-    article before it is joined, by the
-    characters before the word; ``surnames``: the person a surname names with the
-    given names before it (:data:`_Found`), by the characters around it that its
-    reading reads. Each is a bounded :class:`~newsparse._memo.Memo`; the keys of
-    ``surnames`` hold the characters with the positions in them of the word and of
-    the window's edges.
+    ``spans``: the name of several tokens at a word, as the end of its last token
+    from the word's start, its entry and how, by the characters its tokens are read
+    from (:func:`~newsparse._text.tokens_reach`), so that the tokens are built only
+    the first time; ``names``: the same (:func:`_longest_name`), by the texts and
+    joins of the tokens read, for the same name in another context; ``follows``:
+    whether a name of several tokens may start with a word and the next
+    (:func:`_continues`), by the word's variant and the next word; ``articles``:
+    where a name starts once an article before it is joined, by the characters
+    before the word; ``surnames``: the person a surname names with the given names
+    before it (:data:`_Found`), by the characters around it that its reading reads.
+    Each is a bounded :class:`~newsparse._memo.Memo`; the keys of ``surnames`` hold
+    the characters with the positions in them of the word and of the window's edges.
     """
 
-    __slots__ = ("articles", "names", "surnames")
+    __slots__ = ("articles", "follows", "names", "spans", "surnames")
 
     def __init__(self) -> None:
+        self.spans: Memo[tuple[int, int, str, bool], _Named | None] = Memo()
         self.names: Memo[tuple[int, tuple[str, ...], tuple[bool, ...]], _Named | None] = Memo()
+        self.follows: Memo[tuple[str, str], bool] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
     def clear(self) -> None:
-        for memo in (self.names, self.articles, self.surnames):
+        for memo in (self.spans, self.names, self.follows, self.articles, self.surnames):
             memo.clear()
 
 
@@ -458,7 +473,7 @@ class AliasTable:
             for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
                 start = starting.get(words[i], _UNSEEN)
                 if start is _UNSEEN:  # kept within bounds of entries and characters
-                    start = _starting(index, words[i])
+                    start = _starting(matcher, words[i])
                     starting.keep(words[i], start, len(words[i]))
                 starts[i] = start
             for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
@@ -493,12 +508,11 @@ class AliasTable:
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
         found = self._name_at(matcher, norm, span, word) if word.longest else None
         if found is None:
-            if len(word.surname_of) != 1:
+            if word.surname is None:
                 return None
             if not _joined_before(norm, start):
                 # No word before that may join the name: the surname's own answer.
-                one = matcher.surname(word.variant)
-                return None if one is None else (start, end, *one)
+                return start, end, *word.surname
             found = self._surname_at(matcher, norm, span)
             if found is None:
                 return None
@@ -526,18 +540,18 @@ class AliasTable:
         hi = end + _WORD_AFTER * (longest - 1) + 1
         if start and norm[start - 1] == "'":
             return self._name_in_window(matcher, norm, span, longest)
-        if longest > 1 and _continues(norm, end, hi, word, self.index):
-            tokens = tokens_from(norm, start, hi, longest)
-            read = self._read.names
-            key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
-            known = read.get(key, _UNSEEN)
+        if longest > 1 and _continues(norm, end, hi, word, self.index, self._read):
+            reach = tokens_reach(norm, start, hi, longest)
+            key = (longest, hi - start, norm[start:reach], reach == len(norm))
+            spans = self._read.spans
+            known = spans.get(key, _UNSEEN)
             if known is _UNSEEN:
-                known = _longest_name(matcher, tokens, longest)
-                read.keep(key, known, sum(map(len, key[1])))
+                known = self._name_from(matcher, norm, start, hi, longest)
+                spans.keep(key, known, len(key[2]))
             if known is None:
                 return None
-            last, entry_id, how = known
-            named = tokens[last - 1].end, entry_id, how
+            after, entry_id, how = known
+            named = start + after, entry_id, how
         elif word.alone is not None:
             named = end, *word.alone
         else:
@@ -550,6 +564,24 @@ class AliasTable:
             self._read.articles.keep(article_key, before, len(article_key))
         last, entry_id, how = named
         return before, last - start, entry_id, how
+
+    def _name_from(
+        self, matcher: Matcher, norm: str, start: int, hi: int, longest: int
+    ) -> _Named | None:
+        """The longest name of one entry at the word at ``start`` read from the tokens
+        after it (:func:`_longest_name`), with the end of its last token as an offset
+        from the word's start. Remembered by the tokens' texts and joins."""
+        tokens = tokens_from(norm, start, hi, longest)
+        read = self._read.names
+        key = (longest, tuple(map(_TEXT_OF, tokens)), tuple(map(_JOINS_OF, tokens)))
+        known = read.get(key, _UNSEEN)
+        if known is _UNSEEN:
+            known = _longest_name(matcher, tokens, longest)
+            read.keep(key, known, sum(map(len, key[1])))
+        if known is None:
+            return None
+        last, entry_id, how = known
+        return tokens[last - 1].end - start, entry_id, how
 
     def _name_in_window(
         self, matcher: Matcher, norm: str, span: tuple[int, int], longest: int

@@ -36,6 +36,7 @@ from newsparse._text.names import (
     tokens_from,
     tokens_in,
     tokens_of,
+    tokens_reach,
     variant_token,
 )
 
@@ -67,6 +68,7 @@ __all__ = [
     "tokens_from",
     "tokens_in",
     "tokens_of",
+    "tokens_reach",
     "variant_token",
     "with_plain_quote_marks",
     "without_markup",

@@ -469,6 +469,31 @@ def tokens_from(
     return tokens
 
 
+@functools.cache
+def _tokens_and_gaps(count: int) -> re.Pattern[str]:
+    """Up to ``count`` name tokens, each with the gap after it, read as ``tokens_from``
+    reads them one after the other (each repetition matches where the one before ended)."""
+    return re.compile(f"(?:{_TOKEN_AND_GAP.pattern}){{1,{count}}}")
+
+
+# The characters after the last gap that reading the tokens may look at: the
+# lookaheads after a possessive ``'s`` in a gap, and a token's own ``'s`` check.
+_READ_AFTER = 4
+
+
+def tokens_reach(norm: str, start: int, hi: int, count: int) -> int:
+    """Where the characters that ``tokens_from(norm, start, hi, count)`` reads end, at
+    the furthest: the tokens depend on ``norm[start:reach]`` (and on ``hi - start``,
+    and whether ``reach`` is the text's end) alone, whatever the gaps between them.
+
+    >>> text = "PM Al-Sudani's aide said"
+    >>> text[3 : tokens_reach(text, 3, 24, 2)]
+    "Al-Sudani's aide"
+    """
+    found = _tokens_and_gaps(count).match(norm, start, hi)
+    return min((start if found is None else found.end()) + _READ_AFTER, len(norm))
+
+
 def _name_pieces(pieces: list[str]) -> list[str]:
     r"""From ``word_pieces`` (gaps and ``\w+`` runs in turn), the same for name words.
 
