@@ -142,9 +142,10 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     longest = index.longest_at[variant] or index.longest_at[folded] or 0
     if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
-    surname = matcher.surname(variant)
-    if not longest and not index.surname(variant, fuzzy=True, limit=2):
+    people = index.surname(variant, fuzzy=True, limit=2)
+    if not longest and not people:
         return None
+    surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
     return _Start(folded, variant, longest, _alone(index, word), surname)
 
 
