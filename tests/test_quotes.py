@@ -92,12 +92,22 @@ NOT_SPEECH = [
     "A port official, who asked not to be named, walked away.",
     "In a statement, the ministry said.",
     "It depends on what happens in the other port states that precede it on the calendar.",
+    # a cue that ends its clause, a coordinator after it
+    "No delays had been reported but at least 12 ships were waiting.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_a_cue_form_used_as_a_noun_gives_no_quote(text: str) -> None:
     assert np.parse(text).quotes == ()
+
+
+def test_a_cue_inside_reported_speech_before_a_coordinator_adds_no_quote() -> None:
+    text = "Omar Rashid said no delays had been reported but at least 12 ships were waiting."
+    quotes = np.parse(text).quotes
+    assert [(q.text, q.speaker and q.speaker.text) for q in quotes] == [
+        ("no delays had been reported but at least 12 ships were waiting", "Omar Rashid")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -804,8 +804,11 @@ def _content_after(
     heading: bool = False,
 ) -> tuple[int, int, QuoteKind] | None:
     """What a cue introduces from ``at``: ``that ...`` (reported), or a quotation or
-    a clause (see :func:`_quotation_or_clause`)."""
+    a clause (see :func:`_quotation_or_clause`); nothing when a coordinator follows
+    the cue at once (``had been reported but at least ...``: the cue ends a clause)."""
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
+    if words and words[0].group() in _COORDINATORS and not norm[at : words[0].start()].strip():
+        return None
     start = _after_that(norm, at, words)
     if start is None:
         start = _quotation_or_clause(
