@@ -754,6 +754,7 @@ WORD_BEFORE = [
     ("Rallies were held in Leeds, Kessing and Tarsk.", "Tarsk", "PLACE"),
     ("The charge d'affaires in Leeds, Pavel Kessing, said so.", "Pavel Kessing", "PERSON"),
     ("Iraq and Zentrix signed a deal.", "Zentrix", "ORG"),
+    ("Flights between Norway and Kessing resumed.", "Kessing", "PLACE"),
     # Its acronym in brackets makes a name an organisation's, unless it opens with a
     # given name.
     (

@@ -47,6 +47,7 @@ _FUNCTION_ROLES = frozenset(
         "linking",
         "place_preposition",
         "compass",
+        "list_preposition",
         "locative",
         "not_before_person",
         "contraction",

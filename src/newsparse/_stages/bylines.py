@@ -567,8 +567,10 @@ def _name_line(
     return FoundByline(span.start, span.end, None, tuple(people))
 
 
-#: The most words of a name before its role on a line of their own.
+#: The most words of a name before its role on a line of their own, and the lines
+#: under the headline such a line is looked for in.
 _ROLE_LINE_NAME = 4
+_ROLE_LINE_REACH = 3
 
 
 def _name_and_role_line(
@@ -579,7 +581,7 @@ def _name_and_role_line(
     Doe Deputy political editor``): the name opens with a common given name and is
     capitalised, the role is a capitalised word and words in lower case ending
     with a staff title's last word (``correspondent``, ``editor``, ``writer``)."""
-    for line in top[1:_ROLE_LINE_NAME]:
+    for line in top[1 : 1 + _ROLE_LINE_REACH]:
         if dateline is not None and line.start >= dateline.start:
             return None
         span = _strip(doc.norm, line.start, line.end)

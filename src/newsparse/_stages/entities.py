@@ -79,6 +79,7 @@ _LINKING_WORDS = function_words("linking")
 _PLACE_PREPOSITIONS = function_words("place_preposition")
 _LOCATIVE = function_words("locative")
 _COMPASS = function_words("compass")
+_LIST_PREPOSITIONS = function_words("list_preposition")
 _NOT_BEFORE_PERSON = function_words("not_before_person")
 _CONTRACTIONS = function_words("contraction")
 # Words between a name and the cue verb that makes it speak: "Haddad also said".
@@ -876,7 +877,7 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
-    if len(span) > 1 and (_ends_with_event_word(span) or _opens_with_event_word(span)):
+    if len(span) > 1 and (_ends_with_event_word(span) or _event_opener_width(span)):
         return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if span[-1].text in _place_words("tail") or (
@@ -903,14 +904,9 @@ def _ends_with_event_word(span: Sequence[NameToken]) -> bool:
     return last in events or (last.isupper() and last.capitalize() in events)
 
 
-def _opens_with_event_word(span: Sequence[NameToken]) -> bool:
-    """Whether a name of more words opens with one or two of ``data/event_openers.txt``
-    (``Hurricane Milton``, ``Tropical Storm Debby``), in capitals too."""
-    return _event_opener_width(span) > 0
-
-
 def _event_opener_width(span: Sequence[NameToken]) -> int:
-    """How many words of ``data/event_openers.txt`` open a name of more words (0: none)."""
+    """How many words of ``data/event_openers.txt`` open a name of more words
+    (``Hurricane Milton``, ``Tropical Storm Debby``), in capitals too; 0 for none."""
     openers = _words("event_openers.txt")
     for width in (2, 1):
         if len(span) > width and all(t.joins for t in span[: width - 1]):
@@ -1117,7 +1113,7 @@ def _where_before(tokens: Sequence[NameToken], first: int) -> bool:
     compass and ``of`` stands just before the name at token ``first``."""
     before = tokens[first - 1] if first > 0 else None
     return before is not None and (
-        (before.joins and (before.folded in _LOCATIVE or before.folded == "between"))
+        (before.joins and (before.folded in _LOCATIVE or before.folded in _LIST_PREPOSITIONS))
         or _compass_before(tokens, first)
     )
 
@@ -1674,8 +1670,7 @@ def _with_dateline_place(
     (``BRUSSELS 1996-08-22``, ``VERONA, Italy``), and each comma-separated part
     is a place when nothing names it (``ROSEMONT, ILL.``). A run of the rules there is dropped:
     it would read on into the date (``Italy 1996-08-24``)."""
-    first = bisect.bisect_left(tokens, place.start, key=attrgetter("start"))
-    last = bisect.bisect_left(tokens, place.end, key=attrgetter("start"))
+    first, last = _token_range(tokens, place.start, place.end)
     if first >= last:
         return candidates
     kept = [
