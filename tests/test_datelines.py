@@ -440,6 +440,34 @@ def test_dateline_after_title_and_byline_in_parse() -> None:
     assert article.published == dt.date(2025, 3, 4)
 
 
+ARTICLE_HEADS = [
+    # (article text, dateline text, byline's people): the furniture above a dateline
+    # a New York Times News Service story: slug, headline, desk code, byline, service
+    (
+        "BC-DAM-REPAIRS-NYT\nDAM REPAIRS FALL BEHIND\n(bl)\nBy JANE ROE\n"
+        "c.1997 N.Y. Times News Service\n   DENVER _ Repairs to the dam fell behind.",
+        "DENVER _",
+        ["Jane Roe"],
+    ),
+    # an AP story with a writethru slug and a continuation mark at its end
+    (
+        "AM-Dam-Repairs, 1st Ld-Writethru\nDam repairs fall behind\nBy JANE ROE\n"
+        "Associated Press Writer\n\nDENVER (AP) _ Repairs to the dam fell behind.\n(MORE)",
+        "DENVER (AP) _",
+        ["Jane Roe"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dateline", "people"), ARTICLE_HEADS)
+def test_dateline_below_wire_furniture(text: str, dateline: str, people: list[str]) -> None:
+    article = np.parse(text)
+    assert article.dateline is not None
+    assert article.dateline.text == dateline
+    assert article.byline is not None
+    assert [a.name for a in article.byline.authors] == people
+
+
 def test_a_dated_dateline_wins_over_the_reference_date() -> None:
     article = np.parse("CAIRO, Jan. 5 (AP) -- Egypt said.", reference_date="2025-01-09")
     assert article.published == dt.date(2025, 1, 5)

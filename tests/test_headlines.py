@@ -154,6 +154,12 @@ FURNITURE = [
         ["AM-Flood-Warnings, 2nd Ld-Writethru"],
     ),
     ("BC-Flood-Warnings\nRivers rose.", ["BC-Flood-Warnings"]),
+    # a desk code under the headline, the wire's continuation mark
+    ("RIVERS RISE IN WALES\n(bl)\nCARDIFF _ Rivers rose.", ["(bl)"]),
+    ("Rivers rose across the valley.\n(MORE)", ["(MORE)"]),
+    # brackets inside a line, or a word in brackets that is no code, are text
+    ("Rivers rose (again)\nin the valley.", []),
+    ("The vote\n(unanimous)\nwas taken.", []),
     # a hyphened word alone on a line is no slug
     ("Anti-Corruption\nRivers rose.", []),
     # a wrapped line that goes on in lower case, a label inside a sentence, a date: text

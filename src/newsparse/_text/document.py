@@ -696,8 +696,9 @@ def _furniture() -> tuple[frozenset[str], regex.Pattern[str] | None]:
 def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
     """The lines of ``norm`` that are page furniture (``furniture.tsv``): a share
     button, an advertising slot, a document label or a release number alone on its
-    line, starting with a capital or a digit (a wrapped line that goes on in lower
-    case, ``close.``, is text). Each span is the line without white space at its ends.
+    line. A phrase counts only where its line starts with a capital or a digit (a
+    wrapped line that goes on in lower case, ``close.``, is text). Each span is the
+    line without white space at its ends.
 
     >>> norm = "Senate passes bill\\nShare\\n2010-09-CA-005\\nThe Senate passed ..."
     >>> [norm[s.start : s.end] for s in furniture_lines(norm, _lines(norm))]
@@ -710,14 +711,16 @@ def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
             continue
         written = norm[line.start : line.end]
         text = written.strip()
-        if not text or not (text[0].isupper() or text[0].isdigit()):
+        if not text:
             continue
-        start = line.start + len(written) - len(written.lstrip())
-        trimmed = Span(start, start + len(text))
-        if text.rstrip(_LABEL_TRAIL).casefold() in phrases or (
-            pattern is not None and pattern.fullmatch(text)
-        ):
-            found.append(trimmed)
+        # A phrase is a label only where it opens its line in a capital or a digit;
+        # a shape says itself how its line starts (a desk code: ``(lh)``).
+        label = (text[0].isupper() or text[0].isdigit()) and (
+            text.rstrip(_LABEL_TRAIL).casefold() in phrases
+        )
+        if label or (pattern is not None and pattern.fullmatch(text)):
+            start = line.start + len(written) - len(written.lstrip())
+            found.append(Span(start, start + len(text)))
     return found
 
 
