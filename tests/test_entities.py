@@ -71,6 +71,38 @@ def test_clusters_without_a_table() -> None:
             assert STORY[mention.start : mention.end] == mention.text
 
 
+NICKNAMES = [
+    # (text, the entity's name, its mentions): another name given after a comma or a
+    # bracket is the same entity, there and where the article uses it again
+    (
+        "Its leader, Piotr Kessing, known as Janko, vowed to fight. Janko did not comment.",
+        "Piotr Kessing",
+        ["Piotr Kessing", "Janko", "Janko"],
+    ),
+    (
+        "The rebel chief Piotr Kessing (also known as Janko Tarsk) fled. "
+        "Janko Tarsk was later seen in Leeds.",
+        "Piotr Kessing",
+        ["Piotr Kessing", "Janko Tarsk", "Janko Tarsk"],
+    ),
+    (
+        "The Harbour Front, widely known as the Front, said it would fight.",
+        "Harbour Front",
+        ["Harbour Front", "Front"],
+    ),
+    # without the comma or bracket, or in lower case, nothing is another name
+    ("Police said a man known as Kessing was held.", "Kessing", ["Kessing"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), NICKNAMES, ids=[c[1] for c in NICKNAMES])
+def test_another_name_after_known_as_joins_the_entity(
+    text: str, name: str, mentions: list[str]
+) -> None:
+    entities = by_name(np.parse(text))
+    assert surfaces(entities[name]) == mentions
+
+
 def test_possessive_is_left_out_of_the_mention() -> None:
     article = np.parse("Officials met Omar Rashid in Basra. Rashid's view was clear.")
     (rashid,) = [e for e in article.entities if e.type is np.EntityType.PERSON]
@@ -763,6 +795,15 @@ WORD_BEFORE = [
         "ORG",
     ),
     ("Natural Resources Kelso (NRK) said 14 warnings were in place.", "NRK", "ORG"),
+    # After a person's role and "at", where the person works: an organisation's; the
+    # name after "at" is no subject of the verb after it.
+    ("Sara Lund, an analyst at Harrow Kessing, said so.", "Harrow Kessing", "ORG"),
+    ("Analysts at Kessington said the warning was a setback.", "Kessington", "ORG"),
+    ("Scientists at Tarsk said the orbit was stable.", "Tarsk", "ORG"),
+    ("Families at Tarsk said the road was shut.", "Tarsk", "PLACE"),
+    ("The talks at Kessington went well.", "Kessington", "PLACE"),
+    ("Crews gathered at Anvil Mesa.", "Anvil Mesa", "PLACE"),
+    ("Staff at Harrow Observatory saw the comet.", "Harrow Observatory", "ORG"),
     # A place word at a name's end.
     ("Crews worked near Sunbright Canyon.", "Sunbright Canyon", "PLACE"),
     ("Fishermen came back to Varna Creek.", "Varna Creek", "PLACE"),

@@ -49,6 +49,7 @@ _FUNCTION_ROLES = frozenset(
         "compass",
         "list_preposition",
         "locative",
+        "employer_preposition",
         "not_before_person",
         "contraction",
         "determiner",
@@ -114,6 +115,7 @@ SCHEMAS: dict[str, Schema] = {
     "relative_days.tsv": Schema(("phrase", "days"), 2),
     "regions.tsv": Schema(("name", "aliases"), 1),
     "role_nouns.txt": Schema(("noun",)),
+    "nickname_openers.txt": Schema(("phrase",)),
     "seasons.tsv": Schema(
         ("season", "first month", "last month", "bare"), 4, {3: frozenset({"yes", "no"})}
     ),

@@ -78,6 +78,7 @@ _LINKING_WORDS = function_words("linking")
 # words of places (``Rio de Janeiro``).
 _PLACE_PREPOSITIONS = function_words("place_preposition")
 _LOCATIVE = function_words("locative")
+_EMPLOYER_PREPOSITIONS = function_words("employer_preposition")
 _COMPASS = function_words("compass")
 _LIST_PREPOSITIONS = function_words("list_preposition")
 _NOT_BEFORE_PERSON = function_words("not_before_person")
@@ -777,7 +778,7 @@ def _type_of(
         return candidate.around
     if (
         len(span) == 1
-        and _speaks(tokens, candidate.last, lexicon)
+        and _speaks(tokens, candidate.first, candidate.last, lexicon)
         and not span[0].upper
         and not _after_the(tokens, candidate.first)
     ):
@@ -840,6 +841,8 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
         return EntityType.ORG  # "the Baltimore Orioles", "The White Sox have ..."
     if before.capitalised:
         return None
+    if _after_a_role_and_at(tokens, candidate.first):
+        return EntityType.ORG  # "an analyst at Hargreaves Lansdown"
     if (
         before.folded in _LOCATIVE
         or _after_a_kind_of_place(tokens, candidate.first)
@@ -847,6 +850,19 @@ def _type_by_word_before(tokens: Sequence[NameToken], candidate: _Candidate) -> 
     ):
         return EntityType.PLACE  # "in Banja Luka", "the town of Hebden Bridge", "west of ..."
     return None
+
+
+def _after_a_role_and_at(tokens: Sequence[NameToken], first: int) -> bool:
+    """Whether a person's role and ``at`` stand before the name at token ``first``
+    (``an analyst at``, ``scientists at``): the name is where the person works, an
+    organisation, not the place that ``at`` alone would make it."""
+    if first < 2:
+        return False
+    at, role = tokens[first - 1], tokens[first - 2]
+    if not (at.joins and role.joins) or at.folded not in _EMPLOYER_PREPOSITIONS:
+        return False
+    roles = _words("role_nouns.txt")
+    return role.folded in roles or (role.folded.endswith("s") and role.folded[:-1] in roles)
 
 
 def _after_the(tokens: Sequence[NameToken], first: int) -> bool:
@@ -928,6 +944,8 @@ def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> En
     if candidate.first > 0 and is_article(tokens[candidate.first].folded):
         return EntityType.PERSON
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
+    if _after_a_role_and_at(tokens, candidate.first):
+        return EntityType.ORG  # "an analyst at Barclays"
     where = before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS
     if (where and before is not None and before.folded in _LOCATIVE) or _compass_before(
         tokens, candidate.first
@@ -1459,7 +1477,7 @@ def _without_lone_openers(
         if tokens[c.first].variant in mid_sentence:
             continue
         if c.length == 1:
-            if not (_speaks(tokens, c.last, words) or _person_after(norm, tokens, c.last)):
+            if not (_speaks(tokens, c.first, c.last, words) or _person_after(norm, tokens, c.last)):
                 dropped.add(id(c))
         elif _a_common_opener(tokens[c.first], words):
             c.first += 2
@@ -1642,14 +1660,18 @@ def _cut_around(
     return kept
 
 
-def _speaks(tokens: Sequence[NameToken], after: int, words: LexiconWords) -> bool:
-    """Whether a speech verb follows (``Haddad said``), which makes a name of a lone word.
+def _speaks(tokens: Sequence[NameToken], first: int, after: int, words: LexiconWords) -> bool:
+    """Whether a speech verb follows the name of tokens ``first..after`` (``Haddad
+    said``), which makes a name of a lone word.
 
-    Not for the words of unnamed sources (``Residents said``, ``Officials said``),
+    Not after a preposition of where, which puts the subject before it, nor for the
+    words of unnamed sources (``Residents said``, ``Officials said``),
     nor for cue forms that are as often no speech verb (``Coastal states``).
     """
     if after > 0 and tokens[after - 1].folded in _words("anonymous_sources.txt"):
         return False
+    if first > 0 and tokens[first - 1].joins and tokens[first - 1].folded in _LOCATIVE:
+        return False  # "Analysts at Barclays said": the subject stands before "at"
     for token in tokens[after : after + 2]:
         if token.folded in words.cues:
             return token.folded not in words.ambiguous_cues
@@ -1770,6 +1792,8 @@ class _Clusterer:
         self.clusters: list[_Cluster] = []
         self.by_id: dict[str, _Cluster] = {}
         self.acronyms: dict[str, _Cluster] = {}
+        # Another name given after a name (", known as Janko,"), by its tokens.
+        self.nicknames: dict[tuple[int, int], _Cluster] = {}
         # Indexes over the clusters, so each mention costs the same however many there are.
         self.by_key: dict[str, list[_Cluster]] = {}
         self.by_surname: dict[str, list[_Cluster]] = {}
@@ -1809,22 +1833,24 @@ class _Clusterer:
         ):
             return
         if candidate.source in ("user", "reference") and len(candidate.ids) == 1:
-            (entry_id,) = candidate.ids
-            table = self.table if candidate.source == "user" else self.reference
-            assert table is not None
-            entry = table[entry_id]
-            cluster = self.cluster_for_id(
-                entry_id, entry.type, reference=candidate.source == "reference"
-            )
-            self._remember(cluster, variants)
-            cluster.add(first, last, candidate.how)
-            self._acronym(cluster, candidate)
+            self._add_entry(candidate, variants)
+            return
+        named = self.nicknames.get((first, last))
+        if named is not None:
+            named.add(first, last, MatchMethod.COREFERENCE)
             return
         kind = candidate.type or EntityType.OTHER
-        key = " ".join(variants)
         if len(variants) == 1:
             self._single(candidate, variants[0], kind)
-            return
+        else:
+            self._several(candidate, variants, kind)
+
+    def _several(self, candidate: _Candidate, variants: list[str], kind: EntityType) -> None:
+        """A rule name of several words joins the entity of the same words, the one
+        entry of the user's table it nearly spells, or the organisation it is a
+        shorter form of; else it is an entity of its own."""
+        first, last = candidate.first, candidate.last
+        key = " ".join(variants)
         for cluster in self.by_key.get(key, ()):
             if _compatible(cluster.type, kind):
                 cluster.add(first, last, MatchMethod.RULE)
@@ -1845,6 +1871,20 @@ class _Clusterer:
                 longer.add(first, last, MatchMethod.COREFERENCE)
                 return
         self._new_cluster(candidate, kind, variants)
+
+    def _add_entry(self, candidate: _Candidate, variants: list[str]) -> None:
+        """A name one entry of the user's or the reference table matches joins the
+        entry's entity."""
+        (entry_id,) = candidate.ids
+        table = self.table if candidate.source == "user" else self.reference
+        assert table is not None
+        entry = table[entry_id]
+        cluster = self.cluster_for_id(
+            entry_id, entry.type, reference=candidate.source == "reference"
+        )
+        self._remember(cluster, variants)
+        cluster.add(candidate.first, candidate.last, candidate.how)
+        self._acronym(cluster, candidate)
 
     def _new_cluster(self, candidate: _Candidate, kind: EntityType, variants: list[str]) -> None:
         """A cluster of its own for a rule name of several words; a storm's or an
@@ -1972,12 +2012,21 @@ class _Clusterer:
                 self.by_org_suffix.setdefault(" ".join(variants[cut:]), cluster)
 
     def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
-        """``Popular Mobilization Forces (PMF)``: the acronym joins its long form."""
+        """``Popular Mobilization Forces (PMF)``: the acronym joins its long form;
+        ``Jan Kessing, known as Janko``: the other name joins the name, there and
+        wherever the article uses it again."""
         acronym = _acronym_after(
             self.doc.norm, self.tokens, candidate.first, candidate.last, self.words
         )
         if acronym is not None:
             self.acronyms[acronym] = cluster
+        nickname = _nickname_after(self.doc.norm, self.tokens, candidate.last)
+        if nickname is not None:
+            self.nicknames[nickname] = cluster
+            key = " ".join(self.variants(*nickname))
+            if key not in cluster.keys:  # its later uses; no surname of the person
+                cluster.keys.add(key)
+                self.by_key.setdefault(key, []).append(cluster)
 
 
 def _acronym_after(
@@ -2002,6 +2051,41 @@ def _acronym_after(
     if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
         return acronym
     return None
+
+
+@functools.cache
+def _nickname_opener() -> regex.Pattern[str]:
+    """A comma or an opening bracket and the words of ``data/nickname_openers.txt``
+    (``, also known as``), with the ``the`` that may follow them."""
+    phrases = sorted(_words("nickname_openers.txt"), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(regex.escape, p.split())) for p in phrases)
+    return regex.compile(rf"[ \t]*[,(][ \t]*(?:{body})[ \t]+(?:the[ \t]+)?")
+
+
+#: The most words of another name given after a name.
+_NICKNAME_WORDS = 4
+
+
+def _nickname_after(norm: str, tokens: Sequence[NameToken], last: int) -> tuple[int, int] | None:
+    """The tokens of another name given just after the name that ends before token
+    ``last`` (``Jan Kessing, known as Janko``): capitalised words, one space or
+    hyphen apart; ``None`` for none."""
+    end = tokens[last - 1].end
+    m = _nickname_opener().match(norm, end, end + _ACRONYM_REACH)
+    if m is None:
+        return None
+    first, _ = _token_range(tokens, m.end(), m.end())
+    if first >= len(tokens) or tokens[first].start != m.end() or not tokens[first].capitalised:
+        return None
+    stop = first + 1
+    while (
+        stop < len(tokens)
+        and stop - first < _NICKNAME_WORDS
+        and tokens[stop].capitalised
+        and norm[tokens[stop - 1].end : tokens[stop].start] in (" ", "-")
+    ):
+        stop += 1
+    return first, stop
 
 
 @functools.cache
