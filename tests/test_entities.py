@@ -505,6 +505,15 @@ PLACE_EVIDENCE = [
     # ... and so is a town before a comma and its state or country.
     ("The plant in Lincoln, Nebraska, will close.", "Nebraska", "PLACE"),
     ("Talks opened in Lincoln, Nebraska, on Monday.", "Lincoln", "PLACE"),
+    # ... and so is a town hyphened to "based" or "born", or before a lower-case noun
+    # for a kind of place, alone or in a list.
+    ("The Wolverhampton-based firm cut 200 jobs.", "Wolverhampton", "PLACE"),
+    ("A Preston-born striker scored twice.", "Preston", "PLACE"),
+    ("Power was cut in the Kharkiv, Odesa and Poltava regions.", "Kharkiv", "PLACE"),
+    ("Power was cut in the Kharkiv, Odesa and Poltava regions.", "Odesa", "PLACE"),
+    ("Fighting went on in the Kessova and Tarsk districts.", "Kessova", "PLACE"),
+    ("Fighting went on in the Kessova and Tarsk districts.", "Tarsk", "PLACE"),
+    ("The Preston family said it would sue.", "Preston", "PERSON"),
     # A first-level subdivision is a place wherever it stands.
     ("Bavaria will cut its budget, officials said.", "Bavaria", "PLACE"),
     ("A Florida restaurant bought the guitar.", "Florida", "PLACE"),

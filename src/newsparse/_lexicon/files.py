@@ -109,7 +109,9 @@ SCHEMAS: dict[str, Schema] = {
         ("name", "aliases", "country", "kind"), 4, {3: frozenset({"agency", "outlet"})}
     ),
     "place_words.tsv": Schema(
-        ("word", "position"), 2, {1: frozenset({"tail", "generic", "head", "opening", "held"})}
+        ("word", "position"),
+        2,
+        {1: frozenset({"tail", "generic", "head", "opening", "held", "hyphened"})},
     ),
     "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
     "relative_days.tsv": Schema(("phrase", "days"), 2),

@@ -897,7 +897,9 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if span[-1].text in _place_words("tail") or (
-        after is not None and span[-1].joins and after.text in _place_words("tail")
+        after is not None
+        and span[-1].joins
+        and (after.text in _place_words("tail") or _a_place_noun(after.text))
     ):
         return EntityType.PLACE
     if len(span) > 1 and span[0].text in _place_words("opening"):
@@ -1059,7 +1061,8 @@ def _candidates(
         ]
     hits = Matcher(reference.index).names(tokens, headings=True)
     unsupported = [
-        _unsupported_town(tokens, h) and not _held(doc.norm, tokens, h.first) for h in hits
+        _unsupported_town(doc.norm, tokens, h) and not _held(doc.norm, tokens, h.first)
+        for h in hits
     ]
     # A town the text shows to be a place once is that place wherever it is named.
     towns = {h.ids for h, no in zip(hits, unsupported, strict=True) if _is_town(h.ids) and not no}
@@ -1323,12 +1326,55 @@ def _furniture_in_capitals(tokens: Sequence[NameToken], hit: Hit) -> bool:
     return len(token.text) < 2 or any(i.startswith("ref:outlet:") for i in hit.ids)
 
 
-def _unsupported_town(tokens: Sequence[NameToken], hit: Hit) -> bool:
+def _unsupported_town(norm: str, tokens: Sequence[NameToken], hit: Hit) -> bool:
     """A town of one word that the text does not show to be a place: a lone
     capitalised word is more often a surname or a company than a town of that name."""
     if hit.last - hit.first != 1 or not _is_town(hit.ids):
         return False
-    return not _place_evidence(tokens, hit.first, hit.last)
+    return not (
+        _place_evidence(tokens, hit.first, hit.last)
+        or _hyphened_place_word(norm, tokens, hit.last)
+        or _place_noun_after_list(norm, tokens, hit.last)
+    )
+
+
+def _hyphened_place_word(norm: str, tokens: Sequence[NameToken], last: int) -> bool:
+    """``a Kelso-based firm``: a participle of ``data/place_words.tsv`` (position
+    ``hyphened``) hyphened to the name that ends before token ``last``."""
+    return (
+        last < len(tokens)
+        and norm[tokens[last - 1].end : tokens[last].start] == "-"
+        and tokens[last].text in _place_words("hyphened")
+    )
+
+
+#: The most names of a list read up to the noun for a kind of place after it.
+_LISTED_PLACES = 6
+
+
+def _place_noun_after_list(norm: str, tokens: Sequence[NameToken], last: int) -> bool:
+    """``the Kharkiv region``, ``the Kharkiv, Odesa and Sumy regions``: a lower-case
+    noun for a kind of place (``data/place_words.tsv``, position ``tail``, or its
+    plural) after the name, or after a list of capitalised names it opens."""
+    j, words = last, 1
+    while j < len(tokens) and words <= _LISTED_PLACES:
+        gap = norm[tokens[j - 1].end : tokens[j].start]
+        if tokens[j].capitalised and gap in (" ", ", "):
+            j, words = j + 1, words + 1  # "Kharkiv, Odesa", "Khan Younis"
+            continue
+        joined = j + 1 < len(tokens) and tokens[j + 1].capitalised and not tokens[j].capitalised
+        if joined and norm[tokens[j - 1].end : tokens[j + 1].start] in _LAST_LIST_GAPS:
+            j, words = j + 2, words + 1  # "... and Sumy"
+            continue
+        return gap == " " and _a_place_noun(tokens[j].text)
+    return False
+
+
+def _a_place_noun(word: str) -> bool:
+    """A lower-case noun for a kind of place, or its plural (``regions``, ``cities``)."""
+    tails = _place_words("tail")
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word.islower() and (word in tails or singular in tails)
 
 
 def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
@@ -1517,10 +1563,14 @@ def _type_rule_candidate(
         doc.norm, tokens, candidate, words
     ):
         candidate.around = EntityType.ORG
-    elif _held(doc.norm, tokens, candidate.first) or _after_a_kind_of_place(
-        tokens, candidate.first
+    elif (
+        _held(doc.norm, tokens, candidate.first)
+        or _after_a_kind_of_place(tokens, candidate.first)
+        or _hyphened_place_word(doc.norm, tokens, candidate.last)
+        or _place_noun_after_list(doc.norm, tokens, candidate.last)
     ):
-        # "rebel-held Tarsk"; "the village of Karin Dolni", though Karin is a given name
+        # "rebel-held Tarsk"; "the village of Karin Dolni", though Karin is a given
+        # name; "a Tarsk-based firm"; "the Tarsk and Kessova districts"
         candidate.around = EntityType.PLACE
     candidate.type = _type_of(tokens, candidate, person, words)
     if person:
