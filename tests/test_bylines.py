@@ -548,6 +548,18 @@ ROLE_LINES = [
         [("Omar Rashid", "deputy political editor")],
         "Omar Rashid",
     ),
+    # a two-word name the given-name lists lack, before a role of two words or more
+    (
+        "Judge blocks transfer flights\n\nZubair Velani Legal affairs correspondent\n\n"
+        "A judge ruled.",
+        [("Zubair Velani", "legal affairs correspondent")],
+        "Zubair Velani",
+    ),
+    (
+        "Judge blocks transfer flights\n\nLatest Today Legal correspondent\n\nA judge ruled.",
+        [],
+        None,
+    ),
     # a line that does not open with a given name, or ends in no staff title: no byline
     ("Ministers face farm revolt\n\nSummit Diary Special edition\n\nMinisters met.", [], None),
     ("Ministers face farm revolt\n\nLayla Haddad Political views\n\nMinisters met.", [], None),

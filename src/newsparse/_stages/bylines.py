@@ -578,9 +578,9 @@ def _name_and_role_line(
 ) -> FoundByline | None:
     """A byline of a name and the writer's role on a line of their own under the
     headline, with no comma between (``Jane Doe Political correspondent``, ``Jane
-    Doe Deputy political editor``): the name opens with a common given name and is
-    capitalised, the role is a capitalised word and words in lower case ending
-    with a staff title's last word (``correspondent``, ``editor``, ``writer``)."""
+    Doe Deputy political editor``): capitalised words that are a writer's name (see
+    :func:`_a_writers_name`), then the role, a capitalised word and words in lower
+    case ending with a staff title's last word (``correspondent``, ``editor``)."""
     for line in top[1 : 1 + _ROLE_LINE_REACH]:
         if dateline is not None and line.start >= dateline.start:
             return None
@@ -600,7 +600,7 @@ def _name_and_role_line(
             or k > _ROLE_LINE_NAME
             or not texts[k][:1].isupper()
             or not all(t[:1].isupper() for t in texts[:k])
-            or fold_token(texts[0]) not in given_names()
+            or not _a_writers_name(texts[:k], texts[k:])
         ):
             continue
         role = " ".join(texts[k:]).casefold()
@@ -609,6 +609,17 @@ def _name_and_role_line(
             continue
         return FoundByline(span.start, span.end, None, (person,))
     return None
+
+
+def _a_writers_name(name: list[str], role: list[str]) -> bool:
+    """Whether the words of a role line before its role are a writer's name: they
+    open with a common given name, or are two words, none a common word, before a
+    role of two words or more (``Haroon Siddique Legal affairs correspondent``,
+    though the given-name lists lack the name)."""
+    if fold_token(name[0]) in given_names():
+        return True
+    common = read_words("common_words.txt")
+    return len(name) == 2 and len(role) >= 2 and not any(w.capitalize() in common for w in name)
 
 
 def _with_service_line(
