@@ -69,6 +69,10 @@ CASES = [
     ("The talks on Dec. 28 failed.", [("on Dec. 28", "2024-12-28", "day")]),
     ("Elections are scheduled for March 9.", [("March 9", "2025-03-09", "day")]),
     ("Prices rose on Nov. 2.", [("on Nov. 2", "2024-11-02", "day")]),
+    # a past clause reaches back half a year at most: a day just ahead was set
+    ("Sentencing was set for Jan. 10.", [("Jan. 10", "2025-01-10", "day")]),
+    ("Rebels seized the town on Dec. 29.", [("on Dec. 29", "2024-12-29", "day")]),
+    ("The hearing was held on July 20.", [("on July 20", "2024-07-20", "day")]),
     # weekdays
     ("The drills began last Saturday.", [("last Saturday", "2025-01-04", "day")]),
     ("Officials said on Sunday that talks had stalled.", [("on Sunday", "2025-01-05", "day")]),

@@ -221,6 +221,11 @@ def _monday(day: _dt.date) -> _dt.date:
     return day - _dt.timedelta(days=day.weekday())
 
 
+#: Half a year in days: a past month and day without a year lie within it of the
+#: article's date.
+_HALF_YEAR_DAYS = 183
+
+
 def _month_day(month: int, day: int, published: _dt.date, tense: str | None) -> _dt.date | None:
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -233,10 +238,15 @@ def _month_day(month: int, day: int, published: _dt.date, tense: str | None) -> 
     if tense == "future":
         later = [c for c in candidates if c >= published]
         return min(later) if later else None
+    nearest = min(candidates, key=lambda c: (abs((c - published).days), c > published))
     if tense == "past":
-        earlier = [c for c in candidates if c <= published]
-        return max(earlier) if earlier else None
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+        # Writers give the year of a past day more than half a year back; a past
+        # tense with a day just ahead tells of a date set ("Sentencing was set for
+        # March 14" in an article of March 12 is two days on).
+        earlier = max((c for c in candidates if c <= published), default=None)
+        if earlier is not None and (published - earlier).days <= _HALF_YEAR_DAYS:
+            return earlier
+    return nearest
 
 
 # The two ways a month and day are written, as the groups that hold them.
