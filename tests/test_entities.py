@@ -603,6 +603,17 @@ def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: 
 
 # Where a name ends (issue 16): (text, the names found, in order of first mention).
 NAME_ENDS = [
+    # An ampersand joins a firm's words; a title's possessive before an organisation's
+    # tail stays in the organisation's name; "and" goes on after a head and "for".
+    ("Analysts at Kessel & Marr said the S&P index rose.", ["Kessel & Marr", "S&P"]),
+    (
+        "The Tarsk County Sheriff's Office said the Governor's aides had left.",
+        ["Tarsk County Sheriff's Office"],
+    ),
+    (
+        "Officials at the Centers for Crop Research and Extension said so.",
+        ["Centers for Crop Research and Extension"],
+    ),
     # A plural's possessive ends a name before a person's; inside a name it stays.
     (
         "Riverside News' Jo Marden wrote that the Harbour Farmers' Union would strike.",
@@ -842,6 +853,10 @@ WORD_BEFORE = [
     # A letter hyphened to a word in lower case or a number is no name.
     ("The government made a U-turn on the levy.", "U", None),
     ("Doctors took an X-ray and flew a B-52.", "B", None),
+    # A firm's name of an ampersand is an organisation's; a title before a name is
+    # not part of it, after a country's abbreviation too.
+    ("Shares of Harlan & Doyle fell.", "Harlan & Doyle", "ORG"),
+    ("U.S. Attorney Kenneth Parr said the case was closed.", "Kenneth Parr", "PERSON"),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
     ("Harland said it would scrap the levy.", "Harland", "PERSON"),

@@ -98,6 +98,7 @@ _ACRONYM_REACH = 100  # characters after a name read for its acronym
 #: word is sixty thousand short runs, not one name.
 MAX_NAME_WORDS = 16
 _ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
+_AMPERSANDS = frozenset({"&", " & "})
 _SLUG_DROP = regex.compile(r"[^\w]+")
 _MINUTE = regex.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
@@ -370,8 +371,9 @@ def _is_title_at(tokens: Sequence[NameToken], i: int, last: int, words: LexiconW
     return 0
 
 
-def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, int]]:
-    """Runs of capitalised words, joined by connectors, as ``(first, last)`` token ranges."""
+def _runs(norm: str, tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, int]]:
+    """Runs of capitalised words, joined by connectors or an ampersand (``Duff &
+    Phelps``, ``S&P``), as ``(first, last)`` token ranges."""
     runs = []
     common = _words("common_words.txt")
     connectors = words.connectors
@@ -406,7 +408,11 @@ def _runs(tokens: Sequence[NameToken], words: LexiconWords) -> list[tuple[int, i
         last = i + 1
         # (At MAX_NAME_WORDS the run ends: the next word starts a run of its own.)
         bound = min(count, i + MAX_NAME_WORDS)
-        while last < bound and tokens[last - 1].joins and not tokens[last - 1].possessive:
+        while last < bound and (
+            (tokens[last - 1].joins and not tokens[last - 1].possessive)
+            or _an_office_of(tokens, last, words)
+            or _ampersand_before(norm, tokens, last)
+        ):
             nxt = tokens[last]
             if nxt.text in _calendar_words() or nxt.text[0].isdigit():
                 break  # "Ankara on March 18", "Baghdad Monday", "Mushtaq Ahmed 44"
@@ -444,6 +450,25 @@ def _after_connectors(
     if after.capitalised and not after.text[0].isdigit() and tokens[j - 1].joins:
         return j
     return None
+
+
+def _ampersand_before(norm: str, tokens: Sequence[NameToken], i: int) -> bool:
+    """Whether an ampersand joins the capitalised words at tokens ``i - 1`` and ``i``
+    (``Duff & Phelps``, ``S&P``): a firm's name, which people's names never are."""
+    gap = norm[tokens[i - 1].end : tokens[i].start]
+    return gap in _AMPERSANDS and tokens[i - 1].capitalised and tokens[i].capitalised
+
+
+def _an_office_of(tokens: Sequence[NameToken], i: int, words: LexiconWords) -> bool:
+    """Whether the possessive before token ``i`` is a title's and an organisation's
+    tail follows (``U.S. Attorney's Office``, ``the Sheriff's Department``): the
+    possessive is part of the organisation's name."""
+    before = tokens[i - 1]
+    return (
+        before.possessive
+        and before.folded in words.title_ends
+        and tokens[i].text in _organization_words()[0]
+    )
 
 
 def _and_goes_on(tokens: Sequence[NameToken], first: int, i: int, bound: int) -> bool:
@@ -1076,7 +1101,7 @@ def _candidates(
         and not _a_surname_of(table, tokens, h)
     ]
     places: set[tuple[int, int]] | None = None  # built only when a run needs it
-    for first, last in _runs(tokens, words):
+    for first, last in _runs(doc.norm, tokens, words):
         if _a_letter_before(doc.norm, tokens[first]):
             if places is None:
                 places = {(c.first, c.last) for c in found if c.source == "reference"}
@@ -1620,6 +1645,8 @@ def _organization_around(
     or its possessive (``Brightwater shares``, ``Riverside defender Jo Doe``), or
     ``its`` after its speech verb (``Brightwater said its profit ...``)."""
     first, last = candidate.first, candidate.last
+    if any(_ampersand_before(norm, tokens, i) for i in range(first + 1, last)):
+        return True  # "Duff & Phelps", "S&P"
     before = tokens[first - 1] if first > 0 else None
     if (
         before is not None
