@@ -856,6 +856,8 @@ WORD_BEFORE = [
     # A firm's name of an ampersand is an organisation's; a title before a name is
     # not part of it, after a country's abbreviation too.
     ("Shares of Harlan & Doyle fell.", "Harlan & Doyle", "ORG"),
+    # A name holding a reference organisation is an organisation's (a part of it).
+    ("The coach told BBC Radio Tarsk he would stay.", "BBC Radio Tarsk", "ORG"),
     ("U.S. Attorney Kenneth Parr said the case was closed.", "Kenneth Parr", "PERSON"),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),

@@ -172,6 +172,8 @@ _TOWN = "ref:place:"
 TOWN_POPULATION = 50_000
 #: The id prefix of the first-level subdivisions of ``data/subdivisions.tsv``.
 _AREA = "ref:area:"
+#: The id prefixes of the reference table's organisations and outlets.
+_ORGANIZATION_REFS = ("ref:org:", "ref:outlet:")
 
 
 def _with_abbreviations(entry: AliasEntry, abbreviations: dict[str, list[str]]) -> AliasEntry:
@@ -340,6 +342,7 @@ class _Candidate:
     type: EntityType | None = None
     person_cue: bool = False
     holds_place: bool = False
+    holds_organization: bool = False  # a reference organisation inside: "BBC Sport"
     title: tuple[int, int] | None = None
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
     in_results: bool = False  # in a row of results or standings (see .results)
@@ -816,14 +819,26 @@ def _type_of(
         return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
     if by_word_before is not None:
         return by_word_before
-    if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
-        return EntityType.OTHER  # "New Middle East", "Great Prophet 19"
+    held = _type_by_what_it_holds(candidate, span)
+    if held is not None:
+        return held
     if len(names) == 1:
         kind = _one_word_evidence(tokens, candidate)
         candidate.guessed = kind is None
         return EntityType.ORG if kind is None else kind
     candidate.guessed = not candidate.employer
     return _many_words_type(span, len(names), candidate.employer, lexicon)
+
+
+def _type_by_what_it_holds(candidate: _Candidate, span: Sequence[NameToken]) -> EntityType | None:
+    """ORG for a name holding a reference organisation (``BBC Sport``, a part of
+    it); OTHER for one holding a great place or a number (``New Middle East``,
+    ``Great Prophet 19``)."""
+    if candidate.holds_organization:
+        return EntityType.ORG
+    if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
+        return EntityType.OTHER
+    return None
 
 
 def _many_words_type(
@@ -1474,7 +1489,11 @@ def _without_overlaps(found: list[_Candidate]) -> list[_Candidate]:
         overlapped = [taken[c] for c in cells if c in taken]
         if overlapped:
             for winner in overlapped:
-                if candidate.source == "reference" and winner.source == "rule":
+                if candidate.source != "reference" or winner.source != "rule":
+                    continue
+                if all(i.startswith(_ORGANIZATION_REFS) for i in candidate.ids):
+                    winner.holds_organization = True  # "BBC Sport", "CNN International"
+                else:
                     # (Only a country, a capital, a great city or a region: a town's or a
                     # province's name inside a run says little, Barack Obama, Sabah al-Akili.)
                     winner.holds_place = winner.holds_place or not _is_generated(candidate.ids)
