@@ -43,6 +43,8 @@ CASES: list[tuple[str, str | None, list[tuple[str, str, str | None]]]] = [
     ),
     ("BY GREG MCCUNE, REUTERS", "Reuters", [("Greg McCune", A, "GREG MCCUNE")]),
     ("BY SEAN O'NEILL", None, [("Sean O'Neill", A, "SEAN O'NEILL")]),
+    # a byline in capitals that keeps the small c of Mc and a suffix in small letters
+    ("By DANA K. McRAE Jr.", None, [("Dana K. McRae Jr.", A, "DANA K. McRAE Jr.")]),
     (
         "BY SABAH AL-AKILI AND MARIA VAN DER BERG, AP",
         "Associated Press",
@@ -328,6 +330,9 @@ def test_not_bylines(line: str) -> None:
         ("Mohamed ElBaradei", "Mohamed ElBaradei"),
         ("TED D'AFFLISIO", "Ted D'Afflisio"),
         ("GREG MCCUNE", "Greg McCune"),
+        ("GREG McCUNE", "Greg McCune"),
+        ("Ann McCune", "Ann McCune"),
+        ("JOHN SMITH Jr.", "John Smith Jr."),
         ("SABAH AL-AKILI", "Sabah al-Akili"),
         ("AL-AKILI", "Al-Akili"),
         ("PIETER VAN DER BERG", "Pieter van der Berg"),

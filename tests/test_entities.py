@@ -544,6 +544,12 @@ def test_a_surname_after_the_full_name_stays_the_person_though_a_town_has_it() -
     assert [m.text for m in person.mentions] == ["Elizabeth Warren", "Warren"]
 
 
+def test_what_follows_a_town_inside_a_longer_name_is_no_evidence_of_the_town() -> None:
+    # "port" after "Grand Faw" tells of the port's name, not of the town Faw.
+    text = "Work at the new Grand Faw port stopped. The Faw project is late."
+    assert surfaces(by_name(np.parse(text))["Grand Faw"]) == ["Grand Faw", "Faw"]
+
+
 def test_a_place_named_again_by_its_last_word_is_one_place() -> None:
     text = "Work resumed at the Umm Qirfa port on Monday. The Qirfa project employs 300 people."
     places = [e for e in np.parse(text).entities if e.type is np.EntityType.PLACE]

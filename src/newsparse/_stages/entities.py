@@ -1371,9 +1371,15 @@ def _unsupported_town(norm: str, tokens: Sequence[NameToken], hit: Hit) -> bool:
     capitalised word is more often a surname or a company than a town of that name."""
     if hit.last - hit.first != 1 or not _is_town(hit.ids):
         return False
+    if _place_evidence(tokens, hit.first, hit.last):
+        return False
+    # What follows a name says nothing of a town inside a longer name ("the new
+    # Grand Faw port" is a port named for the town, not the town).
+    before = tokens[hit.first - 1] if hit.first > 0 else None
+    if before is not None and before.capitalised and before.joins and not before.sentence_start:
+        return True
     return not (
-        _place_evidence(tokens, hit.first, hit.last)
-        or _hyphened_place_word(norm, tokens, hit.last)
+        _hyphened_place_word(norm, tokens, hit.last)
         or _place_noun_after_list(norm, tokens, hit.last)
     )
 
@@ -2531,7 +2537,8 @@ def _entities(
                 name = reference[cluster.reference_id].name
             else:
                 first, last = _naming_mention(tokens, cluster)
-                name = " ".join(doc.norm[tokens[first].start : tokens[last - 1].end].split())
+                end = _name_end(doc.norm, tokens[last - 1])  # "Acme Inc.", "Jr."
+                name = " ".join(doc.norm[tokens[first].start : end].split())
                 if cluster.type is EntityType.PERSON and _full_name(name):
                     # A person named only in capitals (a byline, a headline) is named
                     # as a person writes it, as bylines are; mentions stay as written.

@@ -102,17 +102,23 @@ def _core_letters(token: str, particles: frozenset[str]) -> str:
     pieces = _PART.split(token)
     if len(pieces) >= 3 and (len(pieces[0]) <= 2 or pieces[0].casefold() in particles):
         pieces = pieces[2:]
-    return "".join(_LETTER.findall("".join(pieces)))
+    letters = "".join(_LETTER.findall("".join(pieces)))
+    if letters[:2] == "Mc" and letters[2:].isupper():
+        return letters[2:]  # "McNEIL": a byline in capitals keeps the prefix's small c
+    return letters
 
 
 def is_shouting(name: str, words: LexiconWords) -> bool:
     """Whether a name is written all in capitals or all in lower case (so it needs recasing).
 
-    Initials, particles and prefixes such as ``d'`` do not count:
-    ``TED d'AFFLISIO`` is in capitals.
+    Initials, suffixes (``Jr.``), particles and prefixes such as ``d'`` and ``Mc``
+    do not count:
+    ``TED d'AFFLISIO`` and ``DONALD G. McNEIL`` are in capitals.
     """
     letters = "".join(
-        _core_letters(t, words.particles) for t in name.split() if len(t.rstrip(".")) > 1
+        _core_letters(t, words.particles)
+        for t in name.split()
+        if len(t.rstrip(".")) > 1 and not is_suffix(t.casefold())
     )
     if not letters:
         return False
