@@ -165,8 +165,12 @@ def test_aliases_option(tmp_path: Path) -> None:
     assert (status, err) == (0, "")
     # Every entry of the bundled table is named in the bundled article and resolved.
     table = json.loads((ROOT / "examples" / "aliases.json").read_text(encoding="utf-8"))
-    resolved = {e["table_id"] for e in records(out)[0]["entities"] if e["table_id"]}
+    entities = records(out)[0]["entities"]
+    resolved = {e["table_id"] for e in entities if e["table_id"]}
     assert resolved == {entry["id"] for entry in table}
+    # "the Faw project" is the port named before, not the town of that name.
+    faw = [e["table_id"] for e in entities for m in e["mentions"] if "Faw" in m["text"]]
+    assert faw == ["ex-faw", "ex-faw"]
     bad = tmp_path / "bad.json"
     bad.write_text('[{"id": "a", "name": "A", "type": "ORG"},\n {"id": "a"}]', encoding="utf-8")
     status, out, err = run(["--aliases", str(bad), str(EXAMPLE)])
