@@ -805,6 +805,10 @@ WORD_BEFORE = [
     ("Floods hit the farms south of Leeds.", "Leeds", "PLACE"),
     ("Protesters gathered outside Leeds on Sunday.", "Leeds", "PLACE"),
     ("West of Eden is a novel.", "Eden", None),
+    # A point of the compass alone after "the" is a region.
+    ("Storms hit much of the South on Friday.", "South", "PLACE"),
+    ("Ties with the West soured.", "West", "PLACE"),
+    ("Kanye West said the show would go on.", "Kanye West", "PERSON"),
     # A name listed after a place, after a preposition of where, is a place too; a
     # list ends with "and" or "or", a comma alone is an apposition.
     ("Homes in Pontypridd and Treorvy were evacuated.", "Treorvy", "PLACE"),

@@ -988,6 +988,8 @@ def _one_word_evidence(tokens: Sequence[NameToken], candidate: _Candidate) -> En
     before = tokens[candidate.first - 1] if candidate.first > 0 else None
     if _after_a_role_and_at(tokens, candidate.first):
         return EntityType.ORG  # "an analyst at Barclays"
+    if token.folded in _COMPASS and _after_the(tokens, candidate.first):
+        return EntityType.PLACE  # "the South", "relations with the West"
     where = before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS
     if (where and before is not None and before.folded in _LOCATIVE) or _compass_before(
         tokens, candidate.first
