@@ -596,6 +596,17 @@ TRAILERS = [
     ("Staff writer Jane Doe contributed reporting from Paris.", None, [("Jane Doe", "reporting")]),
     ("The Associated Press contributed to this report.", "Associated Press", []),
     ("Follow Ian Hale on Twitter @ianhale.", None, [("Ian Hale", "author")]),
+    # a service's writers, with a desk and a place: the service apart from the people
+    (
+        "AP Science Writer Dana Roe contributed to this report.",
+        "Associated Press",
+        [("Dana Roe", "reporting")],
+    ),
+    (
+        "Associated Press writers Dana Roe in Tucson and Omar Rashid in Mesa contributed.",
+        "Associated Press",
+        [("Dana Roe", "reporting"), ("Omar Rashid", "reporting")],
+    ),
     # a credit line of a short story, below the dateline: a credit, not the byline
     (
         "(Additional reporting by Sami Yousef; Editing by Clara Moss)",
@@ -618,6 +629,16 @@ def test_credit_trailers(
     assert credit.text == line
     assert credit.organization == organization
     assert [(a.name, a.role) for a in credit.authors] == people
+
+
+def test_a_services_writer_in_a_credit_is_a_person_entity_without_the_service() -> None:
+    text = (
+        "WASHINGTON (AP) _ The Senate voted on Tuesday.\n\n"
+        "AP Economics Writer Dana Roe contributed to this report."
+    )
+    entities = {e.name: e.type for e in np.parse(text).entities}
+    assert entities.get("Dana Roe") is np.EntityType.PERSON
+    assert not [name for name in entities if "Writer" in name]
 
 
 @pytest.mark.parametrize(

@@ -494,6 +494,9 @@ def _trailer(doc: Document, reader: _Reader, line: Span) -> FoundByline | None:
             title = next((t for t in _staff_title_keys() if folded.startswith(t + " ")), None)
             if title is not None:
                 lo += len(title) + 1  # "Staff writer Jane Doe contributed reporting."
+            service, lo, hi = _writer_of_a_service(doc.norm, reader, lo, hi)
+            if service is not None and organization is None:
+                organization = service
             outlet = reader.outlet(doc.norm[lo:hi], loose=False)
             person = None if outlet else reader.person(lo, hi, role)
             if outlet is not None and organization is None:
@@ -508,6 +511,35 @@ def _trailer(doc: Document, reader: _Reader, line: Span) -> FoundByline | None:
                 return None
         return FoundByline(span.start, span.end, organization, tuple(people))
     return None
+
+
+#: A place after a credited writer's name: "Jane Doe in Tucson".
+_IN_PLACE = regex.compile(r"[ \t]+in[ \t]+\p{Lu}[\p{L}\p{M}.,' \t-]*+")
+#: The most words of a service and its desk before a writer's title.
+_SERVICE_WORDS = 5
+
+
+def _writer_of_a_service(
+    norm: str, reader: _Reader, lo: int, hi: int
+) -> tuple[str | None, int, int]:
+    """A credited writer's name without the service, desk and title before it and
+    the place after it (``AP Economics Writer Jane Doe``, ``Associated Press
+    writers Jane Doe in Tucson``): the service and the name's span; the span as it
+    is, with no service, when none opens it."""
+    place = _IN_PLACE.search(norm, lo, hi)
+    if place is not None and place.end() == hi:
+        hi = place.start()
+    words = list(regex.finditer(r"\S+", norm[lo:hi]))
+    for t in range(1, min(len(words) - 1, _SERVICE_WORDS + 1)):
+        head = words[t].group().casefold()
+        if head not in _title_heads() and head.removesuffix("s") not in _title_heads():
+            continue
+        for cut in range(t, 0, -1):
+            outlet = reader.outlet(" ".join(w.group() for w in words[:cut]), loose=False)
+            if outlet is not None and all(w.group()[:1].isupper() for w in words[cut:t]):
+                return outlet, lo + words[t + 1].start(), hi
+        break
+    return None, lo, hi
 
 
 def _top_byline(

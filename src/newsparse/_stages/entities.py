@@ -2425,7 +2425,7 @@ def _with_byline_people(
     """The candidates and the people the byline stage read where nothing else names
     them: a name in capitals on a byline line (``BY JOHN SMITH``) has no evidence of
     case, but the byline is evidence that it names a person. A rule's run from the
-    person's name on is cut at its end (``Jane Doe Political correspondent``)."""
+    person's name is cut to the name (``Jane Doe Political correspondent``)."""
     candidates = [_cut_at_byline_people(tokens, c, bylines) for c in candidates]
     taken = {i for c in candidates for i in range(c.first, c.last)}
     added = []
@@ -2451,19 +2451,22 @@ def _token_range(tokens: Sequence[NameToken], start: int, end: int) -> tuple[int
 def _cut_at_byline_people(
     tokens: Sequence[NameToken], candidate: _Candidate, bylines: Sequence[FoundByline]
 ) -> _Candidate:
-    """A rule candidate that starts with a byline's person and goes on past the name,
-    cut to the name and typed a person's."""
+    """A rule candidate that holds a byline's person and more (``Jane Doe Political
+    correspondent``, ``AP Economics Writer Jane Doe``), cut to the name and typed a
+    person's."""
     if candidate.source != "rule":
         return candidate
     for person in (p for b in bylines for p in b.people):
         first, last = _token_range(tokens, person.start, person.end)
         if (
-            first == candidate.first
-            and first < last < candidate.last
+            candidate.first <= first < last <= candidate.last
+            and (first, last) != (candidate.first, candidate.last)
             and tokens[first].start == person.start
             and tokens[last - 1].end == person.end
         ):
-            return attrs.evolve(candidate, last=last, type=EntityType.PERSON, person_cue=True)
+            return attrs.evolve(
+                candidate, first=first, last=last, type=EntityType.PERSON, person_cue=True
+            )
     return candidate
 
 
