@@ -866,6 +866,12 @@ WORD_BEFORE = [
     # A firm's name of an ampersand is an organisation's; a title before a name is
     # not part of it, after a country's abbreviation too.
     ("Shares of Harlan & Doyle fell.", "Harlan & Doyle", "ORG"),
+    # A name of mixed case that opens with an acronym of three letters is a firm's.
+    ("Shares of KBR Kessling rose.", "KBR Kessling", "ORG"),
+    ("JJ Harlan said the team would win.", "JJ Harlan", "PERSON"),
+    # An ocean, a highway: places.
+    ("The boat sank in the Varna Ocean.", "Varna Ocean", "PLACE"),
+    ("Trucks stood on the Tarsk highway.", "Tarsk", "PLACE"),
     # A name holding a reference organisation is an organisation's (a part of it).
     ("The coach told BBC Radio Tarsk he would stay.", "BBC Radio Tarsk", "ORG"),
     ("U.S. Attorney Kenneth Parr said the case was closed.", "Kenneth Parr", "PERSON"),

@@ -841,6 +841,23 @@ def _type_by_what_it_holds(candidate: _Candidate, span: Sequence[NameToken]) -> 
     return None
 
 
+#: The fewest letters of an acronym that opens an organisation's name: people's
+#: initials written together are two (``JJ Watt``).
+_ACRONYM_OPENER = 3
+
+
+def _opens_with_an_acronym(span: Sequence[NameToken]) -> bool:
+    """``SBC Warburg``, ``BNP Paribas``: a name of mixed case that opens with an
+    acronym of three letters or more is no person's."""
+    first = span[0]
+    return (
+        first.upper
+        and len(first.text) >= _ACRONYM_OPENER
+        and first.text.isalpha()
+        and any(not t.upper for t in span[1:])
+    )
+
+
 def _many_words_type(
     span: Sequence[NameToken], names: int, employer: bool, lexicon: LexiconWords
 ) -> EntityType:
@@ -849,7 +866,7 @@ def _many_words_type(
     capitalised words, unless it names where the person before ``of`` works."""
     if any(t.folded in lexicon.person_particles for t in span[1:]):
         return EntityType.PERSON
-    if employer:
+    if employer or _opens_with_an_acronym(span):
         return EntityType.ORG
     if names <= 4 and all(t.capitalised or t.folded in lexicon.particles for t in span):
         return EntityType.PERSON
