@@ -314,6 +314,15 @@ DATELINES = [
         "1996-08-22",
         None,
     ),
+    # a place in title case with its country or state (Al Jazeera, CNN)
+    (
+        "Kabul, Afghanistan \u2013 A bomb killed five people, police said.",
+        "Kabul, Afghanistan \u2013",
+        "Kabul, Afghanistan",
+        None,
+        None,
+    ),
+    ("Atlanta, Ga. - Storms hit the city overnight.", "Atlanta, Ga. -", "Atlanta, Ga.", None, None),
     # an em dash touching the story's first word
     ("BOSTON \u2014Standing before a crowd, she spoke.", "BOSTON \u2014", "BOSTON", None, None),
     # a date and a colon opening the first line (operational updates)
@@ -354,6 +363,8 @@ def test_dateline_styles(
 
 
 NOT_DATELINES = [
+    "Jordan, Egypt - talks went on late into the night.",
+    "Harlan, Tarsk - a profile of the town and its people.",
     "WASHINGTON officials said on Monday that",
     "BY THE WAY",
     "By Jane Doe, Reuters",

@@ -621,7 +621,8 @@ class _Reader:
     ) -> bool:
         """A dateline with neither date nor agency: ``TOKYO - The ...``.
 
-        Its first part is in capitals, and something says it is a place: the
+        Its first part is in capitals, or in title case with the known country or
+        state it is in (``Kabul, Afghanistan -``), and something says it is a place: the
         reference tables know it (``TOKYO``, ``HELMAND PROVINCE``) or its qualifier
         (``CONCORD, N.H.``, ``OSCEOLA, Iowa``), or a sentence runs on after the
         dash to the end of the line, as a story's first paragraph does (a headline's
@@ -631,15 +632,24 @@ class _Reader:
         if first_part_end is None or place.end is None or separator is None:
             return False
         first = self.text[start:first_part_end]
-        if self.p["lower"].search(first) or len(first.split()) > 4:
-            return False
-        if len(self.p["upper"].findall(first)) < 2:
-            return False
+        qualifier = self.text[first_part_end : place.end].strip(" ,")
         # What follows must read as prose, not as the rest of a headline in capitals.
         after = self.text[separator.end() : min(self.end, separator.end() + 60)]
-        if self.p["lower"].search(after) is None:
+        if len(first.split()) > 4 or self.p["lower"].search(after) is None:
             return False
-        qualifier = self.text[first_part_end : place.end].strip(" ,")
+        if self.p["lower"].search(first):
+            # "Kabul, Afghanistan - A bomb ...": in title case, a known place that is
+            # no country, and the country or state it is in, as Al Jazeera
+            # and CNN write them ("Jordan, Egypt - talks ..." is no dateline).
+            words = (first + " " + qualifier).split()
+            return (
+                all(w[:1].isupper() for w in words)
+                and _known_place(first)
+                and first.casefold() not in _names_in("countries.tsv")
+                and qualifier.casefold() in _names_in("countries.tsv", "subdivisions.tsv")
+            )
+        if len(self.p["upper"].findall(first)) < 2:
+            return False
         if _known_place(first) or (qualifier and _known_place(qualifier)):
             return True
         return len(self.text[separator.end() : self.end].split()) >= _PROSE_WORDS
@@ -658,10 +668,16 @@ _PLACE_TABLES = {
 @functools.cache
 def _known_places() -> frozenset[str]:
     """The names and aliases of the reference tables' places, case-folded."""
+    return _names_in(*_PLACE_TABLES)
+
+
+@functools.cache
+def _names_in(*files: str) -> frozenset[str]:
+    """The names and aliases of the places of some reference tables, case-folded."""
     names: set[str] = set()
-    for file, columns in _PLACE_TABLES.items():
+    for file in files:
         for row in read_rows(file):
-            for column in columns:
+            for column in _PLACE_TABLES[file]:
                 if column < len(row) and row[column]:
                     names.update(n.strip().casefold() for n in row[column].split("|"))
     return frozenset(names)
