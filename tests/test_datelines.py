@@ -479,6 +479,20 @@ def test_dateline_below_wire_furniture(text: str, dateline: str, people: list[st
     assert [a.name for a in article.byline.authors] == people
 
 
+def test_a_pages_date_line_gives_the_datelines_year() -> None:
+    text = (
+        "Storm shuts port\nUpdated 6:42 PM EST, Tue March 11, 2025\n\n"
+        "CHICAGO, March 10 - The port shut on Monday."
+    )
+    article = np.parse(text)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.date_source is not None
+    assert article.date_source.year is np.DateOrigin.TEXT
+    assert article.date_source.evidence is not None
+    assert article.date_source.evidence.text == "Updated 6:42 PM EST, Tue March 11, 2025"
+    assert not [e for e in article.entities if e.name in ("PM", "EST", "Est", "Updated")]
+
+
 def test_a_dated_dateline_wins_over_the_reference_date() -> None:
     article = np.parse("CAIRO, Jan. 5 (AP) -- Egypt said.", reference_date="2025-01-09")
     assert article.published == dt.date(2025, 1, 5)

@@ -157,6 +157,13 @@ FURNITURE = [
     # a desk code under the headline, the wire's continuation mark
     ("RIVERS RISE IN WALES\n(bl)\nCARDIFF _ Rivers rose.", ["(bl)"]),
     ("Rivers rose across the valley.\n(MORE)", ["(MORE)"]),
+    # a web page's date line
+    ("Published On 12 Mar 2025\nRivers rose.", ["Published On 12 Mar 2025"]),
+    (
+        "By Jane Roe\nUpdated 6:42 PM EST, Tue March 11, 2025\nRivers rose.",
+        ["Updated 6:42 PM EST, Tue March 11, 2025"],
+    ),
+    ("Updated figures for 2025 were released.\nRivers rose.", []),
     # brackets inside a line, or a word in brackets that is no code, are text
     ("Rivers rose (again)\nin the valley.", []),
     ("The vote\n(unanimous)\nwas taken.", []),

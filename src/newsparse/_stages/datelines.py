@@ -824,8 +824,9 @@ def year_evidence(
 
     In order: a dated release number at its head (``2010-09-CA-005``: the
     middle of that month), in the text or among the ``furniture`` lines (their
-    spans and their text: the view reads them as spaces), a full date
-    with a year at its head (``Feb. 21, 2011``, ``2011-02-21``), then the first
+    spans and their text: the view reads them as spaces), the first full date
+    with a year at its head (``Feb. 21, 2011``, ``2011-02-21``), in the text or in
+    a furniture line (a page's ``Updated ... March 11, 2025``), then the first
     full date further down. The head is the first ``_MAX_CHARS`` characters.
     ``None`` without any.
 
@@ -843,11 +844,24 @@ def year_evidence(
         if release is not None:
             month = int(release.group("month"))
             return _dt.date(int(release.group("year")), month, 15), span
+    # A page's date line ("Updated 6:42 PM EST, Tue March 11, 2025") is furniture:
+    # its date is read from its text, at its place among the head's dates.
+    dated = [
+        (span.start, date, span)
+        for span, text in furniture
+        if span.start < head
+        for m in p["full_date"].finditer(text)
+        if (date := _full_date(text, m)) is not None
+    ]
     for lo, hi in ((0, head), (head, len(norm))):
         for m in p["full_date"].finditer(norm, lo, hi):
             date = _full_date(norm, m)
             if date is not None:
-                return date, Span(*m.span())
+                dated.append((m.start(), date, Span(*m.span())))
+                break
+        if dated:
+            _, date, span = min(dated, key=lambda d: d[0])
+            return date, span
     return None
 
 
