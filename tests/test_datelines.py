@@ -460,6 +460,13 @@ ARTICLE_HEADS = [
         "DENVER _",
         ["Jane Roe"],
     ),
+    # the New York Times on the web: a place line under the byline
+    (
+        "Dam Repairs Fall Behind\n\nBy Jane Roe and Omar Rashid\nReporting from Kyiv, Ukraine\n\n"
+        "Repairs to the dam fell behind, officials said on Sunday.",
+        "Reporting from Kyiv, Ukraine",
+        ["Jane Roe", "Omar Rashid"],
+    ),
     # an AP story with a writethru slug and a continuation mark at its end
     (
         "AM-Dam-Repairs, 1st Ld-Writethru\nDam repairs fall behind\nBy JANE ROE\n"
@@ -477,6 +484,16 @@ def test_dateline_below_wire_furniture(text: str, dateline: str, people: list[st
     assert article.dateline.text == dateline
     assert article.byline is not None
     assert [a.name for a in article.byline.authors] == people
+
+
+def test_a_reporting_from_line_gives_the_place_when_the_tables_know_it() -> None:
+    text = "Storm hits coast\n\nBy Jane Roe\nReporting from Kyiv, Ukraine\n\nThe storm hit."
+    dateline = np.parse(text).dateline
+    assert dateline is not None
+    assert dateline.place == "Kyiv, Ukraine"
+    assert text[dateline.start : dateline.end] == dateline.text
+    unknown = "Storm hits coast\n\nBy Jane Roe\nReporting from the border\n\nThe storm hit."
+    assert np.parse(unknown).dateline is None
 
 
 def test_a_pages_date_line_gives_the_datelines_year() -> None:

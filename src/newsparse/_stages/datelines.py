@@ -139,6 +139,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?P<iso>\d{4}-\d\d-\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
             r"[ \t]*+(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?[ \t]*+$"
         ),
+        # "Reporting from Kyiv, Ukraine": a place line under the byline, to the line's end.
+        "reporting_from": regex.compile(
+            r"(?i:reporting[ \t]+from)[ \t]+(?=\p{Lu})(?=[^\n]{2,60}$)", regex.MULTILINE
+        ),
         "lower": regex.compile(r"\p{Ll}"),
         "upper": regex.compile(r"\p{Lu}"),
         "lead": regex.compile(r"[ \t*]*+"),
@@ -298,6 +302,7 @@ class _Reader:
         start = self.pos
         return (
             self._scraped(start)
+            or self._reporting_from(start)
             or self._agency_only(start)
             or self._place_agency(start)
             or self._after_scraped_date(start)
@@ -351,6 +356,19 @@ class _Reader:
         """Where ``name`` is first written in ``text[start:end]``, if it is."""
         at = self.text.find(name, start, end)
         return None if at < 0 else Span(at, at + len(name))
+
+    def _reporting_from(self, start: int) -> _Found | None:
+        """``Reporting from Kyiv, Ukraine`` alone on its line under a byline (the New
+        York Times on the web): the place, when the tables know its first part."""
+        m = self.match("reporting_from")
+        if m is None:
+            return None
+        place_start = m.end()
+        place_end = len(self.text[place_start : self.end].rstrip(" \t.")) + place_start
+        first = self.text[place_start:place_end].split(",")[0].strip()
+        if not first or not _known_place(first):
+            return None
+        return _Found(start, place_end, (place_start, place_end), None, None, strong=False)
 
     def _agency_only(self, start: int) -> _Found | None:
         paren = self.match("paren")
