@@ -505,3 +505,67 @@ def test_a_speaker_keeps_its_brackets_and_initials_not_the_stop_after_them(
 ) -> None:
     quotes = np.parse(text).quotes
     assert [q.speaker.text if q.speaker else None for q in quotes] == [speaker]
+
+
+# A participle after a comma shares the subject of the clause before it, though no
+# entity opens that clause: a title before a name, a phrase opened by a determiner,
+# a possessive or a quantifier, a run of capitalised words.
+SHARED_SUBJECT = [
+    (
+        "The port authority's lawyers declined to comment on the filing, saying the case"
+        " was still open.",
+        "the case",
+        "The port authority's lawyers",
+    ),
+    (
+        "Several harbour pilots have refused to work overnight shifts, arguing that the"
+        " channel lights are broken.",
+        "the channel",
+        "Several harbour pilots",
+    ),
+    (
+        "Regional Transport Commissioner Layla Haddad rejected the plan on Tuesday, saying"
+        " it would cost too much.",
+        "it would",
+        "Regional Transport Commissioner Layla Haddad",
+    ),
+    (
+        "Democrats had sued the county over the closures, saying that voters in rural"
+        " areas would be hurt.",
+        "voters",
+        "Democrats",
+    ),
+    (
+        "The two ministries issued a joint statement on Friday, noting that exports had"
+        " fallen for a third month.",
+        "exports",
+        "The two ministries",
+    ),
+    # A subordinate clause before the cue has its own subject.
+    (
+        "Some residents cheered, and when Mayor Jane Doe thanked the crews and said the"
+        " bridge would reopen, the crowd applauded.",
+        "the bridge",
+        "Jane Doe",
+    ),
+    # A clause that opens with a verb has no subject to share.
+    (
+        "Asked whether the talks would resume, the union's negotiator shrugged, saying"
+        " only that it was too early to tell.",
+        "it was",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SHARED_SUBJECT)
+def test_a_participle_shares_the_noun_phrase_opening_its_sentence(
+    text: str, starts: str, speaker: str
+) -> None:
+    article = np.parse(text)
+    quote = next(q for q in article.quotes if q.text.startswith(starts))
+    if not speaker:
+        assert quote.speaker is None
+        return
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker

@@ -52,6 +52,7 @@ _FUNCTION_ROLES = frozenset(
         "not_before_person",
         "contraction",
         "determiner",
+        "quantifier",
         "date_opener",
         "finite",
         "day_part",

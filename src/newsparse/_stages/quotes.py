@@ -2264,13 +2264,76 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None
         opening = _WORD.match(norm, start)
     if opening is not None and opening.group().casefold() in _PRONOUNS:
         return _speaker(context, opening.start(), opening.end())
+    phrase_start = start
     if opening is not None and opening.group().casefold() in _DETERMINERS:
         start = _skip_space(norm, opening.end())  # "a federal judge", "the ministry"
     for mention in context.entities_in(start, hi):
         if mention[0] == start and context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
             return FoundSpeaker(mention[0], mention[1], entity=mention[2])
         break
+    return _opening_phrase(context, phrase_start, hi)
+
+
+#: The most words of a noun phrase opening a sentence, read up to its verb.
+_OPENING_SUBJECT_WORDS = 8
+_QUANTIFIERS = function_words("quantifier")
+
+
+def _opening_phrase(context: _Context, start: int, hi: int) -> FoundSpeaker | None:
+    """The noun phrase that opens a clause up to its verb (a finite auxiliary, a word
+    in ``-ed`` or a cue verb), when it is the subject a participle shares and no
+    entity opens it: a title before a name (``U.S. District Judge Jane Doe imposed
+    ..., saying``), a phrase opened by a determiner, a possessive or a quantifier
+    (``The ministry's lawyers declined ..., saying``, ``Many farmers have warned
+    ..., noting``; read as :func:`_subject` reads a subject), or a run of capitalised
+    words (``Democrats had sued ..., saying``). None when no verb ends it within
+    ``_OPENING_SUBJECT_WORDS`` words, or when it is none of these."""
+    norm = context.doc.norm
+    phrase = _opening_words(context, start, hi)
+    if phrase is None:
+        return None
+    named = [
+        m
+        for m in context.entities_in(start, phrase[-1][1])
+        if context.type_of(m) in (EntityType.PERSON, EntityType.ORG)
+    ]
+    if named:
+        return _speaker(context, start, named[-1][1])
+    first = phrase[0][2]
+    if first in _DETERMINERS or first in _QUANTIFIERS or first.endswith(("'s", "s'")):
+        subject = _subject(phrase)
+        return _speaker(context, *subject) if subject is not None else None
+    if all(norm[w[0]].isupper() for w in phrase):
+        return _speaker(context, start, phrase[-1][1])
     return None
+
+
+def _opening_words(context: _Context, start: int, hi: int) -> list[_Word] | None:
+    """The words of the noun phrase opening a clause at ``start``, up to the first word
+    that shows its verb (see :func:`_verb_signal`), before its first comma; None when
+    there is none within ``_OPENING_SUBJECT_WORDS`` words, when the clause opens
+    with a verb (``Asked whether ..., Doe said``), or when a subordinate or relative
+    clause, with a subject of its own, stands between it and the cue at ``hi``
+    (``Some booed, and when Doe thanked them and said ...``)."""
+    norm = context.doc.norm
+    comma = norm.find(",", start, hi)
+    end = hi if comma < 0 else comma
+    found = islice(_WORD.finditer(norm, start, end), _OPENING_SUBJECT_WORDS + 1)
+    words = [(m.start(), m.end(), m.group().casefold()) for m in found]
+    verb = next((i for i, w in enumerate(words) if i and _verb_signal(context, w[2])), None)
+    if verb is None or _verb_like(words[0][2]) or words[0][2].endswith("ing"):
+        return None
+    between = (w.group().casefold() for w in _WORD.finditer(norm, words[verb][0], hi))
+    if any(w in _SUBORDINATORS or w in _RELATIVES for w in between):
+        return None
+    return words[:verb]
+
+
+def _verb_signal(context: _Context, word: str) -> bool:
+    """Whether a word after a clause's first one shows its verb has begun: a finite
+    auxiliary or another word that stands before a cue (``has``, ``also``), a word
+    in ``-ed``, or a cue verb."""
+    return _verb_like(word) or word in _AUXILIARIES or word in context.lexicon.cues
 
 
 def _is_particle(word: str, particles: frozenset[str]) -> bool:
