@@ -548,12 +548,38 @@ SHARED_SUBJECT = [
         "the bridge",
         "Jane Doe",
     ),
-    # A clause that opens with a verb has no subject to share.
+    # A phrase opened by a participle or a cue in -ed stands before the subject.
     (
         "Asked whether the talks would resume, the union's negotiator shrugged, saying"
         " only that it was too early to tell.",
         "it was",
-        "",
+        "the union's negotiator",
+    ),
+    (
+        "Continuing to explain his view, the mayor rejected the report, saying that the"
+        " bridge was safe.",
+        "the bridge",
+        "the mayor",
+    ),
+    # A cue in a clause a participle opens has the main clause's subject: the
+    # participle is no speaker.
+    (
+        "Jane Doe was making a fresh appeal to farmers on Monday, refusing to concede"
+        " that the harvest had failed.",
+        "the harvest",
+        "Jane Doe",
+    ),
+    (
+        "The mill's owners closed the gates on Friday, declining to say whether the"
+        " workers would be paid.",
+        "whether",
+        "The mill's owners",
+    ),
+    # Adjectives in -ing open a subject of their own.
+    (
+        "Leading economists say that the recovery will be slow.",
+        "the recovery",
+        "Leading economists",
     ),
 ]
 

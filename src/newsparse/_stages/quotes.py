@@ -1988,14 +1988,14 @@ def _reporter(
     (``..., explaining that ...``), the last speaker ``found`` in the sentence, else
     the entity that opens it."""
     norm = context.doc.norm
-    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
+    clause = _clause_start(norm, lo, verb.start)
+    words = clause_words.before(clause, verb.start)
+    if _shares_subject(context, lo, verb, words):
         return _shared_subject(context, lo, verb, [], found)
     if _coordinated(norm, lo, verb.start) is not None:
         shared = _shared_subject(context, lo, verb, [], found)  # "... and added that"
         if shared is not None:
             return shared
-    clause = _clause_start(norm, lo, verb.start)
-    words = clause_words.before(clause, verb.start)
     if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
         # (A sentence's first "That" is a demonstrative: "That is why critics say".)
         return _linked_reporter(context, lo, clause, verb, words, found)
@@ -2019,6 +2019,35 @@ def _reporter(
         # "Jane Doe, a spokeswoman, said", "Doe, exasperated, famously responded"
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
     return _clause_subject(context, words, verb, subject)
+
+
+def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) -> bool:
+    """Whether a cue verb has the subject of the sentence's main clause, not one of
+    its own: a participle after a comma (``..., explaining that ...``), or a verb in a
+    clause that a participle opens (``..., refusing to concede that``, ``Continuing
+    to explain his view, Doe ...``): the participle is no speaker."""
+    norm = context.doc.norm
+    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
+        return True
+    if not words or not _is_participle(context, words[0][0], words[0][2]):
+        return False
+    # Only "to", auxiliaries and adverbs between them: "refusing to concede", not
+    # "holding a call after her campaign said", "Leading Democrats say".
+    return all(w[2] == "to" or w[2] in _AUXILIARIES or w[2].endswith("ly") for w in words[1:])
+
+
+def _is_participle(context: _Context, start: int, word: str) -> bool:
+    """Whether the word (case-folded) at ``start`` is a participle in ``-ing``
+    (``refusing``, ``Continuing``), not a function word (``during``), a pronoun in
+    ``-thing`` or the start of a name (``Ewing``)."""
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and "-" not in word  # "best-selling", "right-wing": adjectives
+        and not word.endswith("thing")
+        and word not in _OPENING_WORDS
+        and not any(m[0] == start for m in context.entities_in(start, start + len(word) + 1))
+    )
 
 
 def _clause_subject(
@@ -2256,7 +2285,7 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None
     norm = context.doc.norm
     start = _skip_space(norm, lo)
     opening = _WORD.match(norm, start)
-    if opening is not None and opening.group().casefold() in _NOT_CLAUSE | _SUBORDINATORS:
+    if opening is not None and _opening_aside(context, opening):
         comma = norm.find(",", start, hi)
         if comma < 0:
             return None
@@ -2272,6 +2301,19 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None
             return FoundSpeaker(mention[0], mention[1], entity=mention[2])
         break
     return _opening_phrase(context, phrase_start, hi)
+
+
+def _opening_aside(context: _Context, opening: regex.Match[str]) -> bool:
+    """Whether the word opening a sentence opens a phrase before its subject and a
+    comma: a preposition or a subordinator (``In May, ...``, ``After the vote,
+    ...``), a participle (``Continuing to explain his view, Doe ...``) or a cue verb
+    in ``-ed`` (``Asked whether ..., Doe ...``)."""
+    word = opening.group().casefold()
+    if word in _NOT_CLAUSE or word in _SUBORDINATORS:
+        return True
+    if word.endswith("ed") and word in context.lexicon.cues:
+        return not context.entities_in(opening.start(), opening.end())
+    return _is_participle(context, opening.start(), word)
 
 
 #: The most words of a noun phrase opening a sentence, read up to its verb.
