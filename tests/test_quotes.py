@@ -595,3 +595,64 @@ def test_a_participle_shares_the_noun_phrase_opening_its_sentence(
         return
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
+
+
+# An attribution that closes a sentence with its verb first names a speaker in lower
+# case too: an article or a quantifier before a noun for a person, such a noun alone,
+# or a role before a name. An object, or a clause, after the verb is none.
+INVERTED_SPEAKER = [
+    (
+        "The crews worked through the night, said a senior official.",
+        "The crews",
+        "a senior official",
+    ),
+    (
+        "The ferry will not run on Sunday, said officials familiar with the plan.",
+        "The ferry",
+        "officials familiar with the plan",
+    ),
+    (
+        "A calmer mayor may not be a bad thing, say some councillors, who wince at his remarks.",
+        "A calmer mayor",
+        "some councillors",
+    ),
+    (
+        "The firm lobbied the council on taxes and other issues, said lobbyist Jane Doe.",
+        "The firm",
+        "lobbyist Jane Doe",
+    ),
+    (
+        "The port reopened on Monday, said analyst Jane Doe of Acme Research.",
+        "The port",
+        "analyst Jane Doe of Acme Research",
+    ),
+    # Not a speaker: a clause after the verb, with its subject before it.
+    (
+        "Mark Roe, a senior adviser to the mayor, said he expects Kelso and Tarsk to sign.",
+        "he expects",
+        "Mark Roe, a senior adviser to the mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), INVERTED_SPEAKER)
+def test_an_inverted_attribution_names_a_speaker_in_lower_case(
+    text: str, starts: str, speaker: str
+) -> None:
+    article = np.parse(text)
+    quote = next(q for q in article.quotes if q.text.startswith(starts))
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelso County, leading a group of nine towns, asked a federal judge to halt the plan.",
+        "Jane Doe, a former governor, stressed her executive experience and her plan.",
+    ],
+)
+def test_an_object_after_a_cue_is_no_inverted_speaker(text: str) -> None:
+    article = np.parse(text)
+    assert all(q.speaker is None or "judge" not in q.speaker.text for q in article.quotes)
+    assert all(q.speaker is None or "experience" not in q.speaker.text for q in article.quotes)

@@ -612,7 +612,29 @@ def _quotation_or_clause(
         and (heading or any(w.group()[0].islower() for w in words[first + 1 :]))
     ):
         return words[first].start()  # not "Kennedy wrote Linick.": a name alone
+    if not (subject_before or object_cue or norm[:at].endswith("ing")) and _inverted_speaker(
+        norm, at, words
+    ):
+        return None  # "..., said a senior official.": who said it, not what
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
+
+
+def _inverted_speaker(norm: str, at: int, words: list[regex.Match[str]]) -> bool:
+    """Whether the words after a cue verb with no subject before it (at ``at``) name
+    its speaker, in lower case, with no finite verb after them: ``..., said a senior
+    official.``, ``..., say some councillors, who ...``, ``..., said spokeswoman
+    Jane Doe.`` (see :func:`_speaker_after`), not ``said the minister would resign``."""
+    if not words or words[0].group()[0].isupper():
+        return False
+    comma = norm.find(",", at, words[-1].end())
+    phrase = [w.group().casefold() for w in words if comma < 0 or w.start() < comma]
+    if any(w in _FINITE or w == "to" or _verb_like(w) for w in phrase):
+        return False  # "asked a federal judge to block ...": an object, then a clause
+    if phrase[0] in _DETERMINERS:
+        # An article, then a noun for a person: not "stressed his executive
+        # experience", "wrote an op-ed urging Congress".
+        return phrase[0] in _ARTICLES and _head_follows(phrase[:_SPEAKER_HEAD_WORDS], False)
+    return _speaker_after(norm, at, words[-1].end())
 
 
 def _opens_said(
@@ -1242,7 +1264,9 @@ def _closing_attribution(
     after = norm[verb.end : hi].rstrip()
     words = clause_words.before(clause, verb.start)
     if not (
-        _speaker_phrase(context, _strip_adverbs(words)) if words else _speaker_after(norm, verb, hi)
+        _speaker_phrase(context, _strip_adverbs(words))
+        if words
+        else _speaker_after(norm, verb.end, hi)
     ):
         # "..., but cautioned", "..., whose leaders have called", "..., recounted the
         # incident on the radio."
@@ -1319,7 +1343,7 @@ def _only_circumstance(context: _Context, verb: _Cue, hi: int) -> bool:
         return True
     if norm[verb.end : words[0].start()].strip(" ") == ",":
         return False  # "..., he said, adding ..."
-    if not norm[verb.end : words[0].start()].strip() and _speaker_after(norm, verb, hi):
+    if not norm[verb.end : words[0].start()].strip() and _speaker_after(norm, verb.end, hi):
         # "..., said a senior official."; not a listener and what was asked of them
         # ("..., asked a federal judge to block the rules.").
         comma = norm.find(",", verb.end, hi)
@@ -1378,26 +1402,66 @@ _SPEAKER_GOES_ON = (
 )
 
 
-def _speaker_after(norm: str, verb: _Cue, hi: int) -> bool:
-    """Whether an inverted cue verb names its speaker after it: a name (``, said Jane
-    Doe``) or a determiner and, within a few words, a name or a noun for a person's
-    role or an unnamed source (``, said a senior official``); not an object
+def _speaker_after(norm: str, at: int, hi: int) -> bool:
+    """Whether an inverted cue verb (ending at ``at``) names its speaker after it: a
+    name (``, said Jane Doe``); a role in lower case before a name (``, said
+    lobbyist Jane Doe``, ``, said campaign spokesman Jane Doe``); a noun for a
+    person's role or an unnamed source (``, said officials familiar with ...``); or
+    a determiner or a quantifier and, within a few words, a name or such a noun
+    (``, said a senior official``, ``, say some councillors``); not an object
     (``, recounted the incident``)."""
-    found = list(islice(_WORD.finditer(norm, verb.end, hi), _SPEAKER_HEAD_WORDS + _NAME_WORDS))
+    found = list(islice(_WORD.finditer(norm, at, hi), _SPEAKER_HEAD_WORDS + _NAME_WORDS))
     words = [w.group() for w in found[:_SPEAKER_HEAD_WORDS]]
     if not words:
         return False
     if words[0][0].isupper():
         return not _name_goes_on(norm, found, 0)
-    if words[0].casefold() not in _DETERMINERS:
-        return False
-    heads = _role_nouns() | _anonymous_heads()
+    first = words[0].casefold()
+    if first in _DETERMINERS:
+        return _head_follows(words, names=True)
+    if any(w.group().casefold() in _FINITE for w in found):
+        return False  # "said one candidate he likes is ...": a clause of its own
+    if first in _QUANTIFIERS:
+        return _head_follows(words, names=False)
+    return _is_head(first) or _role_before_name(norm, found)
+
+
+def _head_follows(words: list[str], names: bool) -> bool:
+    """Whether, after the first of ``words`` and before any preposition, a noun for a
+    person's role or an unnamed source comes, or with ``names`` a capitalised word."""
     for word in words[1:]:
         if word.casefold() in _OPENING_WORDS:
             return False  # "the incident on Aaron's show": a preposition first
-        if word[0].isupper() or word.casefold() in heads:
+        if (names and word[0].isupper()) or _is_head(word.casefold()):
             return True
     return False
+
+
+#: The most lower-case words of a role before a name (``campaign spokesman Jane Doe``).
+_ROLE_BEFORE_NAME_WORDS = 2
+
+
+def _role_before_name(norm: str, found: list[regex.Match[str]]) -> bool:
+    """Whether the words after an inverted cue are a role in lower case, then a name
+    (``lobbyist Jane Doe``): at most ``_ROLE_BEFORE_NAME_WORDS`` lower-case words that
+    are no preposition or verb, then a capitalised word that ends no clause."""
+    for i, word in enumerate(found[: _ROLE_BEFORE_NAME_WORDS + 1]):
+        text = word.group()
+        if text[0].isupper():
+            return i > 0 and not _name_goes_on(norm, found, i)
+        folded = text.casefold()
+        if folded in _OPENING_WORDS or folded in _DETERMINERS or folded in _SUBJECT_PRONOUNS:
+            return False
+        if _verb_like(folded) or folded.endswith("ing") or _present_tense(folded):
+            return False  # "said he expects Obama to ...", "said having Trump ...": verbs
+    return False
+
+
+def _is_head(word: str) -> bool:
+    """A noun (case-folded) for a person's role or an unnamed source, or its plural
+    (``spokeswoman``, ``officials``, ``councillors``)."""
+    heads = _role_nouns() | _anonymous_heads()
+    return word in heads or (word.endswith("s") and word[:-1] in heads)
 
 
 def _reports_explicitly(norm: str, verb: _Cue) -> bool:
@@ -1578,7 +1642,11 @@ def _attribution_clause(
         if (
             after is not None
             and after.start() < after_end
-            and (after.group()[0].isupper() or after.group().casefold() in _DETERMINERS)
+            and (
+                after.group()[0].isupper()
+                or after.group().casefold() in _DETERMINERS
+                or _speaker_after(norm, verb.end, hi)
+            )
             and len(_WORD.findall(norm, verb.end, hi)) <= _INVERTED_WORDS
             and not _name_goes_on(norm, list(islice(_WORD.finditer(norm, after.start(), hi), 8)), 0)
         ):
