@@ -656,3 +656,32 @@ def test_an_object_after_a_cue_is_no_inverted_speaker(text: str) -> None:
     article = np.parse(text)
     assert all(q.speaker is None or "judge" not in q.speaker.text for q in article.quotes)
     assert all(q.speaker is None or "experience" not in q.speaker.text for q in article.quotes)
+
+
+# Words before a closing attribution that open with a preposition are what was said
+# when a finite verb follows in them: a clause, not an opening phrase.
+CLAUSE_AFTER_PREPOSITION = [
+    (
+        "About 270 families have been moved into new homes, officials said.",
+        "About 270",
+        "officials",
+    ),
+    ("Over 100 people were hurt in the blast, police said.", "Over 100", "police"),
+    # An opening phrase: what was said comes after it.
+    ("In a statement, she said the port would reopen.", "the port", "she"),
+    (
+        "On the mayor's claim there are no funds, the auditor said she disagreed.",
+        "she disagreed",
+        "the auditor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), CLAUSE_AFTER_PREPOSITION)
+def test_a_clause_opened_by_a_preposition_is_what_was_said(
+    text: str, starts: str, speaker: str
+) -> None:
+    quotes = np.parse(text).quotes
+    assert [q.text[: len(starts)] for q in quotes] == [starts]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == speaker

@@ -53,6 +53,7 @@ _FUNCTION_ROLES = frozenset(
         "contraction",
         "determiner",
         "quantifier",
+        "existential",
         "date_opener",
         "finite",
         "day_part",

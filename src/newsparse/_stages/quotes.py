@@ -1698,9 +1698,30 @@ def _more_than_opening(norm: str, start: int, end: int) -> bool:
     opening = _WORD.match(norm, start)
     if opening is None:
         return False
-    if opening.group().casefold() not in _OPENING_WORDS:
+    first = opening.group().casefold()
+    if first not in _OPENING_WORDS:
         return True
-    return "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS
+    if "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS:
+        return True
+    return first not in _SUBORDINATORS and _finite_in(norm, opening.end(), end)
+
+
+def _finite_in(norm: str, start: int, end: int) -> bool:
+    """Whether the words of ``norm[start:end]`` hold a finite auxiliary before any
+    relative pronoun, subordinator or clause subject: a phrase that opens with a preposition is then
+    a clause of its own (``About 200 people have left, officials said``), not an
+    opening phrase (``In a statement that was released on Friday, ...``)."""
+    for word in _WORD.finditer(norm, start, end):
+        folded = word.group().casefold()
+        if folded in _RELATIVES or folded in _SUBORDINATORS or folded in _CLAUSE_SUBJECTS:
+            return False  # "On his claim there are ...": a clause inside the phrase
+        if folded in _FINITE:
+            return True
+    return False
+
+
+#: Words that open a clause as its subject: ``there are``, ``he is``.
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | function_words("existential")
 
 
 # A full stop of an abbreviation or an initial (``Mr.``, ``Sen.``, ``J.``, ``U.S.``).
