@@ -685,3 +685,29 @@ def test_a_clause_opened_by_a_preposition_is_what_was_said(
     assert [q.text[: len(starts)] for q in quotes] == [starts]
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == speaker
+
+
+# Words of a time between a speaker and the cue are no part of the speaker.
+TIME_BEFORE_CUE = [
+    (
+        "Mark Roe, R-Texas, who backed the bill, last week said he would vote against it.",
+        "Mark Roe",
+    ),
+    (
+        "Jane Doe, who has been feuding with her party for months, on Friday described the"
+        " plan as a disaster.",
+        "Jane Doe",
+    ),
+    ("Senator Jane Doe on Tuesday said the plan would fail.", "Senator Jane Doe"),
+    # Names that hold such words stay whole.
+    ("Morning Consult said the race was close.", "Morning Consult"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), TIME_BEFORE_CUE)
+def test_a_time_between_speaker_and_cue_is_not_the_speaker(text: str, speaker: str) -> None:
+    quotes = np.parse(text).quotes
+    assert quotes
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text.startswith(speaker)
+    assert not quotes[0].speaker.text.endswith(("week", "Friday", "Tuesday"))

@@ -54,6 +54,7 @@ _FUNCTION_ROLES = frozenset(
         "determiner",
         "quantifier",
         "existential",
+        "time_unit",
         "date_opener",
         "finite",
         "day_part",

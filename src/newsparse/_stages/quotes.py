@@ -526,6 +526,31 @@ def _subject(words: list[_Word]) -> tuple[int, int] | None:
     return words[0][0], words[end - 1][1]
 
 
+@functools.cache
+def _when_words() -> frozenset[str]:
+    """Words of a time in lower case (``on``, ``last``, ``week``, ``morning``,
+    ``yesterday``), and the weekdays in any case."""
+    relative = frozenset(row[0] for row in read_rows("relative_days.tsv") if " " not in row[0])
+    return function_words("date_opener") | _DAY_PARTS | function_words("time_unit") | relative
+
+
+def _is_when(norm: str, word: _Word) -> bool:
+    """Whether a word says when (``last week``, ``on Friday``): a weekday's full name
+    (not ``the Sun``), or a word of a time in lower case (not ``Morning Consult``)."""
+    if word[2] in _weekdays():
+        return word[2].endswith("day")
+    return word[2] in _when_words() and norm[word[0]].islower()
+
+
+def _without_when(norm: str, words: list[_Word]) -> list[_Word]:
+    """The words before a cue verb without the words of a time that end them, when
+    words are left: ``Jane Doe (D-Calif.) last week said``, ``Doe on Friday said``."""
+    end = len(words)
+    while end > 1 and _is_when(norm, words[end - 1]):
+        end -= 1
+    return words[:end]
+
+
 def _is_np_stop(folded: Sequence[str], i: int) -> bool:
     """Whether word ``i`` (of case-folded words) ends the noun phrase that opens them."""
     if folded[i] in _NEAR or folded[i - 1] in _NEAR:
@@ -2097,9 +2122,10 @@ def _reporter(
     # Only adverbs after a comma ("Doe, exasperated, famously responded"): no subject
     # of its own ("Kelly responded" is one).
     adverbs_only = all(
-        w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) for w in words
+        w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) or _is_when(norm, w)
+        for w in words
     )
-    subject = None if adverbs_only and words else _subject(words)
+    subject = None if adverbs_only and words else _subject(_without_when(norm, words))
     if _links_within(words, subject):
         # "Filing closed, a deadline that county officials said went unnoticed",
         # "Roe was out when a member of the family suggested": the link's clause.
