@@ -711,3 +711,34 @@ def test_a_time_between_speaker_and_cue_is_not_the_speaker(text: str, speaker: s
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text.startswith(speaker)
     assert not quotes[0].speaker.text.endswith(("week", "Friday", "Tuesday"))
+
+
+# A relative pronoun just before a cue verb is its subject, whatever comes before it.
+RELATIVE_BEFORE_CUE = [
+    (
+        "Most voters said the mayor was honest, compared with 23 percent who said he was not.",
+        "he was not",
+        "who",
+    ),
+    (
+        "The plan won praise from farmers, including several growers who have said it would"
+        " save the harvest.",
+        "it would",
+        "who",
+    ),
+    # Not one that ends no clause of its own before the verb.
+    (
+        "Officials in the city that hosts the talks said the port would reopen.",
+        "the port",
+        "Officials",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), RELATIVE_BEFORE_CUE)
+def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
+    text: str, starts: str, speaker: str
+) -> None:
+    quote = next(q for q in np.parse(text).quotes if q.text.startswith(starts))
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker

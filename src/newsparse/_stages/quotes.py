@@ -2208,7 +2208,8 @@ def _links_within(words: list[_Word], subject: tuple[int, int] | None) -> bool:
     """Whether the clause ``words`` before a cue verb hold, after their first word, a
     subordinator (``Roe was out when a member ... suggested``) or a relative pronoun
     that ends the noun phrase opening them (``a deadline that officials said``; not
-    ``officials in the city that hosts the talks said``)."""
+    ``officials in the city that hosts the talks said``) or stands just before the
+    verb (``compared with 23 percent who said``)."""
     for i in range(len(words) - 1, 0, -1):
         word = words[i][2]
         if word in _SUBORDINATORS:
@@ -2216,6 +2217,8 @@ def _links_within(words: list[_Word], subject: tuple[int, int] | None) -> bool:
                 continue  # an adverb: "has since said"
             return True
         if word in _RELATIVES:
+            if all(w[2] in _AUXILIARIES or w[2].endswith("ly") for w in words[i + 1 :]):
+                return True  # "compared with 23 percent who said": the relative speaks
             return subject is not None and subject[1] == words[i - 1][1]
     return False
 
