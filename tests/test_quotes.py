@@ -742,3 +742,24 @@ def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
     quote = next(q for q in np.parse(text).quotes if q.text.startswith(starts))
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
+
+
+# A quotation after a cue, a phrase of when, where or how and a comma is the cue's.
+COMMA_QUOTATION = [
+    ('Jane Doe said in an interview on Friday, "The port will reopen within a week."', "said"),
+    (
+        'Jane Doe told reporters in Kelso last week, "I have said all along it would reopen."',
+        "told",
+    ),
+    ('Jane Doe said Tuesday, "We will not give up on the port."', "said"),
+    ('Jane Doe asks at the town hall, "Any questions I can answer?"', "asks"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), COMMA_QUOTATION)
+def test_a_quotation_after_a_circumstance_and_a_comma_is_the_cues(text: str, cue: str) -> None:
+    quotes = np.parse(text).quotes
+    assert len(quotes) == 1
+    assert (quotes[0].kind.value, quotes[0].cue) == ("direct", cue)
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Jane Doe"

@@ -623,6 +623,8 @@ def _quotation_or_clause(
         if mark >= 0 and not norm[gap_start:mark].strip(" :,"):
             return mark
     colon = _colon_quotation(norm, at, words)
+    if colon is None:
+        colon = _comma_quotation(norm, at, words, first)
     if colon is not None:
         return colon
     first = _after_day(words, first)
@@ -777,6 +779,29 @@ def _colon_quotation(norm: str, at: int, words: list[regex.Match[str]]) -> int |
         if gap.lstrip().startswith(":"):
             return _mark_after(norm, gap, words[-1].end() + len(gap))
     return None
+
+
+def _comma_quotation(norm: str, at: int, words: list[regex.Match[str]], first: int) -> int | None:
+    """The quotation mark right after a comma that ends a phrase of when, where or how
+    after a cue at ``at`` (and its listener, up to ``words[first]``): ``said in an
+    interview on Friday, "..."``, ``told reporters in Kelso last week, "..."``; no
+    other stop or quotation mark before the comma. None otherwise."""
+    if first >= len(words) or not _is_circumstance(words[first].group().casefold()):
+        return None
+    for i in range(first + 1, min(len(words), first + _COLON_WORDS + 1)):
+        gap = norm[words[i - 1].end() : words[i].start()]
+        if "," in gap:
+            after = gap[gap.index(",") + 1 :].lstrip()
+            return words[i].start() - 1 if after == '"' else None
+        if any(c in gap for c in '.;:"'):
+            return None
+    return None
+
+
+def _is_circumstance(word: str) -> bool:
+    """A word (case-folded) that opens a phrase of when, where or how: a preposition
+    (``in``, ``at``) or a word of a time (``last``, ``Tuesday``)."""
+    return word in _CIRCUMSTANCE_WORDS or word in _weekdays()
 
 
 def _mark_after(norm: str, gap: str, end: int) -> int | None:
