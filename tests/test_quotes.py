@@ -505,3 +505,261 @@ def test_a_speaker_keeps_its_brackets_and_initials_not_the_stop_after_them(
 ) -> None:
     quotes = np.parse(text).quotes
     assert [q.speaker.text if q.speaker else None for q in quotes] == [speaker]
+
+
+# A participle after a comma shares the subject of the clause before it, though no
+# entity opens that clause: a title before a name, a phrase opened by a determiner,
+# a possessive or a quantifier, a run of capitalised words.
+SHARED_SUBJECT = [
+    (
+        "The port authority's lawyers declined to comment on the filing, saying the case"
+        " was still open.",
+        "the case",
+        "The port authority's lawyers",
+    ),
+    (
+        "Several harbour pilots have refused to work overnight shifts, arguing that the"
+        " channel lights are broken.",
+        "the channel",
+        "Several harbour pilots",
+    ),
+    (
+        "Regional Transport Commissioner Layla Haddad rejected the plan on Tuesday, saying"
+        " it would cost too much.",
+        "it would",
+        "Regional Transport Commissioner Layla Haddad",
+    ),
+    (
+        "Democrats had sued the county over the closures, saying that voters in rural"
+        " areas would be hurt.",
+        "voters",
+        "Democrats",
+    ),
+    (
+        "The two ministries issued a joint statement on Friday, noting that exports had"
+        " fallen for a third month.",
+        "exports",
+        "The two ministries",
+    ),
+    # A subordinate clause before the cue has its own subject.
+    (
+        "Some residents cheered, and when Mayor Jane Doe thanked the crews and said the"
+        " bridge would reopen, the crowd applauded.",
+        "the bridge",
+        "Jane Doe",
+    ),
+    # A phrase opened by a participle or a cue in -ed stands before the subject.
+    (
+        "Asked whether the talks would resume, the union's negotiator shrugged, saying"
+        " only that it was too early to tell.",
+        "it was",
+        "the union's negotiator",
+    ),
+    (
+        "Continuing to explain his view, the mayor rejected the report, saying that the"
+        " bridge was safe.",
+        "the bridge",
+        "the mayor",
+    ),
+    # A cue in a clause a participle opens has the main clause's subject: the
+    # participle is no speaker.
+    (
+        "Jane Doe was making a fresh appeal to farmers on Monday, refusing to concede"
+        " that the harvest had failed.",
+        "the harvest",
+        "Jane Doe",
+    ),
+    (
+        "The mill's owners closed the gates on Friday, declining to say whether the"
+        " workers would be paid.",
+        "whether",
+        "The mill's owners",
+    ),
+    # Adjectives in -ing open a subject of their own.
+    (
+        "Leading economists say that the recovery will be slow.",
+        "the recovery",
+        "Leading economists",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SHARED_SUBJECT)
+def test_a_participle_shares_the_noun_phrase_opening_its_sentence(
+    text: str, starts: str, speaker: str
+) -> None:
+    article = np.parse(text)
+    quote = next(q for q in article.quotes if q.text.startswith(starts))
+    if not speaker:
+        assert quote.speaker is None
+        return
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+# An attribution that closes a sentence with its verb first names a speaker in lower
+# case too: an article or a quantifier before a noun for a person, such a noun alone,
+# or a role before a name. An object, or a clause, after the verb is none.
+INVERTED_SPEAKER = [
+    (
+        "The crews worked through the night, said a senior official.",
+        "The crews",
+        "a senior official",
+    ),
+    (
+        "The ferry will not run on Sunday, said officials familiar with the plan.",
+        "The ferry",
+        "officials familiar with the plan",
+    ),
+    (
+        "A calmer mayor may not be a bad thing, say some councillors, who wince at his remarks.",
+        "A calmer mayor",
+        "some councillors",
+    ),
+    (
+        "The firm lobbied the council on taxes and other issues, said lobbyist Jane Doe.",
+        "The firm",
+        "lobbyist Jane Doe",
+    ),
+    (
+        "The port reopened on Monday, said analyst Jane Doe of Acme Research.",
+        "The port",
+        "analyst Jane Doe of Acme Research",
+    ),
+    # Not a speaker: a clause after the verb, with its subject before it.
+    (
+        "Mark Roe, a senior adviser to the mayor, said he expects Kelso and Tarsk to sign.",
+        "he expects",
+        "Mark Roe, a senior adviser to the mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), INVERTED_SPEAKER)
+def test_an_inverted_attribution_names_a_speaker_in_lower_case(
+    text: str, starts: str, speaker: str
+) -> None:
+    article = np.parse(text)
+    quote = next(q for q in article.quotes if q.text.startswith(starts))
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelso County, leading a group of nine towns, asked a federal judge to halt the plan.",
+        "Jane Doe, a former governor, stressed her executive experience and her plan.",
+    ],
+)
+def test_an_object_after_a_cue_is_no_inverted_speaker(text: str) -> None:
+    article = np.parse(text)
+    assert all(q.speaker is None or "judge" not in q.speaker.text for q in article.quotes)
+    assert all(q.speaker is None or "experience" not in q.speaker.text for q in article.quotes)
+
+
+# Words before a closing attribution that open with a preposition are what was said
+# when a finite verb follows in them: a clause, not an opening phrase.
+CLAUSE_AFTER_PREPOSITION = [
+    (
+        "About 270 families have been moved into new homes, officials said.",
+        "About 270",
+        "officials",
+    ),
+    ("Over 100 people were hurt in the blast, police said.", "Over 100", "police"),
+    # An opening phrase: what was said comes after it.
+    ("In a statement, she said the port would reopen.", "the port", "she"),
+    (
+        "On the mayor's claim there are no funds, the auditor said she disagreed.",
+        "she disagreed",
+        "the auditor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), CLAUSE_AFTER_PREPOSITION)
+def test_a_clause_opened_by_a_preposition_is_what_was_said(
+    text: str, starts: str, speaker: str
+) -> None:
+    quotes = np.parse(text).quotes
+    assert [q.text[: len(starts)] for q in quotes] == [starts]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == speaker
+
+
+# Words of a time between a speaker and the cue are no part of the speaker.
+TIME_BEFORE_CUE = [
+    (
+        "Mark Roe, R-Texas, who backed the bill, last week said he would vote against it.",
+        "Mark Roe",
+    ),
+    (
+        "Jane Doe, who has been feuding with her party for months, on Friday described the"
+        " plan as a disaster.",
+        "Jane Doe",
+    ),
+    ("Senator Jane Doe on Tuesday said the plan would fail.", "Senator Jane Doe"),
+    # Names that hold such words stay whole.
+    ("Morning Consult said the race was close.", "Morning Consult"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), TIME_BEFORE_CUE)
+def test_a_time_between_speaker_and_cue_is_not_the_speaker(text: str, speaker: str) -> None:
+    quotes = np.parse(text).quotes
+    assert quotes
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text.startswith(speaker)
+    assert not quotes[0].speaker.text.endswith(("week", "Friday", "Tuesday"))
+
+
+# A relative pronoun just before a cue verb is its subject, whatever comes before it.
+RELATIVE_BEFORE_CUE = [
+    (
+        "Most voters said the mayor was honest, compared with 23 percent who said he was not.",
+        "he was not",
+        "who",
+    ),
+    (
+        "The plan won praise from farmers, including several growers who have said it would"
+        " save the harvest.",
+        "it would",
+        "who",
+    ),
+    # Not one that ends no clause of its own before the verb.
+    (
+        "Officials in the city that hosts the talks said the port would reopen.",
+        "the port",
+        "Officials",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), RELATIVE_BEFORE_CUE)
+def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
+    text: str, starts: str, speaker: str
+) -> None:
+    quote = next(q for q in np.parse(text).quotes if q.text.startswith(starts))
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+# A quotation after a cue, a phrase of when, where or how and a comma is the cue's.
+COMMA_QUOTATION = [
+    ('Jane Doe said in an interview on Friday, "The port will reopen within a week."', "said"),
+    (
+        'Jane Doe told reporters in Kelso last week, "I have said all along it would reopen."',
+        "told",
+    ),
+    ('Jane Doe said Tuesday, "We will not give up on the port."', "said"),
+    ('Jane Doe asks at the town hall, "Any questions I can answer?"', "asks"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), COMMA_QUOTATION)
+def test_a_quotation_after_a_circumstance_and_a_comma_is_the_cues(text: str, cue: str) -> None:
+    quotes = np.parse(text).quotes
+    assert len(quotes) == 1
+    assert (quotes[0].kind.value, quotes[0].cue) == ("direct", cue)
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Jane Doe"

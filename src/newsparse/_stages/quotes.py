@@ -526,6 +526,31 @@ def _subject(words: list[_Word]) -> tuple[int, int] | None:
     return words[0][0], words[end - 1][1]
 
 
+@functools.cache
+def _when_words() -> frozenset[str]:
+    """Words of a time in lower case (``on``, ``last``, ``week``, ``morning``,
+    ``yesterday``), and the weekdays in any case."""
+    relative = frozenset(row[0] for row in read_rows("relative_days.tsv") if " " not in row[0])
+    return function_words("date_opener") | _DAY_PARTS | function_words("time_unit") | relative
+
+
+def _is_when(norm: str, word: _Word) -> bool:
+    """Whether a word says when (``last week``, ``on Friday``): a weekday's full name
+    (not ``the Sun``), or a word of a time in lower case (not ``Morning Consult``)."""
+    if word[2] in _weekdays():
+        return word[2].endswith("day")
+    return word[2] in _when_words() and norm[word[0]].islower()
+
+
+def _without_when(norm: str, words: list[_Word]) -> list[_Word]:
+    """The words before a cue verb without the words of a time that end them, when
+    words are left: ``Jane Doe (D-Calif.) last week said``, ``Doe on Friday said``."""
+    end = len(words)
+    while end > 1 and _is_when(norm, words[end - 1]):
+        end -= 1
+    return words[:end]
+
+
 def _is_np_stop(folded: Sequence[str], i: int) -> bool:
     """Whether word ``i`` (of case-folded words) ends the noun phrase that opens them."""
     if folded[i] in _NEAR or folded[i - 1] in _NEAR:
@@ -598,6 +623,8 @@ def _quotation_or_clause(
         if mark >= 0 and not norm[gap_start:mark].strip(" :,"):
             return mark
     colon = _colon_quotation(norm, at, words)
+    if colon is None:
+        colon = _comma_quotation(norm, at, words, first)
     if colon is not None:
         return colon
     first = _after_day(words, first)
@@ -612,7 +639,29 @@ def _quotation_or_clause(
         and (heading or any(w.group()[0].islower() for w in words[first + 1 :]))
     ):
         return words[first].start()  # not "Kennedy wrote Linick.": a name alone
+    if not (subject_before or object_cue or norm[:at].endswith("ing")) and _inverted_speaker(
+        norm, at, words
+    ):
+        return None  # "..., said a senior official.": who said it, not what
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
+
+
+def _inverted_speaker(norm: str, at: int, words: list[regex.Match[str]]) -> bool:
+    """Whether the words after a cue verb with no subject before it (at ``at``) name
+    its speaker, in lower case, with no finite verb after them: ``..., said a senior
+    official.``, ``..., say some councillors, who ...``, ``..., said spokeswoman
+    Jane Doe.`` (see :func:`_speaker_after`), not ``said the minister would resign``."""
+    if not words or words[0].group()[0].isupper():
+        return False
+    comma = norm.find(",", at, words[-1].end())
+    phrase = [w.group().casefold() for w in words if comma < 0 or w.start() < comma]
+    if any(w in _FINITE or w == "to" or _verb_like(w) for w in phrase):
+        return False  # "asked a federal judge to block ...": an object, then a clause
+    if phrase[0] in _DETERMINERS:
+        # An article, then a noun for a person: not "stressed his executive
+        # experience", "wrote an op-ed urging Congress".
+        return phrase[0] in _ARTICLES and _head_follows(phrase[:_SPEAKER_HEAD_WORDS], False)
+    return _speaker_after(norm, at, words[-1].end())
 
 
 def _opens_said(
@@ -730,6 +779,29 @@ def _colon_quotation(norm: str, at: int, words: list[regex.Match[str]]) -> int |
         if gap.lstrip().startswith(":"):
             return _mark_after(norm, gap, words[-1].end() + len(gap))
     return None
+
+
+def _comma_quotation(norm: str, at: int, words: list[regex.Match[str]], first: int) -> int | None:
+    """The quotation mark right after a comma that ends a phrase of when, where or how
+    after a cue at ``at`` (and its listener, up to ``words[first]``): ``said in an
+    interview on Friday, "..."``, ``told reporters in Kelso last week, "..."``; no
+    other stop or quotation mark before the comma. None otherwise."""
+    if first >= len(words) or not _is_circumstance(words[first].group().casefold()):
+        return None
+    for i in range(first + 1, min(len(words), first + _COLON_WORDS + 1)):
+        gap = norm[words[i - 1].end() : words[i].start()]
+        if "," in gap:
+            after = gap[gap.index(",") + 1 :].lstrip()
+            return words[i].start() - 1 if after == '"' else None
+        if any(c in gap for c in '.;:"'):
+            return None
+    return None
+
+
+def _is_circumstance(word: str) -> bool:
+    """A word (case-folded) that opens a phrase of when, where or how: a preposition
+    (``in``, ``at``) or a word of a time (``last``, ``Tuesday``)."""
+    return word in _CIRCUMSTANCE_WORDS or word in _weekdays()
 
 
 def _mark_after(norm: str, gap: str, end: int) -> int | None:
@@ -1242,7 +1314,9 @@ def _closing_attribution(
     after = norm[verb.end : hi].rstrip()
     words = clause_words.before(clause, verb.start)
     if not (
-        _speaker_phrase(context, _strip_adverbs(words)) if words else _speaker_after(norm, verb, hi)
+        _speaker_phrase(context, _strip_adverbs(words))
+        if words
+        else _speaker_after(norm, verb.end, hi)
     ):
         # "..., but cautioned", "..., whose leaders have called", "..., recounted the
         # incident on the radio."
@@ -1319,7 +1393,7 @@ def _only_circumstance(context: _Context, verb: _Cue, hi: int) -> bool:
         return True
     if norm[verb.end : words[0].start()].strip(" ") == ",":
         return False  # "..., he said, adding ..."
-    if not norm[verb.end : words[0].start()].strip() and _speaker_after(norm, verb, hi):
+    if not norm[verb.end : words[0].start()].strip() and _speaker_after(norm, verb.end, hi):
         # "..., said a senior official."; not a listener and what was asked of them
         # ("..., asked a federal judge to block the rules.").
         comma = norm.find(",", verb.end, hi)
@@ -1378,26 +1452,66 @@ _SPEAKER_GOES_ON = (
 )
 
 
-def _speaker_after(norm: str, verb: _Cue, hi: int) -> bool:
-    """Whether an inverted cue verb names its speaker after it: a name (``, said Jane
-    Doe``) or a determiner and, within a few words, a name or a noun for a person's
-    role or an unnamed source (``, said a senior official``); not an object
+def _speaker_after(norm: str, at: int, hi: int) -> bool:
+    """Whether an inverted cue verb (ending at ``at``) names its speaker after it: a
+    name (``, said Jane Doe``); a role in lower case before a name (``, said
+    lobbyist Jane Doe``, ``, said campaign spokesman Jane Doe``); a noun for a
+    person's role or an unnamed source (``, said officials familiar with ...``); or
+    a determiner or a quantifier and, within a few words, a name or such a noun
+    (``, said a senior official``, ``, say some councillors``); not an object
     (``, recounted the incident``)."""
-    found = list(islice(_WORD.finditer(norm, verb.end, hi), _SPEAKER_HEAD_WORDS + _NAME_WORDS))
+    found = list(islice(_WORD.finditer(norm, at, hi), _SPEAKER_HEAD_WORDS + _NAME_WORDS))
     words = [w.group() for w in found[:_SPEAKER_HEAD_WORDS]]
     if not words:
         return False
     if words[0][0].isupper():
         return not _name_goes_on(norm, found, 0)
-    if words[0].casefold() not in _DETERMINERS:
-        return False
-    heads = _role_nouns() | _anonymous_heads()
+    first = words[0].casefold()
+    if first in _DETERMINERS:
+        return _head_follows(words, names=True)
+    if any(w.group().casefold() in _FINITE for w in found):
+        return False  # "said one candidate he likes is ...": a clause of its own
+    if first in _QUANTIFIERS:
+        return _head_follows(words, names=False)
+    return _is_head(first) or _role_before_name(norm, found)
+
+
+def _head_follows(words: list[str], names: bool) -> bool:
+    """Whether, after the first of ``words`` and before any preposition, a noun for a
+    person's role or an unnamed source comes, or with ``names`` a capitalised word."""
     for word in words[1:]:
         if word.casefold() in _OPENING_WORDS:
             return False  # "the incident on Aaron's show": a preposition first
-        if word[0].isupper() or word.casefold() in heads:
+        if (names and word[0].isupper()) or _is_head(word.casefold()):
             return True
     return False
+
+
+#: The most lower-case words of a role before a name (``campaign spokesman Jane Doe``).
+_ROLE_BEFORE_NAME_WORDS = 2
+
+
+def _role_before_name(norm: str, found: list[regex.Match[str]]) -> bool:
+    """Whether the words after an inverted cue are a role in lower case, then a name
+    (``lobbyist Jane Doe``): at most ``_ROLE_BEFORE_NAME_WORDS`` lower-case words that
+    are no preposition or verb, then a capitalised word that ends no clause."""
+    for i, word in enumerate(found[: _ROLE_BEFORE_NAME_WORDS + 1]):
+        text = word.group()
+        if text[0].isupper():
+            return i > 0 and not _name_goes_on(norm, found, i)
+        folded = text.casefold()
+        if folded in _OPENING_WORDS or folded in _DETERMINERS or folded in _SUBJECT_PRONOUNS:
+            return False
+        if _verb_like(folded) or folded.endswith("ing") or _present_tense(folded):
+            return False  # "said he expects Obama to ...", "said having Trump ...": verbs
+    return False
+
+
+def _is_head(word: str) -> bool:
+    """A noun (case-folded) for a person's role or an unnamed source, or its plural
+    (``spokeswoman``, ``officials``, ``councillors``)."""
+    heads = _role_nouns() | _anonymous_heads()
+    return word in heads or (word.endswith("s") and word[:-1] in heads)
 
 
 def _reports_explicitly(norm: str, verb: _Cue) -> bool:
@@ -1578,7 +1692,11 @@ def _attribution_clause(
         if (
             after is not None
             and after.start() < after_end
-            and (after.group()[0].isupper() or after.group().casefold() in _DETERMINERS)
+            and (
+                after.group()[0].isupper()
+                or after.group().casefold() in _DETERMINERS
+                or _speaker_after(norm, verb.end, hi)
+            )
             and len(_WORD.findall(norm, verb.end, hi)) <= _INVERTED_WORDS
             and not _name_goes_on(norm, list(islice(_WORD.finditer(norm, after.start(), hi), 8)), 0)
         ):
@@ -1630,9 +1748,30 @@ def _more_than_opening(norm: str, start: int, end: int) -> bool:
     opening = _WORD.match(norm, start)
     if opening is None:
         return False
-    if opening.group().casefold() not in _OPENING_WORDS:
+    first = opening.group().casefold()
+    if first not in _OPENING_WORDS:
         return True
-    return "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS
+    if "," in norm[start:end] and len(_WORD.findall(norm, start, end)) >= _OPENING_PHRASE_WORDS:
+        return True
+    return first not in _SUBORDINATORS and _finite_in(norm, opening.end(), end)
+
+
+def _finite_in(norm: str, start: int, end: int) -> bool:
+    """Whether the words of ``norm[start:end]`` hold a finite auxiliary before any
+    relative pronoun, subordinator or clause subject: a phrase that opens with a preposition is then
+    a clause of its own (``About 200 people have left, officials said``), not an
+    opening phrase (``In a statement that was released on Friday, ...``)."""
+    for word in _WORD.finditer(norm, start, end):
+        folded = word.group().casefold()
+        if folded in _RELATIVES or folded in _SUBORDINATORS or folded in _CLAUSE_SUBJECTS:
+            return False  # "On his claim there are ...": a clause inside the phrase
+        if folded in _FINITE:
+            return True
+    return False
+
+
+#: Words that open a clause as its subject: ``there are``, ``he is``.
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | function_words("existential")
 
 
 # A full stop of an abbreviation or an initial (``Mr.``, ``Sen.``, ``J.``, ``U.S.``).
@@ -1988,14 +2127,14 @@ def _reporter(
     (``..., explaining that ...``), the last speaker ``found`` in the sentence, else
     the entity that opens it."""
     norm = context.doc.norm
-    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
+    clause = _clause_start(norm, lo, verb.start)
+    words = clause_words.before(clause, verb.start)
+    if _shares_subject(context, lo, verb, words):
         return _shared_subject(context, lo, verb, [], found)
     if _coordinated(norm, lo, verb.start) is not None:
         shared = _shared_subject(context, lo, verb, [], found)  # "... and added that"
         if shared is not None:
             return shared
-    clause = _clause_start(norm, lo, verb.start)
-    words = clause_words.before(clause, verb.start)
     if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
         # (A sentence's first "That" is a demonstrative: "That is why critics say".)
         return _linked_reporter(context, lo, clause, verb, words, found)
@@ -2008,9 +2147,10 @@ def _reporter(
     # Only adverbs after a comma ("Doe, exasperated, famously responded"): no subject
     # of its own ("Kelly responded" is one).
     adverbs_only = all(
-        w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) for w in words
+        w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) or _is_when(norm, w)
+        for w in words
     )
-    subject = None if adverbs_only and words else _subject(words)
+    subject = None if adverbs_only and words else _subject(_without_when(norm, words))
     if _links_within(words, subject):
         # "Filing closed, a deadline that county officials said went unnoticed",
         # "Roe was out when a member of the family suggested": the link's clause.
@@ -2019,6 +2159,35 @@ def _reporter(
         # "Jane Doe, a spokeswoman, said", "Doe, exasperated, famously responded"
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
     return _clause_subject(context, words, verb, subject)
+
+
+def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) -> bool:
+    """Whether a cue verb has the subject of the sentence's main clause, not one of
+    its own: a participle after a comma (``..., explaining that ...``), or a verb in a
+    clause that a participle opens (``..., refusing to concede that``, ``Continuing
+    to explain his view, Doe ...``): the participle is no speaker."""
+    norm = context.doc.norm
+    if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
+        return True
+    if not words or not _is_participle(context, words[0][0], words[0][2]):
+        return False
+    # Only "to", auxiliaries and adverbs between them: "refusing to concede", not
+    # "holding a call after her campaign said", "Leading Democrats say".
+    return all(w[2] == "to" or w[2] in _AUXILIARIES or w[2].endswith("ly") for w in words[1:])
+
+
+def _is_participle(context: _Context, start: int, word: str) -> bool:
+    """Whether the word (case-folded) at ``start`` is a participle in ``-ing``
+    (``refusing``, ``Continuing``), not a function word (``during``), a pronoun in
+    ``-thing`` or the start of a name (``Ewing``)."""
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and "-" not in word  # "best-selling", "right-wing": adjectives
+        and not word.endswith("thing")
+        and word not in _OPENING_WORDS
+        and not any(m[0] == start for m in context.entities_in(start, start + len(word) + 1))
+    )
 
 
 def _clause_subject(
@@ -2064,7 +2233,8 @@ def _links_within(words: list[_Word], subject: tuple[int, int] | None) -> bool:
     """Whether the clause ``words`` before a cue verb hold, after their first word, a
     subordinator (``Roe was out when a member ... suggested``) or a relative pronoun
     that ends the noun phrase opening them (``a deadline that officials said``; not
-    ``officials in the city that hosts the talks said``)."""
+    ``officials in the city that hosts the talks said``) or stands just before the
+    verb (``compared with 23 percent who said``)."""
     for i in range(len(words) - 1, 0, -1):
         word = words[i][2]
         if word in _SUBORDINATORS:
@@ -2072,6 +2242,8 @@ def _links_within(words: list[_Word], subject: tuple[int, int] | None) -> bool:
                 continue  # an adverb: "has since said"
             return True
         if word in _RELATIVES:
+            if all(w[2] in _AUXILIARIES or w[2].endswith("ly") for w in words[i + 1 :]):
+                return True  # "compared with 23 percent who said": the relative speaks
             return subject is not None and subject[1] == words[i - 1][1]
     return False
 
@@ -2256,7 +2428,7 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None
     norm = context.doc.norm
     start = _skip_space(norm, lo)
     opening = _WORD.match(norm, start)
-    if opening is not None and opening.group().casefold() in _NOT_CLAUSE | _SUBORDINATORS:
+    if opening is not None and _opening_aside(context, opening):
         comma = norm.find(",", start, hi)
         if comma < 0:
             return None
@@ -2264,13 +2436,89 @@ def _opening_speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None
         opening = _WORD.match(norm, start)
     if opening is not None and opening.group().casefold() in _PRONOUNS:
         return _speaker(context, opening.start(), opening.end())
+    phrase_start = start
     if opening is not None and opening.group().casefold() in _DETERMINERS:
         start = _skip_space(norm, opening.end())  # "a federal judge", "the ministry"
     for mention in context.entities_in(start, hi):
         if mention[0] == start and context.type_of(mention) in (EntityType.PERSON, EntityType.ORG):
             return FoundSpeaker(mention[0], mention[1], entity=mention[2])
         break
+    return _opening_phrase(context, phrase_start, hi)
+
+
+def _opening_aside(context: _Context, opening: regex.Match[str]) -> bool:
+    """Whether the word opening a sentence opens a phrase before its subject and a
+    comma: a preposition or a subordinator (``In May, ...``, ``After the vote,
+    ...``), a participle (``Continuing to explain his view, Doe ...``) or a cue verb
+    in ``-ed`` (``Asked whether ..., Doe ...``)."""
+    word = opening.group().casefold()
+    if word in _NOT_CLAUSE or word in _SUBORDINATORS:
+        return True
+    if word.endswith("ed") and word in context.lexicon.cues:
+        return not context.entities_in(opening.start(), opening.end())
+    return _is_participle(context, opening.start(), word)
+
+
+#: The most words of a noun phrase opening a sentence, read up to its verb.
+_OPENING_SUBJECT_WORDS = 8
+_QUANTIFIERS = function_words("quantifier")
+
+
+def _opening_phrase(context: _Context, start: int, hi: int) -> FoundSpeaker | None:
+    """The noun phrase that opens a clause up to its verb (a finite auxiliary, a word
+    in ``-ed`` or a cue verb), when it is the subject a participle shares and no
+    entity opens it: a title before a name (``U.S. District Judge Jane Doe imposed
+    ..., saying``), a phrase opened by a determiner, a possessive or a quantifier
+    (``The ministry's lawyers declined ..., saying``, ``Many farmers have warned
+    ..., noting``; read as :func:`_subject` reads a subject), or a run of capitalised
+    words (``Democrats had sued ..., saying``). None when no verb ends it within
+    ``_OPENING_SUBJECT_WORDS`` words, or when it is none of these."""
+    norm = context.doc.norm
+    phrase = _opening_words(context, start, hi)
+    if phrase is None:
+        return None
+    named = [
+        m
+        for m in context.entities_in(start, phrase[-1][1])
+        if context.type_of(m) in (EntityType.PERSON, EntityType.ORG)
+    ]
+    if named:
+        return _speaker(context, start, named[-1][1])
+    first = phrase[0][2]
+    if first in _DETERMINERS or first in _QUANTIFIERS or first.endswith(("'s", "s'")):
+        subject = _subject(phrase)
+        return _speaker(context, *subject) if subject is not None else None
+    if all(norm[w[0]].isupper() for w in phrase):
+        return _speaker(context, start, phrase[-1][1])
     return None
+
+
+def _opening_words(context: _Context, start: int, hi: int) -> list[_Word] | None:
+    """The words of the noun phrase opening a clause at ``start``, up to the first word
+    that shows its verb (see :func:`_verb_signal`), before its first comma; None when
+    there is none within ``_OPENING_SUBJECT_WORDS`` words, when the clause opens
+    with a verb (``Asked whether ..., Doe said``), or when a subordinate or relative
+    clause, with a subject of its own, stands between it and the cue at ``hi``
+    (``Some booed, and when Doe thanked them and said ...``)."""
+    norm = context.doc.norm
+    comma = norm.find(",", start, hi)
+    end = hi if comma < 0 else comma
+    found = islice(_WORD.finditer(norm, start, end), _OPENING_SUBJECT_WORDS + 1)
+    words = [(m.start(), m.end(), m.group().casefold()) for m in found]
+    verb = next((i for i, w in enumerate(words) if i and _verb_signal(context, w[2])), None)
+    if verb is None or _verb_like(words[0][2]) or words[0][2].endswith("ing"):
+        return None
+    between = (w.group().casefold() for w in _WORD.finditer(norm, words[verb][0], hi))
+    if any(w in _SUBORDINATORS or w in _RELATIVES for w in between):
+        return None
+    return words[:verb]
+
+
+def _verb_signal(context: _Context, word: str) -> bool:
+    """Whether a word after a clause's first one shows its verb has begun: a finite
+    auxiliary or another word that stands before a cue (``has``, ``also``), a word
+    in ``-ed``, or a cue verb."""
+    return _verb_like(word) or word in _AUXILIARIES or word in context.lexicon.cues
 
 
 def _is_particle(word: str, particles: frozenset[str]) -> bool:
