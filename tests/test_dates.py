@@ -58,7 +58,8 @@ CASES = [
         [("1958", "1958", "year"), ("2003", "2003", "year")],
     ),
     ("He was born on the 4th of July 1990.", [("4th of July 1990", "1990-07-04", "day")]),
-    ("Talks resume Sept. 14 in Geneva.", [("Sept. 14", "2024-09-14", "day")]),
+    # "resume", a verb of a schedule in the present, looks ahead to the September coming
+    ("Talks resume Sept. 14 in Geneva.", [("Sept. 14", "2025-09-14", "day")]),
     ("It opened Monday, Jan. 6, 2025 at noon.", [("Monday, Jan. 6, 2025", "2025-01-06", "day")]),
     ("SHIPMENTS RESUME ON MARCH 3", [("ON MARCH 3", "2025-03-03", "day")]),
     # month and day without a year: the tense of the clause decides
@@ -69,6 +70,10 @@ CASES = [
     ("The talks on Dec. 28 failed.", [("on Dec. 28", "2024-12-28", "day")]),
     ("Elections are scheduled for March 9.", [("March 9", "2025-03-09", "day")]),
     ("Prices rose on Nov. 2.", [("on Nov. 2", "2024-11-02", "day")]),
+    # a verb of a schedule in the present looks ahead
+    ("The truce ends at midnight on Saturday.", [("on Saturday", "2025-01-11", "day")]),
+    ("Talks resume on Monday in Geneva.", [("on Monday", "2025-01-13", "day")]),
+    ("The truce ended on Saturday.", [("on Saturday", "2025-01-04", "day")]),
     # a past clause reaches back half a year at most: a day just ahead was set
     ("Sentencing was set for Jan. 10.", [("Jan. 10", "2025-01-10", "day")]),
     ("Rebels seized the town on Dec. 29.", [("on Dec. 29", "2024-12-29", "day")]),
