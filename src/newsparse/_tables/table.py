@@ -139,10 +139,13 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     index = matcher.index
     folded = FOLDED_WORDS[word]
     variant = VARIANT_WORDS[folded]
-    longest = index.longest_at[variant] or index.longest_at[folded] or 0
-    if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
+    # Looked up once per word (this answer is remembered), most words as one key.
+    by_variant = index.longest_start(variant)
+    by_folded = by_variant if folded == variant else index.longest_start(folded)
+    longest = by_variant or by_folded or 0
+    if not longest and by_variant is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
-    people = index.surname(variant, fuzzy=True, limit=2)
+    people = index.surname_numbers(variant, True, 2)
     if not longest and not people:
         return None
     surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
