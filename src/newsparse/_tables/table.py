@@ -44,6 +44,7 @@ from newsparse._tables.index import (
     Index,
     common_words,
     is_common_word,
+    key_hash,
     role_words,
     with_article,
 )
@@ -149,12 +150,19 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     if not longest and not people:
         return None
     surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
-    return _Start(folded, variant, longest, _alone(index, word), surname)
+    return _Start(folded, variant, longest, _alone(index, word, variant), surname)
 
 
-def _alone(index: Index, word: str) -> tuple[str, MatchMethod] | None:
+def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | None:
     """The one entry that ``word`` alone names, as a name token, and how; ``None`` for none
-    or several. What a name of one token names depends on its characters alone."""
+    or several. What a name of one token names depends on its characters alone.
+
+    Most words that start a name start only longer ones: when no key is the word's
+    variant, the token is not built. (A word is its one token when it opens with a
+    word character; the few capitals that are none, such as ``Ⓐ``, are read.)
+    """
+    if word[0].isalnum() and not index.keys.get_hash(key_hash(variant)):
+        return None
     hit = index.lookup(tokens_from(word, 0, len(word), 1), 0, 1)
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
