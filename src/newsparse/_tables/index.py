@@ -501,6 +501,11 @@ class Index:
                     break
         return found
 
+    def may_be_key(self, variant_key: str) -> bool:
+        """Whether a name or alias may have this variant key (its hash is a key's):
+        a test for keys looked up once, without the memo of :meth:`Multimap.get`."""
+        return bool(self.keys.get_hash(key_hash(variant_key)))
+
     def may_continue(self, first: str, second: str) -> bool:
         """Whether some name of two words or more starts with these two (variant) words."""
         return bool(self.pairs.get(f"{first} {second}"))

@@ -44,7 +44,6 @@ from newsparse._tables.index import (
     Index,
     common_words,
     is_common_word,
-    key_hash,
     role_words,
     with_article,
 )
@@ -161,7 +160,7 @@ def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | N
     variant, the token is not built. (A word is its one token when it opens with a
     word character; the few capitals that are none, such as ``Ⓐ``, are read.)
     """
-    if word[0].isalnum() and not index.keys.get_hash(key_hash(variant)):
+    if word[0].isalnum() and not index.may_be_key(variant):
         return None
     hit = index.lookup(tokens_from(word, 0, len(word), 1), 0, 1)
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
