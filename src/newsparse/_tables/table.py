@@ -313,8 +313,11 @@ class _Reading:
             memo.clear()
 
 
-# The characters of text scanned at a time by find.
-_BLOCK = 1 << 16
+_GROUP = re.Match.group
+# The characters of text scanned at a time by find: a few hundred words, fewer than
+# the allocations between two collections of the garbage collector's youngest
+# generation (700).
+_BLOCK = 1 << 12
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
@@ -466,20 +469,21 @@ class AliasTable:
         view = TextView(text)
         norm = view.norm
         index = self.index
-        # A scan for the words a key can start with, a block of text at a time; each
-        # distinct word is folded and looked up once, and remembered for later calls
-        # (news repeats its words). The loop in Python visits only the words that may
-        # start a match, from a second scan whose matches are dropped as they come: a
-        # list of a block's match objects would outlive two collections of the
-        # garbage collector, and objects that do so soon make it walk every object of
-        # the process (a large table's entries among them) for nothing.
+        # One scan for the words a key can start with, a block of text at a time;
+        # each distinct word is folded and looked up once, and remembered for later
+        # calls (news repeats its words). The loop in Python visits only the words
+        # that may start a match. The blocks are small: the match objects of a block
+        # are dropped before the garbage collector moves them to its old generation,
+        # where enough of them set off collections that walk every object of the
+        # process (a large table's entries among them) for nothing.
         starting = self._words
         matcher = Matcher(index)
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
         for lo, hi in _blocks(norm):
-            words = scan.findall(norm, lo, hi)
+            found = list(scan.finditer(norm, lo, hi))
+            words = list(map(_GROUP, found))
             starts = list(map(starting.get, words, repeat(_UNSEEN)))
             for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
                 start = starting.get(words[i], _UNSEEN)
@@ -487,7 +491,6 @@ class AliasTable:
                     start = _starting(matcher, words[i])
                     starting.keep(words[i], start, len(words[i]))
                 starts[i] = start
-            found = scan.finditer(norm, lo, hi)
             for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
                 span = at.span()
                 if span[0] < covered:
