@@ -171,6 +171,42 @@ def test_a_surname_held_by_many_is_told_from_one_without_reading_every_holder() 
     assert found(table, "Okonkwo spoke after Emeka Okonkwo.") == [("Emeka Okonkwo", "p2", "table")]
 
 
+def test_a_surname_s_one_person_is_named_by_number_and_how() -> None:
+    index = TABLE.index
+    pezeshkian = next(i for i, e in enumerate(TABLE.entries) if e.id == "pezeshkian")
+    assert index.person("pezeshkian") == (pezeshkian, np.MatchMethod.VARIANT)
+    assert index.person("pezeshkean") == (pezeshkian, np.MatchMethod.FUZZY)  # one typo
+    assert index.person("baker") is None  # two people
+    assert index.person("basra") is None  # a place, no person
+    bakers = {i for i, e in enumerate(TABLE.entries) if e.id in ("jbaker", "hbaker")}
+    assert set(index.surname_numbers("baker", True, 2)) == bakers
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Masoud Pezeshkian", True),  # as written
+        ("Masoud Pezeshekian", True),  # the surname one edit away
+        ("Massoud Pezeshkian", True),  # a given name one edit away (a variant, here)
+        ("Masuod Pezeshkian", True),  # a given name of five letters one edit away
+        ("Mahmoud Pezeshkian", False),  # another given name
+        ("President Masoud Pezeshkian", False),  # another length
+    ],
+)
+def test_words_that_may_name_an_entry_are_those_its_lookups_can_find(
+    words: str, expected: bool
+) -> None:
+    """The pre-check of extend_back passes every name the two lookups may answer with."""
+    index = TABLE.index
+    number = next(i for i, e in enumerate(TABLE.entries) if e.id == "pezeshkian")
+    variants = [_aliasindex.VARIANT_WORDS[_aliasindex.fold_token(w)] for w in words.split()]
+    key = " ".join(variants)
+    may = _aliasindex._may_name(index.forms(number), key, variants)
+    assert may is expected
+    named = "pezeshkian" in index.key_ids(key) | index.fuzzy(variants)
+    assert named <= may  # never passed over when a lookup finds it
+
+
 @given(st.lists(st.sampled_from([*SENTENCES, "\n\n", " ", "Al-", "'s", "\u00a0"]), max_size=12))
 def test_matches_are_in_order_and_point_at_their_text(pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -207,6 +207,27 @@ def masked_key(variants: Sequence[str], k: int) -> str:
     return " ".join(words)
 
 
+def _may_name(forms: Sequence[Form], variant_key: str, words: Sequence[str]) -> bool:
+    """Whether a form of an entry has this variant key, or is one of the names
+    :meth:`Index.fuzzy` finds for ``words`` (the same words but one, that one
+    within one edit): when not, neither lookup can answer with the entry."""
+    last = len(words) - 1
+    for form in forms:
+        if form.variant_key == variant_key:
+            return True
+        if len(form.variants) != len(words):
+            continue
+        differ = [k for k, word in enumerate(words) if form.variants[k] != word]
+        if len(differ) != 1:
+            continue
+        k = differ[0]
+        if len(words[k]) >= (_FUZZY_LAST if k == last else _FUZZY_OTHER) and within_one_edit(
+            form.variants[k], words[k]
+        ):
+            return True
+    return False
+
+
 def deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -373,14 +394,18 @@ class Index:
             Memo()
         )
         # Answers of surname() and fuzzy(), which depend on the table alone (bounded).
-        self._surnames_seen: Memo[tuple[str, bool, int], frozenset[str]] = Memo()
+        self._surnames_seen: Memo[tuple[str, bool, int], tuple[int, ...]] = Memo()
         self._fuzzy_seen: Memo[tuple[str, ...], frozenset[str]] = Memo()
+        self._people: Memo[str, tuple[int, MatchMethod] | None] = Memo()
         # Word to the longest name starting with it (0: only a surname starts there;
         # None: none), remembered as the words of texts come.
-        self.longest_at: WordMemo[int | None] = WordMemo(self._longest_start, 1 << 16)
+        self.longest_at: WordMemo[int | None] = WordMemo(self.longest_start, 1 << 16)
 
-    def _longest_start(self, word: str) -> int | None:
-        values = self.starts.get_hash(key_hash(word))  # longest_at is the memo
+    def longest_start(self, word: str) -> int | None:
+        """The most tokens of a name starting with ``word`` (0: only a surname is
+        the word; ``None``: nothing starts with it), not remembered: ``longest_at``
+        remembers it, and :meth:`~newsparse.AliasTable.find` its own answer per word."""
+        values = self.starts.get_hash(key_hash(word))
         return max(values) if values else None
 
     @staticmethod
@@ -476,6 +501,11 @@ class Index:
                     break
         return found
 
+    def may_be_key(self, variant_key: str) -> bool:
+        """Whether a name or alias may have this variant key (its hash is a key's):
+        a test for keys looked up once, without the memo of :meth:`Multimap.get`."""
+        return bool(self.keys.get_hash(key_hash(variant_key)))
+
     def may_continue(self, first: str, second: str) -> bool:
         """Whether some name of two words or more starts with these two (variant) words."""
         return bool(self.pairs.get(f"{first} {second}"))
@@ -493,6 +523,23 @@ class Index:
         With ``limit``, no more than that many: ``limit=2`` tells none, one and many
         apart without reading every holder of a common surname in a large table.
         """
+        return self._ids(self.surname_numbers(variant, fuzzy, limit))
+
+    def person(self, variant: str) -> tuple[int, MatchMethod] | None:
+        """The number of the one person of the table with this (variant) surname, one
+        typo forgiven in a long one, and how (``variant``, else ``fuzzy``); ``None``
+        for none or two. The number lets a match read that entry's own forms."""
+        return remembered(self._people, variant, lambda: self._person(variant), len(variant))
+
+    def _person(self, variant: str) -> tuple[int, MatchMethod] | None:
+        numbers = self.surname_numbers(variant, True, 2)
+        if len(numbers) != 1:
+            return None
+        how = MatchMethod.VARIANT if self.is_surname(variant) else MatchMethod.FUZZY
+        return numbers[0], how
+
+    def surname_numbers(self, variant: str, fuzzy: bool, limit: int) -> tuple[int, ...]:
+        """The entry numbers of :meth:`surname`, remembered (they depend on the table alone)."""
         return remembered(
             self._surnames_seen,
             (variant, fuzzy, limit),
@@ -500,7 +547,7 @@ class Index:
             len(variant),
         )
 
-    def _surname(self, variant: str, fuzzy: bool, limit: int) -> frozenset[str]:
+    def _surname(self, variant: str, fuzzy: bool, limit: int) -> tuple[int, ...]:
         found = self._surname_numbers(variant, limit)
         if (
             found
@@ -508,8 +555,8 @@ class Index:
             or len(variant) < _FUZZY_LAST
             or not self.may_be_near_surname(variant)
         ):
-            return self._ids(found)
-        near: set[int] = set()
+            return tuple(found)
+        near: dict[int, None] = {}  # in the order found, as a set of them was
         surnames: set[int] = set()
         # Each deletion is looked up once (the answer is remembered): no memo of keys.
         for key in {variant, *deletions(variant)}:
@@ -524,10 +571,10 @@ class Index:
                     and within_one_edit(variant, f.variants[-1])
                     for f in self.forms(n)
                 ):
-                    near.add(n)
+                    near[n] = None
                     if len(near) == limit:
-                        return self._ids(near)
-        return self._ids(near)
+                        return tuple(near)
+        return tuple(near)
 
     def lookup(self, tokens: Sequence[NameToken], first: int, last: int) -> Hit | None:
         """The entries named by tokens ``first..last``: exact spellings before variants."""
@@ -608,21 +655,33 @@ class Index:
         return frozenset(found)
 
     def extend_back(
-        self, tokens: Sequence[NameToken], first: int, last: int, ids: frozenset[str]
+        self,
+        tokens: Sequence[NameToken],
+        first: int,
+        last: int,
+        ids: frozenset[str],
+        number: int | None = None,
     ) -> int:
         """Where a surname's match starts once the given names before it are included.
 
         ``Masoud Pezeshekian`` for a table's ``Masoud Pezeshkian``: the words
-        before the surname count when, with it, they name the same entry.
+        before the surname count when, with it, they name the same entry. ``number``
+        is that entry's, when ``ids`` is the one entry: words that neither spell nor
+        nearly spell one of its forms are passed over without a lookup (most words
+        before a surname name someone else, or nobody).
         """
         best = first
+        forms = None if number is None else self.forms(number)
         for start in range(first - 1, max(first - 4, -1), -1):
             before = tokens[start]
             if not (before.capitalised and before.joins):
                 break
             folded = key_of([t.folded for t in tokens[start:last]])
             variants = [VARIANT_WORDS[w] for w in folded]
-            if self.key_ids(" ".join(variants)) == ids or self.fuzzy(variants) == ids:
+            key = " ".join(variants)
+            if forms is not None and not _may_name(forms, key, variants):
+                continue  # the entry is not among those named: they are not ids
+            if self.key_ids(key) == ids or self.fuzzy(variants) == ids:
                 best = start
         return best
 

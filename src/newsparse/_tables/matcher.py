@@ -87,11 +87,8 @@ class Matcher:
         """The one person of the table with this (variant) surname, one typo forgiven
         in a long one, and how (``variant``, else ``fuzzy``); ``None`` for none or two."""
         index = self.index
-        ids = index.surname(variant, fuzzy=True, limit=2)
-        if len(ids) != 1:
-            return None
-        how = MatchMethod.VARIANT if index.is_surname(variant) else MatchMethod.FUZZY
-        return next(iter(ids)), how
+        one = index.person(variant)
+        return None if one is None else (index.entries[one[0]].id, one[1])
 
     def surname_at(self, norm: str, tokens: Sequence[NameToken], i: int) -> Hit | None:
         """The one person whose surname token ``i`` is (see :meth:`surname`), with the
@@ -102,13 +99,14 @@ class Matcher:
         someone else's name (see :func:`another_given_name`). ``norm`` is the text
         the tokens' positions are of.
         """
-        one = self.surname(tokens[i].variant)
+        index = self.index
+        one = index.person(tokens[i].variant)
         if one is None:
             return None
-        entry_id, how = one
-        ids = frozenset((entry_id,))
+        number, how = one
+        ids = frozenset((index.entries[number].id,))
         first = with_article(tokens, i)
-        begin = self.index.extend_back(tokens, first, i + 1, ids)
+        begin = index.extend_back(tokens, first, i + 1, ids, number)
         if begin == first and another_given_name(norm, tokens, first):
             return None
         return Hit(begin, i + 1, ids, how)

@@ -139,19 +139,29 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     index = matcher.index
     folded = FOLDED_WORDS[word]
     variant = VARIANT_WORDS[folded]
-    longest = index.longest_at[variant] or index.longest_at[folded] or 0
-    if not longest and index.longest_at[variant] is None and not index.may_be_near_surname(variant):
+    # Looked up once per word (this answer is remembered), most words as one key.
+    by_variant = index.longest_start(variant)
+    by_folded = by_variant if folded == variant else index.longest_start(folded)
+    longest = by_variant or by_folded or 0
+    if not longest and by_variant is None and not index.may_be_near_surname(variant):
         return None  # no name starts with it, it is no surname, nor one typo from one
-    people = index.surname(variant, fuzzy=True, limit=2)
+    people = index.surname_numbers(variant, True, 2)
     if not longest and not people:
         return None
     surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
-    return _Start(folded, variant, longest, _alone(index, word), surname)
+    return _Start(folded, variant, longest, _alone(index, word, variant), surname)
 
 
-def _alone(index: Index, word: str) -> tuple[str, MatchMethod] | None:
+def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | None:
     """The one entry that ``word`` alone names, as a name token, and how; ``None`` for none
-    or several. What a name of one token names depends on its characters alone."""
+    or several. What a name of one token names depends on its characters alone.
+
+    Most words that start a name start only longer ones: when no key is the word's
+    variant, the token is not built. (A word is its one token when it opens with a
+    word character; the few capitals that are none, such as ``Ⓐ``, are read.)
+    """
+    if word[0].isalnum() and not index.may_be_key(variant):
+        return None
     hit = index.lookup(tokens_from(word, 0, len(word), 1), 0, 1)
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
@@ -304,8 +314,10 @@ class _Reading:
 
 
 _GROUP = re.Match.group
-# The characters of text scanned at a time by find.
-_BLOCK = 1 << 16
+# The characters of text scanned at a time by find: in news, some 150 words a key can
+# start with (match objects), well under the 700 allocations between two collections
+# of the garbage collector's youngest generation.
+_BLOCK = 1 << 12
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
@@ -457,11 +469,13 @@ class AliasTable:
         view = TextView(text)
         norm = view.norm
         index = self.index
-        # One scan for the words a key can start with, a block of text at a time
-        # (so that a long text leaves no mass of objects for the garbage collector
-        # to walk); each distinct word is folded and looked up once, and remembered
-        # for later calls (news repeats its words). The loop in Python visits only
-        # the words that may start a match.
+        # One scan for the words a key can start with, a block of text at a time;
+        # each distinct word is folded and looked up once, and remembered for later
+        # calls (news repeats its words). The loop in Python visits only the words
+        # that may start a match. The blocks are small: the match objects of a block
+        # are dropped before the garbage collector moves them to its old generation,
+        # where enough of them set off collections that walk every object of the
+        # process (a large table's entries among them) for nothing.
         starting = self._words
         matcher = Matcher(index)
         matches: list[TableMatch] = []
