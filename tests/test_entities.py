@@ -857,6 +857,10 @@ WORD_BEFORE = [
     # an organisation's or a place's head is.
     ("Supporters of Kessel Vale rallied outside.", "Supporters of Kessel Vale", None),
     ("Bank of Kessel rates rose.", "Bank of Kessel", "ORG"),
+    # An abbreviated title of four letters or more stays with the name after it.
+    ("Army spokesman Brig. Gen. Aziz Rahim said troops had left.", "Brig", None),
+    ("Army spokesman Brig. Gen. Aziz Rahim said troops had left.", "Aziz Rahim", "PERSON"),
+    ("Capt. Jane Rowe said the ship was safe.", "Capt", None),
     # A currency's capitals are no name.
     ("The firm sold a C$100 million bond and HK$50 million of notes.", "C", None),
     ("The firm sold a C$100 million bond and HK$50 million of notes.", "HK", None),

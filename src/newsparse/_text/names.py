@@ -454,7 +454,7 @@ def tokens_from(
         possessive = _OWNS[gap]
         joins = _JOINS[gap]
         if joins is None:
-            joins = len(text) <= 3 or text.isupper()
+            joins = _goes_on_after_stop(text)
         if last or gap == "'":
             owned = (
                 end + 1 < len(norm)
@@ -575,9 +575,10 @@ def _tokens(
     gaps[-1] = _gap_at_end(norm, ends[-1], hi)
     possessive = list(map(_OWNS.__getitem__, gaps))
     joins = list(map(_JOINS.__getitem__, gaps))
-    # After a full stop, an initial or a word in capitals goes on ("J. R.", "U.S.").
+    # After a full stop, an initial, a word in capitals or an abbreviated title goes on
+    # ("J. R.", "U.S.", "Brig. Gen.").
     for i in compress(range(count), map(is_, joins, repeat(None))):
-        joins[i] = len(texts[i]) <= 3 or texts[i].isupper()
+        joins[i] = _goes_on_after_stop(texts[i])
     # An apostrophe alone, and the end of the range, are read from the text around.
     for i in (*compress(range(count), map("'".__eq__, gaps)), count - 1):
         end = ends[i]
@@ -625,4 +626,17 @@ def _gap_at_end(norm: str, end: int, hi: int) -> str:
 def _joins_after(gap: str, text: str) -> bool:
     """Whether a name may go on after ``text`` across ``gap`` (no possessive between)."""
     joins = _gap_joins(gap)
-    return len(text) <= 3 or text.isupper() if joins is None else joins
+    return _goes_on_after_stop(text) if joins is None else joins
+
+
+@functools.cache
+def _title_abbreviations() -> frozenset[str]:
+    """The abbreviated titles of ``data/abbreviations.tsv`` (``brig``, ``capt``, ``prof``)."""
+    return frozenset(row[0] for row in read_rows("abbreviations.tsv") if row[1] == "title")
+
+
+def _goes_on_after_stop(text: str) -> bool:
+    """Whether a name goes on after ``text`` and its full stop: an initial or a short
+    abbreviation (``J.``, ``Gen.``), one in capitals, or an abbreviated title of
+    any length (``Brig. Gen.``, ``Capt.``, ``Prof.``)."""
+    return len(text) <= 3 or text.isupper() or text.casefold() in _title_abbreviations()
