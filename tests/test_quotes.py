@@ -584,17 +584,17 @@ SHARED_SUBJECT = [
 ]
 
 
+def _speaker_of_quote(text: str, starts: str) -> str | None:
+    """The speaker's text of the quote of ``text`` that starts with ``starts``."""
+    quote = next(q for q in np.parse(text).quotes if q.text.startswith(starts))
+    return None if quote.speaker is None else quote.speaker.text
+
+
 @pytest.mark.parametrize(("text", "starts", "speaker"), SHARED_SUBJECT)
 def test_a_participle_shares_the_noun_phrase_opening_its_sentence(
     text: str, starts: str, speaker: str
 ) -> None:
-    article = np.parse(text)
-    quote = next(q for q in article.quotes if q.text.startswith(starts))
-    if not speaker:
-        assert quote.speaker is None
-        return
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert _speaker_of_quote(text, starts) == (speaker or None)
 
 
 # An attribution that closes a sentence with its verb first names a speaker in lower
@@ -639,10 +639,7 @@ INVERTED_SPEAKER = [
 def test_an_inverted_attribution_names_a_speaker_in_lower_case(
     text: str, starts: str, speaker: str
 ) -> None:
-    article = np.parse(text)
-    quote = next(q for q in article.quotes if q.text.startswith(starts))
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert _speaker_of_quote(text, starts) == speaker
 
 
 @pytest.mark.parametrize(
@@ -739,9 +736,7 @@ RELATIVE_BEFORE_CUE = [
 def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
     text: str, starts: str, speaker: str
 ) -> None:
-    quote = next(q for q in np.parse(text).quotes if q.text.startswith(starts))
-    assert quote.speaker is not None
-    assert quote.speaker.text == speaker
+    assert _speaker_of_quote(text, starts) == speaker
 
 
 # A quotation after a cue, a phrase of when, where or how and a comma is the cue's.
