@@ -732,6 +732,13 @@ RELATIVE_BEFORE_CUE = [
 ]
 
 
+def test_a_name_in_a_relative_clause_of_the_speaker_does_not_name_the_speaker() -> None:
+    text = "Jane Doe, who met Omar Rashid on Monday, said the talks went well."
+    (quote,) = np.parse(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.entity == "person:jane-doe"
+
+
 @pytest.mark.parametrize(("text", "starts", "speaker"), RELATIVE_BEFORE_CUE)
 def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
     text: str, starts: str, speaker: str

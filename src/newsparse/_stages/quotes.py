@@ -454,11 +454,20 @@ def _role_holder(context: _Context, role: str, lo: int) -> int | None:
 _SPEAKING_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE)
 
 
+#: A relative clause after a comma inside a speaker's phrase: what it names is not
+#: the speaker.
+_RELATIVE_IN_PHRASE = regex.compile(r",[ \t]+(?:who|whose|whom|which)\b")
+
+
 def _naming(context: _Context, inside: list[_Mention], lo: int, hi: int) -> _Mention | None:
     """The mention that names the speaker ``norm[lo:hi]``: its last person, else its
     last organisation, else its last place, else a mention that is the whole
     phrase. A nationality or another OTHER name inside a longer phrase (``Israeli
-    security sources``) does not name the speaker."""
+    security sources``) does not name the speaker, nor a name in a relative clause
+    after a comma (``The rebel leader, who toppled Jan Doe in May,``)."""
+    relative = _RELATIVE_IN_PHRASE.search(context.doc.norm, lo, hi)
+    if relative is not None:
+        inside = [m for m in inside if m[0] < relative.start()]
     for kind in _SPEAKING_TYPES:
         of_kind = [m for m in inside if context.type_of(m) is kind]
         if of_kind:
