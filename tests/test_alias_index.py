@@ -24,6 +24,7 @@ from newsparse._stages.entities import reference_table
 from newsparse._tables import cache as _aliascache
 from newsparse._tables import index as _aliasindex
 from newsparse._tables import table as aliases_module
+from newsparse._text import VARIANT_WORDS, fold_token
 
 RECORDS: list[dict[str, Any]] = [
     {"id": "sudani", "name": "Mohammed Shia al-Sudani", "type": "PERSON", "aliases": ["Sudani"]},
@@ -199,7 +200,7 @@ def test_words_that_may_name_an_entry_are_those_its_lookups_can_find(
     """The pre-check of extend_back passes every name the two lookups may answer with."""
     index = TABLE.index
     number = next(i for i, e in enumerate(TABLE.entries) if e.id == "pezeshkian")
-    variants = [_aliasindex.VARIANT_WORDS[_aliasindex.fold_token(w)] for w in words.split()]
+    variants = [VARIANT_WORDS[fold_token(w)] for w in words.split()]
     key = " ".join(variants)
     may = _aliasindex._may_name(index.forms(number), key, variants)
     assert may is expected

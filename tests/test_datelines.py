@@ -314,6 +314,8 @@ DATELINES = [
         "1996-08-22",
         None,
     ),
+    # an outlet of the table and a slash (a scraped export without its date)
+    ("Shafaq News/ The ministry said.", "Shafaq News/ ", None, None, "Shafaq News"),
     # a place in title case with its country or state (Al Jazeera, CNN)
     (
         "Kabul, Afghanistan \u2013 A bomb killed five people, police said.",
@@ -363,6 +365,8 @@ def test_dateline_styles(
 
 
 NOT_DATELINES = [
+    "AC/DC played in Sydney.",
+    "Kessel Weekly/ The ministry said.",
     "Jordan, Egypt - talks went on late into the night.",
     "Harlan, Tarsk - a profile of the town and its people.",
     "WASHINGTON officials said on Monday that",

@@ -139,6 +139,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"(?P<iso>\d{4}-\d\d-\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
             r"[ \t]*+(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?[ \t]*+$"
         ),
+        # "Shafaq News/ The ministry said": an outlet and a slash before the story.
+        "outlet_slash": regex.compile(r"(?P<outlet>\p{Lu}[^/|\n]{1,40}?)[ \t]*+/[ \t]*+(?=\p{Lu})"),
         # "Reporting from Kyiv, Ukraine": a place line under the byline, to the line's end.
         "reporting_from": regex.compile(
             r"(?i:reporting[ \t]+from)[ \t]+(?=\p{Lu})(?=[^\n]{2,60}$)", regex.MULTILINE
@@ -304,6 +306,7 @@ class _Reader:
             self._scraped(start)
             or self._reporting_from(start)
             or self._agency_only(start)
+            or self._outlet_slash(start)
             or self._place_agency(start)
             or self._after_scraped_date(start)
             or self._wire(start)
@@ -369,6 +372,18 @@ class _Reader:
         if not first or not _known_place(first):
             return None
         return _Found(start, place_end, (place_start, place_end), None, None, strong=False)
+
+    def _outlet_slash(self, start: int) -> _Found | None:
+        """``Shafaq News/ The ministry said ...``: an outlet of the table and a slash
+        open the story (a scraped export without its date)."""
+        m = self.match("outlet_slash")
+        if m is None:
+            return None
+        found = self.outlets.lookup(m.group("outlet"))
+        if found is None:
+            return None
+        outlet_at = Span(start, start + len(m.group("outlet")))
+        return _Found(start, m.end(), None, None, found.name, strong=True, outlet_at=outlet_at)
 
     def _agency_only(self, start: int) -> _Found | None:
         paren = self.match("paren")
