@@ -876,6 +876,9 @@ WORD_BEFORE = [
     # An ocean, a highway: places.
     ("The boat sank in the Varna Ocean.", "Varna Ocean", "PLACE"),
     ("Trucks stood on the Tarsk highway.", "Tarsk", "PLACE"),
+    # A capitalised number word after a name's word is the name's: a competition.
+    ("Harlow are third in League Two.", "League Two", "OTHER"),
+    ("He drove in Formula One for years.", "Formula One", "OTHER"),
     # A name holding a reference organisation is an organisation's (a part of it).
     ("The coach told BBC Radio Tarsk he would stay.", "BBC Radio Tarsk", "ORG"),
     ("U.S. Attorney Kenneth Parr said the case was closed.", "Kenneth Parr", "PERSON"),

@@ -50,6 +50,7 @@ _FUNCTION_ROLES = frozenset(
         "list_preposition",
         "locative",
         "employer_preposition",
+        "number_word",
         "not_before_person",
         "contraction",
         "determiner",

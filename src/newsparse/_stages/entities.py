@@ -79,6 +79,7 @@ _LINKING_WORDS = function_words("linking")
 _PLACE_PREPOSITIONS = function_words("place_preposition")
 _LOCATIVE = function_words("locative")
 _EMPLOYER_PREPOSITIONS = function_words("employer_preposition")
+_NUMBER_WORDS = function_words("number_word")
 _COMPASS = function_words("compass")
 _LIST_PREPOSITIONS = function_words("list_preposition")
 _NOT_BEFORE_PERSON = function_words("not_before_person")
@@ -743,6 +744,23 @@ def _is_connector(token: NameToken, words: LexiconWords) -> bool:
     )
 
 
+def _a_numbered_name(tokens: Sequence[NameToken], piece: _Candidate) -> bool:
+    """Whether the candidate ends in a capitalised number word after another
+    capitalised word of it (``Formula One``, ``League Two``): the number is the name's."""
+    last = piece.last - 1
+    if last <= piece.first:
+        return False
+    token, before = tokens[last], tokens[last - 1]
+    return (
+        token.folded in _NUMBER_WORDS
+        and token.capitalised
+        and not token.upper
+        and before.capitalised
+        and before.joins
+        and before.folded not in _NUMBER_WORDS
+    )
+
+
 def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -> bool:
     """Trim a candidate's ends; False when nothing that can be a name is left.
 
@@ -761,7 +779,7 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
             or not token.capitalised
             or token.text in not_names
             or token.text in common
-        ):
+        ) or _a_numbered_name(tokens, piece):
             break  # a word that can end a name
         piece.last -= 1
     # A demonym or a group stays at the head of an organisation's or an event's name
@@ -952,6 +970,8 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 1 and (_ends_with_event_word(span) or _event_opener_width(span)):
         return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
+    if len(span) > 1 and span[-1].folded in _NUMBER_WORDS:
+        return EntityType.OTHER  # "Formula One", "League Two": a competition or a series
     after = tokens[candidate.last] if candidate.last < len(tokens) else None
     if span[-1].text in _place_words("tail") or (
         after is not None
