@@ -876,6 +876,12 @@ WORD_BEFORE = [
     # An ocean, a highway: places.
     ("The boat sank in the Varna Ocean.", "Varna Ocean", "PLACE"),
     ("Trucks stood on the Tarsk highway.", "Tarsk", "PLACE"),
+    # A town's name and City or Town: a side of the town; a country's or a state's
+    # name and City: a place.
+    ("Harlow beat Bristol City on Saturday.", "Bristol City", "ORG"),
+    ("Luton Town drew at home.", "Luton Town", "ORG"),
+    ("She grew up in Michigan City.", "Michigan City", "PLACE"),
+    ("The casino in Atlantic City closed.", "Atlantic City", "PLACE"),
     # A capitalised number word after a name's word is the name's: a competition.
     ("Harlow are third in League Two.", "League Two", "OTHER"),
     ("He drove in Formula One for years.", "Formula One", "OTHER"),

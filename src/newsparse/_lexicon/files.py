@@ -115,7 +115,7 @@ SCHEMAS: dict[str, Schema] = {
     "place_words.tsv": Schema(
         ("word", "position"),
         2,
-        {1: frozenset({"tail", "generic", "head", "opening", "held", "hyphened"})},
+        {1: frozenset({"tail", "generic", "head", "opening", "held", "hyphened", "side"})},
     ),
     "places.tsv": Schema(("name", "aliases", "country", "population"), 4),
     "relative_days.tsv": Schema(("phrase", "days"), 2),

@@ -1666,6 +1666,28 @@ def _type_rule_candidate(
         candidate.person_cue = True
     elif candidate.guessed and candidate.type is EntityType.PERSON and candidate.length > 1:
         _town_named(tokens, candidate, reference, words)
+    if (candidate.type is EntityType.PLACE or candidate.guessed) and _a_side_of_a_town(
+        tokens, candidate, reference
+    ):
+        candidate.type, candidate.guessed = EntityType.ORG, False
+
+
+#: The reference ids of towns and cities (no country, no subdivision).
+_TOWN_REFS = ("ref:place:", "ref:city:", "ref:capital:")
+
+
+def _a_side_of_a_town(
+    tokens: Sequence[NameToken], candidate: _Candidate, reference: AliasTable
+) -> bool:
+    """``Bristol City``, ``Luton Town``: a town's name (no country's or state's:
+    ``Mexico City``, ``Kansas City``) before a word of ``data/place_words.tsv`` in
+    position ``side`` names a side of the town, not the town, which its own name
+    names; ``New York City``, a name of the tables, is no rule candidate."""
+    span = tokens[candidate.first : candidate.last]
+    if len(span) < 2 or span[-1].text not in _place_words("side"):
+        return False
+    ids = reference.index.key_ids(" ".join(t.variant for t in span[:-1]))
+    return bool(ids) and all(i.startswith(_TOWN_REFS) for i in ids)
 
 
 _AGE = regex.compile(r", \d{1,3}, ")
