@@ -199,14 +199,15 @@ class _Reader:
         if outlet is not None:
             return outlet, None
         words = text.split()
-        if len(words) < 2 or words[-1].casefold() not in _title_heads():
+        if len(words) < 2 or not _a_title_head(words[-1]):
             return None
-        # "Associated Press Special Correspondent": the longest opening that is an outlet.
+        # "Associated Press Special Correspondent": the longest opening that is an outlet;
+        # the desk's words are capitalised, the title's last word may not be ("AP writers").
         for cut in range(min(len(words) - 1, 5), 0, -1):
             outlet = self.outlet(" ".join(words[:cut]), loose=False)
             if outlet is not None:
                 title = " ".join(words[cut:])
-                if all(w[:1].isupper() for w in words[cut:]) and len(words) - cut <= 3:
+                if all(w[:1].isupper() for w in words[cut:-1]) and len(words) - cut <= 3:
                     return outlet, title.casefold()
                 return None
         return None
@@ -530,16 +531,18 @@ def _writer_of_a_service(
     if place is not None and place.end() == hi:
         hi = place.start()
     words = list(regex.finditer(r"\S+", norm[lo:hi]))
-    for t in range(1, min(len(words) - 1, _SERVICE_WORDS + 1)):
-        head = words[t].group().casefold()
-        if head not in _title_heads() and head.removesuffix("s") not in _title_heads():
-            continue
-        for cut in range(t, 0, -1):
-            outlet = reader.outlet(" ".join(w.group() for w in words[:cut]), loose=False)
-            if outlet is not None and all(w.group()[:1].isupper() for w in words[cut:t]):
-                return outlet, lo + words[t + 1].start(), hi
-        break
+    t = next((t for t in range(1, len(words) - 1) if _a_title_head(words[t].group())), None)
+    if t is not None and t <= _SERVICE_WORDS:
+        service = reader.service(" ".join(w.group() for w in words[: t + 1]))
+        if service is not None:
+            return service[0], lo + words[t + 1].start(), hi
     return None, lo, hi
+
+
+def _a_title_head(word: str) -> bool:
+    """Whether a word is a staff title's last word, or its plural (``Writer``, ``writers``)."""
+    folded = word.casefold()
+    return folded in _title_heads() or folded.removesuffix("s") in _title_heads()
 
 
 def _top_byline(
