@@ -129,6 +129,55 @@ def test_people_sharing_a_first_name_are_not_merged() -> None:
     assert people == {"Ali Rahimi": ["Ali Rahimi", "Rahimi"], "Ali Naderi": ["Ali Naderi"]}
 
 
+# One person however the article names them again: a middle initial left out, an
+# honorific that marks the sex of one of two people sharing a surname, a given name
+# alone; and what keeps people apart.
+SAME_PERSON = [
+    (
+        "Voters will reject Marisa K. Dunmore, the nominee, he said. "
+        "Nobody depends on Marisa Dunmore, he added.",
+        {"Marisa K. Dunmore": ["Marisa K. Dunmore", "Marisa Dunmore"]},
+    ),
+    (
+        "Ellen Varga and her husband, Peter Varga, run the farm. "
+        "Mrs. Varga said the harvest was late. Mr. Varga disagreed.",
+        {"Ellen Varga": ["Ellen Varga", "Varga"], "Peter Varga": ["Peter Varga", "Varga"]},
+    ),
+    (
+        'Bernard Oyelaran spoke first. "I think Bernard is doing fine," a supporter said.',
+        {"Bernard Oyelaran": ["Bernard Oyelaran", "Bernard"]},
+    ),
+    # nothing tells the two apart: the surname alone is one entity of its own
+    (
+        "Tom Hale met Jane Hale on Monday. Hale said the talks went well. "
+        "Hale added that more were planned.",
+        {"Tom Hale": ["Tom Hale"], "Jane Hale": ["Jane Hale"], "Hale": ["Hale", "Hale"]},
+    ),
+    # other initials, another person; a relative named without them
+    (
+        "Roy T. Baines met Roy K. Baines in Leeds. Roy Baines arrived later.",
+        {"Roy T. Baines": ["Roy T. Baines"], "Roy K. Baines": ["Roy K. Baines"]},
+    ),
+    (
+        "Roy K. Baines spoke in Leeds. His father, Roy Baines, listened.",
+        {"Roy K. Baines": ["Roy K. Baines"], "Roy Baines": ["Roy Baines"]},
+    ),
+    # a given name two people share names neither
+    (
+        "Ali Rahimi met Ali Naderi in Tehran. Ali said the talks went well.",
+        {"Ali Rahimi": ["Ali Rahimi"], "Ali Naderi": ["Ali Naderi"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), SAME_PERSON, ids=[c[0][:30] for c in SAME_PERSON])
+def test_one_person_however_named_again(text: str, people: dict[str, list[str]]) -> None:
+    entities = by_name(np.parse(text))
+    for name, mentions in people.items():
+        assert surfaces(entities[name]) == mentions
+        assert entities[name].type is np.EntityType.PERSON
+
+
 def test_a_region_inside_a_longer_name_is_not_that_region() -> None:
     text = 'Leaders debated the "New Middle East" plan and the future of the Middle East.'
     entities = by_name(np.parse(text))

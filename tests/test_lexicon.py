@@ -42,6 +42,7 @@ def test_every_schema_has_its_file() -> None:
     [
         ("titles.tsv", "Mr\thonorific\nSheikh\tcleric\n", "titles.tsv, line 2, column 'kind'"),
         ("titles.tsv", "Mr\n", "titles.tsv, line 1: has 1 columns"),
+        ("titles.tsv", "Mrs\thonorific\t\tfemale\n", "titles.tsv, line 1, column 'sex'"),
         ("cue_verbs.txt", "said\nbriefed\tlistener\n", "cue_verbs.txt, line 2, column 'takes'"),
         ("months.tsv", "# a comment\n\njan\t1\n", "months.tsv, line 3: has 2 columns"),
         ("outlets.tsv", "Reuters\t\tGB\twire\n", "outlets.tsv, line 1, column 'kind'"),
@@ -52,6 +53,12 @@ def test_every_schema_has_its_file() -> None:
 def test_a_broken_row_names_its_file_line_and_column(name: str, text: str, message: str) -> None:
     with pytest.raises(np.LexiconError, match=message.replace("(", r"\(")):
         files.parse_rows(name, text)
+
+
+def test_a_titles_sex_is_m_f_or_u() -> None:
+    assert np.Title("Begum", "honorific", sex="f").sex == "f"
+    with pytest.raises(np.LexiconError, match="title 'Begum': sex 'female'"):
+        np.Title("Begum", "honorific", sex="female")
 
 
 def test_function_words_of_an_unknown_role() -> None:

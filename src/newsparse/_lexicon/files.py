@@ -132,11 +132,12 @@ SCHEMAS: dict[str, Schema] = {
     "time_zones.txt": Schema(("abbreviation",)),
     "title_tags.txt": Schema(("tag",)),
     "titles.tsv": Schema(
-        ("title", "kind", "portfolio"),
+        ("title", "kind", "portfolio", "sex"),
         2,
         {
             1: frozenset({"executive", "honorific", "military", "office", "religious", "royal"}),
             2: frozenset({"", "portfolio"}),
+            3: frozenset({"", "m", "f"}),
         },
     ),
     "transliterations.tsv": Schema(("spellings",) * 16, 2),

@@ -75,18 +75,24 @@ class Title:
     capitalised words just before it: ``Acme Chief Executive``), ``honorific``,
     ``military``, ``office``, ``religious`` and ``royal``. ``portfolio``: a
     capitalised word or two just before this title name its portfolio and belong
-    to it (``Transport Minister``); it applies to the title's last word.
+    to it (``Transport Minister``); it applies to the title's last word. ``sex``:
+    ``m`` or ``f`` for a title that marks its holder's sex (``Mrs``, ``Prince``),
+    ``u`` for one that does not; it tells apart two people of one surname
+    (``Mrs. Clinton`` after ``Hillary Clinton`` and ``Bill Clinton``).
     """
 
     name: str = attrs.field(converter=_word)
     kind: str = "office"
     portfolio: bool = False
+    sex: str = "u"
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in TITLE_KINDS:
             raise LexiconError(
                 f"title {self.name!r}: kind {self.kind!r} is not one of {', '.join(TITLE_KINDS)}"
             )
+        if self.sex not in ("m", "f", "u"):
+            raise LexiconError(f"title {self.name!r}: sex {self.sex!r} is not one of f, m, u")
 
 
 @attrs.frozen(slots=True)
@@ -249,10 +255,12 @@ class LexiconWords:
 
     ``title_kinds`` maps each title's :func:`title_key` to its kind;
     ``title_starts`` holds their first words, ``portfolio_ends`` the last words of
-    portfolio titles; the particle sets are lower case.
+    portfolio titles; ``title_sexes`` the sex a title marks (``m``, ``f``), by key,
+    for those that mark one; the particle sets are lower case.
     """
 
     title_kinds: Mapping[str, str]
+    title_sexes: Mapping[str, str]
     title_starts: frozenset[str]
     portfolio_ends: frozenset[str]
     particles: frozenset[str]
@@ -280,6 +288,7 @@ class LexiconWords:
         particles = frozenset(p.word for p in lexicon.particles)
         return cls(
             title_kinds=kinds,
+            title_sexes={title_key(t.name): t.sex for t in lexicon.titles if t.sex != "u"},
             title_starts=frozenset(key.partition(" ")[0] for key in kinds),
             portfolio_ends=frozenset(
                 title_key(t.name).split()[-1] for t in lexicon.titles if t.portfolio
@@ -329,7 +338,8 @@ def words_of(lexicon: Lexicon) -> LexiconWords:
 def _default() -> Lexicon:
     return Lexicon(
         titles=[
-            Title(row[0], row[1], row[2:3] == ("portfolio",)) for row in read_rows("titles.tsv")
+            Title(row[0], row[1], row[2:3] == ("portfolio",), (row[3:4] or ("",))[0] or "u")
+            for row in read_rows("titles.tsv")
         ],
         particles=[
             Particle(row[0], row[1] if len(row) > 1 and row[1] else None)  # type: ignore[arg-type]

@@ -57,6 +57,7 @@ from newsparse._text import (
     NameToken,
     Span,
     fold_token,
+    given_name_sexes,
     given_names,
     is_article,
     name_keys,
@@ -1929,6 +1930,8 @@ class _Cluster:
     guessed: bool = False
     #: Whether a mention has a title or a role before it (``President Obama``).
     titled: bool = False
+    #: A person's middle initials in each of its names ("" for a name without).
+    initials: set[str] = attrs.Factory(set)
 
     def add(self, first: int, last: int, how: MatchMethod) -> None:
         self.mentions.append((first, last, how))
@@ -1960,6 +1963,10 @@ class _Clusterer:
         # Indexes over the clusters, so each mention costs the same however many there are.
         self.by_key: dict[str, list[_Cluster]] = {}
         self.by_surname: dict[str, list[_Cluster]] = {}
+        # People by their first and last words, middle initials left out
+        # ("donald trump" for Donald J. Trump), and by their first given name.
+        self.by_bare_name: dict[str, list[_Cluster]] = {}
+        self.by_given_name: dict[str, list[_Cluster]] = {}
         self.by_org_suffix: dict[str, _Cluster] = {}
         self.by_place_end: dict[str, list[_Cluster]] = {}
 
@@ -2033,7 +2040,41 @@ class _Clusterer:
             if longer is not None:
                 longer.add(first, last, MatchMethod.COREFERENCE)
                 return
+        if kind is EntityType.PERSON and not self._after_kin(first):
+            same = self._same_but_initials(variants)
+            if same is not None:
+                self._remember(same, variants)
+                same.add(first, last, MatchMethod.COREFERENCE)
+                return
         self._new_cluster(candidate, kind, variants)
+
+    def _after_kin(self, first: int) -> bool:
+        """Whether a noun for kin stands just before the name at token ``first``
+        (``his father, George Bush``): the name is of another of the family."""
+        if first == 0:
+            return False
+        before = self.tokens[first - 1]
+        gap = self.doc.norm[before.end : self.tokens[first].start]
+        return gap in (" ", ", ") and before.folded in _words("kin_nouns.txt")
+
+    def _same_but_initials(self, variants: list[str]) -> _Cluster | None:
+        """The one person named earlier by the same first and last words whose middle
+        initials, where both names have some, are the same: ``Donald Trump`` is the
+        ``Donald J. Trump`` named before; ``George Bush`` is neither of ``George W.
+        Bush`` and ``George H. W. Bush``."""
+        bare, initials = _bare_name(variants)
+        if bare is None:
+            return None
+        same = [
+            c
+            for c in self.by_bare_name.get(bare, ())
+            if c.type is EntityType.PERSON and (not initials or c.initials & {"", initials})
+        ]
+        if not initials:
+            # A name without initials may be any of them: it is one only when one is named.
+            people = {id(c) for c in same}
+            return same[0] if len(people) == 1 else None
+        return same[0] if len(same) == 1 else None
 
     def _add_entry(self, candidate: _Candidate, variants: list[str]) -> None:
         """A name one entry of the user's or the reference table matches joins the
@@ -2080,7 +2121,7 @@ class _Clusterer:
         if acronym is not None:
             acronym.add(first, last, MatchMethod.ACRONYM)
             return
-        same = [] if candidate.dateline else self.by_surname.get(variant, [])
+        same = [] if candidate.dateline else self._of_the_sex(candidate, variant)
         # A full name given later claims a surname only where the user's table does not.
         ahead = len(same) == 1 and (same[0].start or 0) > first
         if len(same) == 1 and not (ahead and self.table is not None):
@@ -2098,7 +2139,11 @@ class _Clusterer:
             return
         if same:
             kind = EntityType.PERSON  # a surname shared by two people: kept apart, not guessed
-        elif self._same_word(candidate, variant, kind):
+            if self._shared_surname(candidate, variant):
+                return
+        elif self._same_word(candidate, variant, kind) or self._given_name_of_one(
+            candidate, variant, kind
+        ):
             return
         places = self.by_place_end.get(variant, [])
         if len(places) == 1 and not same and kind is not EntityType.PERSON:
@@ -2109,6 +2154,55 @@ class _Clusterer:
         self.clusters.append(cluster)
         cluster.add(first, last, MatchMethod.RULE)
         self._acronym(cluster, candidate)
+
+    def _shared_surname(self, candidate: _Candidate, variant: str) -> bool:
+        """A surname two people share, which nothing tells apart, joins the entity of
+        that surname alone, not one of its own for each mention; whether it did."""
+        for cluster in self.by_key.get(variant, ()):
+            if cluster.type is EntityType.PERSON and cluster.surname is None:
+                cluster.add(candidate.first, candidate.last, MatchMethod.RULE)
+                return True
+        return False
+
+    def _of_the_sex(self, candidate: _Candidate, variant: str) -> list[_Cluster]:
+        """The people whose surname is ``variant``; of several, those whom the title
+        before the surname may name by the sex it marks (``Mrs. Clinton``: not ``Bill
+        Clinton``), all of them when it marks none or none of them is of that sex."""
+        same = self.by_surname.get(variant, [])
+        if len(same) < 2:
+            return same
+        sex = _title_sex(self.tokens, candidate.first, self.words)
+        if sex == "u":
+            return same
+        fitting = [c for c in same if self._sex_of(c) in (sex, "u")]
+        return fitting or same
+
+    def _sex_of(self, cluster: _Cluster) -> str:
+        """The sex a person's mentions mark: a title that marks one (``Mrs.``,
+        ``Prince``), else the first given name of a name of several words."""
+        marked = "u"
+        for first, last, _ in cluster.mentions:
+            sex = _title_sex(self.tokens, first, self.words)
+            if sex != "u":
+                return sex
+            if last - first > 1 and marked == "u":
+                marked = given_name_sexes().get(self.tokens[first].folded, "u")
+        return marked
+
+    def _given_name_of_one(self, candidate: _Candidate, variant: str, kind: EntityType) -> bool:
+        """A person's given name alone, with no title, joins the one person named
+        before with that given name (``Hillary`` after ``Hillary Clinton``); whether
+        it did."""
+        token = self.tokens[candidate.first]
+        if kind is not EntityType.PERSON or candidate.title is not None:
+            return False
+        if candidate.length != 1 or token.folded not in given_names():
+            return False
+        people = [c for c in self.by_given_name.get(variant, ()) if c.type is EntityType.PERSON]
+        if len(people) != 1:
+            return False
+        people[0].add(candidate.first, candidate.last, MatchMethod.COREFERENCE)
+        return True
 
     def _same_word(self, candidate: _Candidate, variant: str, kind: EntityType) -> bool:
         """A one-word name joins a cluster of the same word and a compatible type;
@@ -2156,10 +2250,8 @@ class _Clusterer:
         if key not in cluster.keys:
             cluster.keys.add(key)
             self.by_key.setdefault(key, []).append(cluster)
-        person = cluster.type is EntityType.PERSON and len(variants) > 1
-        if person and cluster.surname != variants[-1]:
-            cluster.surname = variants[-1]
-            self.by_surname.setdefault(cluster.surname, []).append(cluster)
+        if cluster.type is EntityType.PERSON and len(variants) > 1:
+            self._remember_person(cluster, variants)
         if (
             cluster.type is EntityType.PLACE
             and len(variants) > 1
@@ -2173,6 +2265,22 @@ class _Clusterer:
             # "Political Thinking Center" joins "Iraqi Political Thinking Center".
             for cut in range(1, len(variants) - 1):
                 self.by_org_suffix.setdefault(" ".join(variants[cut:]), cluster)
+
+    def _remember_person(self, cluster: _Cluster, variants: list[str]) -> None:
+        """A person's name of several words: by its surname, its first and last
+        words with the middle initials apart, and its first given name."""
+        if cluster.surname != variants[-1]:
+            cluster.surname = variants[-1]
+            self.by_surname.setdefault(cluster.surname, []).append(cluster)
+        bare, initials = _bare_name(variants)
+        if bare is not None:
+            cluster.initials.add(initials)
+            named = self.by_bare_name.setdefault(bare, [])
+            if cluster not in named:
+                named.append(cluster)
+        given = self.by_given_name.setdefault(variants[0], [])
+        if cluster not in given:
+            given.append(cluster)
 
     def _acronym(self, cluster: _Cluster, candidate: _Candidate) -> None:
         """``Popular Mobilization Forces (PMF)``: the acronym joins its long form;
@@ -2190,6 +2298,28 @@ class _Clusterer:
             if key not in cluster.keys:  # its later uses; no surname of the person
                 cluster.keys.add(key)
                 self.by_key.setdefault(key, []).append(cluster)
+
+
+def _title_sex(tokens: Sequence[NameToken], first: int, words: LexiconWords) -> str:
+    """The sex the title just before token ``first`` marks (``Mrs.``: ``f``), ``u``
+    for none or a title that marks none (``data/titles.tsv``, column ``sex``)."""
+    for width in (3, 2, 1):
+        start = first - width
+        if start < 0 or not all(t.joins for t in tokens[start:first]):
+            continue
+        sex = words.title_sexes.get(" ".join(t.folded for t in tokens[start:first]))
+        if sex is not None:
+            return sex
+    return "u"
+
+
+def _bare_name(variants: list[str]) -> tuple[str | None, str]:
+    """A person's first and last words and the middle initials between them
+    (``donald trump``, ``j``); ``None`` for a name with a middle word of its own."""
+    middle = variants[1:-1]
+    if len(variants) < 2 or any(len(v) > 1 for v in middle):
+        return None, ""
+    return f"{variants[0]} {variants[-1]}", "".join(middle)
 
 
 def _acronym_after(

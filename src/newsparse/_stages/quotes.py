@@ -40,7 +40,14 @@ import regex
 from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundEntity, FoundQuote, FoundSpeaker
 from newsparse._lexicon import LexiconWords, function_words, read_rows, read_words
-from newsparse._text import Document, Span, segment, with_plain_quote_marks
+from newsparse._text import (
+    Document,
+    Span,
+    fold_token,
+    given_name_sexes,
+    segment,
+    with_plain_quote_marks,
+)
 from newsparse.model import EntityType, Quote, QuoteKind
 
 __all__ = ["find_quotes", "find_quotes_in"]
@@ -354,15 +361,9 @@ def _may_be(name: str, sex: str) -> bool:
     marks one."""
     if sex == "u":
         return True
-    first = name.split(maxsplit=1)[0].casefold() if name.strip() else ""
-    marked = _sex_of_given_names().get(first, "u")
+    first = fold_token(name.split(maxsplit=1)[0]) if name.strip() else ""
+    marked = given_name_sexes().get(first, "u")
     return marked in ("u", sex)
-
-
-@functools.cache
-def _sex_of_given_names() -> dict[str, str]:
-    """The sex each given name usually marks (folded name: ``m``, ``f`` or ``u``)."""
-    return {row[0].casefold(): row[1] for row in read_rows("given_names.tsv")}
 
 
 #: The sex a third-person pronoun marks.

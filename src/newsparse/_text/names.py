@@ -46,6 +46,7 @@ __all__ = [
     "DEFAULT_WORDS",
     "NameToken",
     "fold_token",
+    "given_name_sexes",
     "given_names",
     "is_article",
     "is_shouting",
@@ -76,6 +77,13 @@ def given_names() -> frozenset[str]:
     (``data/common_words.txt``): a name's first word that says a person is named."""
     common = {w.casefold() for w in read_words("common_words.txt")}
     return frozenset({fold_token(row[0]) for row in read_rows("given_names.tsv")} - common)
+
+
+@functools.cache
+def given_name_sexes() -> dict[str, str]:
+    """The sex each given name of ``data/given_names.tsv`` usually marks, by its
+    folded form: ``m``, ``f``, or ``u`` where it marks neither."""
+    return {fold_token(row[0]): row[1] for row in read_rows("given_names.tsv")}
 
 
 @functools.cache
