@@ -2150,6 +2150,8 @@ def _reporter(
         return _linked_reporter(context, lo, clause, verb, words, found)
     while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
         words = words[1:]  # "Later the spokeswoman said", "Separately, ..."
+    if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
+        words = words[1:]  # "Nor have they warned": the subject after its auxiliary
     kept = _strip_adverbs(words)
     if verb.word.endswith("ing") and kept and kept[-1][2] in _OPENING_WORDS:
         # "..., perhaps by arguing that", "quit before announcing".
@@ -2160,12 +2162,17 @@ def _reporter(
         w[2] in _AUXILIARIES or (w[2].endswith("ly") and norm[w[0]].islower()) or _is_when(norm, w)
         for w in words
     )
-    subject = None if adverbs_only and words else _subject(_without_when(norm, words))
+    # A clause after a comma that opens with a verb has the subject before the comma:
+    # "Jane Doe, a spokeswoman, issued a statement saying", "..., have both urged".
+    predicate = clause > lo and _opens_predicate(norm, words)
+    subject = (
+        None if (adverbs_only and words) or predicate else _subject(_without_when(norm, words))
+    )
     if _links_within(words, subject):
         # "Filing closed, a deadline that county officials said went unnoticed",
         # "Roe was out when a member of the family suggested": the link's clause.
         return _linked_reporter(context, lo, clause, verb, words, found)
-    if subject is None and clause > lo and adverbs_only:
+    if subject is None and clause > lo and (adverbs_only or predicate):
         # "Jane Doe, a spokeswoman, said", "Doe, exasperated, famously responded"
         subject = _apposed_subject(norm, lo, clause - 1, clause_words)
     return _clause_subject(context, words, verb, subject)
@@ -2361,6 +2368,29 @@ def _opens_with_verb(norm: str, words: list[_Word]) -> bool:
         or first.endswith("ly")
         or first in _NOT_CLAUSE
         or _verb_like(first)
+    )
+
+
+def _opens_predicate(norm: str, words: list[_Word]) -> bool:
+    """Whether a clause's words before its cue verb open with a verb, in lower case,
+    so hold no subject: a finite auxiliary (``have both urged``, ``are warning``) or
+    a verb in ``-ed`` before a lower-case word or none (``issued a statement
+    saying``, ``replied on Saturday to suggest``; not ``retired judge Jane Doe
+    said``, ``elected officials say``, a participle as an adjective before a
+    noun). Not an auxiliary before its subject: ``Nor, apparently, have they
+    warned``."""
+    if not words or not norm[words[0][0]].islower():
+        return False
+    first = words[0][2]
+    if first in _FINITE:
+        return len(words) == 1 or words[1][2] not in _SUBJECT_PRONOUNS
+    if not _verb_like(first):
+        return False
+    if len(words) == 1:
+        return True
+    following = words[1]
+    return norm[following[0]].islower() and (
+        following[2] in _DETERMINERS or following[2] in _OPENING_WORDS
     )
 
 
