@@ -165,6 +165,38 @@ def test_relative_dates_need_an_article_date() -> None:
     ]
 
 
+def test_a_release_number_gives_a_month_and_day_their_year_without_an_article_date() -> None:
+    text = (
+        "2012-12-S-101\nFor Immediate Release\n\n"
+        "A force raided a compound on Dec. 30 and another on Jan. 2, and one yesterday."
+    )
+    article = np.parse(text)
+    assert article.published is None
+    # the nearest year to the release's month; "yesterday" needs the article's day
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("on Dec. 30", "2012-12-30"),
+        ("on Jan. 2", "2013-01-02"),
+    ]
+    assert np.parse("A force raided a compound on Dec. 30.").dates == ()
+
+
+WEEKDAYS_AFTER_NAMES = [
+    # wire copy puts the day after the place: the weekday is a date
+    ("The governor spoke in Boston Monday.", [("Monday", "2025-01-06")]),
+    ("A force raided a compound in Helmand Province Saturday.", [("Saturday", "2025-01-04")]),
+    ("Troops left Kandahar Tuesday.", [("Tuesday", "2025-01-07")]),
+    # after another capitalised word it is a name's
+    ("Markets recalled Black Monday.", []),
+    ("Easter Sunday fell early.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WEEKDAYS_AFTER_NAMES)
+def test_a_weekday_after_a_place_is_a_date(sentence: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates_in(sentence, WED)
+    assert [(d.text, d.value) for d in found] == expected
+
+
 def test_dates_inside_the_dateline_are_not_reported() -> None:
     text = "BAGHDAD, Jan 8 (Reuters) - Iraq's cabinet met on Tuesday."
     article = np.parse(text, reference_date="2025-01-09")

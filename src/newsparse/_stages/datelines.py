@@ -93,14 +93,15 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     year = r"(?P<year>(?:1[89]|2\d)\d\d)(?!\d|-\d)"  # not the start of an ISO date
     return {
-        # "March 26", "Sept. 8", "MAR8", "8 janv", optionally ", 2013".
+        # "March 26", "Sept. 8", "MAR8", "8 janv", optionally ", 2013" (or ". 2013", a slip).
         "date": regex.compile(
             rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
-            rf"(?:[ \t]*,?[ \t]*{year})?(?![\p{{L}}\d])"
+            rf"(?:[ \t]*[,.]?[ \t]*{year})?(?![\p{{L}}\d])"
         ),
-        # Dated evidence of the year: a release number ("2010-09-CA-005"), a full date.
+        # Dated evidence of the year: a release number ("2010-09-CA-005", its serial
+        # perhaps a template's "XXX"), a full date.
         "release": regex.compile(
-            r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])[-\u2014]\p{Lu}{1,4}[-\u2014]\d{1,5}"
+            r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])[-\u2014]\p{Lu}{1,4}[-\u2014](?:\d{1,5}|X{2,5})"
             r"(?![\w-])"
         ),
         "full_date": regex.compile(
@@ -369,7 +370,7 @@ class _Reader:
         place_start = m.end()
         place_end = len(self.text[place_start : self.end].rstrip(" \t.")) + place_start
         first = self.text[place_start:place_end].split(",")[0].strip()
-        if not first or not _known_place(first):
+        if not first or not known_place(first):
             return None
         return _Found(start, place_end, (place_start, place_end), None, None, strong=False)
 
@@ -510,7 +511,7 @@ class _Reader:
             found_date is not None
             and not place.comma_before_date
             and place.last_words > 2
-            and not (place.end is not None and _known_place(self.text[start : place.end]))
+            and not (place.end is not None and known_place(self.text[start : place.end]))
         ):
             # "SYRIA SEEKING WHITE SUGAR ON APRIL 8 -" is a headline, not a place
             # ("RIO DE JANEIRO 1996-08-22" is).
@@ -607,7 +608,7 @@ class _Reader:
         if place.end is None or place.end != self.pos or not self._at_line_end():
             return False
         written = self.text[start : place.end]
-        if self.p["lower"].search(written) or not _known_place(written.split(",")[0]):
+        if self.p["lower"].search(written) or not known_place(written.split(",")[0]):
             return False
         nxt = self.text[self.end + 1 : self.end + 80]
         return self.p["lower"].search(nxt.split("\n", 1)[0]) is not None
@@ -677,13 +678,13 @@ class _Reader:
             words = (first + " " + qualifier).split()
             return (
                 all(w[:1].isupper() for w in words)
-                and _known_place(first)
+                and known_place(first)
                 and first.casefold() not in _names_in("countries.tsv")
                 and qualifier.casefold() in _names_in("countries.tsv", "subdivisions.tsv")
             )
         if len(self.p["upper"].findall(first)) < 2:
             return False
-        if _known_place(first) or (qualifier and _known_place(qualifier)):
+        if known_place(first) or (qualifier and known_place(qualifier)):
             return True
         return len(self.text[separator.end() : self.end].split()) >= _PROSE_WORDS
 
@@ -722,7 +723,7 @@ def _place_tails() -> frozenset[str]:
     return frozenset(row[0].casefold() for row in read_rows("place_words.tsv") if row[1] == "tail")
 
 
-def _known_place(written: str) -> bool:
+def known_place(written: str) -> bool:
     """Whether the reference tables know a place by this name, whatever its case, or
     by the name before a word that makes it a place (``HELMAND PROVINCE``)."""
     words = written.casefold().split()
@@ -730,6 +731,11 @@ def _known_place(written: str) -> bool:
     if " ".join(words) in known:
         return True
     return len(words) > 1 and words[-1] in _place_tails() and " ".join(words[:-1]) in known
+
+
+def place_word(word: str) -> bool:
+    """Whether one word is a known place's name or a word that ends one (``Province``)."""
+    return known_place(word) or word.casefold() in _place_tails()
 
 
 def _year_from(written: bool, date: _dt.date | None) -> DateOrigin | None:

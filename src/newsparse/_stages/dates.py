@@ -39,6 +39,7 @@ from dateutil.relativedelta import relativedelta
 from newsparse import _assembly
 from newsparse._findings import Context, Found, FoundDate
 from newsparse._lexicon import function_words, read_rows
+from newsparse._stages.datelines import place_word, year_evidence
 from newsparse._text import Document, Span, segment
 from newsparse.model import DateMention, Granularity
 
@@ -60,7 +61,7 @@ _CLAUSE_BREAK_BEFORE = regex.compile(_CLAUSE_BREAK_PATTERN, regex.REVERSE)
 
 _WORDS = regex.compile(r"[\p{L}']+")
 _CAPITALISED_AFTER = regex.compile(r"\s+(\p{Lu}\p{Ll}*)")
-_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}']*+\s++$")
+_CAPITALISED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}']*+)\s++$")
 
 
 # The years a date may name, 1500 to 2199: news speaks of the early modern period
@@ -254,10 +255,14 @@ _MONTH_DAY_GROUPS = (("m_md", "d_md", "y_md"), ("m_dm", "d_dm", "y_dm"))
 
 
 def _resolve(
-    m: regex.Match[str], published: _dt.date | None, tense_of: Callable[[], str | None]
+    m: regex.Match[str],
+    published: _dt.date | None,
+    tense_of: Callable[[], str | None],
+    near: _dt.date | None = None,
 ) -> tuple[str, Granularity] | None:
     """The value of a date expression and its granularity; ``tense_of()`` tells the
-    tense of its clause, for dates without a year.
+    tense of its clause, for dates without a year. Without ``published``, ``near``
+    (the article's own dated evidence) places a month and day in a year.
 
     The absolute shapes are read here or in :func:`_month_and_day`; the ones that
     need the article's date (``published``) in :func:`_relative`.
@@ -268,7 +273,7 @@ def _resolve(
         return _iso(g("iso"))
     for groups in _MONTH_DAY_GROUPS:
         if g(groups[0]):
-            return _month_and_day(m, groups, published, tense_of)
+            return _month_and_day(m, groups, published, tense_of, near)
     if g("m_my"):
         # "January 2025", "in March of 1987"
         month = _english_months()[g("m_my").rstrip(".").casefold()]
@@ -300,13 +305,15 @@ def _month_and_day(
     groups: tuple[str, str, str],
     published: _dt.date | None,
     tense_of: Callable[[], str | None],
+    near: _dt.date | None = None,
 ) -> tuple[str, Granularity] | None:
     """A month and a day, as the ``groups`` (month, day, year) of ``m`` hold them:
     ``Jan. 3``, ``January 3, 2025``, ``on Friday, Jan. 3``, ``3rd of January 2025``.
 
     Without a year the day is placed by the clause's tense around ``published``
-    (see :func:`_month_day`); None without ``published`` or for a day the month
-    has not (``February 30``).
+    (see :func:`_month_day`); without it, in the year nearest to ``near``, the
+    article's own dated evidence (a release number's month, a full date); None
+    without either or for a day the month has not (``February 30``).
     """
     g = m.group
     month_key, day_key, year_key = groups
@@ -318,7 +325,10 @@ def _month_and_day(
         except ValueError:
             return None
     if published is None:
-        return None
+        if near is None:
+            return None
+        found = _month_day(month, day, near, None)
+        return (found.isoformat(), Granularity.DAY) if found else None
     found = _month_day(month, day, published, tense_of())
     return (found.isoformat(), Granularity.DAY) if found else None
 
@@ -533,8 +543,11 @@ def _is_name(text: str, m: regex.Match[str], lo: int) -> bool:
     after = _CAPITALISED_AFTER.match(text, m.end(), m.end() + 40)
     if after and after.group(1).casefold() not in _english_months():
         return True
-    # A capitalised word just before it: "Black Monday", "Bloody Sunday".
-    return _CAPITALISED_BEFORE.search(text, max(lo, m.start() - 40), m.start()) is not None
+    # A capitalised word just before it: "Black Monday", "Bloody Sunday"; but not a
+    # place's name or a word that ends one, as wire copy writes "in Kabul Monday",
+    # "in Helmand Province Saturday".
+    before = _CAPITALISED_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    return before is not None and not place_word(before.group(1))
 
 
 def _span(m: regex.Match[str]) -> tuple[int, int]:
@@ -580,7 +593,10 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _scan(
-    doc: Document, published: _dt.date | None, skip: tuple[int, int] | None
+    doc: Document,
+    published: _dt.date | None,
+    skip: tuple[int, int] | None,
+    near: _dt.date | None = None,
 ) -> Iterator[FoundDate]:
     """The dates of ``doc`` in positions of ``doc.norm``, none overlapping ``skip``."""
     pattern = _pattern()
@@ -611,7 +627,7 @@ def _scan(
         else:
             continue
         resume = m.end()
-        found = _mention(doc, m, published, sentence, skip)
+        found = _mention(doc, m, published, sentence, skip, near)
         if found is not None:
             yield found
 
@@ -622,6 +638,7 @@ def _mention(
     published: _dt.date | None,
     sentence: Span,
     skip: tuple[int, int] | None,
+    near: _dt.date | None = None,
 ) -> FoundDate | None:
     """The date ``m`` matched in ``sentence``, unless it names something or overlaps ``skip``."""
     norm = doc.norm
@@ -635,7 +652,7 @@ def _mention(
     def tense() -> str | None:
         return _tense(*_clause(norm, sentence.start, sentence.end, start, end))
 
-    resolved = _resolve(m, published, tense)
+    resolved = _resolve(m, published, tense, near)
     if resolved is None:
         return None
     value, granularity = resolved
@@ -648,11 +665,20 @@ def find_dates(doc: Document, context: Context, found: Found) -> tuple[FoundDate
     Reads ``doc``'s words and sentences and, through ``found``, the article's date
     (its dateline's, else ``context``'s reference date) and the dateline's span.
     Returns the dates in positions of ``doc.norm``. Without a date of the article
-    only dates that carry their year are resolved.
+    only dates that carry their year are resolved, and a month and day when the
+    article's own dated evidence gives their year (a release number at its head,
+    a full date: see :func:`~newsparse._stages.datelines.year_evidence`); dates
+    relative to the article's day (``yesterday``, ``on Friday``) are not.
     """
     dateline = found.dateline
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    return tuple(_scan(doc, found.published(context), skip))
+    published = found.published(context)
+    near = None
+    if published is None:
+        evidence = year_evidence(doc.norm, doc.furniture)
+        # evidence of a year the dates stage reads (see _YEARS)
+        near = evidence[0] if evidence is not None and evidence[0].year in _YEARS else None
+    return tuple(_scan(doc, published, skip, near))
 
 
 def find_dates_in(text: str, published: _dt.date | None) -> tuple[DateMention, ...]:
