@@ -527,6 +527,8 @@ def test_the_role_words_of_credit_lines_are_not_entities(trailer: str, people: l
     [
         ("By LAYLA HADDAD, Reuters\nBASRA, March 4 (Reuters) - The port reopened.", "Layla Haddad"),
         ("The letter was signed by NADIA KARIM, the envoy, on Monday.", "Nadia Karim"),
+        # a byline in capitals on its own line, a surname no given name list knows
+        ("By OREN K. VASHTI\nALBANY, N.Y. (AP) _ The schools could lose money.", "Oren K. Vashti"),
     ],
 )
 def test_a_person_named_only_in_capitals_is_named_as_a_person_writes_it(
@@ -937,6 +939,16 @@ WORD_BEFORE = [
     # A name holding a reference organisation is an organisation's (a part of it).
     ("The coach told BBC Radio Tarsk he would stay.", "BBC Radio Tarsk", "ORG"),
     ("U.S. Attorney Kenneth Parr said the case was closed.", "Kenneth Parr", "PERSON"),
+    # A name holding a country or a great city and another capitalised word: a
+    # firm, a charity, a party, a side, named for where it is.
+    ("Kessling Australia said sales rose.", "Kessling Australia", "ORG"),
+    ("Age UK's charity director, Rosa Marquez, said the ruling mattered.", "Age UK", "ORG"),
+    (
+        "Entergy Mississippi spokesman Mara Hartmann said crews worked.",
+        "Entergy Mississippi",
+        "ORG",
+    ),
+    ("Vortex Munich won 2-0 on Saturday.", "Vortex Munich", "ORG"),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
     ("Harland said it would scrap the levy.", "Harland", "PERSON"),

@@ -105,7 +105,7 @@ SCHEMAS: dict[str, Schema] = {
         ("opening", "where"), 2, {1: frozenset({"any", "end", "correction", "error"})}
     ),
     "organization_words.tsv": Schema(
-        ("word", "position"), 2, {1: frozenset({"tail", "head", "kind", "member"})}
+        ("word", "position"), 2, {1: frozenset({"tail", "head", "kind", "member", "voice"})}
     ),
     "organizations.tsv": Schema(("name", "aliases"), 1),
     "outlet_words.txt": Schema(("word",)),

@@ -258,7 +258,8 @@ def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
 @functools.cache
 def _organization_nouns(position: str) -> frozenset[str]:
     """The words of ``data/organization_words.tsv`` in one position: ``tail``,
-    ``head``, ``kind`` (``the newspaper ...``) or ``member`` (``... shares``)."""
+    ``head``, ``kind`` (``the newspaper ...``), ``member`` (``... shares``) or
+    ``voice`` (``... spokesman Jo Doe``)."""
     return frozenset(row[0] for row in read_rows("organization_words.tsv") if row[1] == position)
 
 
@@ -851,13 +852,16 @@ def _type_of(
 
 def _type_by_what_it_holds(candidate: _Candidate, span: Sequence[NameToken]) -> EntityType | None:
     """ORG for a name holding a reference organisation (``BBC Sport``, a part of
-    it); OTHER for one holding a great place or a number (``New Middle East``,
-    ``Great Prophet 19``)."""
+    it); OTHER for one holding a number (``Great Prophet 19``); ORG for one holding
+    a great place (``Reform UK``, ``Bayern Munich``)."""
     if candidate.holds_organization:
         return EntityType.ORG
-    if candidate.holds_place or any(map(str.isdigit, "".join(t.text for t in span))):
+    if any(map(str.isdigit, "".join(t.text for t in span))):
         return EntityType.OTHER
-    return None
+    # "Reform UK", "Age UK", "Bayern Munich", "America Online", "Israel Radio": a
+    # name that holds a great place and other capitalised words, with no event's or
+    # place's word to type it, is an organisation's far more often than anything's.
+    return EntityType.ORG if candidate.holds_place else None
 
 
 #: The fewest letters of an acronym that opens an organisation's name: people's
@@ -1649,7 +1653,7 @@ def _type_rule_candidate(
     person = _person_before(tokens, doc.norm, candidate.first, words) or _person_after(
         doc.norm, tokens, candidate.last
     )
-    if not (candidate.holds_place or candidate.person_cue or person) and _organization_around(
+    if not (candidate.person_cue or person) and _organization_around(
         doc.norm, tokens, candidate, words
     ):
         candidate.around = EntityType.ORG
@@ -1754,6 +1758,16 @@ def _organization_around(
         return False
     if after.folded in _organization_nouns("member"):
         return True
+    if (
+        gap == " "
+        and after.folded in _organization_nouns("voice")
+        and last - first > 1
+        and not _opens_with_given_name(tokens[first:last])
+        and after.joins
+        and last + 1 < len(tokens)
+        and tokens[last + 1].capitalised
+    ):
+        return True  # "Entergy Ohio spokesman Jo Doe"
     if gap == " " and after.folded in _organization_nouns("kind"):
         return True  # "the Sakai Herald newspaper", "the New Dawn party"
     return gap == " " and _it_speaks(tokens, last, words)
@@ -2640,16 +2654,16 @@ def _token_range(tokens: Sequence[NameToken], start: int, end: int) -> tuple[int
 def _cut_at_byline_people(
     tokens: Sequence[NameToken], candidate: _Candidate, bylines: Sequence[FoundByline]
 ) -> _Candidate:
-    """A rule candidate that holds a byline's person and more (``Jane Doe Political
-    correspondent``, ``AP Economics Writer Jane Doe``), cut to the name and typed a
-    person's."""
+    """A rule candidate that is a byline's person, or holds one and more (``Jane Doe
+    Political correspondent``, ``AP Economics Writer Jane Doe``), cut to the name
+    and typed a person's: a name in capitals (``By ANDREW LOWELL``) has no evidence
+    of case but the byline's."""
     if candidate.source != "rule":
         return candidate
     for person in (p for b in bylines for p in b.people):
         first, last = _token_range(tokens, person.start, person.end)
         if (
             candidate.first <= first < last <= candidate.last
-            and (first, last) != (candidate.first, candidate.last)
             and tokens[first].start == person.start
             and tokens[last - 1].end == person.end
         ):
