@@ -949,6 +949,21 @@ WORD_BEFORE = [
         "ORG",
     ),
     ("Vortex Munich won 2-0 on Saturday.", "Vortex Munich", "ORG"),
+    # Holidays and feasts are OTHER, never places, whatever the word before them.
+    ("Services were cut in the run-up to Christmas.", "Christmas", "OTHER"),
+    ("Prices rise during Ramadan and before Eid al-Fitr.", "Eid al-Fitr", "OTHER"),
+    ("Families met on New Year's Eve.", "New Year's Eve", "OTHER"),
+    ("Florists sold out on Valentine's Day.", "Valentine's Day", "OTHER"),
+    # A name that ends with House is no person's: a firm, a home, a think tank.
+    ("Residents were moved from Oakfield House in March.", "Oakfield House", "ORG"),
+    # A lone sentence opener the article also writes in lower case is a common word,
+    # though a longer name holds it capitalised.
+    (
+        "Drivers at six rail operators voted, the Rail Delivery Group said. "
+        "Rail passengers faced delays.",
+        "Rail",
+        None,
+    ),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
     ("Harland said it would scrap the levy.", "Harland", "PERSON"),

@@ -94,6 +94,7 @@ SCHEMAS: dict[str, Schema] = {
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
     "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape"})}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
+    "holidays.txt": Schema(("name",)),
     "groups.txt": Schema(("word",)),
     "kin_nouns.txt": Schema(("noun",)),
     "markup_codes.txt": Schema(("code",)),

@@ -61,6 +61,7 @@ from newsparse._text import (
     given_names,
     is_article,
     name_keys,
+    name_tokens,
     recase,
     tokens_of,
     variant_token,
@@ -417,6 +418,7 @@ def _runs(norm: str, tokens: Sequence[NameToken], words: LexiconWords) -> list[t
         while last < bound and (
             (tokens[last - 1].joins and not tokens[last - 1].possessive)
             or _an_office_of(tokens, last, words)
+            or _a_holiday_goes_on(tokens, i, last)
             or _ampersand_before(norm, tokens, last)
         ):
             nxt = tokens[last]
@@ -463,6 +465,14 @@ def _ampersand_before(norm: str, tokens: Sequence[NameToken], i: int) -> bool:
     (``Duff & Phelps``, ``S&P``): a firm's name, which people's names never are."""
     gap = norm[tokens[i - 1].end : tokens[i].start]
     return gap in _AMPERSANDS and tokens[i - 1].capitalised and tokens[i].capitalised
+
+
+def _a_holiday_goes_on(tokens: Sequence[NameToken], first: int, i: int) -> bool:
+    """Whether the possessive before token ``i`` is inside a holiday's name that the
+    run from ``first`` opens (``New Year's Eve``, ``Valentine's Day``)."""
+    return tokens[i - 1].possessive and (
+        tuple(t.folded for t in tokens[first : i + 1]) in _holiday_prefixes()
+    )
 
 
 def _an_office_of(tokens: Sequence[NameToken], i: int, words: LexiconWords) -> bool:
@@ -973,6 +983,8 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
+    if tuple(t.folded for t in span) in _holidays():
+        return EntityType.OTHER  # "Christmas", "Eid al-Fitr", "Thanksgiving"
     if len(span) > 1 and (_ends_with_event_word(span) or _event_opener_width(span)):
         return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
     if len(span) > 1 and span[-1].folded in _NUMBER_WORDS:
@@ -989,6 +1001,21 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
     if _organization_shaped(tokens, candidate.first, candidate.last):
         return EntityType.ORG
     return None
+
+
+@functools.cache
+def _holidays() -> frozenset[tuple[str, ...]]:
+    """The names of ``data/holidays.txt`` as their words read (case-folded; hyphens,
+    apostrophes and a possessive's ``s`` left out, as name tokens leave them)."""
+    return frozenset(
+        tuple(map(fold_token, name_tokens(name, titles=False))) for name in _words("holidays.txt")
+    )
+
+
+@functools.cache
+def _holiday_prefixes() -> frozenset[tuple[str, ...]]:
+    """The holidays' names and every run of words that opens one."""
+    return frozenset(name[:k] for name in _holidays() for k in range(1, len(name) + 1))
 
 
 _ROMAN = regex.compile(r"[IVX]{1,4}")
@@ -1593,7 +1620,9 @@ def _without_lone_openers(
     norm: str, tokens: Sequence[NameToken], kept: list[_Candidate], words: LexiconWords
 ) -> list[_Candidate]:
     """A lone capitalised word that opens a sentence is a name only if it is also
-    written capitalised mid-sentence, speaks (``Haddad said``), has an age or kin
+    written capitalised mid-sentence and never in lower case (``Rail`` opening a
+    sentence of an article on ``rail operators`` and the ``Rail Delivery Group``
+    is the common word), speaks (``Haddad said``), has an age or kin
     after it (``Dornan, 52, said``, ``Dornan's wife``) or an office of its own
     (``Zentrix CEO says ...``). So is such a word
     before ``of`` at a name's start: ``Results of``, ``Supporters of`` are left out
@@ -1612,9 +1641,11 @@ def _without_lone_openers(
     if not openers:
         return kept
     mid_sentence = _mid_sentence_variants(tokens)
+    lower_case = {t.text for t in tokens if t.text.islower()}
     dropped = set()
     for c in openers:
-        if tokens[c.first].variant in mid_sentence:
+        opener = tokens[c.first]
+        if opener.variant in mid_sentence and opener.text.lower() not in lower_case:
             continue
         if c.length == 1:
             if not (_speaks(tokens, c.first, c.last, words) or _person_after(norm, tokens, c.last)):
