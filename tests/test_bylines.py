@@ -417,6 +417,19 @@ SERVICE_LINES = [
         "The New York Times",
         [("Tom Hale", A)],
     ),
+    # a staff title, a comma, the outlet (the BBC's and the Guardian's web pages)
+    (
+        "Port strike looms\n\nBy Layla Haddad\nBusiness reporter, BBC News\n\nDockers voted.",
+        "By Layla Haddad\nBusiness reporter, BBC News",
+        "BBC",
+        [("Layla Haddad", "business reporter")],
+    ),
+    (
+        "By Layla Haddad\nLondon, Reuters\n\nDockers voted.",
+        "By Layla Haddad",
+        None,
+        [("Layla Haddad", A)],
+    ),
     # the next line is prose, or the dateline: no service line
     (
         "By Layla Haddad\nThe talks went on, officials said.",

@@ -105,6 +105,10 @@ def _roles() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("credit_roles.tsv")}
 
 
+#: The most words of a staff title before an outlet (``Senior business reporter``).
+_MAX_TITLE_WORDS = 4
+
+
 @functools.cache
 def _staff_titles() -> dict[str, str]:
     return {w.casefold(): w for w in read_words("staff_titles.txt")}
@@ -198,6 +202,9 @@ class _Reader:
             outlet = self.outlet(text[: tail.start()], loose=False)
         if outlet is not None:
             return outlet, None
+        titled = self._title_then_outlet(text)
+        if titled is not None:
+            return titled
         words = text.split()
         if len(words) < 2 or not _a_title_head(words[-1]):
             return None
@@ -211,6 +218,18 @@ class _Reader:
                     return outlet, title.casefold()
                 return None
         return None
+
+    def _title_then_outlet(self, text: str) -> tuple[str, str] | None:
+        """``Business reporter, BBC News``, ``Political editor, The Herald``: a staff
+        title of a few words, a comma, then an outlet of the table."""
+        title, comma, rest = text.rpartition(",")
+        words = title.split()
+        if not comma or not 1 <= len(words) <= _MAX_TITLE_WORDS:
+            return None
+        if not (words[0][:1].isupper() and _a_title_head(words[-1])):
+            return None
+        outlet = self.outlet(rest.strip(), loose=False)
+        return None if outlet is None else (outlet, title.strip().casefold())
 
     def read(self, lo: int, hi: int) -> FoundByline | None:
         span = _strip(self.norm, lo, hi)
