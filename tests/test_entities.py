@@ -103,6 +103,16 @@ def test_another_name_after_known_as_joins_the_entity(
     assert surfaces(entities[name]) == mentions
 
 
+def test_an_acronym_may_leave_out_the_qualification_after_of_or_for() -> None:
+    text = (
+        "The Tarsk Relief and Works Agency for Kessan Refugees (TRWA) said aid was held up. "
+        "TRWA chief Jo Marden said so."
+    )
+    (agency,) = [e for e in np.parse(text).entities if e.type is np.EntityType.ORG]
+    assert agency.name == "Tarsk Relief and Works Agency for Kessan Refugees"
+    assert [m.text for m in agency.mentions][1:] == ["TRWA", "TRWA"]
+
+
 def test_possessive_is_left_out_of_the_mention() -> None:
     article = np.parse("Officials met Omar Rashid in Basra. Rashid's view was clear.")
     (rashid,) = [e for e in article.entities if e.type is np.EntityType.PERSON]
@@ -670,6 +680,16 @@ NAME_ENDS = [
     (
         "Officials at the Centers for Crop Research and Extension said so.",
         ["Centers for Crop Research and Extension"],
+    ),
+    # "and" goes on when the words after it end with an organisation's tail and
+    # two words or more that neither a given name opens nor a tail ends come before.
+    (
+        "The Tarsk Fire and Rescue Service said crews were there.",
+        ["Tarsk Fire and Rescue Service"],
+    ),
+    (
+        "Talks between Kessel Corp and Marr Holdings Ltd stalled.",
+        ["Kessel Corp", "Marr Holdings Ltd"],
     ),
     # A plural's possessive ends a name before a person's; inside a name it stays.
     (

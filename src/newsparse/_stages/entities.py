@@ -490,17 +490,37 @@ def _an_office_of(tokens: Sequence[NameToken], i: int, words: LexiconWords) -> b
 def _and_goes_on(tokens: Sequence[NameToken], first: int, i: int, bound: int) -> bool:
     """Whether ``and`` at ``i`` joins two words of an organisation's name: the run so
     far has a head and ``of`` or ``for`` (``Department for Trade and Industry``,
-    ``Ministry of Trade and Industry``) and a capitalised word follows."""
+    ``Ministry of Trade and Industry``) and a capitalised word follows, or the words
+    after it end with an organisation's tail (see below)."""
     if i + 1 >= bound or not tokens[i].joins:
         return False
     after = tokens[i + 1]
     if not after.capitalised or after.text[0].isdigit() or after.heading:
         return False
-    _, heads = _organization_words()
-    return any(
+    tails, heads = _organization_words()
+    if any(
         tokens[k].text in heads and tokens[k + 1].folded in ("of", "for")
         for k in range(first, i - 1)
-    )
+    ):
+        return True
+    # "Birmingham Fire and Rescue Service", "United Nations Relief and Works Agency":
+    # two words or more that no given name opens and no organisation's word ends,
+    # then one to three capitalised words that one ends.
+    if i - first < 2 or _opens_with_given_name(tokens[first:i]) or tokens[i - 1].text in tails:
+        return False
+    for k in range(i + 1, min(bound, i + 1 + _AND_TAIL_REACH)):
+        token = tokens[k]
+        if not token.capitalised or token.heading:
+            return False
+        if token.text in tails:
+            return True
+        if not token.joins:
+            return False
+    return False
+
+
+#: The most words after ``and`` up to an organisation's tail that join a name.
+_AND_TAIL_REACH = 3
 
 
 def _is_contraction(text: str) -> bool:
@@ -1233,11 +1253,30 @@ def _coordinated_places(
             if gap in _LAST_LIST_GAPS:
                 last_and = end
             end += 1
-        if last_and > k and _where_before(tokens, head.first) and _a_known_place(head, reference):
+        if (
+            last_and > k
+            and _where_before_list(tokens, head.first)
+            and _a_known_place(head, reference)
+        ):
             for candidate in kept[k + 1 : last_and + 1]:
                 if candidate.source == "rule" and candidate.guessed:
                     candidate.type, candidate.guessed = EntityType.PLACE, False
         k = end
+
+
+def _where_before_list(tokens: Sequence[NameToken], first: int) -> bool:
+    """A preposition of where before a list's first name, or before ``the`` and it
+    (``in the North West and Yorkshire``)."""
+    if _where_before(tokens, first):
+        return True
+    before = tokens[first - 1] if first > 0 else None
+    return (
+        before is not None
+        and before.joins
+        and before.folded == "the"
+        and not before.capitalised
+        and _where_before(tokens, first - 1)
+    )
 
 
 def _where_before(tokens: Sequence[NameToken], first: int) -> bool:
@@ -2371,7 +2410,9 @@ def _acronym_after(
     norm: str, tokens: Sequence[NameToken], first: int, last: int, words: LexiconWords
 ) -> str | None:
     """The acronym of a name written in brackets just after it, its capitalised
-    words' initials (``Popular Mobilization Forces (PMF)``); ``None`` for none."""
+    words' initials (``Popular Mobilization Forces (PMF)``), or those of the words
+    before a connector that opens the name's qualification (``United Nations Relief
+    and Works Agency for Palestine Refugees (UNRWA)``); ``None`` for none."""
     # (An end bound: the regex module reads to the end of the string otherwise,
     # which would make the stage quadratic in the article's length.)
     end = tokens[last - 1].end
@@ -2380,13 +2421,15 @@ def _acronym_after(
     m = _ACRONYM_AFTER.match(norm, end, end + _ACRONYM_REACH)
     if m is None:
         return None
-    letters = [
-        t.text[0].upper()
-        for t in tokens[first:last]
-        if t.capitalised and t.folded not in words.connectors
-    ]
     acronym = m.group(1)
-    if len(letters) >= 2 and "".join(letters) == acronym.upper().replace(".", ""):
+    wanted = acronym.upper().replace(".", "")
+    letters: list[str] = []
+    for t in tokens[first:last]:
+        if t.folded in words.connectors and not t.capitalised and "".join(letters) == wanted:
+            break  # "United Nations Relief and Works Agency for Palestine Refugees (UNRWA)"
+        if t.capitalised and t.folded not in words.connectors:
+            letters.append(t.text[0].upper())
+    if len(letters) >= 2 and "".join(letters) == wanted:
         return acronym
     return None
 
