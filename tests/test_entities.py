@@ -984,6 +984,10 @@ WORD_BEFORE = [
         "Rail",
         None,
     ),
+    # A title's portfolio after "of" is no part of the name; alone it names nobody.
+    ("He met Minister of Finance Fernando Haddad in Beijing.", "Fernando Haddad", "PERSON"),
+    ("The Minister of State for Trade Jo Marden spoke.", "Jo Marden", "PERSON"),
+    ("The Minister of Finance said so.", "Finance", None),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
     ("Harland said it would scrap the levy.", "Harland", "PERSON"),

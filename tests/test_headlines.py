@@ -174,6 +174,11 @@ FURNITURE = [
     ("Users may share the file.\nThey did.", []),
     ("The vote is on\n2025-01-08\nin the capital.", []),
     ("Print media were banned, the ministry said.", []),
+    # a wire's end mark after the last sentence; inside the text it is a word
+    ("Both sides met in Beijing and Brasilia. Enditem", ["Enditem"]),
+    ("The opposition joined the walkout. PTI KR RT\n", ["PTI KR RT"]),
+    ("The PTI report said so. Enditem was its last word.", []),
+    ("The walkout went on, said the PTI. It ended.", []),
 ]
 
 

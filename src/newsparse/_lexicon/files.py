@@ -92,7 +92,7 @@ SCHEMAS: dict[str, Schema] = {
     "event_openers.txt": Schema(("words",)),
     "event_words.txt": Schema(("word",)),
     "function_words.tsv": Schema(("word", "role"), 2, {1: _FUNCTION_ROLES}),
-    "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape"})}),
+    "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape", "end"})}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "holidays.txt": Schema(("name",)),
     "groups.txt": Schema(("word",)),

@@ -640,11 +640,14 @@ def _split_titles(
                 if _title_kind(tokens, i, width, words) == "executive" and not person_cue:
                     piece.around = EntityType.ORG  # "Acme Chief Executive Jane Doe"
                 pieces.append(piece)
-            # The title's words, with a country just before it: "Iraqi Prime Minister".
-            title = (head - 1 if head > start else head, i + width)
+            # The title's words, with a country just before it: "Iraqi Prime Minister";
+            # a portfolio after it, up to a given name: "Minister of Finance Jo Doe".
+            end = _portfolio_after(tokens, i + width, last, words)
+            if _portfolio_alone(tokens, end, last, words):
+                return [piece for piece in pieces if _trim(tokens, piece, words)]
+            title = (head - 1 if head > start else head, end)
             person_cue = True
-            i += width
-            start = i
+            i = start = end
             continue
         i += 1
     if start < last:
@@ -673,6 +676,37 @@ def _portfolio_head(
         while head > start and i - head < 2 and tokens[head - 1].text not in _demonyms():
             head -= 1
     return head
+
+
+def _portfolio_after(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> int:
+    """Where the name starts after a title that ends at ``i``: past a portfolio after
+    ``of`` or ``for`` when a given name follows it (``Minister of Finance Fernando
+    Haddad``, ``Minister of State for Trade Jo Marden``), else at ``i``."""
+    if i >= last - 1 or tokens[i - 1].folded not in words.portfolio_ends:
+        return i
+    if tokens[i].folded not in ("of", "for") or not tokens[i - 1].joins:
+        return i
+    for j in range(i + 2, min(last, i + 2 + _PORTFOLIO_WORDS)):
+        if _opens_with_given_name(tokens[j:last]) and j + 1 < last:
+            return j
+        if not (tokens[j].capitalised or tokens[j].folded in words.connectors):
+            return i
+    return i
+
+
+def _portfolio_alone(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> bool:
+    """Whether all that follows a title ending at ``i`` is ``of`` or ``for`` and one
+    word, its portfolio (``The Minister of Finance said``): no person's name."""
+    return (
+        last - i == 2
+        and tokens[i - 1].folded in words.portfolio_ends
+        and tokens[i].folded in ("of", "for")
+        and tokens[i - 1].joins
+    )
+
+
+#: The most words of a portfolio after ``of`` (``State for Foreign Affairs``).
+_PORTFOLIO_WORDS = 4
 
 
 def _describes_person_after(tokens: Sequence[NameToken], start: int, i: int, last: int) -> bool:

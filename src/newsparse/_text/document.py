@@ -693,6 +693,37 @@ def _furniture() -> tuple[frozenset[str], regex.Pattern[str] | None]:
     return phrases, pattern
 
 
+#: How far from the text's end a wire's end mark is looked for.
+_END_MARK_CHARS = 60
+
+
+@functools.cache
+def _end_marks() -> regex.Pattern[str] | None:
+    """One pattern of the wires' end marks (``end`` rows of ``furniture.tsv``): after
+    a sentence's end, at the end of the text."""
+    marks = [text for kind, text in read_rows("furniture.tsv") if kind == "end"]
+    if not marks:
+        return None
+    either = "|".join(f"(?:{m})" for m in marks)
+    return regex.compile(rf"(?<=[.!?\"'\u201d\u2019)][ \t]+)(?:{either})[ \t]*+(?=\s*+\Z)")
+
+
+def end_mark(norm: str) -> Span | None:
+    """Where a wire's end mark stands after the last sentence (``... the G20.
+    Enditem``), or None.
+
+    >>> norm = "Both sides met in Beijing. Enditem\\n"
+    >>> span = end_mark(norm)
+    >>> norm[span.start : span.end]
+    'Enditem'
+    """
+    pattern = _end_marks()
+    if pattern is None:
+        return None
+    m = pattern.search(norm, max(0, len(norm) - _END_MARK_CHARS))
+    return None if m is None else Span(m.start(), m.start() + len(m.group().rstrip()))
+
+
 def furniture_lines(norm: str, lines: Sequence[Span]) -> list[Span]:
     """The lines of ``norm`` that are page furniture (``furniture.tsv``): a share
     button, an advertising slot, a document label or a release number alone on its
@@ -732,6 +763,9 @@ def _without_furniture(
     was and what it said."""
     norm = view.norm
     furniture = furniture_lines(norm, lines)
+    mark = end_mark(norm)
+    if mark is not None and not (furniture and furniture[-1].end > mark.start):
+        furniture.append(mark)
     if not furniture:
         return view, ()
     pieces = []
