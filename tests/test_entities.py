@@ -103,6 +103,15 @@ def test_another_name_after_known_as_joins_the_entity(
     assert surfaces(entities[name]) == mentions
 
 
+def test_the_same_words_typed_for_want_of_evidence_join_the_name_typed_with_it() -> None:
+    text = (
+        "Opposition walks out of Kessan Vashti over prices\n\n"
+        "NEW DELHI, Dec 3 (PTI) Members walked out of the Kessan Vashti on Tuesday."
+    )
+    named = [e for e in np.parse(text).entities if e.name == "Kessan Vashti"]
+    assert [(e.type, len(e.mentions)) for e in named] == [(np.EntityType.ORG, 2)]
+
+
 def test_an_acronym_may_leave_out_the_qualification_after_of_or_for() -> None:
     text = (
         "The Tarsk Relief and Works Agency for Kessan Refugees (TRWA) said aid was held up. "

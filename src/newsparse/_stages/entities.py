@@ -2140,7 +2140,12 @@ class _Clusterer:
         first, last = candidate.first, candidate.last
         key = " ".join(variants)
         for cluster in self.by_key.get(key, ()):
-            if _compatible(cluster.type, kind):
+            # The same words are the same name: where one of the two was typed for
+            # want of evidence, the other's type holds ("Lok Sabha" in a headline,
+            # "the Lok Sabha" in the body).
+            if cluster.guessed and not candidate.guessed and not _compatible(cluster.type, kind):
+                cluster.type, cluster.guessed = kind, False
+            if _compatible(cluster.type, kind) or candidate.guessed:
                 cluster.add(first, last, MatchMethod.RULE)
                 self._acronym(cluster, candidate)
                 return
