@@ -425,6 +425,12 @@ SERVICE_LINES = [
         [("Layla Haddad", "business reporter")],
     ),
     (
+        "Port strike looms\n\nBy Layla Haddad\nBBC Wales business correspondent\n\nDockers voted.",
+        "By Layla Haddad\nBBC Wales business correspondent",
+        "BBC",
+        [("Layla Haddad", "business correspondent")],
+    ),
+    (
         "By Layla Haddad\nLondon, Reuters\n\nDockers voted.",
         "By Layla Haddad",
         None,

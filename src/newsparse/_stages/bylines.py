@@ -202,21 +202,31 @@ class _Reader:
             outlet = self.outlet(text[: tail.start()], loose=False)
         if outlet is not None:
             return outlet, None
-        titled = self._title_then_outlet(text)
-        if titled is not None:
-            return titled
+        return self._title_then_outlet(text) or self._outlet_then_title(text)
+
+    def _outlet_then_title(self, text: str) -> tuple[str, str] | None:
+        """``Associated Press Special Correspondent``, ``AP writers``, ``BBC Scotland
+        political editor``: the longest opening that is an outlet, then a staff title
+        of capitalised words (its last word may not be: ``AP writers``), or a region
+        and a title in lower case (the region no part of the role)."""
         words = text.split()
         if len(words) < 2 or not _a_title_head(words[-1]):
             return None
-        # "Associated Press Special Correspondent": the longest opening that is an outlet;
-        # the desk's words are capitalised, the title's last word may not be ("AP writers").
         for cut in range(min(len(words) - 1, 5), 0, -1):
             outlet = self.outlet(" ".join(words[:cut]), loose=False)
-            if outlet is not None:
-                title = " ".join(words[cut:])
-                if all(w[:1].isupper() for w in words[cut:-1]) and len(words) - cut <= 3:
-                    return outlet, title.casefold()
-                return None
+            if outlet is None:
+                continue
+            desk = words[cut:-1]
+            if all(w[:1].isupper() for w in desk) and len(words) - cut <= 3:
+                return outlet, " ".join(words[cut:]).casefold()
+            if (
+                len(words) - cut <= _MAX_TITLE_WORDS
+                and desk
+                and words[-1].islower()
+                and all(w.islower() for w in desk[1:])
+            ):
+                return outlet, " ".join(w for w in words[cut:] if w.islower())
+            return None
         return None
 
     def _title_then_outlet(self, text: str) -> tuple[str, str] | None:
