@@ -826,6 +826,28 @@ def test_the_sides_in_results_and_standings(text: str, types: dict[str, str]) ->
     assert {k: found.get(k) for k in types} == types
 
 
+# A town's name that a match's result names in running text is a side, that mention
+# only; a country stays a place, and so does the town named as a place.
+SIDES_IN_PROSE = [
+    ("Kessan Rovers beat Hamburg 2-1 on Sunday.", {"Hamburg": "ORG"}),
+    ("Hamburg beat Kessan Rovers 3-0.", {"Hamburg": "ORG"}),
+    ("Tarsk United lost 3-1 to Marseille on Sunday.", {"Marseille": "ORG"}),
+    ("Tarsk United drew 1-1 with Marseille.", {"Marseille": "ORG"}),
+    ("Fans booed as Marseille coach Jo Marden left.", {"Marseille": "ORG"}),
+    (
+        "Italy beat Austria 2-0 in Vienna.",
+        {"Italy": "PLACE", "Austria": "PLACE", "Vienna": "PLACE"},
+    ),
+    ("The mayor of Marseille beat a retreat.", {"Marseille": "PLACE"}),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), SIDES_IN_PROSE, ids=[c[0][:30] for c in SIDES_IN_PROSE])
+def test_a_town_a_result_names_is_a_side(text: str, types: dict[str, str]) -> None:
+    found = types_of_mentions(text)
+    assert {k: found.get(k) for k in types} == types
+
+
 def test_a_full_name_given_later_does_not_take_a_surname_the_users_table_resolves() -> None:
     table = np.AliasTable.from_records(
         [{"id": "amara-okafor", "name": "Amara Okafor", "type": "PERSON"}]

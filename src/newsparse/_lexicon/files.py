@@ -95,6 +95,7 @@ SCHEMAS: dict[str, Schema] = {
     "furniture.tsv": Schema(("kind", "text"), 2, {0: frozenset({"phrase", "shape", "end"})}),
     "given_names.tsv": Schema(("name", "sex", "origin"), 3, {1: frozenset({"f", "m", "u"})}),
     "holidays.txt": Schema(("name",)),
+    "result_verbs.txt": Schema(("word",)),
     "groups.txt": Schema(("word",)),
     "kin_nouns.txt": Schema(("noun",)),
     "markup_codes.txt": Schema(("code",)),

@@ -1721,7 +1721,11 @@ def _without_lone_openers(
         if opener.variant in mid_sentence and opener.text.lower() not in lower_case:
             continue
         if c.length == 1:
-            if not (_speaks(tokens, c.first, c.last, words) or _person_after(norm, tokens, c.last)):
+            if not (
+                _speaks(tokens, c.first, c.last, words)
+                or _person_after(norm, tokens, c.last)
+                or _a_result_after(tokens, c.last)
+            ):
                 dropped.add(id(c))
         elif _a_common_opener(tokens[c.first], words):
             c.first += 2
@@ -2567,18 +2571,30 @@ def _towns_named_as_organizations(
 ) -> None:
     """A town or a region of the reference tables after a lower-case noun for a kind
     of organisation is an organisation of its name (``Dutch side Tilburg``, ``Swiss club
-    Kelso``): that mention only, the town stays a place elsewhere."""
+    Kelso``), and so is one before a noun for one it employs and a name (``Kelso
+    coach Jo Doe``): that mention only, the town stays a place elsewhere."""
     kinds = _organization_nouns("kind")
+    members = _organization_nouns("member")
     for candidate in candidates:
-        first = candidate.first
+        first, last = candidate.first, candidate.last
         if candidate.source != "reference" or candidate.dateline or first == 0:
             continue
+        if not all(i.startswith(_SIDE_PLACES) for i in candidate.ids):
+            continue
         before = tokens[first - 1]
+        after = tokens[last] if last < len(tokens) else None
         if (
             before.folded in kinds
             and not before.capitalised
             and norm[before.end : tokens[first].start] == " "
-            and all(i.startswith(_SIDE_PLACES) for i in candidate.ids)
+        ) or (
+            # "Milan coach Oscar Tabarez", "Kelso striker Jo Doe"
+            after is not None
+            and after.folded in members
+            and not after.capitalised
+            and norm[tokens[last - 1].end : after.start] == " "
+            and last + 1 < len(tokens)
+            and tokens[last + 1].capitalised
         ):
             candidate.source, candidate.ids = "rule", frozenset()
             candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
@@ -2607,12 +2623,75 @@ def _sides_in_results(tokens: Sequence[NameToken], candidates: list[_Candidate])
         for c in candidates
         if c.in_results and _may_be_side(tokens, c, c.block in of_sides)
     }
+    for candidate in _sides_by_result(tokens, candidates):
+        candidate.source, candidate.ids = "rule", frozenset()
+        candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
     if not sides:
         return
     for candidate in candidates:
         if _key(tokens, candidate) in sides and _may_be_side(tokens, candidate, True):
             candidate.source, candidate.ids = "rule", frozenset()
             candidate.how, candidate.type = MatchMethod.RULE, EntityType.ORG
+
+
+def _sides_by_result(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> list[_Candidate]:
+    """The mentions of towns and cities that a match's result names as sides in
+    running text (``data/result_verbs.txt``): ``Kelso beat Tarsk 2-1``, ``Kelso
+    drew 1-1``: the name before the verb when a rival's name or a score follows
+    it, the name after it when a rival's name stands before it. Only that mention:
+    ``in Kelso`` elsewhere is the town still."""
+    verbs = _words("result_verbs.txt")
+    at = {c.first: c for c in candidates}
+    ends = {c.last: c for c in candidates}
+    sides = []
+    for c in candidates:
+        if _a_result_after(tokens, c.last) and (
+            c.last + 1 in at or tokens[c.last + 1].text[0].isdigit()
+        ):
+            sides.append(c)
+        if c.first >= 2 and tokens[c.first - 1].folded in verbs and c.first - 1 in ends:
+            sides.append(c)
+        elif c.first >= 2 and _after_a_score(tokens, c.first):
+            sides.append(c)  # "lost 3-1 to Kelso", "drew 1-1 with Kelso"
+    return [c for c in sides if _a_town_side(c)]
+
+
+#: The prepositions after a score that name the rival: ``lost 3-1 to``, ``2-1 over``.
+_SCORE_PREPOSITIONS = frozenset({"to", "with", "over", "against", "at"})
+
+
+def _after_a_score(tokens: Sequence[NameToken], first: int) -> bool:
+    """Whether a score and a preposition stand before the name at ``first``."""
+    before, score = tokens[first - 1], tokens[first - 2]
+    return (
+        before.folded in _SCORE_PREPOSITIONS
+        and not before.capitalised
+        and score.text[0].isdigit()
+        and score.joins
+        and before.joins
+    )
+
+
+def _a_result_after(tokens: Sequence[NameToken], i: int) -> bool:
+    """Whether a match's result follows at token ``i``: a verb of
+    ``data/result_verbs.txt`` and a capitalised rival or a score (``Fiorentina beat
+    Milan``, ``Kelso drew 1-1``)."""
+    if i + 1 >= len(tokens) or tokens[i].folded not in _words("result_verbs.txt"):
+        return False
+    after = tokens[i + 1]
+    return tokens[i - 1].joins and (after.capitalised or after.text[0].isdigit())
+
+
+def _a_town_side(candidate: _Candidate) -> bool:
+    """Whether a candidate may be a side named for a town: a reference town's or
+    city's name (no country, no province or state: national and state teams are
+    named as their place, and read so)."""
+    return (
+        candidate.source == "reference"
+        and not candidate.dateline
+        and bool(candidate.ids)
+        and all(i.startswith(_TOWN_REFS) for i in candidate.ids)
+    )
 
 
 def _tables_of_sides(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> set[int]:
