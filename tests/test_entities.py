@@ -1000,6 +1000,17 @@ WORD_BEFORE = [
         "ORG",
     ),
     ("Vortex Munich won 2-0 on Saturday.", "Vortex Munich", "ORG"),
+    # A member's seat after the title and "for" is a place; the title's plural no name.
+    ("The Conservative MP for Maidstone, Jo Marden, said so.", "Maidstone", "PLACE"),
+    ("The Conservative MP for Maidstone, Jo Marden, said so.", "Jo Marden", "PERSON"),
+    ("Relatives called for answers as MPs met.", "MPs", None),
+    ("Senators voted late on Tuesday.", "Senators", None),
+    # A firm of care; a disease.
+    ("The home's owner, Larchfield Care, said so.", "Larchfield Care", "ORG"),
+    ("They learned of Covid outbreaks from social media.", "Covid", "OTHER"),
+    ("An Ebola vaccine was sent.", "Ebola", "OTHER"),
+    # A sentence opener that speaks but that the article writes in lower case too.
+    ("Relatives say they were not told. Seven relatives spoke to us.", "Relatives", None),
     # Holidays and feasts are OTHER, never places, whatever the word before them.
     ("Services were cut in the run-up to Christmas.", "Christmas", "OTHER"),
     ("Prices rise during Ramadan and before Eid al-Fitr.", "Eid al-Fitr", "OTHER"),

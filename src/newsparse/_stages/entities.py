@@ -696,12 +696,15 @@ def _portfolio_after(tokens: Sequence[NameToken], i: int, last: int, words: Lexi
 
 def _portfolio_alone(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> bool:
     """Whether all that follows a title ending at ``i`` is ``of`` or ``for`` and one
-    word, its portfolio (``The Minister of Finance said``): no person's name."""
+    word, its portfolio or its seat (``The Minister of Finance said``, ``the
+    Conservative MP for Maidstone``): no person's name (a place's name there is
+    read from the reference tables)."""
     return (
         last - i == 2
-        and tokens[i - 1].folded in words.portfolio_ends
         and tokens[i].folded in ("of", "for")
+        and not tokens[i].capitalised
         and tokens[i - 1].joins
+        and (tokens[i - 1].folded in words.portfolio_ends or tokens[i].folded == "for")
     )
 
 
@@ -871,7 +874,20 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
             piece.first += 1
             continue
         break
+    if piece.last - piece.first == 1 and _a_plural_title(tokens[piece.first], words):
+        return False  # "MPs", "Senators": the holders of an office, no name
     return piece.first < piece.last
+
+
+def _a_plural_title(token: NameToken, words: LexiconWords) -> bool:
+    """Whether a word is the plural of a title of one word (``MPs``, ``Senators``)."""
+    folded = token.folded
+    return (
+        len(folded) > 2
+        and folded.endswith("s")
+        and folded[:-1] in words.title_kinds
+        and not token.possessive
+    )
 
 
 def _type_of(
@@ -1059,10 +1075,12 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
 
 @functools.cache
 def _holidays() -> frozenset[tuple[str, ...]]:
-    """The names of ``data/holidays.txt`` as their words read (case-folded; hyphens,
-    apostrophes and a possessive's ``s`` left out, as name tokens leave them)."""
+    """The names of ``data/holidays.txt`` and ``data/diseases.txt`` as their words
+    read (case-folded; hyphens, apostrophes and a possessive's ``s`` left out, as
+    name tokens leave them): names that are OTHER whole."""
     return frozenset(
-        tuple(map(fold_token, name_tokens(name, titles=False))) for name in _words("holidays.txt")
+        tuple(map(fold_token, name_tokens(name, titles=False)))
+        for name in (*_words("holidays.txt"), *_words("diseases.txt"))
     )
 
 
@@ -1574,7 +1592,7 @@ def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
     before = tokens[first - 1] if first > 0 else None
     if before is not None and before.joins and before.folded in _PLACE_PREPOSITIONS:
         return True
-    if _compass_before(tokens, first):
+    if _compass_before(tokens, first) or _a_seat(tokens, first):
         return True
     after = tokens[last] if last < len(tokens) else None
     return (
@@ -1582,6 +1600,19 @@ def _place_evidence(tokens: Sequence[NameToken], first: int, last: int) -> bool:
         and not tokens[last - 1].joins
         and after.start - tokens[last - 1].end <= 3
         and _initials_at(tokens, last) in _region_words()
+    )
+
+
+def _a_seat(tokens: Sequence[NameToken], first: int) -> bool:
+    """``the MP for Maidstone``, ``Senator for Victoria``: a member's title
+    (``data/seat_titles.txt``) and ``for`` before the name, the place the member
+    sits for."""
+    return (
+        first >= 2
+        and tokens[first - 1].folded == "for"
+        and tokens[first - 1].joins
+        and tokens[first - 2].joins
+        and tokens[first - 2].folded in _words("seat_titles.txt")
     )
 
 
@@ -1718,11 +1749,12 @@ def _without_lone_openers(
     dropped = set()
     for c in openers:
         opener = tokens[c.first]
-        if opener.variant in mid_sentence and opener.text.lower() not in lower_case:
+        written_lower = opener.text.lower() in lower_case
+        if opener.variant in mid_sentence and not written_lower:
             continue
         if c.length == 1:
             if not (
-                _speaks(tokens, c.first, c.last, words)
+                (_speaks(tokens, c.first, c.last, words) and not written_lower)
                 or _person_after(norm, tokens, c.last)
                 or _a_result_after(tokens, c.last)
             ):
