@@ -103,6 +103,13 @@ def test_another_name_after_known_as_joins_the_entity(
     assert surfaces(entities[name]) == mentions
 
 
+def test_the_datelines_place_named_again_is_that_place() -> None:
+    text = "TARSKVILLE, Pa. (AP) _ The closure of the Tarskville steel mill cost 900 jobs."
+    (place,) = [e for e in np.parse(text).entities if e.name == "Tarskville"]
+    assert place.type is np.EntityType.PLACE
+    assert [m.text for m in place.mentions] == ["TARSKVILLE", "Tarskville"]
+
+
 def test_the_same_words_typed_for_want_of_evidence_join_the_name_typed_with_it() -> None:
     text = (
         "Opposition walks out of Kessan Vashti over prices\n\n"
@@ -1005,6 +1012,7 @@ WORD_BEFORE = [
     ("The Conservative MP for Maidstone, Jo Marden, said so.", "Jo Marden", "PERSON"),
     ("Relatives called for answers as MPs met.", "MPs", None),
     ("Senators voted late on Tuesday.", "Senators", None),
+    ("The company, Vantora Chemicals, says so.", "Vantora Chemicals", "ORG"),
     # A firm of care; a disease.
     ("The home's owner, Larchfield Care, said so.", "Larchfield Care", "ORG"),
     ("They learned of Covid outbreaks from social media.", "Covid", "OTHER"),

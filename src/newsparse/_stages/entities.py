@@ -2036,6 +2036,20 @@ def _with_dateline_place(
     return sorted([*kept, *added], key=attrgetter("first"))
 
 
+def _the_dateline_place_again(tokens: Sequence[NameToken], candidates: list[_Candidate]) -> None:
+    """A rule name of the same words as the dateline's place, with no evidence of a
+    person, is that place (``MILLBROOK, Pa. _`` and ``the Millbrook steel mill``):
+    the dateline says what the word names in this article."""
+    places = {_key(tokens, c) for c in candidates if c.dateline and c.type is EntityType.PLACE}
+    if not places:
+        return
+    for c in candidates:
+        if c.dateline or c.source != "rule" or c.person_cue or c.title is not None:
+            continue
+        if _key(tokens, c) in places:
+            c.type, c.guessed, c.around = EntityType.PLACE, False, None
+
+
 def _place_from_table(candidate: _Candidate, reference: AliasTable) -> bool:
     """A candidate the dateline's place keeps: the user's table's, or a place of the
     reference table (not a company's name that is also a word of a town's)."""
@@ -2580,6 +2594,7 @@ def find_entities(doc: Document, context: Context, found: Found) -> tuple[FoundE
     candidates = _candidates(doc, tokens, aliases, reference, words, found.layout.title_case)
     if found.dateline is not None and found.dateline.place is not None:
         candidates = _with_dateline_place(doc, tokens, reference, found.dateline.place, candidates)
+        _the_dateline_place_again(tokens, candidates)
     bylines = found.bylines.lines()
     if bylines:
         candidates = _outside_credit_words(doc, tokens, candidates, bylines)
@@ -2799,9 +2814,11 @@ def _nationality_words() -> frozenset[str]:
 
 def _naming_mention(tokens: Sequence[NameToken], cluster: _Cluster) -> tuple[int, int]:
     """The mention that names a cluster: the longest, one outside lines in capitals
-    before one in them, the first of those."""
+    before one in them, one not in capitals before one in them (a dateline's
+    ``MILLBROOK`` and the body's ``Millbrook``), the first of those."""
     first, last, _ = max(
-        cluster.mentions, key=lambda m: (m[1] - m[0], not tokens[m[0]].heading, -m[0])
+        cluster.mentions,
+        key=lambda m: (m[1] - m[0], not tokens[m[0]].heading, not tokens[m[0]].upper, -m[0]),
     )
     return first, last
 
