@@ -1013,6 +1013,14 @@ WORD_BEFORE = [
     ("Relatives called for answers as MPs met.", "MPs", None),
     ("Senators voted late on Tuesday.", "Senators", None),
     ("The company, Vantora Chemicals, says so.", "Vantora Chemicals", "ORG"),
+    # A given name and a great place after it name a person; a great place first,
+    # though a given name has it, no person.
+    ('"It may be arson," said Wayne Jordan, a police spokesman.', "Wayne Jordan", "PERSON"),
+    ("Anthony Washington won the discus.", "Anthony Washington", "PERSON"),
+    ("Call the Sydney Newsroom on 9373 1800.", "Sydney Newsroom", "ORG"),
+    # Words that end firms' names.
+    ("Daewoo took 31 percent and Dacom International 25 percent.", "Dacom International", "ORG"),
+    ("The probe into Taylor Asset Managers widened.", "Taylor Asset Managers", "ORG"),
     # A firm of care; a disease.
     ("The home's owner, Larchfield Care, said so.", "Larchfield Care", "ORG"),
     ("They learned of Covid outbreaks from social media.", "Covid", "OTHER"),

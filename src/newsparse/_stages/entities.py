@@ -346,6 +346,7 @@ class _Candidate:
     type: EntityType | None = None
     person_cue: bool = False
     holds_place: bool = False
+    place_first: bool = False  # the great place it holds opens it: "Sydney Newsroom"
     holds_organization: bool = False  # a reference organisation inside: "BBC Sport"
     title: tuple[int, int] | None = None
     dateline: bool = False  # the dateline's place: a place, whatever names it elsewhere
@@ -915,8 +916,11 @@ def _type_of(
     by_word_before = _type_by_word_before(tokens, candidate) if len(names) > 1 else None
     if by_word_before is EntityType.ORG and _a_team(span):
         return by_word_before  # "the Florida Herons", though Florida is a given name
-    if 2 <= len(names) <= 4 and not candidate.holds_place and _opens_with_given_name(span):
-        return EntityType.PERSON  # "Elizabeth Warren", though Warren is a town too
+    given = _opens_with_given_name(span) and not _a_place_first(candidate, span)
+    if 2 <= len(names) <= 4 and given:
+        # "Elizabeth Warren", though Warren is a town too; "Wayne Jordan", "Anthony
+        # Washington", though the last word is a country's or a city's
+        return EntityType.PERSON
     if by_word_before is not None:
         return by_word_before
     held = _type_by_what_it_holds(candidate, span)
@@ -928,6 +932,13 @@ def _type_of(
         return EntityType.ORG if kind is None else kind
     candidate.guessed = not candidate.employer
     return _many_words_type(span, len(names), candidate.employer, lexicon)
+
+
+def _a_place_first(candidate: _Candidate, span: Sequence[NameToken]) -> bool:
+    """Whether a name opens with a great place's name, though a given name has it
+    (``Sydney Newsroom``, ``Israel Radio``, ``Boston Red Sox``): no person's name.
+    One that only ends with one is (``Wayne Jordan``, ``Anthony Washington``)."""
+    return candidate.place_first and len(span) > 1
 
 
 def _type_by_what_it_holds(candidate: _Candidate, span: Sequence[NameToken]) -> EntityType | None:
@@ -1677,7 +1688,11 @@ def _without_overlaps(found: list[_Candidate]) -> list[_Candidate]:
                 else:
                     # (Only a country, a capital, a great city or a region: a town's or a
                     # province's name inside a run says little, Barack Obama, Sabah al-Akili.)
-                    winner.holds_place = winner.holds_place or not _is_generated(candidate.ids)
+                    great = not _is_generated(candidate.ids)
+                    winner.holds_place = winner.holds_place or great
+                    winner.place_first = winner.place_first or (
+                        great and candidate.first == winner.first
+                    )
             continue
         for cell in cells:
             taken[cell] = candidate
