@@ -707,6 +707,12 @@ NAME_ENDS = [
         "Talks between Kessel Corp and Marr Holdings Ltd stalled.",
         ["Kessel Corp", "Marr Holdings Ltd"],
     ),
+    # "of the" goes on after an organisation's or a place's head; a verb before "the"
+    # and a name is no part of it; a title's portfolio after "of the" is the title's.
+    ("He joined the Bank of the West in May.", ["Bank of the West"]),
+    ("Call the Kessel Trust Newsroom on 9373 1800.", ["Kessel Trust Newsroom"]),
+    ("Minister of the Interior Jo Marden said so.", ["Jo Marden"]),
+    ("Alexander the Great was named.", ["Alexander the Great"]),
     # A plural's possessive ends a name before a person's; inside a name it stays.
     (
         "Riverside News' Jo Marden wrote that the Harbour Farmers' Union would strike.",
@@ -1046,6 +1052,7 @@ WORD_BEFORE = [
     ("He met Minister of Finance Fernando Haddad in Beijing.", "Fernando Haddad", "PERSON"),
     ("The Minister of State for Trade Jo Marden spoke.", "Jo Marden", "PERSON"),
     ("The Minister of Finance said so.", "Finance", None),
+    ("He met the Minister of the Interior.", "Interior", None),
     # A word alone after "the" that speaks is an organisation's, not a person's.
     ("The Treasury said it would scrap the levy.", "Treasury", "ORG"),
     ("Harland said it would scrap the levy.", "Harland", "PERSON"),

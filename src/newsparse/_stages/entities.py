@@ -384,7 +384,6 @@ def _runs(norm: str, tokens: Sequence[NameToken], words: LexiconWords) -> list[t
     Phelps``, ``S&P``), as ``(first, last)`` token ranges."""
     runs = []
     common = _words("common_words.txt")
-    connectors = words.connectors
     count = len(tokens)
     # A run starts at a capitalised word or an article: the others are passed over in C.
     may_start = map(
@@ -413,33 +412,63 @@ def _runs(norm: str, tokens: Sequence[NameToken], words: LexiconWords) -> list[t
         )
         if not starts:
             continue
-        last = i + 1
         # (At MAX_NAME_WORDS the run ends: the next word starts a run of its own.)
-        bound = min(count, i + MAX_NAME_WORDS)
-        while last < bound and (
-            (tokens[last - 1].joins and not tokens[last - 1].possessive)
-            or _an_office_of(tokens, last, words)
-            or _a_holiday_goes_on(tokens, i, last)
-            or _ampersand_before(norm, tokens, last)
-        ):
-            nxt = tokens[last]
-            if nxt.text in _calendar_words() or nxt.text[0].isdigit():
-                break  # "Ankara on March 18", "Baghdad Monday", "Mushtaq Ahmed 44"
-            if nxt.capitalised and not nxt.heading and not _is_contraction(nxt.text):
-                last += 1
-                continue
-            if nxt.folded == "and" and _and_goes_on(tokens, i, last, bound):
-                last += 2
-                continue
-            if nxt.folded in connectors and nxt.joins and last + 1 < bound:
-                after = _after_connectors(tokens, last, bound, words)
-                if after is not None:
-                    last = after + 1
-                    continue
-            break
+        last = _run_end(norm, tokens, i, min(count, i + MAX_NAME_WORDS), words)
         runs.append((i, last))
         i = last
     return runs
+
+
+def _run_end(
+    norm: str, tokens: Sequence[NameToken], i: int, bound: int, words: LexiconWords
+) -> int:
+    """Where the run that starts at token ``i`` ends (before ``bound``)."""
+    connectors = words.connectors
+    last = i + 1
+    while last < bound and (
+        (tokens[last - 1].joins and not tokens[last - 1].possessive)
+        or _an_office_of(tokens, last, words)
+        or _a_holiday_goes_on(tokens, i, last)
+        or _ampersand_before(norm, tokens, last)
+    ):
+        nxt = tokens[last]
+        if nxt.text in _calendar_words() or nxt.text[0].isdigit():
+            break  # "Ankara on March 18", "Baghdad Monday", "Mushtaq Ahmed 44"
+        if nxt.capitalised and not nxt.heading and not _is_contraction(nxt.text):
+            last += 1
+            continue
+        if nxt.folded == "and" and _and_goes_on(tokens, i, last, bound):
+            last += 2
+            continue
+        if nxt.folded in connectors and nxt.joins and last + 1 < bound:
+            after = _after_connectors(tokens, last, bound, words)
+            if after is not None and _the_before_a_name(tokens, last, after, bound):
+                break  # "Call the Sydney Newsroom": a verb and the name after "the"
+            if after is not None:
+                last = after + 1
+                continue
+        break
+    return last
+
+
+def _the_before_a_name(tokens: Sequence[NameToken], i: int, after: int, bound: int) -> bool:
+    """Whether ``the`` at ``i``, right after a capitalised word, opens a name of two
+    words or more (``Call the Sydney Newsroom``, ``Contact the Kessel Trust``): the
+    word before is no part of it. An epithet after ``the`` is one word (``Alexander
+    the Great``, ``Ivan the Terrible``)."""
+    return (
+        tokens[i].folded == "the"
+        and tokens[i - 1].capitalised
+        and after + 1 < bound
+        and tokens[after].joins
+        and tokens[after + 1].capitalised
+    )
+
+
+def _a_head(token: NameToken) -> bool:
+    """Whether a word heads an organisation's or a place's name before ``of`` (``Bank``,
+    ``University``, ``Gulf``)."""
+    return token.text in _organization_words()[1] or token.text in _place_heads()
 
 
 def _after_connectors(
@@ -447,8 +476,23 @@ def _after_connectors(
 ) -> int | None:
     """The capitalised word that goes on a name after the connector at ``i``: the
     next word (``Bank of England``), or the word after two or three particles
-    (``Nikolaus van der Pas``, ``Maria de la Cruz``); None when there is none."""
+    (``Nikolaus van der Pas``, ``Maria de la Cruz``), or after ``of the`` when an
+    organisation's or a place's head or a portfolio's title is before it (``Bank of
+    the West``, ``Gulf of the Farallones``, ``Minister of the Interior``); None when
+    there is none."""
     j = i + 1
+    if (
+        tokens[i].folded == "of"
+        and j + 1 < bound
+        and i > 0
+        and tokens[j].folded == "the"
+        and not tokens[j].capitalised
+        and tokens[i].joins
+        and tokens[j].joins
+        and (_a_head(tokens[i - 1]) or tokens[i - 1].folded in words.portfolio_ends)
+    ):
+        after = tokens[j + 1]
+        return j + 1 if after.capitalised and not after.text[0].isdigit() else None
     while j < bound and j - i < 3 and tokens[j].folded in words.particles:
         if not (tokens[j - 1].folded in words.particles and tokens[j].joins):
             break
@@ -623,9 +667,10 @@ def _split_titles(
         return [whole] if _trim(tokens, whole, words) else []
     title: tuple[int, int] | None = None
     if _opens_with_role_noun(tokens, first, last):
-        # A role noun capitalised as a sentence's first word: "Singer Maria Cruz".
-        title, person_cue = (first, first + 1), True
-        start = i = first + 1
+        # A role noun capitalised as a sentence's first word: "Singer Maria Cruz",
+        # "Minister of the Interior Jo Doe said".
+        start = i = _portfolio_after(tokens, first + 1, last, words)
+        title, person_cue = (first, start), True
     while i < last:
         if start < i and _describes_person_after(tokens, start, i, last):
             # A nationality or a party before a person: "Wisconsin Republican Paul Ryan".
@@ -700,8 +745,9 @@ def _portfolio_alone(tokens: Sequence[NameToken], i: int, last: int, words: Lexi
     word, its portfolio or its seat (``The Minister of Finance said``, ``the
     Conservative MP for Maidstone``): no person's name (a place's name there is
     read from the reference tables)."""
+    rest = last - i - (1 if i + 1 < last and tokens[i + 1].folded == "the" else 0)
     return (
-        last - i == 2
+        rest == 2
         and tokens[i].folded in ("of", "for")
         and not tokens[i].capitalised
         and tokens[i - 1].joins
