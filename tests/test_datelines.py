@@ -340,6 +340,46 @@ DATELINES = [
         None,
         None,
     ),
+    # the country in square brackets and a colon (ANI); a full stop before the dash
+    # (EFE); the agency between slashes (TASS); an ordinal day before the month (WAM);
+    # the agency after the place without brackets (IRNA); a place in capitals and a
+    # colon (Pakistani and Indian papers)
+    (
+        "New Delhi [India], December 3 (ANI): The cabinet met.",
+        "New Delhi [India], December 3 (ANI):",
+        "New Delhi [India]",
+        "2024-12-03",
+        "Asian News International",
+    ),
+    (
+        "Madrid, Dec 3 (EFE).- The cabinet met.",
+        "Madrid, Dec 3 (EFE).-",
+        "Madrid",
+        "2024-12-03",
+        "Agencia EFE",
+    ),
+    (
+        "MOSCOW, December 3. /TASS/. The ministry said.",
+        "MOSCOW, December 3. /TASS/.",
+        "MOSCOW",
+        "2024-12-03",
+        "TASS",
+    ),
+    (
+        "ABU DHABI, 3rd December, 2024 (WAM) -- The council met.",
+        "ABU DHABI, 3rd December, 2024 (WAM) --",
+        "ABU DHABI",
+        "2024-12-03",
+        "Emirates News Agency",
+    ),
+    (
+        "Tehran, IRNA - The minister said.",
+        "Tehran, IRNA -",
+        "Tehran",
+        None,
+        "Islamic Republic News Agency",
+    ),
+    ("LAHORE: The provincial cabinet met.", "LAHORE:", "LAHORE", None, None),
     # a scraped export's date before a wire dateline
     (
         "date 2025-01-08 DENVER, Jan 7 - Shr 1.18 dlrs",
@@ -366,6 +406,8 @@ def test_dateline_styles(
 
 NOT_DATELINES = [
     "AC/DC played in Sydney.",
+    "BREAKING: The cabinet met.",
+    "Lahore: a city of gardens",
     "Kessel Weekly/ The ministry said.",
     "Jordan, Egypt - talks went on late into the night.",
     "Harlan, Tarsk - a profile of the town and its people.",

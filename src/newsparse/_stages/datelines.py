@@ -95,7 +95,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         # "March 26", "Sept. 8", "MAR8", "8 janv", optionally ", 2013" (or ". 2013", a slip).
         "date": regex.compile(
-            rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)[ \t]+(?i:(?P<month2>{months}))\.?)"
+            rf"(?:{month}[ \t]*{day}|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+"
+            rf"(?i:(?P<month2>{months}))\.?)"
             rf"(?:[ \t]*[,.]?[ \t]*{year})?(?![\p{{L}}\d])"
         ),
         # Dated evidence of the year: a release number ("2010-09-CA-005", its serial
@@ -116,7 +117,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # type for a dash ("CAIRO, Egypt (AP) _ ...").
         # An em dash may touch the capital that opens the story ("BOSTON \u2014Standing").
         "separator": regex.compile(
-            r"[ \t]*+,?[ \t]*+(?:(?:--|-|_(?=[ \t]))(?![\p{L}\d])|\u2014(?![\p{Ll}\d]))"
+            r"[ \t]*+[,.]?[ \t]*+(?:(?:--|-|_(?=[ \t]))(?![\p{L}\d])|\u2014(?![\p{Ll}\d]))"
         ),
         # After an agency in brackets a colon may end the dateline ("NEW DELHI (ANI):"),
         # and after a date that opens the line ("Dec. 6: Operations in ...").
@@ -128,6 +129,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # Prose after an agency: a capital, then lower case soon (no headline in capitals).
         "prose": regex.compile(r"[ \t]++(?=[\p{Lu}\d\"'][^\n]{0,40}?\p{Ll})"),
         "paren": regex.compile(r"\([ \t]*+([^()\n]{1,60}?)[ \t]*+\)"),
+        # "MOSCOW, December 3. /TASS/. Russia's ...": an agency between slashes, after
+        # the date's full stop, and a full stop or colon after it.
+        "slash_agency": regex.compile(
+            r"\.?[ \t]*+/(\p{Lu}[\p{L}\- ]{1,30}?)/[ \t]*+[.:]?(?=[ \t])"
+        ),
+        # "New Delhi [India], December 3 (ANI):": the country in square brackets.
+        "bracket_country": regex.compile(r"[ \t]*+\[[ \t]*+(\p{Lu}[\p{L} .]{1,40}?)[ \t]*+\]"),
         "scraped_date": regex.compile(
             r"(?i:date)[ \t:]++(?P<iso>\d{4}-\d\d-\d\d)[ \t]++(?P<outlet>[^/|\n]{2,60}?)[ \t]*+/"
         ),
@@ -429,7 +437,22 @@ class _Reader:
         dated = self._wire_date(start, place)
         if dated is None:
             return None
+        if not dated[1]:
+            place, dated = self._agency_after_place(place, dated)
         return self._wire_end(start, place, *dated)
+
+    def _agency_after_place(
+        self, place: _WirePlace, dated: tuple[_dt.date | None, bool, str | None]
+    ) -> tuple[_WirePlace, tuple[_dt.date | None, bool, str | None]]:
+        """``Tehran, IRNA -``: the place's last part an agency of the table, its
+        acronym in capitals: the agency, no part of the place."""
+        if place.end is None or place.first_part_end is None or place.first_part_end == place.end:
+            return place, dated
+        last = self.text[place.first_part_end : place.end].lstrip(" \t,")
+        found = self.outlets.lookup(last)
+        if found is None or last.upper() != last or " " in last:
+            return place, dated
+        return place._replace(end=place.first_part_end, last_words=1), (None, False, found.name)
 
     def _wire_place(self) -> _WirePlace | None:
         """The place, read from ``self.pos``: up to three comma-separated parts of up
@@ -450,6 +473,9 @@ class _Reader:
                 break
             place_end = part_end
             last_part_words = words
+            country = self.match("bracket_country")
+            if country is not None:  # "New Delhi [India], December 3 (ANI):"
+                self.pos = place_end = country.end()
             if parts == 0:
                 first_part_end = place_end
                 if self.text[part_start : part_start + 3].casefold() == "by ":
@@ -547,6 +573,39 @@ class _Reader:
         brackets (``(Jan. 25, 2013)``, ``(Reuters)``), then a dash, or the end of the
         line after brackets; ``None`` when it does not end as a dateline does."""
         self.skip_space()
+        read = self._brackets(date, has_date, outlet)
+        if read is None:
+            return None
+        date, has_date, outlet, bracketed = read
+        strong = has_date or outlet is not None
+        end = self.pos
+        separator = self.match("separator")
+        if separator is None and outlet is not None and bracketed:
+            # "NEW DELHI (ANI): ...", and "NEW DELHI, July 15 (PTI) The ..." with
+            # prose straight after an agency of the table.
+            separator = self.match("agency_colon")
+            if separator is None and self.outlets.lookup(outlet) is not None:
+                separator = self.match("prose")
+                if separator is not None:
+                    return self._finish(start, place, date, outlet, strong, self.pos, separator)
+        if separator is None and place.end is None and has_date and not bracketed:
+            # "Dec. 6: Operations in Kandahar ...": a date and a colon open the line.
+            separator = self.match("agency_colon")
+        if separator is None and not strong and self._capital_place(start, place):
+            # "ISLAMABAD: The cabinet met ...": a known place in capitals and a colon.
+            separator = self.match("agency_colon")
+            strong = separator is not None
+        if separator is None:
+            return self._without_dash(start, place, date, outlet, (strong, bracketed), end)
+        return self._finish(start, place, date, outlet, strong, separator.end(), separator)
+
+    def _brackets(
+        self, date: _dt.date | None, has_date: bool, outlet: str | None
+    ) -> tuple[_dt.date | None, bool, str | None, bool] | None:
+        """A date and an agency in brackets from ``self.pos`` (``(Jan. 25, 2013)``,
+        ``(Reuters)``), or an agency between slashes (``/TASS/.``): the date, whether
+        one was written, the outlet and whether brackets held them; ``None`` for
+        brackets that hold neither (a tag, a ticker)."""
         paren = self.match("paren")
         bracketed = False
         if paren is not None:
@@ -562,26 +621,14 @@ class _Reader:
             name = _agency(self, paren.group(1))
             if name is None:
                 return None
-            outlet = name
-            bracketed = True
+            outlet, bracketed = name, True
             self.pos = paren.end()
-        strong = has_date or outlet is not None
-        end = self.pos
-        separator = self.match("separator")
-        if separator is None and outlet is not None and bracketed:
-            # "NEW DELHI (ANI): ...", and "NEW DELHI, July 15 (PTI) The ..." with
-            # prose straight after an agency of the table.
-            separator = self.match("agency_colon")
-            if separator is None and self.outlets.lookup(outlet) is not None:
-                separator = self.match("prose")
-                if separator is not None:
-                    return self._finish(start, place, date, outlet, strong, self.pos, separator)
-        if separator is None and place.end is None and has_date and not bracketed:
-            # "Dec. 6: Operations in Kandahar ...": a date and a colon open the line.
-            separator = self.match("agency_colon")
-        if separator is None:
-            return self._without_dash(start, place, date, outlet, (strong, bracketed), end)
-        return self._finish(start, place, date, outlet, strong, separator.end(), separator)
+        elif outlet is None and (slashed := self.match("slash_agency")) is not None:
+            name = self.outlet_in(slashed.group(1))
+            if name is not None:  # "MOSCOW, December 3. /TASS/."
+                outlet, bracketed = name, True
+                self.pos = slashed.end()
+        return date, has_date, outlet, bracketed
 
     def _without_dash(
         self,
@@ -601,6 +648,13 @@ class _Reader:
         if not (bracketed or self._iso_line(start, date)) or not self._at_line_end():
             return None
         return self._finish(start, place, date, outlet, strong, end, None)
+
+    def _capital_place(self, start: int, place: _WirePlace) -> bool:
+        """Whether what was read is one known place written in capitals (``LAHORE``)."""
+        if place.end is None or place.first_part_end != place.end:
+            return False
+        written = self.text[start : place.end]
+        return not self.p["lower"].search(written) and known_place(written)
 
     def _place_line(self, start: int, place: _WirePlace) -> bool:
         """Whether the line is a place alone, in capitals, that the reference tables
