@@ -304,6 +304,7 @@ def test_bylines(
 
 
 NOT_BYLINES = [
+    "News | Politics",
     "The report was written by the committee on Monday and published by the ministry",
     "Talks by the river ended",
     "Iraq and Kuwait agree to share dredging costs",
@@ -436,6 +437,26 @@ SERVICE_LINES = [
         None,
         [("Layla Haddad", A)],
     ),
+    # a staff title alone under the byline gives the author's role
+    (
+        "Port strike looms\n\nBY LAYLA HADDAD\nStaff Writer\n\nDockers voted.",
+        "BY LAYLA HADDAD\nStaff Writer",
+        None,
+        [("Layla Haddad", "staff writer")],
+    ),
+    # a bar or a bullet after the byline: an outlet, or a page's date
+    (
+        "Port strike looms\n\nLayla Haddad | Reuters\n\nDockers voted.",
+        "Layla Haddad | Reuters",
+        "Reuters",
+        [("Layla Haddad", A)],
+    ),
+    (
+        "Port strike looms\n\nBy Layla Haddad \u2022 Published Dec 3, 2024\n\nDockers voted.",
+        "By Layla Haddad \u2022 Published Dec 3, 2024",
+        None,
+        [("Layla Haddad", A)],
+    ),
     # the next line is prose, or the dateline: no service line
     (
         "By Layla Haddad\nThe talks went on, officials said.",
@@ -562,6 +583,11 @@ def test_a_line_of_names_before_the_dateline_is_the_byline(
 
 ROLE_LINES = [
     # (text, the byline's people with roles, the entity the name line gives)
+    (
+        "Ministers face farm revolt\n\nLayla Haddad, Political Editor\n\nMinisters met.",
+        [("Layla Haddad", "political editor")],
+        "Layla Haddad",
+    ),
     (
         "Ministers face farm revolt\n\nLayla Haddad Political correspondent\n\nMinisters met.",
         [("Layla Haddad", "political correspondent")],

@@ -76,6 +76,8 @@ _SEGMENT_BREAK = regex.compile(
 _NAME_BREAK = regex.compile(
     r"(?<!\s)\s*+(?:,\s*+(?i:and)\s|,|\||&|(?<=\s)(?i:and)\s|(?<=\s)[\u2014\-]\s|\u2014)\s*+"
 )
+# A bar or a bullet between a byline and what follows it on its line.
+_BAR = regex.compile(r"[ \t]+[|\u2022\u00b7][ \t]+")
 _SPECIAL_TO = regex.compile(r"(?i:special\s+to)\s+(.+)$")
 # "c.1998 N.Y. Times News Service", "(c) 2016 The New York Times", "Copyright 2016 AP".
 _COPYRIGHT = regex.compile(r"(?i:\(c\)|c\.|\u00a9|copyright)[ \t]*+(?:(?:19|20)\d\d\b)?[ \t,]*+")
@@ -252,9 +254,31 @@ class _Reader:
         bare = text.strip(" .").casefold()
         if bare in _NO_AUTHOR_LINES:
             return FoundByline(span.start, span.end, None, ())
+        bar = _BAR.search(self.norm, lo, hi)
+        if bar is not None:
+            return self._before_a_bar(span, lo, bar, hi)
         if _BY.search(text) is None:
             return self._without_by(span, lo, hi)
         return self._with_by(span, lo, hi)
+
+    def _before_a_bar(
+        self, span: Span, lo: int, bar: regex.Match[str], hi: int
+    ) -> FoundByline | None:
+        """``Jane Roe | Reuters``, ``By Jane Roe • Published Dec 3, 2024``: the byline
+        before a bar or a bullet, and an outlet after it (what else follows, a page's
+        date, is furniture). Names alone before it count only with an outlet after."""
+        after = self.norm[bar.end() : hi].strip()
+        outlet = self.outlet(after, loose=False)
+        if _BY.search(self.norm, lo, bar.start()) is not None:
+            found = self._with_by(Span(lo, bar.start()), lo, bar.start())
+        elif outlet is not None and _a_given_name_first(self.norm[lo : bar.start()]):
+            person = self.person(lo, bar.start(), "author")
+            found = None if person is None else FoundByline(lo, bar.start(), None, (person,))
+        else:
+            return None
+        if found is None:
+            return None
+        return FoundByline(span.start, span.end, found.organization or outlet, found.people)
 
     def _without_by(self, span: Span, lo: int, hi: int) -> FoundByline | None:
         text = self.norm[lo:hi]
@@ -270,7 +294,7 @@ class _Reader:
             return None
         # What follows the name decides first: most short lines are no byline.
         rest = self.norm[chunks[1][0] : hi].strip()
-        title = _staff_titles().get(rest.casefold())
+        title = _staff_titles().get(rest.casefold()) or (rest if _a_title_line(rest) else None)
         special = None if title is not None else _SPECIAL_TO.match(rest)
         if title is None and special is None:
             return None
@@ -568,6 +592,19 @@ def _writer_of_a_service(
     return None, lo, hi
 
 
+def _a_title_line(text: str) -> bool:
+    """Whether a short text is a staff title of one to four words, capitalised or in
+    sentence case, that ends with a title's word (``Political Editor``, ``Senior
+    correspondent``, ``Staff Writer``)."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if any(not w.isalpha() for w in words):
+        return False
+    same_case = all(w[:1].isupper() for w in words) or all(w.islower() for w in words[1:])
+    return same_case and _a_title_head(words[-1])
+
+
 def _a_title_head(word: str) -> bool:
     """Whether a word is a staff title's last word, or its plural (``Writer``, ``writers``)."""
     folded = word.casefold()
@@ -602,6 +639,13 @@ def _top_byline(
 _NAME_LINE_PEOPLE = 3
 
 
+def _a_given_name_first(text: str) -> bool:
+    """Whether a text is a name of two to four words that opens with a common given
+    name (``data/given_names.tsv``)."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and fold_token(words[0]) in given_names()
+
+
 def _name_line(
     doc: Document, reader: _Reader, top: list[Span], dateline: FoundDateline | None
 ) -> FoundByline | None:
@@ -621,8 +665,7 @@ def _name_line(
         return None
     people = []
     for lo, hi in chunks:
-        words = doc.norm[lo:hi].split()
-        if not 2 <= len(words) <= 4 or fold_token(words[0]) not in given_names():
+        if not _a_given_name_first(doc.norm[lo:hi]):
             return None
         person = reader.person(lo, hi, "author")
         if person is None or (person.start, person.end) != (lo, hi):
@@ -701,8 +744,15 @@ def _with_service_line(
     span = _strip(doc.norm, line.start, line.end)
     if span is None or span.end - span.start > _SHORT_LINE:
         return found
-    service = reader.service(doc.norm[span.start : span.end])
+    written = doc.norm[span.start : span.end]
+    service = reader.service(written)
     if service is None:
+        # "BY JANE ROE" over "Staff Writer": the author's title, no outlet
+        if len(found.people) == 1 and (
+            _a_title_line(written) or written.casefold() in _staff_titles()
+        ):
+            person = attrs.evolve(found.people[0], role=written.strip().casefold())
+            return FoundByline(found.start, span.end, found.organization, (person,))
         return found
     outlet, title = service
     people = found.people
