@@ -87,10 +87,24 @@ class Multimap:
     ((7,), ())
     """
 
-    __slots__ = ("_memo", "packed")
+    __slots__ = ("_bounds", "_memo", "_shift", "packed")
 
     def __init__(self, packed: array[int]) -> None:
         self.packed = packed
+        # Where each run of hashes with the same top bits starts (some tens of values
+        # each): a lookup bisects its run alone, a few comparisons instead of twenty
+        # (each makes a Python integer of the array's value). Built once, a bisection
+        # per run; four bytes per run, a fraction of a byte per value.
+        bits = min((len(packed) >> 5).bit_length(), 24)
+        self._shift = 32 - bits
+        step = 1 << (64 - bits)
+        bounds = array("I", [0])
+        at = 0
+        for run in range(1, 1 << bits):
+            at = bisect_left(packed, run * step, at)
+            bounds.append(at)
+        bounds.append(len(packed))
+        self._bounds = bounds
         # Keys looked up lately: news repeats its words, and a dictionary hit is
         # cheaper than a hash and a binary search.
         self._memo: Memo[str, tuple[int, ...]] = Memo()
@@ -118,10 +132,12 @@ class Multimap:
         """
         packed = self.packed
         low = hashed << 32
-        i = bisect_left(packed, low)
-        if i == len(packed) or packed[i] >> 32 != hashed:
+        run = hashed >> self._shift
+        end = self._bounds[run + 1]
+        i = bisect_left(packed, low, self._bounds[run], end)
+        if i == end or packed[i] >> 32 != hashed:
             return ()  # the commonest answer: no key of the table has this hash
-        j = bisect_right(packed, low | _LOW, i + 1)
+        j = bisect_right(packed, low | _LOW, i + 1, end)
         if j == i + 1:
             return (packed[i] & _LOW,)
         return tuple([value & _LOW for value in packed[i:j]])

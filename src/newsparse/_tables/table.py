@@ -149,7 +149,8 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     if not longest and not people:
         return None
     surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
-    return _Start(folded, variant, longest, _alone(index, word, variant), surname)
+    alone = _alone(index, word, variant) if longest else None  # a surname only: no name
+    return _Start(folded, variant, longest, alone, surname)
 
 
 def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | None:
@@ -166,13 +167,13 @@ def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | N
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
 
-def _continues(norm: str, end: int, hi: int, start: _Start, index: Index, read: _Reading) -> bool:
+def _continues(norm: str, end: int, start: _Start, index: Index, read: _Reading) -> bool:
     """Whether a name of two tokens or more may start at the word ending at ``end``
-    (the gap after it joins, and the next word, read no further than ``hi``, is an
-    article or a name's second word after this one). When not, the longest name
-    there is the word alone: the name tokens of the text reach no further. The
-    answer for two words is remembered (``read.follows``)."""
-    after = _NEXT_WORD.match(norm, end, hi)
+    (the gap after it joins, and the next word, read no further than the characters
+    a name from the word may cover, is an article or a name's second word after this
+    one). When not, the longest name there is the word alone: the name tokens of the
+    text reach no further. The answer for two words is remembered (``read.follows``)."""
+    after = _NEXT_WORD.match(norm, end, end + _WORD_AFTER * (start.longest - 1) + 1)
     if after is None:
         return False
     key = (start.variant, after.group(1))
@@ -237,6 +238,20 @@ _JOINS_OF = attrgetter("joins")
 _ARTICLE_ENDS = frozenset(c for a in ARTICLES for c in (a[-1], a[-1].upper()))
 
 
+def _article_start(articles: Memo[str, int], norm: str, span: tuple[int, int], covered: int) -> int:
+    """Where a name at the word at ``span`` starts once an article just before it is
+    joined (:func:`_article_before`), unless the match before, ending at ``covered``,
+    holds the article. Remembered by the few characters before the word."""
+    begin = span[0]
+    lo = begin - _ARTICLE_BEFORE if begin > _ARTICLE_BEFORE else 0
+    key = norm[lo - 1 if lo else 0 : begin]
+    before = articles.get(key)
+    if before is None:
+        before = _article_before(norm, lo, span)
+        articles.keep(key, before, len(key))
+    return begin if begin + before < covered else begin + before
+
+
 def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     """Where a name at the word at ``span`` starts once an article before it is joined,
     as an offset from the word (0 or less), read from the name tokens from ``lo`` to
@@ -253,6 +268,8 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
 #: The longest name at a word: the token after its last (or, where said, the end of
 #: that token as an offset from the word's start), its entry and how.
 _Named = tuple[int, str, MatchMethod]
+#: A match find makes: where it starts and ends in the normalised text, its entry and how.
+_Hit = tuple[int, int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
 _Found = tuple[int, int, str, MatchMethod]
@@ -476,36 +493,79 @@ class AliasTable:
         # are dropped before the garbage collector moves them to its old generation,
         # where enough of them set off collections that walk every object of the
         # process (a large table's entries among them) for nothing.
-        starting = self._words
         matcher = Matcher(index)
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
         for lo, hi in _blocks(norm):
             found = list(scan.finditer(norm, lo, hi))
-            words = list(map(_GROUP, found))
-            starts = list(map(starting.get, words, repeat(_UNSEEN)))
-            for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
-                start = starting.get(words[i], _UNSEEN)
-                if start is _UNSEEN:  # kept within bounds of entries and characters
-                    start = _starting(matcher, words[i])
-                    starting.keep(words[i], start, len(words[i]))
-                starts[i] = start
-            for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
-                span = at.span()
-                if span[0] < covered:
-                    continue
-                hit = self._hit_at(matcher, norm, span, start, covered)
-                if hit is None:
-                    continue
-                first, covered, entry_id, how = hit
-                a, b = view.span(first, covered)
-                matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+            starts = self._starts(matcher, list(map(_GROUP, found)))
+            covered = self._matches_in(matcher, view, text, found, starts, covered, matches)
         return matches
+
+    def _starts(self, matcher: Matcher, words: list[str]) -> list[_Start | None]:
+        """What each of ``words`` can start: looked up in C, and read for the words
+        not seen before (:func:`_starting`), which are remembered."""
+        starting = self._words
+        starts = list(map(starting.get, words, repeat(_UNSEEN)))
+        for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
+            start = starting.get(words[i], _UNSEEN)
+            if start is _UNSEEN:  # kept within bounds of entries and characters
+                start = _starting(matcher, words[i])
+                starting.keep(words[i], start, len(words[i]))
+            starts[i] = start
+        return starts
+
+    def _matches_in(
+        self,
+        matcher: Matcher,
+        view: TextView,
+        text: str,
+        found: list[re.Match[str]],
+        starts: list[_Start | None],
+        covered: int,
+        matches: list[TableMatch],
+    ) -> int:
+        """Add to ``matches`` those at the words ``found`` (what each can start is
+        ``starts``), after ``covered`` (the end of the match before); the end of the
+        last match added.
+
+        The commonest cases are read here, without a call: the word's own answer
+        (:attr:`_Start.alone`) where no name of several tokens may start
+        (:func:`_continues`), else the name of several tokens read from the text
+        (:meth:`_name_after`), with an article before either; else the surname
+        there (:meth:`_surname_hit`). After an apostrophe, which may join the word to
+        the one before, :meth:`_hit_at` reads it.
+        """
+        norm = view.norm
+        index = matcher.index
+        read = self._read
+        articles = read.articles
+        for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
+            begin, end = span = at.span()
+            if begin < covered:
+                continue
+            if begin and norm[begin - 1] == "'":
+                hit = self._hit_at(matcher, norm, span, start, covered)
+            else:
+                if start.longest < 2 or not _continues(norm, end, start, index, read):
+                    named = None if start.alone is None else (end, *start.alone)
+                else:
+                    named = self._name_after(matcher, norm, begin, end, start.longest)
+                if named is None:
+                    hit = self._surname_hit(matcher, norm, span, start, covered)
+                else:
+                    hit = (_article_start(articles, norm, span, covered), *named)
+            if hit is None:
+                continue
+            first, covered, entry_id, how = hit
+            a, b = view.span(first, covered)
+            matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+        return covered
 
     def _hit_at(
         self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start, covered: int
-    ) -> tuple[int, int, str, MatchMethod] | None:
+    ) -> _Hit | None:
         """The longest name at a word, else the surname there: start, end, entry and how.
 
         Cheap tests on the characters around the word come first; the tokens after
@@ -514,7 +574,7 @@ class AliasTable:
         match; the words before ``covered`` (the end of the match before) are left
         to that match.
         """
-        start, end = span
+        start = span[0]
         if (
             start > 1
             and norm[start - 1] == "'"
@@ -523,14 +583,26 @@ class AliasTable:
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
         found = self._name_at(matcher, norm, span, word) if word.longest else None
         if found is None:
-            if word.surname is None:
-                return None
-            if not _joined_before(norm, start):
-                # No word before that may join the name: the surname's own answer.
-                return start, end, *word.surname
-            found = self._surname_at(matcher, norm, span)
-            if found is None:
-                return None
+            return self._surname_hit(matcher, norm, span, word, covered)
+        before, after, entry_id, how = found
+        # An article or given name before the end of the match before is left to it.
+        return start if start + before < covered else start + before, start + after, entry_id, how
+
+    def _surname_hit(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start, covered: int
+    ) -> _Hit | None:
+        """The surname at the word at ``span`` with the given names before it that
+        name the same person (:meth:`_surname_at`), where no name starts there:
+        start, end, entry and how; ``None`` when the word is no surname of one person."""
+        if word.surname is None:
+            return None
+        start, end = span
+        if not _joined_before(norm, start):
+            # No word before that may join the name: the surname's own answer.
+            return start, end, *word.surname
+        found = self._surname_at(matcher, norm, span)
+        if found is None:
+            return None
         before, after, entry_id, how = found
         # An article or given name before the end of the match before is left to it.
         return start if start + before < covered else start + before, start + after, entry_id, how
@@ -552,33 +624,38 @@ class AliasTable:
         """
         start, end = span
         longest = word.longest
-        hi = end + _WORD_AFTER * (longest - 1) + 1
         if start and norm[start - 1] == "'":
             return self._name_in_window(matcher, norm, span, longest)
-        if longest > 1 and _continues(norm, end, hi, word, self.index, self._read):
-            reach = tokens_reach(norm, start, hi, longest)
-            key = (longest, hi - start, norm[start:reach], reach == len(norm))
-            spans = self._read.spans
-            known = spans.get(key, _UNSEEN)
-            if known is _UNSEEN:
-                known = self._name_from(matcher, norm, start, hi, longest)
-                spans.keep(key, known, len(key[2]))
-            if known is None:
+        if longest > 1 and _continues(norm, end, word, self.index, self._read):
+            named = self._name_after(matcher, norm, start, end, longest)
+            if named is None:
                 return None
-            after, entry_id, how = known
-            named = start + after, entry_id, how
         elif word.alone is not None:
             named = end, *word.alone
         else:
             return None
-        lo = max(start - _ARTICLE_BEFORE, 0)
-        article_key = norm[max(lo - 1, 0) : start]
-        before = self._read.articles.get(article_key)
-        if before is None:
-            before = _article_before(norm, lo, span)
-            self._read.articles.keep(article_key, before, len(article_key))
         last, entry_id, how = named
+        before = _article_start(self._read.articles, norm, span, 0) - start
         return before, last - start, entry_id, how
+
+    def _name_after(
+        self, matcher: Matcher, norm: str, start: int, end: int, longest: int
+    ) -> _Named | None:
+        """The longest name of several tokens at the word from ``start`` to ``end``:
+        the end of its last token, its entry and how (:meth:`_name_from`),
+        remembered by the characters its tokens are read from."""
+        hi = end + _WORD_AFTER * (longest - 1) + 1
+        reach = tokens_reach(norm, start, hi, longest)
+        key = (longest, hi - start, norm[start:reach], reach == len(norm))
+        spans = self._read.spans
+        known = spans.get(key, _UNSEEN)
+        if known is _UNSEEN:
+            known = self._name_from(matcher, norm, start, hi, longest)
+            spans.keep(key, known, len(key[2]))
+        if known is None:
+            return None
+        after, entry_id, how = known
+        return start + after, entry_id, how
 
     def _name_from(
         self, matcher: Matcher, norm: str, start: int, hi: int, longest: int
