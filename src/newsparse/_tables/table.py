@@ -311,12 +311,13 @@ class _Reading:
     (:func:`_continues`), by the word's variant and the next word; ``articles``:
     where a name starts once an article before it is joined, by the characters
     before the word; ``surnames``: the person a surname names with the given names
-    before it (:data:`_Found`), by the characters around it that its reading reads.
+    before it (:data:`_Found`), by the characters around it that its reading reads,
+    and ``windows`` the same by the whole window of characters it may read.
     Each is a bounded :class:`~newsparse._memo.Memo`; the keys of ``surnames`` hold
     the characters with the positions in them of the word and of the window's edges.
     """
 
-    __slots__ = ("articles", "follows", "names", "spans", "surnames")
+    __slots__ = ("articles", "follows", "names", "spans", "surnames", "windows")
 
     def __init__(self) -> None:
         self.spans: Memo[tuple[int, int, str, bool], _Named | None] = Memo()
@@ -324,9 +325,17 @@ class _Reading:
         self.follows: Memo[tuple[str, str], bool] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
+        self.windows: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
     def clear(self) -> None:
-        for memo in (self.spans, self.names, self.follows, self.articles, self.surnames):
+        for memo in (
+            self.spans,
+            self.names,
+            self.follows,
+            self.articles,
+            self.surnames,
+            self.windows,
+        ):
             memo.clear()
 
 
@@ -702,6 +711,23 @@ class AliasTable:
         """
         start, end = span
         lo = max(start - _NAMES_BEFORE, 0)
+        read = self._read
+        # First by the whole window the reading may look at (a slice: what a text
+        # repeats costs no more), then by the few words of it that decide.
+        window = max(lo - _SENTENCE_BEFORE, 0)
+        seen = (norm[window : end + _AFTER_WORD], start - window, end - start, lo - window)
+        known = read.windows.get(seen, _UNSEEN)
+        if known is _UNSEEN:
+            known = self._surname_read(matcher, norm, span, lo)
+            read.windows.keep(seen, known, len(seen[0]))
+        return known  # type: ignore[no-any-return]
+
+    def _surname_read(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], lo: int
+    ) -> _Found | None:
+        """:meth:`_surname_at` remembered by the words that decide it (``lo``: where
+        the window of characters before the surname starts)."""
+        start, end = span
         # A lone s (a possessive's) is not counted; every other unit holds a token at least.
         units = [u for u in _UNIT.finditer(norm, lo, start) if u.group() not in ("s", "S")]
         first = lo
