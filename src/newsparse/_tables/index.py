@@ -526,6 +526,11 @@ class Index:
         """Whether some name of two words or more starts with these two (variant) words."""
         return bool(self.pairs.get(f"{first} {second}"))
 
+    def may_continue_once(self, first: str, second: str) -> bool:
+        """:meth:`may_continue` without the memo of :meth:`Multimap.get`, for a caller
+        that remembers the answer itself."""
+        return bool(self.pairs.get_hash(key_hash(f"{first} {second}")))
+
     def may_be_near_surname(self, variant: str) -> bool:
         """A cheap test: could ``variant`` be one edit from a long surname of the table?"""
         if len(variant) < _FUZZY_LAST:

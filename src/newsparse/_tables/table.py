@@ -180,7 +180,7 @@ def _continues(norm: str, end: int, start: _Start, index: Index, read: _Reading)
     known = read.follows.get(key)
     if known is None:
         second = FOLDED_WORDS[key[1]]
-        known = is_article(second) or index.may_continue(start.variant, VARIANT_WORDS[second])
+        known = is_article(second) or index.may_continue_once(start.variant, VARIANT_WORDS[second])
         read.follows.keep(key, known, len(key[0]) + len(key[1]))
     return known
 
@@ -236,6 +236,8 @@ _JOINS_OF = attrgetter("joins")
 
 # The last letter of each article, in both cases: ASCII text without them holds none.
 _ARTICLE_ENDS = frozenset(c for a in ARTICLES for c in (a[-1], a[-1].upper()))
+# The ASCII characters that are no word character (``\w``).
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
 
 
 def _article_start(articles: Memo[str, int], norm: str, span: tuple[int, int], covered: int) -> int:
@@ -258,8 +260,13 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     the word's end (those before the word are the same in any longer window)."""
     start, end = span
     before = norm[lo:start]
-    if before.isascii() and not any(map(before.__contains__, _ARTICLE_ENDS)):
-        return 0  # no word there folds to an article: none holds an article's last letter
+    if before.isascii():
+        # The token before the word ends with the last word character before it
+        # (a possessive's s, after an apostrophe, joins no name); in ASCII it folds
+        # to an article only when that character is an article's last letter.
+        last = before.rstrip(_ASCII_NON_WORD)
+        if not last or last[-1] not in _ARTICLE_ENDS:
+            return 0
     tokens = _window(norm, lo, end)
     k = next(j for j, t in enumerate(tokens) if t.start == start)
     return tokens[with_article(tokens, k)].start - start
