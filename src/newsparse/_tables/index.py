@@ -31,6 +31,7 @@ from newsparse._lexicon import read_rows, read_words, within_one_edit
 from newsparse._memo import Memo, WordMemo, remembered
 from newsparse._tables.types import AliasEntry
 from newsparse._text import (
+    ARTICLES,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
@@ -61,6 +62,7 @@ FORMAT = 2
 
 _LOW = 0xFFFFFFFF
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
+_ACRONYM_LONGEST = 12
 _DIGIT = regex.compile(r"\d")
 # Stands for the one word that may differ in a masked key.
 _MASK = "\x00"
@@ -195,24 +197,28 @@ def forms_of(
 ) -> tuple[Form, ...]:
     """The written forms of an entry with their keys; forms without a word are left out."""
     forms = []
+    titles = entry.type is EntityType.PERSON
     for k, written in enumerate((entry.name, *entry.aliases)):
-        words = name_tokens(written, titles=entry.type is EntityType.PERSON)
-        folded = tuple(key_of(list(map(fold, words))))
-        if not folded:
+        words = name_tokens(written, titles=titles)
+        if not words:
             continue
+        heads = list(map(fold, words))
+        # Most names hold no article: their words are their key as they are.
+        folded = tuple(heads if ARTICLES.isdisjoint(heads) else key_of(heads))
         variants = tuple(map(variant, folded))
-        forms.append(
-            Form(
-                len(words),
-                fold(words[0]),
-                folded,
-                variants,
-                " ".join(folded),
-                " ".join(variants),
-                _ACRONYM.fullmatch(written.strip()) is not None,
-                words[0] if k and len(words) == 1 and is_common_word(written) else "",
-            )
+        stripped = written.strip()
+        form = (
+            len(words),
+            heads[0],
+            folded,
+            variants,
+            " ".join(folded),
+            " ".join(variants),
+            # An acronym is two to six capitals, each with a full stop or none.
+            len(stripped) <= _ACRONYM_LONGEST and _ACRONYM.fullmatch(stripped) is not None,
+            words[0] if k and len(words) == 1 and is_common_word(written) else "",
         )
+        forms.append(tuple.__new__(Form, form))
     return tuple(forms)
 
 
