@@ -111,7 +111,29 @@ def _found(table: np.AliasTable, text: str) -> list[tuple[int, int, str, str, st
 
 class _Windowed(np.AliasTable):
     """A table that reads every name from the whole window of name tokens around
-    the word (``_window``), with no shortcut."""
+    the word (``_window``), with no shortcut: every word goes through ``_hit_at``,
+    not the cases ``find`` reads in its own loop."""
+
+    def _matches_in(
+        self,
+        matcher: Any,
+        view: Any,
+        text: str,
+        found: list[Any],
+        starts: list[Any],
+        covered: int,
+        matches: list[Any],
+    ) -> int:
+        for at, start in zip(found, starts, strict=True):
+            span = at.span()
+            if start is None or span[0] < covered:
+                continue
+            hit = self._hit_at(matcher, view.norm, span, start, covered)
+            if hit is not None:
+                first, covered, entry_id, how = hit
+                a, b = view.span(first, covered)
+                matches.append(np.TableMatch(a, b, text[a:b], entry_id, how))
+        return covered
 
     def _name_at(self, matcher: Any, norm: str, span: tuple[int, int], word: Any) -> Any:
         return self._name_in_window(matcher, norm, span, word.longest)

@@ -31,6 +31,7 @@ from newsparse._lexicon import read_rows, read_words, within_one_edit
 from newsparse._memo import Memo, WordMemo, remembered
 from newsparse._tables.types import AliasEntry
 from newsparse._text import (
+    ARTICLES,
     FOLDED_WORDS,
     VARIANT_WORDS,
     NameToken,
@@ -61,6 +62,7 @@ FORMAT = 2
 
 _LOW = 0xFFFFFFFF
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
+_ACRONYM_LONGEST = 12
 _DIGIT = regex.compile(r"\d")
 # Stands for the one word that may differ in a masked key.
 _MASK = "\x00"
@@ -87,10 +89,24 @@ class Multimap:
     ((7,), ())
     """
 
-    __slots__ = ("_memo", "packed")
+    __slots__ = ("_bounds", "_memo", "_shift", "packed")
 
     def __init__(self, packed: array[int]) -> None:
         self.packed = packed
+        # Where each run of hashes with the same top bits starts (some tens of values
+        # each): a lookup bisects its run alone, a few comparisons instead of twenty
+        # (each makes a Python integer of the array's value). Built once, a bisection
+        # per run; four bytes per run, a fraction of a byte per value.
+        bits = min((len(packed) >> 5).bit_length(), 24)
+        self._shift = 32 - bits
+        step = 1 << (64 - bits)
+        bounds = array("I", [0])
+        at = 0
+        for run in range(1, 1 << bits):
+            at = bisect_left(packed, run * step, at)
+            bounds.append(at)
+        bounds.append(len(packed))
+        self._bounds = bounds
         # Keys looked up lately: news repeats its words, and a dictionary hit is
         # cheaper than a hash and a binary search.
         self._memo: Memo[str, tuple[int, ...]] = Memo()
@@ -118,10 +134,12 @@ class Multimap:
         """
         packed = self.packed
         low = hashed << 32
-        i = bisect_left(packed, low)
-        if i == len(packed) or packed[i] >> 32 != hashed:
+        run = hashed >> self._shift
+        end = self._bounds[run + 1]
+        i = bisect_left(packed, low, self._bounds[run], end)
+        if i == end or packed[i] >> 32 != hashed:
             return ()  # the commonest answer: no key of the table has this hash
-        j = bisect_right(packed, low | _LOW, i + 1)
+        j = bisect_right(packed, low | _LOW, i + 1, end)
         if j == i + 1:
             return (packed[i] & _LOW,)
         return tuple([value & _LOW for value in packed[i:j]])
@@ -179,24 +197,28 @@ def forms_of(
 ) -> tuple[Form, ...]:
     """The written forms of an entry with their keys; forms without a word are left out."""
     forms = []
+    titles = entry.type is EntityType.PERSON
     for k, written in enumerate((entry.name, *entry.aliases)):
-        words = name_tokens(written, titles=entry.type is EntityType.PERSON)
-        folded = tuple(key_of(list(map(fold, words))))
-        if not folded:
+        words = name_tokens(written, titles=titles)
+        if not words:
             continue
+        heads = list(map(fold, words))
+        # Most names hold no article: their words are their key as they are.
+        folded = tuple(heads if ARTICLES.isdisjoint(heads) else key_of(heads))
         variants = tuple(map(variant, folded))
-        forms.append(
-            Form(
-                len(words),
-                fold(words[0]),
-                folded,
-                variants,
-                " ".join(folded),
-                " ".join(variants),
-                _ACRONYM.fullmatch(written.strip()) is not None,
-                words[0] if k and len(words) == 1 and is_common_word(written) else "",
-            )
+        stripped = written.strip()
+        form = (
+            len(words),
+            heads[0],
+            folded,
+            variants,
+            " ".join(folded),
+            " ".join(variants),
+            # An acronym is two to six capitals, each with a full stop or none.
+            len(stripped) <= _ACRONYM_LONGEST and _ACRONYM.fullmatch(stripped) is not None,
+            words[0] if k and len(words) == 1 and is_common_word(written) else "",
         )
+        forms.append(tuple.__new__(Form, form))
     return tuple(forms)
 
 
@@ -509,6 +531,11 @@ class Index:
     def may_continue(self, first: str, second: str) -> bool:
         """Whether some name of two words or more starts with these two (variant) words."""
         return bool(self.pairs.get(f"{first} {second}"))
+
+    def may_continue_once(self, first: str, second: str) -> bool:
+        """:meth:`may_continue` without the memo of :meth:`Multimap.get`, for a caller
+        that remembers the answer itself."""
+        return bool(self.pairs.get_hash(key_hash(f"{first} {second}")))
 
     def may_be_near_surname(self, variant: str) -> bool:
         """A cheap test: could ``variant`` be one edit from a long surname of the table?"""

@@ -149,7 +149,8 @@ def _starting(matcher: Matcher, word: str) -> _Start | None:
     if not longest and not people:
         return None
     surname = matcher.surname(variant) if len(people) == 1 else None  # one person, or none
-    return _Start(folded, variant, longest, _alone(index, word, variant), surname)
+    alone = _alone(index, word, variant) if longest else None  # a surname only: no name
+    return _Start(folded, variant, longest, alone, surname)
 
 
 def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | None:
@@ -166,20 +167,20 @@ def _alone(index: Index, word: str, variant: str) -> tuple[str, MatchMethod] | N
     return None if hit is None or len(hit.ids) != 1 else (next(iter(hit.ids)), hit.how)
 
 
-def _continues(norm: str, end: int, hi: int, start: _Start, index: Index, read: _Reading) -> bool:
+def _continues(norm: str, end: int, start: _Start, index: Index, read: _Reading) -> bool:
     """Whether a name of two tokens or more may start at the word ending at ``end``
-    (the gap after it joins, and the next word, read no further than ``hi``, is an
-    article or a name's second word after this one). When not, the longest name
-    there is the word alone: the name tokens of the text reach no further. The
-    answer for two words is remembered (``read.follows``)."""
-    after = _NEXT_WORD.match(norm, end, hi)
+    (the gap after it joins, and the next word, read no further than the characters
+    a name from the word may cover, is an article or a name's second word after this
+    one). When not, the longest name there is the word alone: the name tokens of the
+    text reach no further. The answer for two words is remembered (``read.follows``)."""
+    after = _NEXT_WORD.match(norm, end, end + _WORD_AFTER * (start.longest - 1) + 1)
     if after is None:
         return False
     key = (start.variant, after.group(1))
     known = read.follows.get(key)
     if known is None:
         second = FOLDED_WORDS[key[1]]
-        known = is_article(second) or index.may_continue(start.variant, VARIANT_WORDS[second])
+        known = is_article(second) or index.may_continue_once(start.variant, VARIANT_WORDS[second])
         read.follows.keep(key, known, len(key[0]) + len(key[1]))
     return known
 
@@ -235,6 +236,22 @@ _JOINS_OF = attrgetter("joins")
 
 # The last letter of each article, in both cases: ASCII text without them holds none.
 _ARTICLE_ENDS = frozenset(c for a in ARTICLES for c in (a[-1], a[-1].upper()))
+# The ASCII characters that are no word character (``\w``).
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
+
+
+def _article_start(articles: Memo[str, int], norm: str, span: tuple[int, int], covered: int) -> int:
+    """Where a name at the word at ``span`` starts once an article just before it is
+    joined (:func:`_article_before`), unless the match before, ending at ``covered``,
+    holds the article. Remembered by the few characters before the word."""
+    begin = span[0]
+    lo = begin - _ARTICLE_BEFORE if begin > _ARTICLE_BEFORE else 0
+    key = norm[lo - 1 if lo else 0 : begin]
+    before = articles.get(key)
+    if before is None:
+        before = _article_before(norm, lo, span)
+        articles.keep(key, before, len(key))
+    return begin if begin + before < covered else begin + before
 
 
 def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
@@ -243,8 +260,13 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
     the word's end (those before the word are the same in any longer window)."""
     start, end = span
     before = norm[lo:start]
-    if before.isascii() and not any(map(before.__contains__, _ARTICLE_ENDS)):
-        return 0  # no word there folds to an article: none holds an article's last letter
+    if before.isascii():
+        # The token before the word ends with the last word character before it
+        # (a possessive's s, after an apostrophe, joins no name); in ASCII it folds
+        # to an article only when that character is an article's last letter.
+        last = before.rstrip(_ASCII_NON_WORD)
+        if not last or last[-1] not in _ARTICLE_ENDS:
+            return 0
     tokens = _window(norm, lo, end)
     k = next(j for j, t in enumerate(tokens) if t.start == start)
     return tokens[with_article(tokens, k)].start - start
@@ -253,6 +275,8 @@ def _article_before(norm: str, lo: int, span: tuple[int, int]) -> int:
 #: The longest name at a word: the token after its last (or, where said, the end of
 #: that token as an offset from the word's start), its entry and how.
 _Named = tuple[int, str, MatchMethod]
+#: A match find makes: where it starts and ends in the normalised text, its entry and how.
+_Hit = tuple[int, int, str, MatchMethod]
 #: What find reads at a word: where the match starts and ends, as offsets from the
 #: word's start, the entry and how it was matched.
 _Found = tuple[int, int, str, MatchMethod]
@@ -294,12 +318,13 @@ class _Reading:
     (:func:`_continues`), by the word's variant and the next word; ``articles``:
     where a name starts once an article before it is joined, by the characters
     before the word; ``surnames``: the person a surname names with the given names
-    before it (:data:`_Found`), by the characters around it that its reading reads.
+    before it (:data:`_Found`), by the characters around it that its reading reads,
+    and ``windows`` the same by the whole window of characters it may read.
     Each is a bounded :class:`~newsparse._memo.Memo`; the keys of ``surnames`` hold
     the characters with the positions in them of the word and of the window's edges.
     """
 
-    __slots__ = ("articles", "follows", "names", "spans", "surnames")
+    __slots__ = ("articles", "follows", "names", "spans", "surnames", "windows")
 
     def __init__(self) -> None:
         self.spans: Memo[tuple[int, int, str, bool], _Named | None] = Memo()
@@ -307,9 +332,17 @@ class _Reading:
         self.follows: Memo[tuple[str, str], bool] = Memo()
         self.articles: Memo[str, int] = Memo()
         self.surnames: Memo[tuple[str, int, int, int], _Found | None] = Memo()
+        self.windows: Memo[tuple[str, int, int, int], _Found | None] = Memo()
 
     def clear(self) -> None:
-        for memo in (self.spans, self.names, self.follows, self.articles, self.surnames):
+        for memo in (
+            self.spans,
+            self.names,
+            self.follows,
+            self.articles,
+            self.surnames,
+            self.windows,
+        ):
             memo.clear()
 
 
@@ -476,36 +509,79 @@ class AliasTable:
         # are dropped before the garbage collector moves them to its old generation,
         # where enough of them set off collections that walk every object of the
         # process (a large table's entries among them) for nothing.
-        starting = self._words
         matcher = Matcher(index)
         matches: list[TableMatch] = []
         covered = 0
         scan = _KEY_START if index.digits else _KEY_START_LETTER
         for lo, hi in _blocks(norm):
             found = list(scan.finditer(norm, lo, hi))
-            words = list(map(_GROUP, found))
-            starts = list(map(starting.get, words, repeat(_UNSEEN)))
-            for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
-                start = starting.get(words[i], _UNSEEN)
-                if start is _UNSEEN:  # kept within bounds of entries and characters
-                    start = _starting(matcher, words[i])
-                    starting.keep(words[i], start, len(words[i]))
-                starts[i] = start
-            for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
-                span = at.span()
-                if span[0] < covered:
-                    continue
-                hit = self._hit_at(matcher, norm, span, start, covered)
-                if hit is None:
-                    continue
-                first, covered, entry_id, how = hit
-                a, b = view.span(first, covered)
-                matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+            starts = self._starts(matcher, list(map(_GROUP, found)))
+            covered = self._matches_in(matcher, view, text, found, starts, covered, matches)
         return matches
+
+    def _starts(self, matcher: Matcher, words: list[str]) -> list[_Start | None]:
+        """What each of ``words`` can start: looked up in C, and read for the words
+        not seen before (:func:`_starting`), which are remembered."""
+        starting = self._words
+        starts = list(map(starting.get, words, repeat(_UNSEEN)))
+        for i in compress(range(len(starts)), map(is_, starts, repeat(_UNSEEN))):
+            start = starting.get(words[i], _UNSEEN)
+            if start is _UNSEEN:  # kept within bounds of entries and characters
+                start = _starting(matcher, words[i])
+                starting.keep(words[i], start, len(words[i]))
+            starts[i] = start
+        return starts
+
+    def _matches_in(
+        self,
+        matcher: Matcher,
+        view: TextView,
+        text: str,
+        found: list[re.Match[str]],
+        starts: list[_Start | None],
+        covered: int,
+        matches: list[TableMatch],
+    ) -> int:
+        """Add to ``matches`` those at the words ``found`` (what each can start is
+        ``starts``), after ``covered`` (the end of the match before); the end of the
+        last match added.
+
+        The commonest cases are read here, without a call: the word's own answer
+        (:attr:`_Start.alone`) where no name of several tokens may start
+        (:func:`_continues`), else the name of several tokens read from the text
+        (:meth:`_name_after`), with an article before either; else the surname
+        there (:meth:`_surname_hit`). After an apostrophe, which may join the word to
+        the one before, :meth:`_hit_at` reads it.
+        """
+        norm = view.norm
+        index = matcher.index
+        read = self._read
+        articles = read.articles
+        for at, start in zip(compress(found, starts), filter(None, starts), strict=True):
+            begin, end = span = at.span()
+            if begin < covered:
+                continue
+            if begin and norm[begin - 1] == "'":
+                hit = self._hit_at(matcher, norm, span, start, covered)
+            else:
+                if start.longest < 2 or not _continues(norm, end, start, index, read):
+                    named = None if start.alone is None else (end, *start.alone)
+                else:
+                    named = self._name_after(matcher, norm, begin, end, start.longest)
+                if named is None:
+                    hit = self._surname_hit(matcher, norm, span, start, covered)
+                else:
+                    hit = (_article_start(articles, norm, span, covered), *named)
+            if hit is None:
+                continue
+            first, covered, entry_id, how = hit
+            a, b = view.span(first, covered)
+            matches.append(TableMatch(a, b, text[a:b], entry_id, how))
+        return covered
 
     def _hit_at(
         self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start, covered: int
-    ) -> tuple[int, int, str, MatchMethod] | None:
+    ) -> _Hit | None:
         """The longest name at a word, else the surname there: start, end, entry and how.
 
         Cheap tests on the characters around the word come first; the tokens after
@@ -514,7 +590,7 @@ class AliasTable:
         match; the words before ``covered`` (the end of the match before) are left
         to that match.
         """
-        start, end = span
+        start = span[0]
         if (
             start > 1
             and norm[start - 1] == "'"
@@ -523,14 +599,26 @@ class AliasTable:
             return None  # the end of a word joined by an apostrophe ("d'Estaing")
         found = self._name_at(matcher, norm, span, word) if word.longest else None
         if found is None:
-            if word.surname is None:
-                return None
-            if not _joined_before(norm, start):
-                # No word before that may join the name: the surname's own answer.
-                return start, end, *word.surname
-            found = self._surname_at(matcher, norm, span)
-            if found is None:
-                return None
+            return self._surname_hit(matcher, norm, span, word, covered)
+        before, after, entry_id, how = found
+        # An article or given name before the end of the match before is left to it.
+        return start if start + before < covered else start + before, start + after, entry_id, how
+
+    def _surname_hit(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], word: _Start, covered: int
+    ) -> _Hit | None:
+        """The surname at the word at ``span`` with the given names before it that
+        name the same person (:meth:`_surname_at`), where no name starts there:
+        start, end, entry and how; ``None`` when the word is no surname of one person."""
+        if word.surname is None:
+            return None
+        start, end = span
+        if not _joined_before(norm, start):
+            # No word before that may join the name: the surname's own answer.
+            return start, end, *word.surname
+        found = self._surname_at(matcher, norm, span)
+        if found is None:
+            return None
         before, after, entry_id, how = found
         # An article or given name before the end of the match before is left to it.
         return start if start + before < covered else start + before, start + after, entry_id, how
@@ -552,33 +640,38 @@ class AliasTable:
         """
         start, end = span
         longest = word.longest
-        hi = end + _WORD_AFTER * (longest - 1) + 1
         if start and norm[start - 1] == "'":
             return self._name_in_window(matcher, norm, span, longest)
-        if longest > 1 and _continues(norm, end, hi, word, self.index, self._read):
-            reach = tokens_reach(norm, start, hi, longest)
-            key = (longest, hi - start, norm[start:reach], reach == len(norm))
-            spans = self._read.spans
-            known = spans.get(key, _UNSEEN)
-            if known is _UNSEEN:
-                known = self._name_from(matcher, norm, start, hi, longest)
-                spans.keep(key, known, len(key[2]))
-            if known is None:
+        if longest > 1 and _continues(norm, end, word, self.index, self._read):
+            named = self._name_after(matcher, norm, start, end, longest)
+            if named is None:
                 return None
-            after, entry_id, how = known
-            named = start + after, entry_id, how
         elif word.alone is not None:
             named = end, *word.alone
         else:
             return None
-        lo = max(start - _ARTICLE_BEFORE, 0)
-        article_key = norm[max(lo - 1, 0) : start]
-        before = self._read.articles.get(article_key)
-        if before is None:
-            before = _article_before(norm, lo, span)
-            self._read.articles.keep(article_key, before, len(article_key))
         last, entry_id, how = named
+        before = _article_start(self._read.articles, norm, span, 0) - start
         return before, last - start, entry_id, how
+
+    def _name_after(
+        self, matcher: Matcher, norm: str, start: int, end: int, longest: int
+    ) -> _Named | None:
+        """The longest name of several tokens at the word from ``start`` to ``end``:
+        the end of its last token, its entry and how (:meth:`_name_from`),
+        remembered by the characters its tokens are read from."""
+        hi = end + _WORD_AFTER * (longest - 1) + 1
+        reach = tokens_reach(norm, start, hi, longest)
+        key = (longest, hi - start, norm[start:reach], reach == len(norm))
+        spans = self._read.spans
+        known = spans.get(key, _UNSEEN)
+        if known is _UNSEEN:
+            known = self._name_from(matcher, norm, start, hi, longest)
+            spans.keep(key, known, len(key[2]))
+        if known is None:
+            return None
+        after, entry_id, how = known
+        return start + after, entry_id, how
 
     def _name_from(
         self, matcher: Matcher, norm: str, start: int, hi: int, longest: int
@@ -625,6 +718,23 @@ class AliasTable:
         """
         start, end = span
         lo = max(start - _NAMES_BEFORE, 0)
+        read = self._read
+        # First by the whole window the reading may look at (a slice: what a text
+        # repeats costs no more), then by the few words of it that decide.
+        window = max(lo - _SENTENCE_BEFORE, 0)
+        seen = (norm[window : end + _AFTER_WORD], start - window, end - start, lo - window)
+        known = read.windows.get(seen, _UNSEEN)
+        if known is _UNSEEN:
+            known = self._surname_read(matcher, norm, span, lo)
+            read.windows.keep(seen, known, len(seen[0]))
+        return known  # type: ignore[no-any-return]
+
+    def _surname_read(
+        self, matcher: Matcher, norm: str, span: tuple[int, int], lo: int
+    ) -> _Found | None:
+        """:meth:`_surname_at` remembered by the words that decide it (``lo``: where
+        the window of characters before the surname starts)."""
+        start, end = span
         # A lone s (a possessive's) is not counted; every other unit holds a token at least.
         units = [u for u in _UNIT.finditer(norm, lo, start) if u.group() not in ("s", "S")]
         first = lo

@@ -450,17 +450,23 @@ def tokens_from(
     """
     limit = min(hi, len(norm))
     tokens: list[NameToken] = []
-    at = start
-    while len(tokens) < count and at < limit:
-        found = _TOKEN_AND_GAP.match(norm, at, limit)
-        if found is None:
-            break
-        end, after = found.start(1), found.end()
+    if start >= limit or count < 1:
+        return tokens
+    # The tokens follow one another: each match ends where the next word starts.
+    folds, variants, shapes = FOLDED_WORDS, VARIANT_WORDS, _SHAPES
+    owns, joins_across = _OWNS, _JOINS
+    new, append = tuple.__new__, tokens.append
+    after = start
+    for found in _TOKEN_AND_GAP.finditer(norm, start, limit):
+        at = found.start()
+        if at != after:
+            break  # no word where the one before ended (none at ``start``)
+        end, after = found.span(1)
         text = norm[at:end]
         last = after >= limit
         gap = _gap_at_end(norm, end, hi) if last else found.group(1)
-        possessive = _OWNS[gap]
-        joins = _JOINS[gap]
+        possessive = owns[gap]
+        joins = joins_across[gap]
         if joins is None:
             joins = _goes_on_after_stop(text)
         if last or gap == "'":
@@ -473,13 +479,12 @@ def tokens_from(
             if owned != possessive:
                 possessive = owned
                 joins = False if owned else _joins_after(gap, text)
-        folded = FOLDED_WORDS[text]
-        capitalised, upper = _SHAPES[text]
-        fields = (at, end, text, folded, VARIANT_WORDS[folded], capitalised, upper)
-        tokens.append(tuple.__new__(NameToken, (*fields, possessive, joins, False, False)))
-        if last or not (joins or through):
+        folded = folds[text]
+        capitalised, upper = shapes[text]
+        fields = (at, end, text, folded, variants[folded], capitalised, upper, possessive, joins)
+        append(new(NameToken, (*fields, False, False)))
+        if last or not (joins or through) or len(tokens) == count:
             break
-        at = after
     return tokens
 
 
