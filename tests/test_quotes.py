@@ -765,3 +765,49 @@ def test_a_quotation_after_a_circumstance_and_a_comma_is_the_cues(text: str, cue
     assert (quotes[0].kind.value, quotes[0].cue) == ("direct", cue)
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == "Jane Doe"
+
+
+# Reported speech read in full: (text, the quote's text, its cue, its speaker's text,
+# its kind). Each row is one shape of English news attribution.
+READ_IN_FULL = [
+    # A progressive is no passive: "is calling for".
+    (
+        "Jane Doe, who won the county, is calling for the other candidates to drop out.",
+        "the other candidates to drop out",
+        "calling",
+        "Jane Doe, who won the county",
+        "indirect",
+    ),
+    (
+        "The dockers' union has been calling for a new contract since March.",
+        "a new contract since March",
+        "calling",
+        "The dockers' union",
+        "indirect",
+    ),
+    # A pronoun's "'s" is "has" or "is", not a possessive: the pronoun speaks.
+    (
+        "Sen. Omar Rashid, who's called for 20,000 more troops at the border, was absent.",
+        "20,000 more troops at the border",
+        "called",
+        "who",
+        "indirect",
+    ),
+    (
+        "She's said that the port would reopen in May.",
+        "the port would reopen in May",
+        "said",
+        "She",
+        "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "cue", "speaker", "kind"), READ_IN_FULL)
+def test_reported_speech_is_read_in_full(
+    text: str, said: str, cue: str, speaker: str | None, kind: str
+) -> None:
+    quotes = [q for q in np.parse(text).quotes if q.cue == cue]
+    assert [q.text for q in quotes] == [said]
+    assert quotes[0].kind.value == kind
+    assert (quotes[0].speaker.text if quotes[0].speaker is not None else None) == speaker

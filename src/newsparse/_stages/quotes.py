@@ -498,7 +498,7 @@ class _ClauseWords:
         read = self.read.get(clause_start)
         if read is None:
             found = islice(_WORD.finditer(self.norm, clause_start, self.end), _CLAUSE_WORDS + 1)
-            words = [(m.start(), m.end(), m.group().casefold()) for m in found]
+            words = [piece for m in found for piece in _contraction_split(m)]
             read = self.read[clause_start] = (words, [end for _, end, _ in words])
         words, ends = read
         k = bisect.bisect_right(ends, verb_start)
@@ -507,6 +507,19 @@ class _ClauseWords:
             start = words[k][0]
             return [*words[:k], (start, verb_start, self.norm[start:verb_start].casefold())]
         return words[:k]
+
+
+#: Forms of "be" before a progressive cue: "have been calling for".
+_PROGRESSIVE = frozenset({"been", "being"})
+
+
+def _contraction_split(m: regex.Match[str]) -> list[_Word]:
+    """A word as read before a cue verb: a pronoun's ``'s`` (``who's called``, ``she's
+    said``) is its own word, the auxiliary ``has``, so the pronoun alone speaks."""
+    word = m.group().casefold()
+    if word.endswith("'s") and word[:-2] in _CONTRACTED:
+        return [(m.start(), m.end() - 2, word[:-2]), (m.end() - 2, m.end(), "has")]
+    return [(m.start(), m.end(), word)]
 
 
 def _subject(words: list[_Word]) -> tuple[int, int] | None:
@@ -521,7 +534,9 @@ def _subject(words: list[_Word]) -> tuple[int, int] | None:
         return (words[0][0], words[stop - 1][1]) if stop else None
     # "Clinton has repeatedly called": auxiliaries and adverbs, in any order.
     while folded and (
-        folded[-1] in _AUXILIARIES or (folded[-1].endswith("ly") and len(folded) > 1)
+        folded[-1] in _AUXILIARIES
+        or folded[-1] in _PROGRESSIVE
+        or (folded[-1].endswith("ly") and len(folded) > 1)
     ):
         folded.pop()
     if not folded:
@@ -1577,7 +1592,13 @@ def _after_determiner(norm: str, at: int) -> bool:
         return False
     words = before.split()
     word = words[-1].casefold() if words else ""
+    if word[:-2] in _CONTRACTED and word.endswith("'s"):
+        return False  # "who's called for", "she's said": is or has, not a possessive
     return word in _DETERMINERS or word.endswith(("'s", "s'"))
+
+
+#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``who's called for``.
+_CONTRACTED = _SUBJECT_PRONOUNS | frozenset({"who", "there", "what", "here", "where"})
 
 
 def _said_after(
@@ -2014,7 +2035,7 @@ def _reported(
     speaker = None if passive else _reporter(context, sentence.start, verb, found, clause_words)
     if speaker is not None and _non_restrictive(norm, speaker, sentence.start):
         # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
-        comma = norm.find(",", start, end)
+        comma = _clause_comma(norm, start, end)
         if comma > start:
             end = comma
             kind = _kind(norm, start, end) if kind is not QuoteKind.DIRECT else kind
@@ -2029,6 +2050,14 @@ def _reported(
             rest = (quotation.open, _trim_end(norm, quotation.open, quotation.close))
             return _Found(lead[0], rest[1], QuoteKind.MIXED, verb.word, speaker, [lead, rest])
     return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+
+
+def _clause_comma(norm: str, start: int, end: int) -> int:
+    """The first comma in ``start..end`` that is no thousands separator (``20,000``), or -1."""
+    comma = norm.find(",", start, end)
+    while 0 < comma < end - 1 and norm[comma - 1].isdigit() and norm[comma + 1].isdigit():
+        comma = norm.find(",", comma + 1, end)
+    return comma
 
 
 def _lead_before_attribution(
@@ -2071,9 +2100,14 @@ def _passive_before(norm: str, at: int) -> bool:
     """Whether the word before ``at`` makes a participle there passive (``has been
     called``), or it follows a noun without a subject (``a website called ...``)."""
     words = norm[max(0, at - 24) : at].split()
-    return bool(words) and (
-        words[-1].casefold() in _PASSIVE or words[-1].casefold() in _DETERMINERS
-    )
+    if not words:
+        return False
+    if words[-1].casefold() in _DETERMINERS:
+        return True
+    # "is calling for": a progressive, not a passive.
+    verb = _WORD.match(norm, at)
+    progressive = verb is not None and verb.group().casefold().endswith("ing")
+    return words[-1].casefold() in _PASSIVE and not progressive
 
 
 def _complement_after(norm: str, at: int, hi: int) -> tuple[int, int, QuoteKind] | None:
