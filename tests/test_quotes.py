@@ -94,6 +94,13 @@ NOT_SPEECH = [
     "It depends on what happens in the other port states that precede it on the calendar.",
     # a cue that ends its clause, a coordinator after it
     "No delays had been reported but at least 12 ships were waiting.",
+    # the same forms before "to", "that" or a pronoun, as nouns or in idioms
+    "Haddad pledged to Clinton.",
+    "It was a campaign promise he had made in May.",
+    "His old promise to rebuild the quay was popular.",
+    "The three states that border the river voted early.",
+    "Only time will tell if the port will recover.",
+    "She does not mention that on the campaign trail.",
 ]
 
 
@@ -798,6 +805,83 @@ READ_IN_FULL = [
         "the port would reopen in May",
         "said",
         "She",
+        "indirect",
+    ),
+    # A form as often no verb ("pledged delegates") is one before a to-clause.
+    (
+        "Jane Doe and Mayor Omar Rashid pledged to work together after their talks on Friday.",
+        "to work together after their talks on Friday",
+        "pledged",
+        "Jane Doe and Mayor Omar Rashid",
+        "indirect",
+    ),
+    # ... before "that" and a clause whose subject is a noun in lower case, when the
+    # cue's subject is a pronoun or a name, or a phrase and its comma open it.
+    (
+        "It states that courts should not rule too close to an election.",
+        "courts should not rule too close to an election",
+        "states",
+        "It",
+        "indirect",
+    ),
+    (
+        "But economists note that despite the new limits, mills are still being built.",
+        "despite the new limits, mills are still being built",
+        "note",
+        "economists",
+        "indirect",
+    ),
+    (
+        "The union points out that wages have not risen since 2019.",
+        "wages have not risen since 2019",
+        "points",
+        "The union",
+        "indirect",
+    ),
+    # ... before a subject pronoun and its auxiliary.
+    (
+        "Omar Rashid claims he's owed $2 million by the port.",
+        "he's owed $2 million by the port",
+        "claims",
+        "Omar Rashid",
+        "indirect",
+    ),
+    (
+        "Dockers promise they will stay on strike.",
+        "they will stay on strike",
+        "promise",
+        "Dockers",
+        "indirect",
+    ),
+    # Verbs of saying in their other forms.
+    (
+        "He joked that his own campaign had never got off the ground.",
+        "his own campaign had never got off the ground",
+        "joked",
+        "He",
+        "indirect",
+    ),
+    (
+        "Mill owners will tell you that the river has never been cleaner.",
+        "the river has never been cleaner",
+        "tell",
+        "Mill owners",
+        "indirect",
+    ),
+    (
+        "Leaked files reveal that the port was sold in 2019.",
+        "the port was sold in 2019",
+        "reveal",
+        "Leaked files",
+        "indirect",
+    ),
+    # An infinitive has the subject of the verb it hangs on.
+    (
+        "He flew in on his own jet, with his name on its side, to tell the crowd how hard"
+        " their lives were.",
+        "how hard their lives were",
+        "tell",
+        "He",
         "indirect",
     ),
 ]

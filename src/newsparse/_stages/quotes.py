@@ -671,6 +671,10 @@ def _quotation_or_clause(
     return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
 
 
+#: Words right after a cue that takes a listener that show it has none, so is no speech.
+_IDIOM_AFTER_OBJECT_CUE = frozenset({"if", "whether"})
+
+
 def _inverted_speaker(norm: str, at: int, words: list[regex.Match[str]]) -> bool:
     """Whether the words after a cue verb with no subject before it (at ``at``) name
     its speaker, in lower case, with no finite verb after them: ``..., said a senior
@@ -855,7 +859,12 @@ def _after_listener(words: list[regex.Match[str]]) -> int:
         j = i + 1
         while j < len(words) and j - i < _LISTENER_WORDS:
             folded = words[j].group().casefold()
-            if folded in _AFTER_LISTENER or folded in _CLAUSE_OPENERS or folded == "that":
+            if (
+                folded in _AFTER_LISTENER
+                or folded in _CLAUSE_OPENERS
+                or folded in _WH_WORDS
+                or folded == "that"
+            ):
                 break
             j += 1
         return j
@@ -865,6 +874,10 @@ def _after_listener(words: list[regex.Match[str]]) -> int:
     while j < len(words) and j - i < _LISTENER_WORDS and words[j].group()[0].isupper():
         j += 1
     return j
+
+
+#: Words that open a question said or asked after a listener: "told the crowd how ...".
+_WH_WORDS = frozenset({"how", "what", "why", "whether", "if", "where", "when"})
 
 
 def _after_day(words: list[regex.Match[str]], i: int) -> int:
@@ -906,6 +919,8 @@ def _content_after(
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     if words and words[0].group() in _COORDINATORS and not norm[at : words[0].start()].strip():
         return None
+    if object_cue and words and words[0].group().casefold() in _IDIOM_AFTER_OBJECT_CUE:
+        return None  # "time will tell if ...", "hard to tell whether ...": no listener
     start = _after_that(norm, at, words)
     if start is None:
         start = _quotation_or_clause(
@@ -1005,18 +1020,99 @@ def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
         return True
-    word = _WORD.match(after)
-    if word is not None and word.group().casefold() == "that":
-        # "the report states that the port ...", not "the states that precede it".
-        that = _WORD.search(norm, verb.end, hi)
-        following = _WORD.search(norm, that.end(), hi) if that is not None else None
-        return following is not None and (
-            following.group()[0].isupper()
-            or following.group()[0].isdigit()
-            or following.group().casefold() in _CLAUSE_OPENERS
+    words = list(islice(_WORD.finditer(norm, verb.end, hi), 3))
+    first = words[0].group().casefold() if words else ""
+    gap_start = verb.end
+    if first == "out" and len(words) > 1 and not norm[verb.end : words[0].start()].strip():
+        gap_start = words[0].end()
+        words, first = words[1:], words[1].group().casefold()  # "points out that"
+    if first == "that" and not norm[gap_start : words[0].start()].strip(" "):
+        return _that_clause_follows(context, verb, words[1:2], gap_start > verb.end)
+    if first == "to" and verb.word in context.lexicon.infinitive_cues and len(words) > 1:
+        # "pledged to work together", not "pledged delegates", "pledged to Clinton",
+        # "his campaign promise to ...".
+        following = words[1].group()
+        return (
+            following[0].islower()
+            and following.casefold() not in _DETERMINERS
+            and not (not verb.word.endswith(("ed", "ing")) and _noun_before(norm, verb.start))
         )
+    if _pronoun_clause_follows(norm, words):
+        return True  # "Candidates promise they will", "Doe claims he's worth"
     if not _clause_follows(norm, verb.end, hi):
         return False
+    return _subject_just_before(context, verb)
+
+
+def _that_clause_follows(
+    context: _Context, verb: _Cue, following: list[regex.Match[str]], out: bool
+) -> bool:
+    """Whether ``that`` after an ambiguous cue form opens a clause, from the word
+    ``following`` it: ``the report states that the port ...``, not ``the states that
+    precede it`` or ``claims that were denied``. A noun in lower case may open it
+    when the cue's subject is a pronoun or a name (``It states that courts ...``)
+    or after ``out`` (``points out that wages ...``); a phrase before its comma
+    (``experts note that despite the limits, ...``; not ``mention that on the trail``)."""
+    if not following:
+        return False
+    word = following[0].group()
+    folded = word.casefold()
+    if word[0].isupper() or word[0].isdigit():
+        return True
+    if folded in _CLAUSE_OPENERS or folded in _SUBJECT_PRONOUNS:
+        return True
+    if _verb_like(folded):
+        return False
+    if folded in _OPENING_WORDS:
+        end = following[0].end()
+        return "," in context.doc.norm[end : end + _OPENING_REACH]
+    return out or _subject_just_before(context, verb)
+
+
+def _pronoun_clause_follows(norm: str, words: list[regex.Match[str]]) -> bool:
+    """Whether the words after a cue open a clause with a subject pronoun and a finite
+    auxiliary (``they will``, ``he's``): not a noun's relative clause (``the promise
+    he made``)."""
+    if not words:
+        return False
+    pronoun, _, contracted = words[0].group().casefold().partition("'")
+    if pronoun not in _SUBJECT_PRONOUNS or len(words) < 2:
+        return False
+    following = words[1].group().casefold()
+    if contracted in ("s", "re", "ll"):
+        return not _verb_like(following)  # not "the claims he's made"
+    return not contracted and following in _FINITE and following not in _PERFECT
+
+
+#: Auxiliaries of the perfect: after a noun and a pronoun they open a relative clause
+#: (``the remarks he had made``).
+_PERFECT = frozenset({"had", "has", "have"})
+#: How far after a preposition that follows ``that`` its comma is looked for.
+_OPENING_REACH = 60
+
+
+def _noun_before(norm: str, at: int) -> bool:
+    """Whether the word at ``at`` ends a noun phrase: a determiner or a possessive one
+    word or two before it (``his promise``, ``his oft-stated promise``, ``the
+    campaign promise``), no auxiliary or adverb between."""
+    words = norm[max(0, at - 40) : at].split()[-2:]
+    if not words or not all(w[-1:].isalpha() for w in words):
+        return False  # "at the center, calling for"
+    last = words[-1].casefold()
+    if last in _DETERMINERS or last.endswith(("'s", "s'")):
+        return last[:-2] not in _CONTRACTED or not last.endswith("'s")
+    if len(words) < 2 or last in _AUXILIARIES or last in _FINITE or last.endswith("ly"):
+        return False
+    if not last[:1].isalpha() or not last[:1].islower():
+        return False
+    first = words[0].casefold()
+    return first in _DETERMINERS or (first.endswith(("'s", "s'")) and first[:-2] not in _CONTRACTED)
+
+
+def _subject_just_before(context: _Context, verb: _Cue) -> bool:
+    """Whether a pronoun, a relative, or the name of a person or an organisation stands
+    just before a cue verb (``she notes``, ``which claims``, ``Haddad claims``)."""
+    norm = context.doc.norm
     before = norm[max(0, verb.start - 12) : verb.start].split()
     if before and before[-1].casefold() in _SUBJECT_PRONOUNS | _RELATIVES:
         return True
@@ -1041,8 +1137,8 @@ def _clause_follows(norm: str, at: int, hi: int) -> bool:
     words = list(islice(_WORD.finditer(norm, at, hi), _SUBJECT_WORDS + 1))
     if not words:
         return False
-    if words[0].group().casefold() in _SUBJECT_PRONOUNS:
-        return True
+    if words[0].group().casefold().partition("'")[0] in _SUBJECT_PRONOUNS:
+        return True  # "he was", "he's"
     for i, w in enumerate(words[1:], 1):
         if norm[words[i - 1].end() : w.start()].strip():
             return False
@@ -2182,10 +2278,7 @@ def _reporter(
     if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
         # (A sentence's first "That" is a demonstrative: "That is why critics say".)
         return _linked_reporter(context, lo, clause, verb, words, found)
-    while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
-        words = words[1:]  # "Later the spokeswoman said", "Separately, ..."
-    if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
-        words = words[1:]  # "Nor have they warned": the subject after its auxiliary
+    words = _without_auxiliaries(norm, words)
     kept = _strip_adverbs(words)
     if verb.word.endswith("ing") and kept and kept[-1][2] in _OPENING_WORDS:
         # "..., perhaps by arguing that", "quit before announcing".
@@ -2212,6 +2305,19 @@ def _reporter(
     return _clause_subject(context, words, verb, subject)
 
 
+def _without_auxiliaries(norm: str, words: list[_Word]) -> list[_Word]:
+    """A clause's words before its cue verb without the adverbs and auxiliaries that
+    open them (``Later the spokeswoman said``, ``Nor have they warned``) and the
+    modals that end them (``Mill owners will tell``, not ``George Will said``)."""
+    while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
+        words = words[1:]
+    while len(words) > 1 and words[-1][2] in _MODALS and norm[words[-1][0]].islower():
+        words = words[:-1]
+    if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
+        words = words[1:]  # the subject after its auxiliary
+    return words
+
+
 def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) -> bool:
     """Whether a cue verb has the subject of the sentence's main clause, not one of
     its own: a participle after a comma (``..., explaining that ...``), or a verb in a
@@ -2220,6 +2326,8 @@ def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) 
     norm = context.doc.norm
     if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
         return True
+    if len(words) == 1 and words[0][2] == "to" and norm[lo : words[0][0]].rstrip().endswith(","):
+        return True  # "..., to tell everyone how ...": the subject of the verb before
     if not words or not _is_participle(context, words[0][0], words[0][2]):
         return False
     # Only "to", auxiliaries and adverbs between them: "refusing to concede", not
@@ -2274,6 +2382,10 @@ def _participle_subject(
     phrase = list(takewhile(lambda w: not _verb_like(w[2]), before))
     opening = _subject(phrase) if phrase else None
     return _speaker(context, *opening) if opening is not None else None
+
+
+#: Modal auxiliaries before a cue: "will tell", "would say".
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 
 
 #: The most characters read back from a cue verb for a coordinator before it.
