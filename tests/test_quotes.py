@@ -101,6 +101,7 @@ NOT_SPEECH = [
     "The three states that border the river voted early.",
     "Only time will tell if the port will recover.",
     "She does not mention that on the campaign trail.",
+    "Jane Doe said at the event he attended on Friday.",
 ]
 
 
@@ -882,6 +883,36 @@ READ_IN_FULL = [
         "how hard their lives were",
         "tell",
         "He",
+        "indirect",
+    ),
+    # A clause after a phrase of when, where or how: a subject pronoun and its auxiliary.
+    (
+        "Omar Rashid told reporters in Basra he would not resign.",
+        "he would not resign",
+        "told",
+        "Omar Rashid",
+        "indirect",
+    ),
+    (
+        "Jane Doe said in an interview on Friday she's ready to run.",
+        "she's ready to run",
+        "said",
+        "Jane Doe",
+        "indirect",
+    ),
+    # An adverb of measure opens the subject of what was said.
+    (
+        "The port authority said nearly every ship had been turned away.",
+        "nearly every ship had been turned away",
+        "said",
+        "The port authority",
+        "indirect",
+    ),
+    (
+        "The budget office said about half of the shortfall came from the tax cuts.",
+        "about half of the shortfall came from the tax cuts",
+        "said",
+        "The budget office",
         "indirect",
     ),
 ]

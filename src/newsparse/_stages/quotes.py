@@ -668,7 +668,34 @@ def _quotation_or_clause(
         norm, at, words
     ):
         return None  # "..., said a senior official.": who said it, not what
-    return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
+    opens = _opens_said(norm, words, first, object_cue, infinitive)
+    return words[first].start() if opens else _clause_after_circumstance(norm, words, first)
+
+
+#: The most words of a phrase of when, where or how between a cue and the subject
+#: pronoun that opens what was said (``said in a statement on Thursday they ...``).
+_CIRCUMSTANCE_PHRASE_WORDS = 8
+
+
+def _clause_after_circumstance(norm: str, words: list[regex.Match[str]], first: int) -> int | None:
+    """Where what was said starts after a phrase of when, where or how that follows a
+    cue (``said in an interview he would not resign``, ``told reporters in Basra
+    they had ...``, ``said in a statement on Thursday it will``): a subject pronoun
+    in lower case and a finite auxiliary after it (or its contraction: ``she's``),
+    within a few words and with no punctuation between; None otherwise (``said at
+    the event he attended``)."""
+    if first >= len(words) or not _is_circumstance(words[first].group().casefold()):
+        return None
+    for j in range(first + 1, min(len(words) - 1, first + _CIRCUMSTANCE_PHRASE_WORDS + 1)):
+        gap = _ABBREVIATED.sub("", norm[words[j - 1].start() : words[j].start()])
+        if any(not (c.isalnum() or c.isspace() or c in "'-") for c in gap):
+            return None
+        word = words[j].group()
+        if word[0].isupper() and word != "I":
+            continue
+        if _pronoun_clause_follows(norm, words[j : j + 2]):
+            return words[j].start()
+    return None
 
 
 #: Words right after a cue that takes a listener that show it has none, so is no speech.
@@ -714,7 +741,32 @@ def _opens_said(
         return True
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return True
-    return _name_opens_clause(norm, words, first) or _name_goes_on(norm, words, first)
+    return (
+        _measure_opens(words, first)
+        or _name_opens_clause(norm, words, first)
+        or _name_goes_on(norm, words, first)
+    )
+
+
+#: Adverbs of measure that open a clause's subject: "said nearly every voter ...".
+_MEASURE_ADVERBS = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "about", "only", "just", "barely"}
+)
+
+
+def _measure_opens(words: list[regex.Match[str]], i: int) -> bool:
+    """Whether ``words[i]`` is an adverb of measure before a number, a determiner or a
+    quantifier, so opens the subject of what was said (``said nearly every
+    conversation ...``, ``said about half of ...``, ``said only 12 ships ...``;
+    not ``said about the plan``)."""
+    if words[i].group() not in _MEASURE_ADVERBS or i + 1 >= len(words):
+        return False
+    following = words[i + 1].group()
+    return (
+        following[0].isdigit()
+        or following in _QUANTIFIERS
+        or following in {"half", "every", "each", "a"}
+    )
 
 
 def _name_goes_on(norm: str, words: list[regex.Match[str]], i: int) -> bool:
