@@ -102,6 +102,8 @@ NOT_SPEECH = [
     "Only time will tell if the port will recover.",
     "She does not mention that on the campaign trail.",
     "Jane Doe said at the event he attended on Friday.",
+    "Omar Rashid maintains a large lead in the polls.",
+    "The mill has maintained a steady output since May.",
 ]
 
 
@@ -913,6 +915,21 @@ READ_IN_FULL = [
         "about half of the shortfall came from the tax cuts",
         "said",
         "The budget office",
+        "indirect",
+    ),
+    # "maintain" is a verb of saying with a clause after it, not with an object.
+    (
+        "The campaign has long maintained they were never told.",
+        "they were never told",
+        "maintained",
+        "The campaign",
+        "indirect",
+    ),
+    (
+        "Omar Rashid maintained that the port was never sold.",
+        "the port was never sold",
+        "maintained",
+        "Omar Rashid",
         "indirect",
     ),
 ]

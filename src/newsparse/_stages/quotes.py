@@ -2360,10 +2360,15 @@ def _reporter(
 def _without_auxiliaries(norm: str, words: list[_Word]) -> list[_Word]:
     """A clause's words before its cue verb without the adverbs and auxiliaries that
     open them (``Later the spokeswoman said``, ``Nor have they warned``) and the
-    modals that end them (``Mill owners will tell``, not ``George Will said``)."""
+    modals and adverbs in lower case that end them (``Mill owners will tell``, ``The
+    campaign has long maintained``; not ``George Will said``)."""
     while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
         words = words[1:]
-    while len(words) > 1 and words[-1][2] in _MODALS and norm[words[-1][0]].islower():
+    while (
+        len(words) > 1
+        and (words[-1][2] in _MODALS or words[-1][2] in _PLAIN_ADVERBS)
+        and norm[words[-1][0]].islower()
+    ):
         words = words[:-1]
     if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
         words = words[1:]  # the subject after its auxiliary
@@ -2438,6 +2443,10 @@ def _participle_subject(
 
 #: Modal auxiliaries before a cue: "will tell", "would say".
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+
+
+#: Adverbs without ``-ly`` before a cue: "has long maintained", "still says".
+_PLAIN_ADVERBS = frozenset({"long", "still", "now", "already", "often", "always", "even"})
 
 
 #: The most characters read back from a cue verb for a coordinator before it.
