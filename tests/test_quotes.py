@@ -943,3 +943,24 @@ def test_reported_speech_is_read_in_full(
     assert [q.text for q in quotes] == [said]
     assert quotes[0].kind.value == kind
     assert (quotes[0].speaker.text if quotes[0].speaker is not None else None) == speaker
+
+
+# The title of a work or a name in quotation marks, in title case after a word in
+# lower case, is no speech.
+TITLES = [
+    "In his new memoir, ''The Long Road to Basra,'' the minister looks back on the war.",
+    'The crowd wore hats reading "Make the Port Great Again" at the rally on Friday.',
+    'She now hosts "The Evening Hour with Jane Doe" on a cable network.',
+    "According to his 1998 book ''The Art of the Harbour,'' he bought the quay in 1987.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_a_title_in_quotation_marks_is_no_speech(text: str) -> None:
+    title = text.replace("''", '"').split('"')[1].strip(", ")
+    assert not [q for q in np.parse(text).quotes if q.text.strip(", ") == title]
+
+
+def test_a_quotation_in_a_title_case_headline_is_speech() -> None:
+    quotes = np.parse('Minister: "We Will Reopen The Port"\n\nThe port is closed.').quotes
+    assert [q.text for q in quotes] == ["We Will Reopen The Port"]

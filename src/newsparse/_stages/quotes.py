@@ -232,13 +232,63 @@ def _make(
     content = norm[open_ + 1 : content_end]
     words = _WORD.findall(content)
     stripped = content.rstrip()
-    speech = len(words) >= _SPEECH_WORDS or (
-        len(words) >= 2
-        and stripped[-1:] in ".,?!"
-        and close is not None
-        and (opens_paragraph or _opens_clause(norm, open_, cues))
-    )
+    speech = (
+        len(words) >= _SPEECH_WORDS
+        or (
+            len(words) >= 2
+            and stripped[-1:] in ".,?!"
+            and close is not None
+            and (opens_paragraph or _opens_clause(norm, open_, cues))
+        )
+    ) and not (close is not None and _names_a_work(norm, open_, words, stripped))
     return _Quotation(open_, open_ + 1, content_end, end if close is None else close + 1, speech)
+
+
+#: The most words of a title in quotation marks (``"The Art of the Deal"``).
+_TITLE_WORDS = 12
+#: Short words a title leaves in lower case.
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "vs",
+        "de",
+        "la",
+    ]
+)
+
+
+def _names_a_work(norm: str, open_: int, words: list[str], stripped: str) -> bool:
+    """Whether a quotation is the title of a work or a name, not speech: its words in
+    title case (every word but a short function word capitalised: ``"The Art of the
+    Deal"``, ``"Make Mexico Great Again Also"``), no stop, question or exclamation
+    mark at its end, and a word in lower case just before its opening mark (``his
+    book ''...''``, ``a hat reading "..."``, ``the drama "..."``), so that a headline
+    in title case keeps its quotations."""
+    if not 2 <= len(words) <= _TITLE_WORDS or stripped[-1:] in ".?!":
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL for w in words):
+        return False
+    if not any(len(w) > 3 for w in words):
+        return False
+    before = norm[max(0, open_ - 30) : open_].split()
+    return bool(before) and before[-1][:1].islower()
 
 
 #: What may stand before a short quotation that is speech: nothing (it opens its
