@@ -952,6 +952,7 @@ TITLES = [
     'The crowd wore hats reading "Make the Port Great Again" at the rally on Friday.',
     'She now hosts "The Evening Hour with Jane Doe" on a cable network.',
     "According to his 1998 book ''The Art of the Harbour,'' he bought the quay in 1987.",
+    "His helicopter made CNBC's ''Secret Homes of the Very Rich'' in a segment last year.",
 ]
 
 

@@ -278,9 +278,9 @@ def _names_a_work(norm: str, open_: int, words: list[str], stripped: str) -> boo
     """Whether a quotation is the title of a work or a name, not speech: its words in
     title case (every word but a short function word capitalised: ``"The Art of the
     Deal"``, ``"Make Mexico Great Again Also"``), no stop, question or exclamation
-    mark at its end, and a word in lower case just before its opening mark (``his
-    book ''...''``, ``a hat reading "..."``, ``the drama "..."``), so that a headline
-    in title case keeps its quotations."""
+    mark at its end, and a word in lower case or a possessive just before its opening
+    mark (``his book ''...''``, ``a hat reading "..."``, ``CNBC's "..."``), so that a
+    headline in title case keeps its quotations."""
     if not 2 <= len(words) <= _TITLE_WORDS or stripped[-1:] in ".?!":
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL for w in words):
@@ -288,7 +288,7 @@ def _names_a_work(norm: str, open_: int, words: list[str], stripped: str) -> boo
     if not any(len(w) > 3 for w in words):
         return False
     before = norm[max(0, open_ - 30) : open_].split()
-    return bool(before) and before[-1][:1].islower()
+    return bool(before) and (before[-1][:1].islower() or before[-1].endswith(("'s", "s'")))
 
 
 #: What may stand before a short quotation that is speech: nothing (it opens its
