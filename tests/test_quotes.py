@@ -104,6 +104,7 @@ NOT_SPEECH = [
     "Jane Doe said at the event he attended on Friday.",
     "Omar Rashid maintains a large lead in the polls.",
     "The mill has maintained a steady output since May.",
+    "Omar Rashid has never complained about the noise at the port.",
 ]
 
 
@@ -930,6 +931,30 @@ READ_IN_FULL = [
         "the port was never sold",
         "maintained",
         "Omar Rashid",
+        "indirect",
+    ),
+    # A cue and "about": what was said is about the phrase after it, up to its clause's
+    # punctuation or a coordinator; not after a negation.
+    (
+        "Jane Doe complained about the dour tone of the campaign but praised her rival.",
+        "the dour tone of the campaign",
+        "complained",
+        "Jane Doe",
+        "indirect",
+    ),
+    (
+        "Omar Rashid wrote about the closing of the port in his last column.",
+        "the closing of the port in his last column",
+        "wrote",
+        "Omar Rashid",
+        "indirect",
+    ),
+    # The subject of a passive cue is no speaker.
+    (
+        "The mayor was asked about the flooding of the quay on Friday.",
+        "the flooding of the quay on Friday",
+        "asked",
+        None,
         "indirect",
     ),
 ]

@@ -1029,7 +1029,7 @@ def _content_after(
             norm, at, words, object_cue, infinitive, subject_before, heading
         )
         if start is None:
-            return None
+            return _topic_after(norm, at, hi, words)
     while start < hi and norm[start].isspace():
         start += 1
     end = hi
@@ -1038,6 +1038,32 @@ def _content_after(
     if end <= start:
         return None
     return _content_kind(norm, start, end, quotations)
+
+
+#: What ends the topic of a cue's ``about``: a clause's punctuation or a coordinator.
+_TOPIC_END = regex.compile(r"[,;:()\u2013\u2014]| - | but | and (?=\p{Ll}+ed\b)")
+
+
+def _topic_after(
+    norm: str, at: int, hi: int, words: list[regex.Match[str]]
+) -> tuple[int, int, QuoteKind] | None:
+    """What was said about, after a cue and ``about`` (``complained about the long
+    lines``, ``wrote about the vote in Basra``, ``asked about his plans``), up to the
+    clause's punctuation or a coordinator; None after a negation (``did not say
+    anything about``) or without ``about`` right after the cue."""
+    if len(words) < 2 or words[0].group().casefold() != "about":
+        return None
+    if norm[at : words[0].start()].strip():
+        return None
+    before = norm[max(0, at - 40) : at].casefold().split()[-4:-1]
+    if any(w in _NEGATIONS or w.endswith("n't") for w in before):
+        return None
+    start = words[1].start()
+    stop = _TOPIC_END.search(norm, start, hi)
+    end = _trim_end(norm, start, stop.start() if stop else hi)
+    if len(_WORD.findall(norm, start, end)) < 2:
+        return None
+    return start, end, _kind(norm, start, end)
 
 
 def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
@@ -2229,7 +2255,7 @@ def _reported(
         return None
     start, end, kind = content
     # "Ministers have been accused of ...": the subject of a passive is no speaker.
-    passive = object_cue and _passive_before(norm, verb.start)
+    passive = (object_cue or folded.endswith("ed")) and _passive_before(norm, verb.start)
     speaker = None if passive else _reporter(context, sentence.start, verb, found, clause_words)
     if speaker is not None and _non_restrictive(norm, speaker, sentence.start):
         # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
