@@ -1143,7 +1143,9 @@ def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     ``notes: "..."``), or a pronoun or the name of a person or an organisation
     stands before it and a clause after it (``she notes the port is shut``,
     ``which claims it was sold``, ``Haddad claims the port was sold``; not ``She
-    read the report``)."""
+    read the report``); a ``to`` form before a to-clause (``pledged to work``; see
+    :func:`_noun_before`), and any form before a subject pronoun and its auxiliary
+    (``promise they will``). See :func:`_that_clause_follows` for ``that``."""
     norm = context.doc.norm
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
