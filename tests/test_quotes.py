@@ -94,6 +94,17 @@ NOT_SPEECH = [
     "It depends on what happens in the other port states that precede it on the calendar.",
     # a cue that ends its clause, a coordinator after it
     "No delays had been reported but at least 12 ships were waiting.",
+    # the same forms before "to", "that" or a pronoun, as nouns or in idioms
+    "Haddad pledged to Clinton.",
+    "It was a campaign promise he had made in May.",
+    "His old promise to rebuild the quay was popular.",
+    "The three states that border the river voted early.",
+    "Only time will tell if the port will recover.",
+    "She does not mention that on the campaign trail.",
+    "Jane Doe said at the event he attended on Friday.",
+    "Omar Rashid maintains a large lead in the polls.",
+    "The mill has maintained a steady output since May.",
+    "Omar Rashid has never complained about the noise at the port.",
 ]
 
 
@@ -765,3 +776,217 @@ def test_a_quotation_after_a_circumstance_and_a_comma_is_the_cues(text: str, cue
     assert (quotes[0].kind.value, quotes[0].cue) == ("direct", cue)
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == "Jane Doe"
+
+
+# Reported speech read in full: (text, the quote's text, its cue, its speaker's text,
+# its kind). Each row is one shape of English news attribution.
+READ_IN_FULL = [
+    # A progressive is no passive: "is calling for".
+    (
+        "Jane Doe, who won the county, is calling for the other candidates to drop out.",
+        "the other candidates to drop out",
+        "calling",
+        "Jane Doe, who won the county",
+        "indirect",
+    ),
+    (
+        "The dockers' union has been calling for a new contract since March.",
+        "a new contract since March",
+        "calling",
+        "The dockers' union",
+        "indirect",
+    ),
+    # A pronoun's "'s" is "has" or "is", not a possessive: the pronoun speaks.
+    (
+        "Sen. Omar Rashid, who's called for 20,000 more troops at the border, was absent.",
+        "20,000 more troops at the border",
+        "called",
+        "who",
+        "indirect",
+    ),
+    (
+        "She's said that the port would reopen in May.",
+        "the port would reopen in May",
+        "said",
+        "She",
+        "indirect",
+    ),
+    # A form as often no verb ("pledged delegates") is one before a to-clause.
+    (
+        "Jane Doe and Mayor Omar Rashid pledged to work together after their talks on Friday.",
+        "to work together after their talks on Friday",
+        "pledged",
+        "Jane Doe and Mayor Omar Rashid",
+        "indirect",
+    ),
+    # ... before "that" and a clause whose subject is a noun in lower case, when the
+    # cue's subject is a pronoun or a name, or a phrase and its comma open it.
+    (
+        "It states that courts should not rule too close to an election.",
+        "courts should not rule too close to an election",
+        "states",
+        "It",
+        "indirect",
+    ),
+    (
+        "But economists note that despite the new limits, mills are still being built.",
+        "despite the new limits, mills are still being built",
+        "note",
+        "economists",
+        "indirect",
+    ),
+    (
+        "The union points out that wages have not risen since 2019.",
+        "wages have not risen since 2019",
+        "points",
+        "The union",
+        "indirect",
+    ),
+    # ... before a subject pronoun and its auxiliary.
+    (
+        "Omar Rashid claims he's owed $2 million by the port.",
+        "he's owed $2 million by the port",
+        "claims",
+        "Omar Rashid",
+        "indirect",
+    ),
+    (
+        "Dockers promise they will stay on strike.",
+        "they will stay on strike",
+        "promise",
+        "Dockers",
+        "indirect",
+    ),
+    # Verbs of saying in their other forms.
+    (
+        "He joked that his own campaign had never got off the ground.",
+        "his own campaign had never got off the ground",
+        "joked",
+        "He",
+        "indirect",
+    ),
+    (
+        "Mill owners will tell you that the river has never been cleaner.",
+        "the river has never been cleaner",
+        "tell",
+        "Mill owners",
+        "indirect",
+    ),
+    (
+        "Leaked files reveal that the port was sold in 2019.",
+        "the port was sold in 2019",
+        "reveal",
+        "Leaked files",
+        "indirect",
+    ),
+    # An infinitive has the subject of the verb it hangs on.
+    (
+        "He flew in on his own jet, with his name on its side, to tell the crowd how hard"
+        " their lives were.",
+        "how hard their lives were",
+        "tell",
+        "He",
+        "indirect",
+    ),
+    # A clause after a phrase of when, where or how: a subject pronoun and its auxiliary.
+    (
+        "Omar Rashid told reporters in Basra he would not resign.",
+        "he would not resign",
+        "told",
+        "Omar Rashid",
+        "indirect",
+    ),
+    (
+        "Jane Doe said in an interview on Friday she's ready to run.",
+        "she's ready to run",
+        "said",
+        "Jane Doe",
+        "indirect",
+    ),
+    # An adverb of measure opens the subject of what was said.
+    (
+        "The port authority said nearly every ship had been turned away.",
+        "nearly every ship had been turned away",
+        "said",
+        "The port authority",
+        "indirect",
+    ),
+    (
+        "The budget office said about half of the shortfall came from the tax cuts.",
+        "about half of the shortfall came from the tax cuts",
+        "said",
+        "The budget office",
+        "indirect",
+    ),
+    # "maintain" is a verb of saying with a clause after it, not with an object.
+    (
+        "The campaign has long maintained they were never told.",
+        "they were never told",
+        "maintained",
+        "The campaign",
+        "indirect",
+    ),
+    (
+        "Omar Rashid maintained that the port was never sold.",
+        "the port was never sold",
+        "maintained",
+        "Omar Rashid",
+        "indirect",
+    ),
+    # A cue and "about": what was said is about the phrase after it, up to its clause's
+    # punctuation or a coordinator; not after a negation.
+    (
+        "Jane Doe complained about the dour tone of the campaign but praised her rival.",
+        "the dour tone of the campaign",
+        "complained",
+        "Jane Doe",
+        "indirect",
+    ),
+    (
+        "Omar Rashid wrote about the closing of the port in his last column.",
+        "the closing of the port in his last column",
+        "wrote",
+        "Omar Rashid",
+        "indirect",
+    ),
+    # The subject of a passive cue is no speaker.
+    (
+        "The mayor was asked about the flooding of the quay on Friday.",
+        "the flooding of the quay on Friday",
+        "asked",
+        None,
+        "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "cue", "speaker", "kind"), READ_IN_FULL)
+def test_reported_speech_is_read_in_full(
+    text: str, said: str, cue: str, speaker: str | None, kind: str
+) -> None:
+    quotes = [q for q in np.parse(text).quotes if q.cue == cue]
+    assert [q.text for q in quotes] == [said]
+    assert quotes[0].kind.value == kind
+    assert (quotes[0].speaker.text if quotes[0].speaker is not None else None) == speaker
+
+
+# The title of a work or a name in quotation marks, in title case after a word in
+# lower case, is no speech.
+TITLES = [
+    "In his new memoir, ''The Long Road to Basra,'' the minister looks back on the war.",
+    'The crowd wore hats reading "Make the Port Great Again" at the rally on Friday.',
+    'She now hosts "The Evening Hour with Jane Doe" on a cable network.',
+    "According to his 1998 book ''The Art of the Harbour,'' he bought the quay in 1987.",
+    "His helicopter made CNBC's ''Secret Homes of the Very Rich'' in a segment last year.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_a_title_in_quotation_marks_is_no_speech(text: str) -> None:
+    title = text.replace("''", '"').split('"')[1].strip(", ")
+    assert not [q for q in np.parse(text).quotes if q.text.strip(", ") == title]
+
+
+def test_a_quotation_in_a_title_case_headline_is_speech() -> None:
+    quotes = np.parse('Minister: "We Will Reopen The Port"\n\nThe port is closed.').quotes
+    assert [q.text for q in quotes] == ["We Will Reopen The Port"]

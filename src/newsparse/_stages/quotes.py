@@ -232,13 +232,63 @@ def _make(
     content = norm[open_ + 1 : content_end]
     words = _WORD.findall(content)
     stripped = content.rstrip()
-    speech = len(words) >= _SPEECH_WORDS or (
-        len(words) >= 2
-        and stripped[-1:] in ".,?!"
-        and close is not None
-        and (opens_paragraph or _opens_clause(norm, open_, cues))
-    )
+    speech = (
+        len(words) >= _SPEECH_WORDS
+        or (
+            len(words) >= 2
+            and stripped[-1:] in ".,?!"
+            and close is not None
+            and (opens_paragraph or _opens_clause(norm, open_, cues))
+        )
+    ) and not (close is not None and _names_a_work(norm, open_, words, stripped))
     return _Quotation(open_, open_ + 1, content_end, end if close is None else close + 1, speech)
+
+
+#: The most words of a title in quotation marks (``"The Art of the Deal"``).
+_TITLE_WORDS = 12
+#: Short words a title leaves in lower case.
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "vs",
+        "de",
+        "la",
+    ]
+)
+
+
+def _names_a_work(norm: str, open_: int, words: list[str], stripped: str) -> bool:
+    """Whether a quotation is the title of a work or a name, not speech: its words in
+    title case (every word but a short function word capitalised: ``"The Art of the
+    Deal"``, ``"Make Mexico Great Again Also"``), no stop, question or exclamation
+    mark at its end, and a word in lower case or a possessive just before its opening
+    mark (``his book ''...''``, ``a hat reading "..."``, ``CNBC's "..."``), so that a
+    headline in title case keeps its quotations."""
+    if not 2 <= len(words) <= _TITLE_WORDS or stripped[-1:] in ".?!":
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL for w in words):
+        return False
+    if not any(len(w) > 3 for w in words):
+        return False
+    before = norm[max(0, open_ - 30) : open_].split()
+    return bool(before) and (before[-1][:1].islower() or before[-1].endswith(("'s", "s'")))
 
 
 #: What may stand before a short quotation that is speech: nothing (it opens its
@@ -498,7 +548,7 @@ class _ClauseWords:
         read = self.read.get(clause_start)
         if read is None:
             found = islice(_WORD.finditer(self.norm, clause_start, self.end), _CLAUSE_WORDS + 1)
-            words = [(m.start(), m.end(), m.group().casefold()) for m in found]
+            words = [piece for m in found for piece in _contraction_split(m)]
             read = self.read[clause_start] = (words, [end for _, end, _ in words])
         words, ends = read
         k = bisect.bisect_right(ends, verb_start)
@@ -507,6 +557,19 @@ class _ClauseWords:
             start = words[k][0]
             return [*words[:k], (start, verb_start, self.norm[start:verb_start].casefold())]
         return words[:k]
+
+
+#: Forms of "be" before a progressive cue: "have been calling for".
+_PROGRESSIVE = frozenset({"been", "being"})
+
+
+def _contraction_split(m: regex.Match[str]) -> list[_Word]:
+    """A word as read before a cue verb: a pronoun's ``'s`` (``who's called``, ``she's
+    said``) is its own word, the auxiliary ``has``, so the pronoun alone speaks."""
+    word = m.group().casefold()
+    if word.endswith("'s") and word[:-2] in _CONTRACTED:
+        return [(m.start(), m.end() - 2, word[:-2]), (m.end() - 2, m.end(), "has")]
+    return [(m.start(), m.end(), word)]
 
 
 def _subject(words: list[_Word]) -> tuple[int, int] | None:
@@ -521,7 +584,9 @@ def _subject(words: list[_Word]) -> tuple[int, int] | None:
         return (words[0][0], words[stop - 1][1]) if stop else None
     # "Clinton has repeatedly called": auxiliaries and adverbs, in any order.
     while folded and (
-        folded[-1] in _AUXILIARIES or (folded[-1].endswith("ly") and len(folded) > 1)
+        folded[-1] in _AUXILIARIES
+        or folded[-1] in _PROGRESSIVE
+        or (folded[-1].endswith("ly") and len(folded) > 1)
     ):
         folded.pop()
     if not folded:
@@ -653,7 +718,38 @@ def _quotation_or_clause(
         norm, at, words
     ):
         return None  # "..., said a senior official.": who said it, not what
-    return words[first].start() if _opens_said(norm, words, first, object_cue, infinitive) else None
+    opens = _opens_said(norm, words, first, object_cue, infinitive)
+    return words[first].start() if opens else _clause_after_circumstance(norm, words, first)
+
+
+#: The most words of a phrase of when, where or how between a cue and the subject
+#: pronoun that opens what was said (``said in a statement on Thursday they ...``).
+_CIRCUMSTANCE_PHRASE_WORDS = 8
+
+
+def _clause_after_circumstance(norm: str, words: list[regex.Match[str]], first: int) -> int | None:
+    """Where what was said starts after a phrase of when, where or how that follows a
+    cue (``said in an interview he would not resign``, ``told reporters in Basra
+    they had ...``, ``said in a statement on Thursday it will``): a subject pronoun
+    in lower case and a finite auxiliary after it (or its contraction: ``she's``),
+    within a few words and with no punctuation between; None otherwise (``said at
+    the event he attended``)."""
+    if first >= len(words) or not _is_circumstance(words[first].group().casefold()):
+        return None
+    for j in range(first + 1, min(len(words) - 1, first + _CIRCUMSTANCE_PHRASE_WORDS + 1)):
+        gap = _ABBREVIATED.sub("", norm[words[j - 1].start() : words[j].start()])
+        if any(not (c.isalnum() or c.isspace() or c in "'-") for c in gap):
+            return None
+        word = words[j].group()
+        if word[0].isupper() and word != "I":
+            continue
+        if _pronoun_clause_follows(norm, words[j : j + 2]):
+            return words[j].start()
+    return None
+
+
+#: Words right after a cue that takes a listener that show it has none, so is no speech.
+_IDIOM_AFTER_OBJECT_CUE = frozenset({"if", "whether"})
 
 
 def _inverted_speaker(norm: str, at: int, words: list[regex.Match[str]]) -> bool:
@@ -695,7 +791,32 @@ def _opens_said(
         return True
     if word[0].islower() and folded not in _NOT_CLAUSE and not folded.endswith("ly"):
         return True
-    return _name_opens_clause(norm, words, first) or _name_goes_on(norm, words, first)
+    return (
+        _measure_opens(words, first)
+        or _name_opens_clause(norm, words, first)
+        or _name_goes_on(norm, words, first)
+    )
+
+
+#: Adverbs of measure that open a clause's subject: "said nearly every voter ...".
+_MEASURE_ADVERBS = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "about", "only", "just", "barely"}
+)
+
+
+def _measure_opens(words: list[regex.Match[str]], i: int) -> bool:
+    """Whether ``words[i]`` is an adverb of measure before a number, a determiner or a
+    quantifier, so opens the subject of what was said (``said nearly every
+    conversation ...``, ``said about half of ...``, ``said only 12 ships ...``;
+    not ``said about the plan``)."""
+    if words[i].group() not in _MEASURE_ADVERBS or i + 1 >= len(words):
+        return False
+    following = words[i + 1].group()
+    return (
+        following[0].isdigit()
+        or following in _QUANTIFIERS
+        or following in {"half", "every", "each", "a"}
+    )
 
 
 def _name_goes_on(norm: str, words: list[regex.Match[str]], i: int) -> bool:
@@ -840,7 +961,12 @@ def _after_listener(words: list[regex.Match[str]]) -> int:
         j = i + 1
         while j < len(words) and j - i < _LISTENER_WORDS:
             folded = words[j].group().casefold()
-            if folded in _AFTER_LISTENER or folded in _CLAUSE_OPENERS or folded == "that":
+            if (
+                folded in _AFTER_LISTENER
+                or folded in _CLAUSE_OPENERS
+                or folded in _WH_WORDS
+                or folded == "that"
+            ):
                 break
             j += 1
         return j
@@ -850,6 +976,10 @@ def _after_listener(words: list[regex.Match[str]]) -> int:
     while j < len(words) and j - i < _LISTENER_WORDS and words[j].group()[0].isupper():
         j += 1
     return j
+
+
+#: Words that open a question said or asked after a listener: "told the crowd how ...".
+_WH_WORDS = frozenset({"how", "what", "why", "whether", "if", "where", "when"})
 
 
 def _after_day(words: list[regex.Match[str]], i: int) -> int:
@@ -891,13 +1021,15 @@ def _content_after(
     words = list(islice(_WORD.finditer(norm, at, hi), _THAT_WINDOW + 2))
     if words and words[0].group() in _COORDINATORS and not norm[at : words[0].start()].strip():
         return None
+    if object_cue and words and words[0].group().casefold() in _IDIOM_AFTER_OBJECT_CUE:
+        return None  # "time will tell if ...", "hard to tell whether ...": no listener
     start = _after_that(norm, at, words)
     if start is None:
         start = _quotation_or_clause(
             norm, at, words, object_cue, infinitive, subject_before, heading
         )
         if start is None:
-            return None
+            return _topic_after(norm, at, hi, words)
     while start < hi and norm[start].isspace():
         start += 1
     end = hi
@@ -906,6 +1038,32 @@ def _content_after(
     if end <= start:
         return None
     return _content_kind(norm, start, end, quotations)
+
+
+#: What ends the topic of a cue's ``about``: a clause's punctuation or a coordinator.
+_TOPIC_END = regex.compile(r"[,;:()\u2013\u2014]| - | but | and (?=\p{Ll}+ed\b)")
+
+
+def _topic_after(
+    norm: str, at: int, hi: int, words: list[regex.Match[str]]
+) -> tuple[int, int, QuoteKind] | None:
+    """What was said about, after a cue and ``about`` (``complained about the long
+    lines``, ``wrote about the vote in Basra``, ``asked about his plans``), up to the
+    clause's punctuation or a coordinator; None after a negation (``did not say
+    anything about``) or without ``about`` right after the cue."""
+    if len(words) < 2 or words[0].group().casefold() != "about":
+        return None
+    if norm[at : words[0].start()].strip():
+        return None
+    before = norm[max(0, at - 40) : at].casefold().split()[-4:-1]
+    if any(w in _NEGATIONS or w.endswith("n't") for w in before):
+        return None
+    start = words[1].start()
+    stop = _TOPIC_END.search(norm, start, hi)
+    end = _trim_end(norm, start, stop.start() if stop else hi)
+    if len(_WORD.findall(norm, start, end)) < 2:
+        return None
+    return start, end, _kind(norm, start, end)
 
 
 def _after_that(norm: str, at: int, words: list[regex.Match[str]]) -> int | None:
@@ -985,23 +1143,106 @@ def _used_as_verb(context: _Context, verb: _Cue, hi: int) -> bool:
     ``notes: "..."``), or a pronoun or the name of a person or an organisation
     stands before it and a clause after it (``she notes the port is shut``,
     ``which claims it was sold``, ``Haddad claims the port was sold``; not ``She
-    read the report``)."""
+    read the report``); a ``to`` form before a to-clause (``pledged to work``; see
+    :func:`_noun_before`), and any form before a subject pronoun and its auxiliary
+    (``promise they will``). See :func:`_that_clause_follows` for ``that``."""
     norm = context.doc.norm
     after = norm[verb.end : min(hi, verb.end + 8)].lstrip()
     if after[:1] in (":", '"') or after[:2] == ',"':
         return True
-    word = _WORD.match(after)
-    if word is not None and word.group().casefold() == "that":
-        # "the report states that the port ...", not "the states that precede it".
-        that = _WORD.search(norm, verb.end, hi)
-        following = _WORD.search(norm, that.end(), hi) if that is not None else None
-        return following is not None and (
-            following.group()[0].isupper()
-            or following.group()[0].isdigit()
-            or following.group().casefold() in _CLAUSE_OPENERS
+    words = list(islice(_WORD.finditer(norm, verb.end, hi), 3))
+    first = words[0].group().casefold() if words else ""
+    gap_start = verb.end
+    if first == "out" and len(words) > 1 and not norm[verb.end : words[0].start()].strip():
+        gap_start = words[0].end()
+        words, first = words[1:], words[1].group().casefold()  # "points out that"
+    if first == "that" and not norm[gap_start : words[0].start()].strip(" "):
+        return _that_clause_follows(context, verb, words[1:2], gap_start > verb.end)
+    if first == "to" and verb.word in context.lexicon.infinitive_cues and len(words) > 1:
+        # "pledged to work together", not "pledged delegates", "pledged to Clinton",
+        # "his campaign promise to ...".
+        following = words[1].group()
+        return (
+            following[0].islower()
+            and following.casefold() not in _DETERMINERS
+            and not (not verb.word.endswith(("ed", "ing")) and _noun_before(norm, verb.start))
         )
+    if _pronoun_clause_follows(norm, words):
+        return True  # "Candidates promise they will", "Doe claims he's worth"
     if not _clause_follows(norm, verb.end, hi):
         return False
+    return _subject_just_before(context, verb)
+
+
+def _that_clause_follows(
+    context: _Context, verb: _Cue, following: list[regex.Match[str]], out: bool
+) -> bool:
+    """Whether ``that`` after an ambiguous cue form opens a clause, from the word
+    ``following`` it: ``the report states that the port ...``, not ``the states that
+    precede it`` or ``claims that were denied``. A noun in lower case may open it
+    when the cue's subject is a pronoun or a name (``It states that courts ...``)
+    or after ``out`` (``points out that wages ...``); a phrase before its comma
+    (``experts note that despite the limits, ...``; not ``mention that on the trail``)."""
+    if not following:
+        return False
+    word = following[0].group()
+    folded = word.casefold()
+    if word[0].isupper() or word[0].isdigit():
+        return True
+    if folded in _CLAUSE_OPENERS or folded in _SUBJECT_PRONOUNS:
+        return True
+    if _verb_like(folded):
+        return False
+    if folded in _OPENING_WORDS:
+        end = following[0].end()
+        return "," in context.doc.norm[end : end + _OPENING_REACH]
+    return out or _subject_just_before(context, verb)
+
+
+def _pronoun_clause_follows(norm: str, words: list[regex.Match[str]]) -> bool:
+    """Whether the words after a cue open a clause with a subject pronoun and a finite
+    auxiliary (``they will``, ``he's``): not a noun's relative clause (``the promise
+    he made``)."""
+    if not words:
+        return False
+    pronoun, _, contracted = words[0].group().casefold().partition("'")
+    if pronoun not in _SUBJECT_PRONOUNS or len(words) < 2:
+        return False
+    following = words[1].group().casefold()
+    if contracted in ("s", "re", "ll"):
+        return not _verb_like(following)  # not "the claims he's made"
+    return not contracted and following in _FINITE and following not in _PERFECT
+
+
+#: Auxiliaries of the perfect: after a noun and a pronoun they open a relative clause
+#: (``the remarks he had made``).
+_PERFECT = frozenset({"had", "has", "have"})
+#: How far after a preposition that follows ``that`` its comma is looked for.
+_OPENING_REACH = 60
+
+
+def _noun_before(norm: str, at: int) -> bool:
+    """Whether the word at ``at`` ends a noun phrase: a determiner or a possessive one
+    word or two before it (``his promise``, ``his oft-stated promise``, ``the
+    campaign promise``), no auxiliary or adverb between."""
+    words = norm[max(0, at - 40) : at].split()[-2:]
+    if not words or not all(w[-1:].isalpha() for w in words):
+        return False  # "at the center, calling for"
+    last = words[-1].casefold()
+    if last in _DETERMINERS or last.endswith(("'s", "s'")):
+        return last[:-2] not in _CONTRACTED or not last.endswith("'s")
+    if len(words) < 2 or last in _AUXILIARIES or last in _FINITE or last.endswith("ly"):
+        return False
+    if not last[:1].isalpha() or not last[:1].islower():
+        return False
+    first = words[0].casefold()
+    return first in _DETERMINERS or (first.endswith(("'s", "s'")) and first[:-2] not in _CONTRACTED)
+
+
+def _subject_just_before(context: _Context, verb: _Cue) -> bool:
+    """Whether a pronoun, a relative, or the name of a person or an organisation stands
+    just before a cue verb (``she notes``, ``which claims``, ``Haddad claims``)."""
+    norm = context.doc.norm
     before = norm[max(0, verb.start - 12) : verb.start].split()
     if before and before[-1].casefold() in _SUBJECT_PRONOUNS | _RELATIVES:
         return True
@@ -1026,8 +1267,8 @@ def _clause_follows(norm: str, at: int, hi: int) -> bool:
     words = list(islice(_WORD.finditer(norm, at, hi), _SUBJECT_WORDS + 1))
     if not words:
         return False
-    if words[0].group().casefold() in _SUBJECT_PRONOUNS:
-        return True
+    if words[0].group().casefold().partition("'")[0] in _SUBJECT_PRONOUNS:
+        return True  # "he was", "he's"
     for i, w in enumerate(words[1:], 1):
         if norm[words[i - 1].end() : w.start()].strip():
             return False
@@ -1577,7 +1818,13 @@ def _after_determiner(norm: str, at: int) -> bool:
         return False
     words = before.split()
     word = words[-1].casefold() if words else ""
+    if word[:-2] in _CONTRACTED and word.endswith("'s"):
+        return False  # "who's called for", "she's said": is or has, not a possessive
     return word in _DETERMINERS or word.endswith(("'s", "s'"))
+
+
+#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``who's called for``.
+_CONTRACTED = _SUBJECT_PRONOUNS | frozenset({"who", "there", "what", "here", "where"})
 
 
 def _said_after(
@@ -2010,11 +2257,11 @@ def _reported(
         return None
     start, end, kind = content
     # "Ministers have been accused of ...": the subject of a passive is no speaker.
-    passive = object_cue and _passive_before(norm, verb.start)
+    passive = (object_cue or folded.endswith("ed")) and _passive_before(norm, verb.start)
     speaker = None if passive else _reporter(context, sentence.start, verb, found, clause_words)
     if speaker is not None and _non_restrictive(norm, speaker, sentence.start):
         # "Haddad, who claims the port was sold, resigned": the clause ends at its comma.
-        comma = norm.find(",", start, end)
+        comma = _clause_comma(norm, start, end)
         if comma > start:
             end = comma
             kind = _kind(norm, start, end) if kind is not QuoteKind.DIRECT else kind
@@ -2029,6 +2276,14 @@ def _reported(
             rest = (quotation.open, _trim_end(norm, quotation.open, quotation.close))
             return _Found(lead[0], rest[1], QuoteKind.MIXED, verb.word, speaker, [lead, rest])
     return _Found(start, _trim_end(norm, start, end), kind, verb.word, speaker)
+
+
+def _clause_comma(norm: str, start: int, end: int) -> int:
+    """The first comma in ``start..end`` that is no thousands separator (``20,000``), or -1."""
+    comma = norm.find(",", start, end)
+    while 0 < comma < end - 1 and norm[comma - 1].isdigit() and norm[comma + 1].isdigit():
+        comma = norm.find(",", comma + 1, end)
+    return comma
 
 
 def _lead_before_attribution(
@@ -2071,9 +2326,14 @@ def _passive_before(norm: str, at: int) -> bool:
     """Whether the word before ``at`` makes a participle there passive (``has been
     called``), or it follows a noun without a subject (``a website called ...``)."""
     words = norm[max(0, at - 24) : at].split()
-    return bool(words) and (
-        words[-1].casefold() in _PASSIVE or words[-1].casefold() in _DETERMINERS
-    )
+    if not words:
+        return False
+    if words[-1].casefold() in _DETERMINERS:
+        return True
+    # "is calling for": a progressive, not a passive.
+    verb = _WORD.match(norm, at)
+    progressive = verb is not None and verb.group().casefold().endswith("ing")
+    return words[-1].casefold() in _PASSIVE and not progressive
 
 
 def _complement_after(norm: str, at: int, hi: int) -> tuple[int, int, QuoteKind] | None:
@@ -2148,10 +2408,7 @@ def _reporter(
     if words and words[0][2] in _LINKS and not (clause == lo and words[0][2] in _RELATIVES):
         # (A sentence's first "That" is a demonstrative: "That is why critics say".)
         return _linked_reporter(context, lo, clause, verb, words, found)
-    while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
-        words = words[1:]  # "Later the spokeswoman said", "Separately, ..."
-    if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
-        words = words[1:]  # "Nor have they warned": the subject after its auxiliary
+    words = _without_auxiliaries(norm, words)
     kept = _strip_adverbs(words)
     if verb.word.endswith("ing") and kept and kept[-1][2] in _OPENING_WORDS:
         # "..., perhaps by arguing that", "quit before announcing".
@@ -2178,6 +2435,24 @@ def _reporter(
     return _clause_subject(context, words, verb, subject)
 
 
+def _without_auxiliaries(norm: str, words: list[_Word]) -> list[_Word]:
+    """A clause's words before its cue verb without the adverbs and auxiliaries that
+    open them (``Later the spokeswoman said``, ``Nor have they warned``) and the
+    modals and adverbs in lower case that end them (``Mill owners will tell``, ``The
+    campaign has long maintained``; not ``George Will said``)."""
+    while len(words) > 1 and words[0][2] in _AUXILIARIES and words[0][2] not in _FINITE:
+        words = words[1:]
+    while (
+        len(words) > 1
+        and (words[-1][2] in _MODALS or words[-1][2] in _PLAIN_ADVERBS)
+        and norm[words[-1][0]].islower()
+    ):
+        words = words[:-1]
+    if len(words) > 1 and words[0][2] in _FINITE and words[1][2] in _SUBJECT_PRONOUNS:
+        words = words[1:]  # the subject after its auxiliary
+    return words
+
+
 def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) -> bool:
     """Whether a cue verb has the subject of the sentence's main clause, not one of
     its own: a participle after a comma (``..., explaining that ...``), or a verb in a
@@ -2186,6 +2461,8 @@ def _shares_subject(context: _Context, lo: int, verb: _Cue, words: list[_Word]) 
     norm = context.doc.norm
     if verb.word.endswith("ing") and norm[lo : verb.start].rstrip(' "').endswith(","):
         return True
+    if len(words) == 1 and words[0][2] == "to" and norm[lo : words[0][0]].rstrip().endswith(","):
+        return True  # "..., to tell everyone how ...": the subject of the verb before
     if not words or not _is_participle(context, words[0][0], words[0][2]):
         return False
     # Only "to", auxiliaries and adverbs between them: "refusing to concede", not
@@ -2240,6 +2517,14 @@ def _participle_subject(
     phrase = list(takewhile(lambda w: not _verb_like(w[2]), before))
     opening = _subject(phrase) if phrase else None
     return _speaker(context, *opening) if opening is not None else None
+
+
+#: Modal auxiliaries before a cue: "will tell", "would say".
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+
+
+#: Adverbs without ``-ly`` before a cue: "has long maintained", "still says".
+_PLAIN_ADVERBS = frozenset({"long", "still", "now", "already", "often", "always", "even"})
 
 
 #: The most characters read back from a cue verb for a coordinator before it.
