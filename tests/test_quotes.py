@@ -113,6 +113,17 @@ def test_a_cue_form_used_as_a_noun_gives_no_quote(text: str) -> None:
     assert np.parse(text).quotes == ()
 
 
+def test_a_cue_form_after_no_is_a_noun() -> None:
+    text = (
+        "Tarsk Radio's Omar Rashid, reporting from Kessan, said the shells hit "
+        "homes with no warning."
+    )
+    quotes = np.parse(text).quotes
+    assert [(q.cue, q.text) for q in quotes] == [("said", "the shells hit homes with no warning")]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text.startswith("Tarsk Radio's Omar Rashid")
+
+
 def test_a_cue_inside_reported_speech_before_a_coordinator_adds_no_quote() -> None:
     text = "Omar Rashid said no delays had been reported but at least 12 ships were waiting."
     quotes = np.parse(text).quotes
