@@ -761,6 +761,30 @@ def test_a_name_in_a_relative_clause_of_the_speaker_does_not_name_the_speaker() 
     assert quote.speaker.entity == "person:jane-doe"
 
 
+# (text, the speaker's entity): a name in a participle's phrase after a comma does
+# not name the speaker; a place before a person's role does not speak, the role's
+# holder named before does.
+SPEAKER_ENTITIES = [
+    (
+        "The Tarsk Front, led by Omar Rashid, said its fighters had left the town.",
+        "org:tarsk-front",
+    ),
+    ("A Kelso city council spokesperson said the vote would go ahead.", None),
+    (
+        "Chilean President Omar Rashid spoke on Monday. Chile's president said the plan would pass.",
+        "person:omar-rashid",
+    ),
+    ("Chile said the plan would pass.", "place:chile"),
+]
+
+
+@pytest.mark.parametrize(("text", "entity"), SPEAKER_ENTITIES)
+def test_the_entity_that_names_a_speaker(text: str, entity: str | None) -> None:
+    quote = np.parse(text).quotes[-1]
+    assert quote.speaker is not None
+    assert quote.speaker.entity == entity
+
+
 @pytest.mark.parametrize(("text", "starts", "speaker"), RELATIVE_BEFORE_CUE)
 def test_a_relative_pronoun_just_before_a_cue_is_its_speaker(
     text: str, starts: str, speaker: str

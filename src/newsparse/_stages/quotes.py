@@ -438,7 +438,8 @@ def _speaker(context: _Context, lo: int, hi: int) -> FoundSpeaker | None:
     if len(words) == 1 and words[0] in _PRONOUNS:
         sex = _PRONOUN_SEX.get(words[0], "u")
         return FoundSpeaker(lo, hi, entity=context.last_person_before(lo, sex))
-    if 2 <= len(words) <= _ROLE_WORDS and words[0] == "the":
+    if 2 <= len(words) <= _ROLE_WORDS and (words[0] == "the" or inside):
+        # "the minister", "Chile's president": named before with the role
         holder = _role_holder(context, words[-1], lo)
         if holder is not None:
             return FoundSpeaker(lo, hi, entity=holder)  # "the minister", named before
@@ -507,7 +508,7 @@ _SPEAKING_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE)
 
 #: A relative clause after a comma inside a speaker's phrase: what it names is not
 #: the speaker.
-_RELATIVE_IN_PHRASE = regex.compile(r",[ \t]+(?:who|whose|whom|which)\b")
+_RELATIVE_IN_PHRASE = regex.compile(r",[ \t]+(?:(?:who|whose|whom|which)\b|\p{Ll}+ed[ \t]+by\b)")
 
 
 def _naming(context: _Context, inside: list[_Mention], lo: int, hi: int) -> _Mention | None:
@@ -522,9 +523,22 @@ def _naming(context: _Context, inside: list[_Mention], lo: int, hi: int) -> _Men
     for kind in _SPEAKING_TYPES:
         of_kind = [m for m in inside if context.type_of(m) is kind]
         if of_kind:
+            if kind is EntityType.PLACE and _a_role_after(context, of_kind[-1], hi):
+                return None  # "Chile's president", "a Tarsk council spokeswoman"
             return of_kind[-1]
     whole = [m for m in inside if (m[0], m[1]) == (lo, hi)]
     return whole[-1] if whole else None
+
+
+def _a_role_after(context: _Context, place: _Mention, hi: int) -> bool:
+    """Whether the speaker's phrase goes on after a place's name to a role noun of a
+    person that heads it (``Chile's president``, ``a Tarsk city council
+    spokesperson``): the place says whose the role is; a person speaks."""
+    words = _WORD.findall(context.doc.norm, place[1], hi)
+    if not words or len(words) > _ROLE_WORDS:
+        return False
+    head = words[-1].casefold()
+    return head in _role_nouns() or head in context.lexicon.title_ends
 
 
 # A word before a cue verb: where it starts and ends, and its text case-folded.
