@@ -304,6 +304,7 @@ def test_bylines(
 
 
 NOT_BYLINES = [
+    "Protests in Miami",
     "News | Politics",
     "The report was written by the committee on Monday and published by the ministry",
     "Talks by the river ended",
@@ -583,6 +584,16 @@ def test_a_line_of_names_before_the_dateline_is_the_byline(
 
 ROLE_LINES = [
     # (text, the byline's people with roles, the entity the name line gives)
+    (
+        "Ministers face farm revolt\n\nLayla Haddad in Kyiv\n\nMinisters met.",
+        [("Layla Haddad", "author")],
+        "Layla Haddad",
+    ),
+    (
+        "Ministers face farm revolt\n\nBy Layla Haddad and agencies\n\nMinisters met.",
+        [("Layla Haddad", "author")],
+        "Layla Haddad",
+    ),
     (
         "Ministers face farm revolt\n\nLayla Haddad, Political Editor\n\nMinisters met.",
         [("Layla Haddad", "political editor")],

@@ -45,6 +45,7 @@ from newsparse._lexicon import (
     read_words,
     words_of,
 )
+from newsparse._stages.datelines import known_place
 from newsparse._text import (
     Document,
     Span,
@@ -285,6 +286,9 @@ class _Reader:
         organization = self.outlet(text)
         if organization is not None:
             return FoundByline(span.start, span.end, organization, ())
+        placed = self._names_in_a_place(span, lo, hi)
+        if placed is not None:
+            return placed
         # "Jane Doe — Staff Writer", "Jane Doe, Special to The Times"
         lowered = text.casefold()
         if "special" not in lowered and not lowered.endswith(_staff_title_keys()):
@@ -308,6 +312,26 @@ class _Reader:
             )
         assert special is not None
         return FoundByline(span.start, span.end, self.outlet(special.group(1)), (person,))
+
+    def _names_in_a_place(self, span: Span, lo: int, hi: int) -> FoundByline | None:
+        """``Jane Doe in Miami``, ``Jane Doe and Omar Rashid in Kyiv`` (the Guardian's
+        byline): names that open with common given names, ``in`` and a place the
+        reference tables know."""
+        place = _IN_PLACE.search(self.norm, lo, hi)
+        if place is None:
+            return None
+        preposition, where = self.norm[place.start() : hi].split(None, 1)
+        if preposition != "in" or not known_place(where.strip(" .")):
+            return None
+        people = []
+        for start, end in _chunks(self.norm, lo, place.start()):
+            if not _a_given_name_first(self.norm[start:end]):
+                return None
+            person = self.person(start, end, "author")
+            if person is None:
+                return None
+            people.append(person)
+        return FoundByline(span.start, span.end, None, tuple(people)) if people else None
 
     def _with_by(self, span: Span, lo: int, hi: int) -> FoundByline | None:
         people: list[FoundPerson] = []
@@ -376,6 +400,8 @@ class _Reader:
         if people and bare.casefold() in _staff_titles():
             people[-1] = attrs.evolve(people[-1], role=bare.casefold())
             return ""
+        if people and bare.casefold() in _outlet_words() and " " not in bare:
+            return ""  # "By Jane Doe and agencies": the wires, no person
         person = self.person(start, end, role)
         if person is None:
             return None
@@ -568,7 +594,7 @@ def _trailer(doc: Document, reader: _Reader, line: Span) -> FoundByline | None:
 
 
 #: A place after a credited writer's name: "Jane Doe in Tucson".
-_IN_PLACE = regex.compile(r"[ \t]+in[ \t]+\p{Lu}[\p{L}\p{M}.,' \t-]*+")
+_WRITER_PLACE = regex.compile(r"[ \t]+in[ \t]+\p{Lu}[\p{L}\p{M}.,' \t-]*+")
 #: The most words of a service and its desk before a writer's title.
 _SERVICE_WORDS = 5
 
@@ -580,7 +606,7 @@ def _writer_of_a_service(
     the place after it (``AP Economics Writer Jane Doe``, ``Associated Press
     writers Jane Doe in Tucson``): the service and the name's span; the span as it
     is, with no service, when none opens it."""
-    place = _IN_PLACE.search(norm, lo, hi)
+    place = _WRITER_PLACE.search(norm, lo, hi)
     if place is not None and place.end() == hi:
         hi = place.start()
     words = list(regex.finditer(r"\S+", norm[lo:hi]))
