@@ -1024,6 +1024,9 @@ WORD_BEFORE = [
     ('"It may be arson," said Wayne Jordan, a police spokesman.', "Wayne Jordan", "PERSON"),
     ("Anthony Washington won the discus.", "Anthony Washington", "PERSON"),
     ("Call the Sydney Newsroom on 9373 1800.", "Sydney Newsroom", "ORG"),
+    # A party named by its members' plural, a region's adjective before it.
+    ("The Scottish Conservatives accused the ministers.", "Scottish Conservatives", "ORG"),
+    ("The Greens said the plan would fail.", "Greens", "ORG"),
     # Words that end firms' names.
     ("Daewoo took 31 percent and Dacom International 25 percent.", "Dacom International", "ORG"),
     ("The probe into Taylor Asset Managers widened.", "Taylor Asset Managers", "ORG"),
