@@ -113,6 +113,20 @@ def test_a_cue_form_used_as_a_noun_gives_no_quote(text: str) -> None:
     assert np.parse(text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They came at dawn," a resident who asked not to be named told reporters.',
+        "A resident, who asked not to be named, told reporters they came at dawn.",
+    ],
+)
+def test_asking_not_to_be_named_is_no_speech(text: str) -> None:
+    (quote,) = np.parse(text).quotes
+    assert quote.cue == "told"
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith(("a resident", "A resident"))
+
+
 def test_a_cue_form_after_no_is_a_noun() -> None:
     text = (
         "Tarsk Radio's Omar Rashid, reporting from Kessan, said the shells hit "

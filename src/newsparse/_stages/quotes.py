@@ -130,7 +130,23 @@ def _cue_words(doc: Document, cues: frozenset[str], title_case: Sequence[Span] =
             and not norm[spans[i][1] : spans[i + 1][0]].strip()
         ):
             at.append(i)
-    return [_Cue(*spans[i], texts[i].casefold()) for i in sorted(set(at))]
+    return [
+        _Cue(*spans[i], texts[i].casefold())
+        for i in sorted(set(at))
+        if not _asks_for_anonymity(texts, i)
+    ]
+
+
+#: The words after a cue that ask for anonymity, not speech: ``who asked not to be
+#: named``, ``requested not to be identified``.
+_ANONYMITY_ASKED = ("not", "to", "be")
+
+
+def _asks_for_anonymity(texts: Sequence[str], i: int) -> bool:
+    """Whether the cue at word ``i`` asks not to be named (``a resident who asked not
+    to be named told reporters``): the speech is the next cue's."""
+    after = texts[i + 1 : i + 1 + len(_ANONYMITY_ASKED)]
+    return tuple(w.casefold() for w in after) == _ANONYMITY_ASKED
 
 
 @functools.cache
