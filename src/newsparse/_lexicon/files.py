@@ -71,6 +71,7 @@ _FUNCTION_ROLES = frozenset(
         "aside",
         "agent",
         "headline_lower",
+        "modal",
     }
 )
 

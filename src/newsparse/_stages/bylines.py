@@ -298,7 +298,7 @@ class _Reader:
             return None
         # What follows the name decides first: most short lines are no byline.
         rest = self.norm[chunks[1][0] : hi].strip()
-        title = _staff_titles().get(rest.casefold()) or (rest if _a_title_line(rest) else None)
+        title = _staff_title(rest)
         special = None if title is not None else _SPECIAL_TO.match(rest)
         if title is None and special is None:
             return None
@@ -307,9 +307,7 @@ class _Reader:
         if person is None:
             return None
         if title is not None:
-            return FoundByline(
-                span.start, span.end, None, (attrs.evolve(person, role=title.casefold()),)
-            )
+            return FoundByline(span.start, span.end, None, (attrs.evolve(person, role=title),))
         assert special is not None
         return FoundByline(span.start, span.end, self.outlet(special.group(1)), (person,))
 
@@ -618,6 +616,16 @@ def _writer_of_a_service(
     return None, lo, hi
 
 
+def _staff_title(text: str) -> str | None:
+    """The staff title a short text is, in lower case (``Staff Writer``, ``Political
+    editor``): one of ``data/staff_titles.txt`` or one of its shape (see
+    :func:`_a_title_line`); None for anything else."""
+    text = text.strip()
+    if text.casefold() in _staff_titles() or _a_title_line(text):
+        return text.casefold()
+    return None
+
+
 def _a_title_line(text: str) -> bool:
     """Whether a short text is a staff title of one to four words, capitalised or in
     sentence case, that ends with a title's word (``Political Editor``, ``Senior
@@ -774,10 +782,9 @@ def _with_service_line(
     service = reader.service(written)
     if service is None:
         # "BY JANE ROE" over "Staff Writer": the author's title, no outlet
-        if len(found.people) == 1 and (
-            _a_title_line(written) or written.casefold() in _staff_titles()
-        ):
-            person = attrs.evolve(found.people[0], role=written.strip().casefold())
+        title = _staff_title(written)
+        if len(found.people) == 1 and title is not None:
+            person = attrs.evolve(found.people[0], role=title)
             return FoundByline(found.start, span.end, found.organization, (person,))
         return found
     outlet, title = service

@@ -516,7 +516,7 @@ def _a_holiday_goes_on(tokens: Sequence[NameToken], first: int, i: int) -> bool:
     """Whether the possessive before token ``i`` is inside a holiday's name that the
     run from ``first`` opens (``New Year's Eve``, ``Valentine's Day``)."""
     return tokens[i - 1].possessive and (
-        tuple(t.folded for t in tokens[first : i + 1]) in _holiday_prefixes()
+        tuple(t.folded for t in tokens[first : i + 1]) in _named_other_prefixes()
     )
 
 
@@ -1110,7 +1110,7 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
         return EntityType.ORG
     if len(span) > 2 and span[0].text in heads and span[1].folded == "of":
         return EntityType.ORG
-    if tuple(t.folded for t in span) in _holidays():
+    if tuple(t.folded for t in span) in _named_others():
         return EntityType.OTHER  # "Christmas", "Eid al-Fitr", "Thanksgiving"
     if len(span) > 1 and (_ends_with_event_word(span) or _event_opener_width(span)):
         return EntityType.OTHER  # "World Cup", "World War II", "Hurricane Milton"
@@ -1131,7 +1131,7 @@ def _type_by_shape(tokens: Sequence[NameToken], candidate: _Candidate) -> Entity
 
 
 @functools.cache
-def _holidays() -> frozenset[tuple[str, ...]]:
+def _named_others() -> frozenset[tuple[str, ...]]:
     """The names of ``data/holidays.txt`` and ``data/diseases.txt`` as their words
     read (case-folded; hyphens, apostrophes and a possessive's ``s`` left out, as
     name tokens leave them): names that are OTHER whole."""
@@ -1142,9 +1142,9 @@ def _holidays() -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
-def _holiday_prefixes() -> frozenset[tuple[str, ...]]:
-    """The holidays' names and every run of words that opens one."""
-    return frozenset(name[:k] for name in _holidays() for k in range(1, len(name) + 1))
+def _named_other_prefixes() -> frozenset[tuple[str, ...]]:
+    """The names that are OTHER whole and every run of words that opens one."""
+    return frozenset(name[:k] for name in _named_others() for k in range(1, len(name) + 1))
 
 
 _ROMAN = regex.compile(r"[IVX]{1,4}")

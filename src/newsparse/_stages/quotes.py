@@ -262,32 +262,9 @@ def _make(
 
 #: The most words of a title in quotation marks (``"The Art of the Deal"``).
 _TITLE_WORDS = 12
-#: Short words a title leaves in lower case.
-_TITLE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "vs",
-        "de",
-        "la",
-    ]
-)
+#: Words a title leaves in lower case (``data/function_words.tsv``, role
+#: ``headline_lower``).
+_TITLE_SMALL = function_words("headline_lower")
 
 
 def _names_a_work(norm: str, open_: int, words: list[str], stripped: str) -> bool:
@@ -2550,7 +2527,7 @@ def _participle_subject(
 
 
 #: Modal auxiliaries before a cue: "will tell", "would say".
-_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+_MODALS = function_words("modal")
 
 
 #: Adverbs without ``-ly`` before a cue: "has long maintained", "still says".
