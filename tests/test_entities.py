@@ -599,6 +599,11 @@ PLACE_EVIDENCE = [
     # A given name first makes a person of a name that ends in a town's name.
     ("Senator Elizabeth Warren spoke first.", "Elizabeth Warren", "PERSON"),
     ("Mayor Helen Preston met Kofi Mensah on Friday.", "Helen Preston", "PERSON"),
+    # A name with no given name that ends in a state's or a nation's name is a firm
+    # or a party of it; a given name first still makes a person.
+    ("Ameren Illinois said repairs could take until Thursday.", "Ameren Illinois", "ORG"),
+    ("Plaid Cymru called for an independent review.", "Plaid Cymru", "ORG"),
+    ("Later, Maria Georgia said the road was shut.", "Maria Georgia", "PERSON"),
     # The Arabic article after a name makes a family name, not a province.
     ("The envoy, Noor al-Sabah, arrived late.", "Noor al-Sabah", "PERSON"),
     # Months, generic words and common words are never towns.

@@ -1917,13 +1917,14 @@ def _town_named(
     tokens: Sequence[NameToken], candidate: _Candidate, reference: AliasTable, words: LexiconWords
 ) -> None:
     """A name typed a person's for want of evidence is an organisation's when its last
-    word is a town's name and it has no initial nor a person's particle (``Ruch
-    Chorzow``: a side or a firm of the town; a person's name that opens with a
-    given name was typed so with evidence)."""
+    word is a town's or a first-level subdivision's name and it has no initial nor
+    a person's particle (``Ruch Chorzow``: a side or a firm of the town; ``Ameren
+    Illinois``, ``Plaid Cymru``: a firm or a party of the state or nation; a
+    person's name that opens with a given name was typed so with evidence)."""
     span = tokens[candidate.first : candidate.last]
     if any(_is_initial(t) or t.folded in words.person_particles for t in span):
         return
-    if _is_town(reference.index.key_ids(span[-1].variant)):
+    if _is_generated(reference.index.key_ids(span[-1].variant)):
         candidate.type, candidate.guessed = EntityType.ORG, False
 
 
