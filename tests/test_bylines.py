@@ -23,6 +23,17 @@ CASES: list[tuple[str, str | None, list[tuple[str, str, str | None]]]] = [
     ("By Mark Elder, Reuter.", "Reuters", [("Mark Elder", A, None)]),
     ("By Brad Schade Reuters", "Reuters", [("Brad Schade", A, None)]),
     ("By Anne Lowry Reuters", "Reuters", [("Anne Lowry", A, None)]),
+    ("By OMAR HADDAD Reuters", "Reuters", [("Omar Haddad", A, "OMAR HADDAD")]),
+    (
+        "By LENA MARSH and KWAME OSEI Associated Press",
+        "Associated Press",
+        [("Lena Marsh", A, "LENA MARSH"), ("Kwame Osei", A, "KWAME OSEI")],
+    ),
+    (
+        "By Lena Marsh, Tom Reyes and Kwame Osei Associated Press",
+        "Associated Press",
+        [("Lena Marsh", A, None), ("Tom Reyes", A, None), ("Kwame Osei", A, None)],
+    ),
     ("By Tay Liam Hwee, Reuters", "Reuters", [("Tay Liam Hwee", A, None)]),
     ("By Lee Su-wan, Reuters", "Reuters", [("Lee Su-wan", A, None)]),
     ("By Franz-Josef Ebel, Reuters", "Reuters", [("Franz-Josef Ebel", A, None)]),

@@ -380,7 +380,15 @@ class _Reader:
             return service[0]
         # The first chunk is a person unless the table knows it ("By Reuters staff");
         # later ones are an outlet when they look like one ("..., Basra Times").
-        outlet = self.outlet(chunk, loose=not first)
+        outlet = self.outlet(chunk, loose=False)
+        if outlet is None and not first:
+            # "By JANE DOE and JOHN ROE Associated Press": a name, then an outlet the
+            # table knows, before a name-like outlet ("..., Basra Times") is guessed
+            named = self._person_then_outlet(start, end, role)
+            if named is not None:
+                people.append(named[0])
+                return named[1]
+            outlet = self.outlet(chunk)
         if outlet is None and first and self.person(start, end, role) is None:
             outlet = self.outlet(chunk)
         if outlet is not None:
@@ -407,6 +415,14 @@ class _Reader:
         people.append(person)
         return trailing_outlet or ""
 
+    def _person_then_outlet(self, start: int, end: int, role: str) -> tuple[FoundPerson, str] | None:
+        """A person's name with a table outlet written after it, or None."""
+        person = self.person(start, end, role)
+        if person is None:
+            return None
+        person, outlet = self._split_outlet(person)
+        return None if outlet is None else (person, outlet)
+
     def _split_outlet(self, person: FoundPerson) -> tuple[FoundPerson, str | None]:
         """``Brad Schade Reuters``: an outlet written after the name without a comma."""
         tokens = person.name.split()
@@ -420,7 +436,9 @@ class _Reader:
                 cut = surface.rfind(tokens[-width])
                 head = surface[:cut].rstrip()
                 name = " ".join(tokens[:-width])
-                return attrs.evolve(person, end=person.start + len(head), name=name), found.name
+                alone = attrs.evolve(person, end=person.start + len(head), name=name)
+                # read again without the outlet, so that a name in capitals is recased
+                return self.person(alone.start, alone.end, alone.role) or alone, found.name
         return person, None
 
     def person(self, lo: int, hi: int, role: str) -> FoundPerson | None:
