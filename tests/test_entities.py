@@ -604,6 +604,12 @@ PLACE_EVIDENCE = [
     ("Ameren Illinois said repairs could take until Thursday.", "Ameren Illinois", "ORG"),
     ("Plaid Cymru called for an independent review.", "Plaid Cymru", "ORG"),
     ("Later, Maria Georgia said the road was shut.", "Maria Georgia", "PERSON"),
+    # A word no table knows before a group's plural names a party; a known name or
+    # a common word opening a sentence stays apart from the group.
+    ("Leaders of the Liberal Democrats met on Monday.", "Liberal Democrats", "ORG"),
+    ("The Free Democrats\u2019 leader resigned.", "Free Democrats", "ORG"),
+    ("Senate Democrats met on Monday.", "Democrats", "OTHER"),
+    ("Many Democrats stayed away.", "Democrats", "OTHER"),
     # The Arabic article after a name makes a family name, not a province.
     ("The envoy, Noor al-Sabah, arrived late.", "Noor al-Sabah", "PERSON"),
     # Months, generic words and common words are never towns.
@@ -682,6 +688,7 @@ def test_a_headline_in_capitals_names_what_the_reference_tables_know() -> None:
         "Our Principles PAC",
         "Castlemere Pictures",
         "Harbour Writers Guild",
+        "Kessel Water",
     ],
 )
 def test_a_company_form_or_business_word_at_the_end_makes_an_organisation(name: str) -> None:
@@ -711,6 +718,25 @@ NAME_ENDS = [
     (
         "Talks between Kessel Corp and Marr Holdings Ltd stalled.",
         ["Kessel Corp", "Marr Holdings Ltd"],
+    ),
+    # A comma goes on inside a head's list of what it is for, none of the items a
+    # place's name or a person's; its acronym in brackets joins it in any case.
+    (
+        "The Department for Environment, Food and Rural Affairs (Defra) said a Defra "
+        "team would visit.",
+        ["Department for Environment, Food and Rural Affairs", "Defra", "Defra"],
+    ),
+    (
+        "The Ministry of Agriculture, Fisheries and Food said so.",
+        ["Ministry of Agriculture, Fisheries and Food"],
+    ),
+    (
+        "The Ministry of Defence, Britain and France said so.",
+        ["Ministry of Defence", "Britain", "France"],
+    ),
+    (
+        "The Department of Health, Kofi Mensah and Jane Doe said so.",
+        ["Department of Health", "Kofi Mensah", "Jane Doe"],
     ),
     # "of the" goes on after an organisation's or a place's head; a verb before "the"
     # and a name is no part of it; a title's portfolio after "of the" is the title's.

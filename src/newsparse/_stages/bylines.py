@@ -378,19 +378,7 @@ class _Reader:
             if service[1] is not None:
                 people[-1] = attrs.evolve(people[-1], role=service[1])
             return service[0]
-        # The first chunk is a person unless the table knows it ("By Reuters staff");
-        # later ones are an outlet when they look like one ("..., Basra Times").
-        outlet = self.outlet(chunk, loose=False)
-        if outlet is None and not first:
-            # "By JANE DOE and JOHN ROE Associated Press": a name, then an outlet the
-            # table knows, before a name-like outlet ("..., Basra Times") is guessed
-            named = self._person_then_outlet(start, end, role)
-            if named is not None:
-                people.append(named[0])
-                return named[1]
-            outlet = self.outlet(chunk)
-        if outlet is None and first and self.person(start, end, role) is None:
-            outlet = self.outlet(chunk)
+        outlet = self._outlet_chunk(start, end, role, first=first, people=people)
         if outlet is not None:
             return outlet
         bare = chunk.strip(" .")
@@ -415,13 +403,27 @@ class _Reader:
         people.append(person)
         return trailing_outlet or ""
 
-    def _person_then_outlet(self, start: int, end: int, role: str) -> tuple[FoundPerson, str] | None:
-        """A person's name with a table outlet written after it, or None."""
+    def _outlet_chunk(
+        self, start: int, end: int, role: str, *, first: bool, people: list[FoundPerson]
+    ) -> str | None:
+        """The outlet a chunk of the names after ``by`` names, or None. The first chunk
+        is a person unless the table knows it (``By Reuters staff``); a later one is a
+        name and a table outlet after it (``By JANE DOE and JOHN ROE Associated
+        Press``: the person is added to ``people``), else an outlet when it looks like
+        one (``..., Basra Times``)."""
+        chunk = self.norm[start:end]
+        outlet = self.outlet(chunk, loose=False)
+        if outlet is not None:
+            return outlet
+        if first:
+            return None if self.person(start, end, role) is not None else self.outlet(chunk)
         person = self.person(start, end, role)
-        if person is None:
-            return None
-        person, outlet = self._split_outlet(person)
-        return None if outlet is None else (person, outlet)
+        if person is not None:
+            person, outlet = self._split_outlet(person)
+            if outlet is not None:
+                people.append(person)
+                return outlet
+        return self.outlet(chunk)
 
     def _split_outlet(self, person: FoundPerson) -> tuple[FoundPerson, str | None]:
         """``Brad Schade Reuters``: an outlet written after the name without a comma."""

@@ -100,7 +100,9 @@ _ACRONYM_REACH = 100  # characters after a name read for its acronym
 #: run stays bounded however the text goes on: a megabyte of one capitalised
 #: word is sixty thousand short runs, not one name.
 MAX_NAME_WORDS = 16
-_ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9})[ \t]*\)")
+#: An acronym in brackets after a name: capitals (``PMF``), or a word of the
+#: name's initials written in lower case after its first (``Defra``, ``Ofwat``).
+_ACRONYM_AFTER = regex.compile(r"[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\d]{1,9}|\p{Lu}\p{Ll}{2,8})[ \t]*\)")
 _AMPERSANDS = frozenset({"&", " & "})
 _SLUG_DROP = regex.compile(r"[^\w]+")
 _MINUTE = regex.compile(r"\d{1,3}(?:st|nd|rd|th)")
@@ -430,6 +432,7 @@ def _run_end(
         or _an_office_of(tokens, last, words)
         or _a_holiday_goes_on(tokens, i, last)
         or _ampersand_before(norm, tokens, last)
+        or _a_listed_portfolio(norm, tokens, i, last, bound)
     ):
         nxt = tokens[last]
         if nxt.text in _calendar_words() or nxt.text[0].isdigit():
@@ -449,6 +452,71 @@ def _run_end(
                 continue
         break
     return last
+
+
+def _a_listed_portfolio(
+    norm: str, tokens: Sequence[NameToken], first: int, i: int, bound: int
+) -> bool:
+    """Whether a comma before token ``i`` goes on inside an organisation's name that
+    lists what it is for (``Department for Environment, Food and Rural Affairs``,
+    ``Ministry of Agriculture, Fisheries and Food``): the run so far is a head and
+    ``of`` or ``for`` and one or two words, and after the comma come items of one or
+    two capitalised words, the last after ``and``, none of them a place (``the
+    Ministry of Defence, Britain and France``)."""
+    if not _LIST_COMMA.fullmatch(norm, tokens[i - 1].end, tokens[i].start):
+        return False
+    heads = _organization_words()[1]
+    if not (
+        2 <= i - first - 1 <= 3
+        and tokens[first].text in heads
+        and tokens[first + 1].folded in ("of", "for")
+        and not tokens[first + 1].capitalised
+    ):
+        return False
+    k, words_in_item = i, 0
+    while k < bound:
+        token = tokens[k]
+        if token.folded == "and" and not token.capitalised and words_in_item:
+            return _a_last_item(tokens, k + 1, bound)
+        if (
+            not token.capitalised
+            or token.heading
+            or words_in_item == 2
+            or _a_place_word(token)
+            or (not words_in_item and _opens_with_given_name([token]))
+        ):
+            return False
+        words_in_item += 1
+        if not token.joins:
+            if not _LIST_COMMA.fullmatch(
+                norm, token.end, tokens[k + 1].start if k + 1 < bound else token.end
+            ):
+                return False
+            words_in_item = 0
+        k += 1
+    return False
+
+
+def _a_last_item(tokens: Sequence[NameToken], k: int, bound: int) -> bool:
+    """Whether one or two capitalised words, no place's, stand at token ``k``."""
+    token = tokens[k] if k < bound else None
+    return (
+        token is not None
+        and token.capitalised
+        and not _a_place_word(token)
+        and not _opens_with_given_name([token])
+    )
+
+
+def _a_place_word(token: NameToken) -> bool:
+    """Whether a word names a place of the reference tables on its own."""
+    return any(
+        i.startswith(("ref:country:", "ref:capital:", "ref:city:", "ref:region:", _AREA, _TOWN))
+        for i in reference_table().index.key_ids(token.variant)
+    )
+
+
+_LIST_COMMA = regex.compile(r",[ \t]")
 
 
 def _the_before_a_name(tokens: Sequence[NameToken], i: int, after: int, bound: int) -> bool:
@@ -897,6 +965,9 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
             or token.text in common
         ) or _a_numbered_name(tokens, piece):
             break  # a word that can end a name
+        if _a_party_of_members(tokens, piece, common, not_names):
+            piece.around = EntityType.ORG
+            break
         piece.last -= 1
     # A demonym or a group stays at the head of an organisation's or an event's name
     # ("Iraqi Political Thinking Center", "Republican National Convention", "French Open").
@@ -924,6 +995,32 @@ def _trim(tokens: Sequence[NameToken], piece: _Candidate, words: LexiconWords) -
     if piece.last - piece.first == 1 and _a_plural_title(tokens[piece.first], words):
         return False  # "MPs", "Senators": the holders of an office, no name
     return piece.first < piece.last
+
+
+def _a_party_of_members(
+    tokens: Sequence[NameToken],
+    piece: _Candidate,
+    common: frozenset[str],
+    not_names: frozenset[str],
+) -> bool:
+    """``the Liberal Democrats``, ``the Free Democrats``: a word no table knows before a
+    group's plural (``data/groups.txt``) names a party, as the group's noun alone does
+    not. A known name before it stays itself (``Senate Democrats``, ``Texas
+    Republicans``), and so does a common word opening a sentence (``Many Democrats``)."""
+    if piece.last - piece.first != 2:
+        return False
+    before, group = tokens[piece.first], tokens[piece.last - 1]
+    if not (group.text.endswith("s") and group.text in _words("groups.txt")):
+        return False
+    return (
+        before.capitalised
+        and before.joins
+        and not before.upper
+        and before.text not in not_names
+        and not (before.sentence_start and before.text in common)
+        and before.folded not in given_names()
+        and not reference_table().index.key_ids(before.variant)
+    )
 
 
 def _a_plural_title(token: NameToken, words: LexiconWords) -> bool:
