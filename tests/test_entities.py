@@ -743,6 +743,14 @@ NAME_ENDS = [
     ("He joined the Bank of the West in May.", ["Bank of the West"]),
     ("Call the Kessel Trust Newsroom on 9373 1800.", ["Kessel Trust Newsroom"]),
     ("Minister of the Interior Jo Marden said so.", ["Jo Marden"]),
+    ("The Minister for Foreign Affairs said so.", []),
+    ("Minister of State for Foreign Affairs Jo Marden said so.", ["Jo Marden"]),
+    # "for" between two places or after a person's name joins no name; inside an
+    # organisation's name or a title it does.
+    ("The envoy left Bahrain for Baghdad on Monday.", ["Bahrain", "Baghdad"]),
+    ("Tomas Berglund for Miguel Ortega (65).", ["Tomas Berglund", "Miguel Ortega"]),
+    ("The Centre for Policy Studies said so.", ["Centre for Policy Studies"]),
+    ("Secretary of State for Wales Jo Stevens said so.", ["Wales", "Jo Stevens"]),
     ("Alexander the Great was named.", ["Alexander the Great"]),
     # A plural's possessive ends a name before a person's; inside a name it stays.
     (

@@ -444,6 +444,8 @@ def _run_end(
             last += 2
             continue
         if nxt.folded in connectors and nxt.joins and last + 1 < bound:
+            if nxt.folded == "for" and _for_between_names(tokens, i, last, words):
+                break  # "left Bahrain for Baghdad", "Ferdy Vierklau for Cocu"
             after = _after_connectors(tokens, last, bound, words)
             if after is not None and _the_before_a_name(tokens, last, after, bound):
                 break  # "Call the Sydney Newsroom": a verb and the name after "the"
@@ -452,6 +454,32 @@ def _run_end(
                 continue
         break
     return last
+
+
+def _for_between_names(
+    tokens: Sequence[NameToken], first: int, i: int, words: LexiconWords
+) -> bool:
+    """Whether ``for`` at token ``i`` stands between two names rather than inside an
+    organisation's name or a title (``Centre for Policy Studies``, ``Secretary of
+    State for Wales``): with no organisation's word nor title's just before it, a
+    place of the reference tables just before or after it (``left Bahrain for
+    Baghdad``), or a run that opens with a given name before it (``Tomas Berglund
+    for Miguel Ortega``, a substitution)."""
+    before = tokens[i - 1]
+    tails, heads = _organization_words()
+    if (
+        i + 1 >= len(tokens)
+        or before.text in tails
+        or before.text in heads
+        or before.folded in words.title_ends
+        or before.folded in words.portfolio_ends
+    ):
+        return False
+    return (
+        _a_place_word(before)
+        or _a_place_word(tokens[i + 1])
+        or _opens_with_given_name(tokens[first:i])
+    )
 
 
 def _a_listed_portfolio(
@@ -809,13 +837,18 @@ def _portfolio_after(tokens: Sequence[NameToken], i: int, last: int, words: Lexi
 
 
 def _portfolio_alone(tokens: Sequence[NameToken], i: int, last: int, words: LexiconWords) -> bool:
-    """Whether all that follows a title ending at ``i`` is ``of`` or ``for`` and one
-    word, its portfolio or its seat (``The Minister of Finance said``, ``the
-    Conservative MP for Maidstone``): no person's name (a place's name there is
-    read from the reference tables)."""
-    rest = last - i - (1 if i + 1 < last and tokens[i + 1].folded == "the" else 0)
+    """Whether all that follows a title ending at ``i`` is ``of`` or ``for`` and its
+    portfolio or its seat, no given name in it (``The Minister of Finance said``,
+    ``the Minister for Foreign Affairs``, ``the Conservative MP for Maidstone``): no
+    person's name (a place's name there is read from the reference tables)."""
+    the = 1 if i + 1 < last and tokens[i + 1].folded == "the" else 0
+    rest = last - i - the
+    if 2 < rest <= 1 + _PORTFOLIO_WORDS and any(
+        _opens_with_given_name(tokens[j:last]) for j in range(i + 1 + the, last)
+    ):
+        return False  # "Minister of State Jo Marden": a name after the portfolio
     return (
-        rest == 2
+        2 <= rest <= 1 + _PORTFOLIO_WORDS
         and tokens[i].folded in ("of", "for")
         and not tokens[i].capitalised
         and tokens[i - 1].joins
