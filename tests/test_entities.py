@@ -591,6 +591,11 @@ PLACE_EVIDENCE = [
     ("Fighting went on in the Kessova and Tarsk districts.", "Kessova", "PLACE"),
     ("Fighting went on in the Kessova and Tarsk districts.", "Tarsk", "PLACE"),
     ("The Preston family said it would sue.", "Preston", "PERSON"),
+    # ... and so is a word before a noun for the people or the edges of a place, or
+    # after a noun for a kind of place and a comma, closed by punctuation.
+    ("He urged Tarsk residents to call off the strike.", "Tarsk", "PLACE"),
+    ("Shelling hit the Tarsk outskirts overnight.", "Tarsk", "PLACE"),
+    ("Troops left the embattled regional capital, Tarsk.", "Tarsk", "PLACE"),
     # A first-level subdivision is a place wherever it stands.
     ("Bavaria will cut its budget, officials said.", "Bavaria", "PLACE"),
     ("A Florida restaurant bought the guitar.", "Florida", "PLACE"),
@@ -624,6 +629,11 @@ PLACE_EVIDENCE = [
 def test_places_and_given_names_as_evidence(text: str, surface: str, kind: str | None) -> None:
     found = types_of_mentions(text)
     assert found.get(surface) == kind
+
+
+def test_a_name_after_a_kind_of_place_and_a_comma_that_opens_a_clause_is_no_place() -> None:
+    found = types_of_mentions("In a leading dairy state, Marden had the right audience.")
+    assert found.get("Marden") not in (None, "PLACE")
 
 
 def test_a_surname_after_the_full_name_stays_the_person_though_a_town_has_it() -> None:

@@ -1348,12 +1348,19 @@ def _held(norm: str, tokens: Sequence[NameToken], first: int) -> bool:
 
 
 def _after_a_kind_of_place(tokens: Sequence[NameToken], first: int) -> bool:
-    """``the city of Sakai``, ``the Chechen capital Grozny``: a lower-case noun for a
-    kind of place (``data/place_words.tsv``, position ``head``) just before."""
+    """``the city of Sakai``, ``the Chechen capital Grozny``, ``the Chechen capital,
+    Grozny.``: a lower-case noun for a kind of place (``data/place_words.tsv``,
+    position ``head``) just before, or before a comma."""
     i = first - 1
     if i > 0 and tokens[i].folded == "of" and tokens[i - 1].joins:
         i -= 1
-    return i >= 0 and tokens[i].joins and tokens[i].text in _place_words("head")
+    if i < 0 or tokens[i].text not in _place_words("head"):
+        return False
+    # Before a comma, only a word closed by punctuation in turn reads as an apposition
+    # ("the Chechen capital, Grozny."; not "a leading dairy state, Gore had").
+    return tokens[i].joins or (
+        tokens[first].start - tokens[i].end == len(", ") and not tokens[first].joins
+    )
 
 
 def _title_before(
