@@ -173,6 +173,15 @@ SAME_PERSON = [
         'Bernard Oyelaran spoke first. "I think Bernard is doing fine," a supporter said.',
         {"Bernard Oyelaran": ["Bernard Oyelaran", "Bernard"]},
     ),
+    # a given name the shipped list lacks, alone after the full name
+    (
+        "Kwabenyo Asante-Bekoe scored twice. The coach said Kwabenyo was outstanding.",
+        {"Kwabenyo Asante-Bekoe": ["Kwabenyo Asante-Bekoe", "Kwabenyo"]},
+    ),
+    (
+        "Kwabenyo Asante met Kwabenyo Osei on Monday. Later Kwabenyo left.",
+        {"Kwabenyo Asante": ["Kwabenyo Asante"], "Kwabenyo Osei": ["Kwabenyo Osei"]},
+    ),
     # nothing tells the two apart: the surname alone is one entity of its own
     (
         "Tom Hale met Jane Hale on Monday. Hale said the talks went well. "
@@ -591,6 +600,12 @@ PLACE_EVIDENCE = [
     ("Fighting went on in the Kessova and Tarsk districts.", "Kessova", "PLACE"),
     ("Fighting went on in the Kessova and Tarsk districts.", "Tarsk", "PLACE"),
     ("The Preston family said it would sue.", "Preston", "PERSON"),
+    # A noun for the office a person leads after a name makes it a person's.
+    ("Judge blocks Marden administration's plan", "Marden", "PERSON"),
+    ("Under the Marden presidency, prices rose.", "Marden", "PERSON"),
+    ("The Kessel Health Administration said so.", "Kessel Health Administration", "ORG"),
+    # A stadium or an arena is a place.
+    ("The final is at the Kessel Stadium.", "Kessel Stadium", "PLACE"),
     # ... and so is a word before a noun for the people or the edges of a place, or
     # after a noun for a kind of place and a comma, closed by punctuation.
     ("He urged Tarsk residents to call off the strike.", "Tarsk", "PLACE"),

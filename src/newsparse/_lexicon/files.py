@@ -101,6 +101,7 @@ SCHEMAS: dict[str, Schema] = {
     "seat_titles.txt": Schema(("word",)),
     "groups.txt": Schema(("word",)),
     "kin_nouns.txt": Schema(("noun",)),
+    "office_nouns.txt": Schema(("noun",)),
     "markup_codes.txt": Schema(("code",)),
     "military_services.txt": Schema(("service",)),
     "months.tsv": Schema(("token", "month", "language"), 3),

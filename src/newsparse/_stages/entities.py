@@ -2037,11 +2037,20 @@ _AGE = regex.compile(r", \d{1,3}, ")
 
 
 def _person_after(norm: str, tokens: Sequence[NameToken], last: int) -> bool:
-    """``Jo Marden, 52, said``, ``Dornan's wife``: an age in commas or a noun for a
-    person's kin after the possessive (``data/kin_nouns.txt``) makes a name a
-    person's."""
+    """``Jo Marden, 52, said``, ``Dornan's wife``, ``the Marden administration``: an
+    age in commas, a noun for a person's kin after the possessive
+    (``data/kin_nouns.txt``) or one for the office a person leads just after the name
+    (``data/office_nouns.txt``) makes a name a person's."""
     end = tokens[last - 1].end
     if _AGE.match(norm, end) is not None:
+        return True
+    if (
+        last < len(tokens)
+        and tokens[last - 1].joins
+        and not tokens[last - 1].possessive
+        and tokens[last].folded in _words("office_nouns.txt")
+        and not tokens[last].capitalised
+    ):
         return True
     return (
         tokens[last - 1].possessive
@@ -2563,12 +2572,15 @@ class _Clusterer:
 
     def _given_name_of_one(self, candidate: _Candidate, variant: str, kind: EntityType) -> bool:
         """A person's given name alone, with no title, joins the one person named
-        before with that given name (``Hillary`` after ``Hillary Clinton``); whether
-        it did."""
+        before with that given name (``Hillary`` after ``Hillary Clinton``); so does a
+        word typed for want of evidence that opens the name of one person named before
+        (``Bukayo`` after ``Bukayo Saka``, a given name the shipped list lacks);
+        whether it did."""
         token = self.tokens[candidate.first]
-        if kind is not EntityType.PERSON or candidate.title is not None:
+        if candidate.title is not None or candidate.length != 1:
             return False
-        if candidate.length != 1 or token.folded not in given_names():
+        listed = kind is EntityType.PERSON and token.folded in given_names()
+        if not (listed or candidate.guessed):
             return False
         people = [c for c in self.by_given_name.get(variant, ()) if c.type is EntityType.PERSON]
         if len(people) != 1:
