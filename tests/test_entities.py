@@ -604,6 +604,9 @@ PLACE_EVIDENCE = [
     ("Judge blocks Marden administration's plan", "Marden", "PERSON"),
     ("Under the Marden presidency, prices rose.", "Marden", "PERSON"),
     ("The Kessel Health Administration said so.", "Kessel Health Administration", "ORG"),
+    # A name filling a quotation whole is a work's title, unless a given name opens it.
+    ('She told Kessel TV\'s "The Late Desk" so.', "Late Desk", "OTHER"),
+    ('Fans chanted "Jo Marden" all night.', "Jo Marden", "PERSON"),
     # A stadium or an arena is a place.
     ("The final is at the Kessel Stadium.", "Kessel Stadium", "PLACE"),
     # ... and so is a word before a noun for the people or the edges of a place, or

@@ -1991,7 +1991,9 @@ def _type_rule_candidate(
     person = _person_before(tokens, doc.norm, candidate.first, words) or _person_after(
         doc.norm, tokens, candidate.last
     )
-    if not (candidate.person_cue or person) and _organization_around(
+    if not (candidate.person_cue or person) and _a_quoted_title(doc.norm, tokens, candidate):
+        candidate.around = EntityType.OTHER  # MSNBC's "The Last Word": a work's title
+    elif not (candidate.person_cue or person) and _organization_around(
         doc.norm, tokens, candidate, words
     ):
         candidate.around = EntityType.ORG
@@ -2013,6 +2015,26 @@ def _type_rule_candidate(
         tokens, candidate, reference
     ):
         candidate.type, candidate.guessed = EntityType.ORG, False
+
+
+_QUOTE_OPENS = regex.compile(r"[\"'\u201c\u2018`](The |A |An )?$")
+_QUOTE_CLOSES = regex.compile(r"[,.!?]?[\"\u201d\u2019']")
+
+
+def _a_quoted_title(norm: str, tokens: Sequence[NameToken], candidate: _Candidate) -> bool:
+    """Whether a name fills a quotation whole, an article aside (``MSNBC's "The Last
+    Word"``, ``the film "Kessel Rising"``): a work's title. One word alone in quotation
+    marks may be a name set apart, and is not read so unless ``The`` opens it; nor is
+    a name that opens with a given name (fans chanting "Jo Marden")."""
+    first, last = tokens[candidate.first], tokens[candidate.last - 1]
+    opening = _QUOTE_OPENS.search(norm, max(0, first.start - 5), first.start)
+    if opening is None or last.possessive:
+        return False
+    if _opens_with_given_name(tokens[candidate.first : candidate.last]):
+        return False  # fans chanting "Jo Marden": a person's name
+    if candidate.last - candidate.first < 2 and opening.group(1) is None:
+        return False
+    return _QUOTE_CLOSES.match(norm, last.end, last.end + 2) is not None
 
 
 #: The reference ids of towns and cities (no country, no subdivision).
