@@ -505,14 +505,8 @@ def _a_listed_portfolio(
     while k < bound:
         token = tokens[k]
         if token.folded == "and" and not token.capitalised and words_in_item:
-            return _a_last_item(tokens, k + 1, bound)
-        if (
-            not token.capitalised
-            or token.heading
-            or words_in_item == 2
-            or _a_place_word(token)
-            or (not words_in_item and _opens_with_given_name([token]))
-        ):
+            return k + 1 < bound and _an_item_word(tokens[k + 1], 0)
+        if words_in_item == 2 or token.heading or not _an_item_word(token, words_in_item):
             return False
         words_in_item += 1
         if not token.joins:
@@ -525,22 +519,21 @@ def _a_listed_portfolio(
     return False
 
 
-def _a_last_item(tokens: Sequence[NameToken], k: int, bound: int) -> bool:
-    """Whether one or two capitalised words, no place's, stand at token ``k``."""
-    token = tokens[k] if k < bound else None
+def _an_item_word(token: NameToken, position: int) -> bool:
+    """Whether a word may stand at ``position`` of an item of such a list: capitalised,
+    no place's name, and no given name opening the item."""
     return (
-        token is not None
-        and token.capitalised
+        token.capitalised
         and not _a_place_word(token)
-        and not _opens_with_given_name([token])
+        and not (position == 0 and _opens_with_given_name([token]))
     )
 
 
 def _a_place_word(token: NameToken) -> bool:
-    """Whether a word names a place of the reference tables on its own."""
+    """Whether a word names a place of the reference tables on its own (any of its
+    entries but the organisations and outlets)."""
     return any(
-        i.startswith(("ref:country:", "ref:capital:", "ref:city:", "ref:region:", _AREA, _TOWN))
-        for i in reference_table().index.key_ids(token.variant)
+        not i.startswith(_ORGANIZATION_REFS) for i in reference_table().index.key_ids(token.variant)
     )
 
 
